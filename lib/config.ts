@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Every key is listed in .env.example and
+ * in docker-compose.yml; test/unit/compose-consistency.test.ts checks that.
+ */
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  /** HTTP listener of the API (and the docs page). */
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Base URL people reach the API at; used in mails and printed at start. */
+  PUBLIC_URL: z.url().optional(),
+
+  /** Folder for embedded data: Temporal's SQLite file, PGlite, the mail outbox, the session secret. */
+  DATA_DIR: z.string().default('data'),
+
+  /** A real PostgreSQL. Absent: the embedded launcher starts PGlite behind pglite-socket. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('minzheng-flow'),
+  /** Where operators open a workflow in the Temporal Web UI. */
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  /** Path to a `temporal` CLI binary; wins over PATH and the build cache. */
+  TEMPORAL_CLI: z.string().optional(),
+
+  /** SMTP in production, e.g. smtp://mailpit:1025. Absent: mails are written to the outbox folder. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('常州市钟楼区民政局 <noreply@mzj.zhonglou.example.cn>'),
+  MAIL_OUTBOX_DIR: z.string().optional(),
+
+  /** HMAC key for session tokens. Required in production; embedded mode keeps one in DATA_DIR. */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET needs at least 32 characters').optional(),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+
+  /** Positions 3–8 of the credit codes this bureau issues (GB/T 2260). */
+  DISTRICT_CODE: z.string().regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code').default('320404'),
+  DISTRICT_NAME: z.string().default('常州市钟楼区'),
+  AUTHORITY_NAME: z.string().default('常州市钟楼区民政局'),
+
+  /** Seed the demo accounts (embedded mode); never in production. */
+  DEMO_ACCOUNTS: z.stringbool().default(false),
+
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  JSON_BODY_LIMIT: z.string().default('1mb'),
+});
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>> & {
+  readonly outboxDir: string;
+  readonly publicUrl: string;
+};
+
+/** Parses an environment (process.env by default) into a frozen config, failing fast. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
+    throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production');
+  }
+  if (c.NODE_ENV === 'production' && c.DEMO_ACCOUNTS) {
+    throw new Error('Invalid configuration:\n  DEMO_ACCOUNTS: never in production');
+  }
+  return Object.freeze({
+    ...c,
+    outboxDir: c.MAIL_OUTBOX_DIR ?? path.join(c.DATA_DIR, 'mail-outbox'),
+    publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
+  });
+}
+
+/** Every key the schema knows; used by the compose consistency test and .env.example. */
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof z.infer<typeof ConfigSchema>)[];
