@@ -19,7 +19,10 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default('data'),
 
   /** A real PostgreSQL. Absent: the embedded launcher starts PGlite behind pglite-socket. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
 
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -31,18 +34,31 @@ const ConfigSchema = z.object({
   TEMPORAL_CLI: z.string().optional(),
 
   /** SMTP in production, e.g. smtp://mailpit:1025. Absent: mails are written to the outbox folder. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().default('常州市钟楼区民政局 <noreply@mzj.zhonglou.example.cn>'),
   MAIL_OUTBOX_DIR: z.string().optional(),
 
   /** HMAC key for session tokens. Required in production; embedded mode keeps one in DATA_DIR. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET needs at least 32 characters').optional(),
-  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
 
   /** Positions 3–8 of the credit codes this bureau issues (GB/T 2260). */
-  DISTRICT_CODE: z.string().regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code').default('320404'),
+  DISTRICT_CODE: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code')
+    .default('320404'),
   DISTRICT_NAME: z.string().default('常州市钟楼区'),
   AUTHORITY_NAME: z.string().default('常州市钟楼区民政局'),
+  /** Abbreviation that heads the bureau's document numbers (钟民登受字〔2026〕第0001号). */
+  AUTHORITY_SHORT_NAME: z.string().min(1).max(4).default('钟民'),
 
   /** Seed the demo accounts (embedded mode); never in production. */
   DEMO_ACCOUNTS: z.stringbool().default(false),
@@ -82,4 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Every key the schema knows; used by the compose consistency test and .env.example. */
-export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof z.infer<typeof ConfigSchema>)[];
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof z.infer<
+  typeof ConfigSchema
+>)[];

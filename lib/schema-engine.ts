@@ -16,6 +16,14 @@ export const SCHEMA_PATH = path.resolve(__dirname, '..', 'prisma', 'schema.prism
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
+// Node has WebAssembly at runtime; its types live in lib.dom, which this project does not load.
+declare const WebAssembly: {
+  instantiate(
+    bytes: Uint8Array,
+    imports: object,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
 // Types of the engine's JS surface that we use (the package ships ESM only).
 interface WasmEngine {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
@@ -26,7 +34,10 @@ interface WasmEngine {
 
 interface MigrationDirectory {
   path: string;
-  migrationFile: { path: string; content: { tag: 'ok'; value: string } | { tag: 'error'; value: string } };
+  migrationFile: {
+    path: string;
+    content: { tag: 'ok'; value: string } | { tag: 'error'; value: string };
+  };
 }
 
 async function loadEngineModule(): Promise<{
@@ -73,7 +84,9 @@ function asText(r: pg.QueryResult): pg.QueryResult {
   return r;
 }
 
-export async function openSchemaEngine(databaseUrl: string): Promise<WasmEngine & { close(): Promise<void> }> {
+export async function openSchemaEngine(
+  databaseUrl: string,
+): Promise<WasmEngine & { close(): Promise<void> }> {
   const mod = await loadEngineModule();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const pool = new pg.Pool({
@@ -126,7 +139,10 @@ export async function readMigrations(dir = MIGRATIONS_DIR) {
 }
 
 /** `prisma migrate deploy`: applies what is not applied yet, in order, recording each. */
-export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  dir = MIGRATIONS_DIR,
+): Promise<string[]> {
   const engine = await openSchemaEngine(databaseUrl);
   try {
     const migrationsList = await readMigrations(dir);
@@ -144,7 +160,11 @@ export async function diffDatabaseToSchema(databaseUrl: string): Promise<string>
     const schema = await readFile(SCHEMA_PATH, 'utf8');
     const out = await engine.diff({
       // The Wasm engine reaches the database only through the adapter: "the schema's datasource".
-      from: { tag: 'schemaDatasource', files: [{ path: SCHEMA_PATH, content: schema }], configDir: '.' },
+      from: {
+        tag: 'schemaDatasource',
+        files: [{ path: SCHEMA_PATH, content: schema }],
+        configDir: '.',
+      },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: schema }] },
       script: true,
       exitCode: null,

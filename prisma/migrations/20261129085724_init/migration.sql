@@ -27,6 +27,7 @@ CREATE TABLE "Organization" (
     "registeredAt" TIMESTAMPTZ(3),
     "domicile" TEXT,
     "legalRepresentative" TEXT,
+    "reapplicationBarredUntil" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -73,7 +74,7 @@ CREATE TABLE "Registration" (
     "creditCode" CHAR(18),
     "certificateFileId" UUID,
     "decisionFileId" UUID,
-    "application" JSONB NOT NULL,
+    "applicationVersion" INTEGER NOT NULL DEFAULT 1,
     "view" JSONB,
     "viewSeq" INTEGER NOT NULL DEFAULT 0,
     "workflowStartedAt" TIMESTAMPTZ(3),
@@ -81,6 +82,18 @@ CREATE TABLE "Registration" (
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Registration_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ApplicationVersion" (
+    "id" UUID NOT NULL,
+    "registrationId" UUID NOT NULL,
+    "version" INTEGER NOT NULL,
+    "data" JSONB NOT NULL,
+    "submittedById" UUID NOT NULL,
+    "submittedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ApplicationVersion_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -118,6 +131,7 @@ CREATE TABLE "OutboxMail" (
     "attachments" JSONB,
     "status" "MailStatus" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastError" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "claimedAt" TIMESTAMPTZ(3),
@@ -139,6 +153,7 @@ CREATE TABLE "StoredFile" (
     "sha256" CHAR(64) NOT NULL,
     "content" BYTEA NOT NULL,
     "generationKey" TEXT,
+    "docNo" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "StoredFile_pkey" PRIMARY KEY ("id")
@@ -245,6 +260,9 @@ CREATE INDEX "Registration_category_legalForm_idx" ON "Registration"("category",
 CREATE INDEX "Registration_assigneeId_idx" ON "Registration"("assigneeId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ApplicationVersion_registrationId_version_key" ON "ApplicationVersion"("registrationId", "version");
+
+-- CreateIndex
 CREATE INDEX "AuditEntry_actorId_idx" ON "AuditEntry"("actorId");
 
 -- CreateIndex
@@ -257,7 +275,7 @@ CREATE UNIQUE INDEX "OutboxMail_key_key" ON "OutboxMail"("key");
 CREATE UNIQUE INDEX "OutboxMail_messageId_key" ON "OutboxMail"("messageId");
 
 -- CreateIndex
-CREATE INDEX "OutboxMail_status_createdAt_idx" ON "OutboxMail"("status", "createdAt");
+CREATE INDEX "OutboxMail_status_nextAttemptAt_idx" ON "OutboxMail"("status", "nextAttemptAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StoredFile_generationKey_key" ON "StoredFile"("generationKey");
@@ -285,6 +303,9 @@ ALTER TABLE "Account" ADD CONSTRAINT "Account_organizationId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "Registration" ADD CONSTRAINT "Registration_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApplicationVersion" ADD CONSTRAINT "ApplicationVersion_registrationId_fkey" FOREIGN KEY ("registrationId") REFERENCES "Registration"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "StoredFile" ADD CONSTRAINT "StoredFile_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE SET NULL ON UPDATE CASCADE;

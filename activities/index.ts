@@ -1,0 +1,48 @@
+import type { Config } from '../lib/config';
+import type { Db } from '../lib/db';
+import { makeNotify } from './mail/notify';
+import type { Outbox } from './mail/outbox';
+import { makeBarReapplication } from './registration/bar-reapplication';
+import { makeCheckRegistrationName } from './registration/check-registration-name';
+import { makeIssueCertificate } from './registration/issue-certificate';
+import { makeIssueReceiptNumber } from './registration/issue-receipt-number';
+import { makeIssueRegistrationDocument } from './registration/issue-registration-document';
+import { makeLoadRegistrationRules } from './registration/load-rules';
+import { makePublishRegistrationAnnouncement } from './registration/publish-announcement';
+import { makeRecordRegistration } from './registration/record-registration';
+
+export interface ActivityDeps {
+  db: Db;
+  outbox: Outbox;
+  config: Pick<Config, 'DISTRICT_CODE' | 'AUTHORITY_NAME' | 'AUTHORITY_SHORT_NAME' | 'publicUrl'>;
+  /** The activities' clock (workflows pass their own times wherever a decision depends on it). */
+  now?: () => number;
+}
+
+/** Every activity, built over its ports; the worker registers this object, workflows proxy its type. */
+export function createActivities(deps: ActivityDeps) {
+  const { db, outbox, config } = deps;
+  const now = deps.now ?? Date.now;
+  return {
+    loadRegistrationRules: makeLoadRegistrationRules(db, config.DISTRICT_CODE),
+    checkRegistrationName: makeCheckRegistrationName(db),
+    recordRegistration: makeRecordRegistration(db),
+    issueReceiptNumber: makeIssueReceiptNumber(db, config.AUTHORITY_SHORT_NAME, now),
+    issueRegistrationDocument: makeIssueRegistrationDocument(db, {
+      authority: config.AUTHORITY_NAME,
+      shortName: config.AUTHORITY_SHORT_NAME,
+    }),
+    issueCertificate: makeIssueCertificate(db, {
+      authority: config.AUTHORITY_NAME,
+      districtCode: config.DISTRICT_CODE,
+    }),
+    publishRegistrationAnnouncement: makePublishRegistrationAnnouncement(db, config.AUTHORITY_NAME),
+    barReapplication: makeBarReapplication(db),
+    notify: makeNotify(db, outbox, {
+      portalUrl: config.publicUrl,
+      authority: config.AUTHORITY_NAME,
+    }),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

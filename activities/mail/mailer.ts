@@ -1,0 +1,75 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+
+export interface OutgoingMail {
+  messageId: string;
+  from: string;
+  to: { address: string; name?: string | null };
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+}
+
+/** A failed send, and whether the message certainly did not leave (so a retry is safe). */
+export class MailSendError extends Error {
+  constructor(
+    message: string,
+    readonly certainlyNotSent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+function toNodemailer(mail: OutgoingMail) {
+  return {
+    messageId: mail.messageId,
+    from: mail.from,
+    to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+    subject: mail.subject,
+    text: mail.text,
+    attachments: mail.attachments,
+    headers: { 'Content-Language': 'zh-CN' },
+  };
+}
+
+/** Errors before the message body was handed over mean nothing was delivered. */
+function classify(err: unknown): MailSendError {
+  const e = err as { message?: string; command?: string; responseCode?: number; code?: string };
+  const afterData = e.command === 'DATA' || e.command === 'DATA_END' || e.command === 'MESSAGE';
+  const certainlyNotSent = !afterData || typeof e.responseCode === 'number';
+  return new MailSendError(e.message ?? String(err), certainlyNotSent);
+}
+
+export function createSmtpMailer(smtpUrl: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      try {
+        await transport.sendMail(toNodemailer(mail));
+      } catch (err) {
+        throw classify(err);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** Embedded mode: each mail becomes an .eml file a person can open in any mail program. */
+export function createFolderMailer(dir: string): Mailer {
+  return {
+    async send(mail) {
+      await mkdir(dir, { recursive: true });
+      const raw = await new MailComposer(toNodemailer(mail)).compile().build();
+      const id = mail.messageId.replace(/[<>]/g, '').split('@')[0];
+      await writeFile(path.join(dir, `${id}.eml`), raw);
+    },
+    close() {},
+  };
+}

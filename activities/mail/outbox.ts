@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../lib/db';
+import { type Mailer, MailSendError } from './mailer';
+
+export interface OutboxEntry {
+  key: string;
+  toAddress: string;
+  toName?: string | null;
+  subject: string;
+  text: string;
+  attachmentFileIds?: string[];
+}
+
+export interface Outbox {
+  enqueue(entries: OutboxEntry[]): Promise<void>;
+  /** Sends what is due now; `keys` limits it to the given entries. */
+  dispatch(keys?: string[]): Promise<void>;
+  /** A send that was interrupted cannot be known to have failed: flag it, never resend it. */
+  flagInterrupted(): Promise<number>;
+  start(intervalMs: number): () => Promise<void>;
+}
+
+export const messageIdFor = (key: string) =>
+  `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@minzheng-flow>`;
+
+const RETRY_DELAYS_S = [10, 60, 300, 1800, 3600];
+
+/**
+ * The transactional outbox: a mail is a row with a unique key before it is sent, so a retried
+ * activity or a second worker cannot make it twice. Sending claims the row first (status
+ * `sending`); only a claimed row is sent, and a claim that outlives its lease is marked
+ * `uncertain` for an administrator instead of being sent again.
+ */
+export function createOutbox(
+  db: Db,
+  mailer: Mailer,
+  opts: { from: string; leaseMs?: number },
+): Outbox {
+  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+
+  async function sendOne(id: string): Promise<void> {
+    const claimed = await db.$queryRaw<{ id: string }[]>`
+      UPDATE "OutboxMail" SET status = 'sending', "claimedAt" = now(), attempts = attempts + 1
+      WHERE id = ${id}::uuid AND status = 'pending' RETURNING id`;
+    if (claimed.length === 0) return;
+    const row = await db.outboxMail.findUniqueOrThrow({ where: { id } });
+    try {
+      const ids = (row.attachments as string[] | null) ?? [];
+      const files = ids.length ? await db.storedFile.findMany({ where: { id: { in: ids } } }) : [];
+      await mailer.send({
+        messageId: row.messageId,
+        from: opts.from,
+        to: { address: row.toAddress, name: row.toName },
+        subject: row.subject,
+        text: row.text,
+        attachments: files.map((f) => ({
+          filename: f.fileName,
+          content: Buffer.from(f.content),
+          contentType: f.mimeType,
+        })),
+      });
+      await db.outboxMail.update({
+        where: { id },
+        data: { status: 'sent', sentAt: new Date(), lastError: null },
+      });
+    } catch (err) {
+      const safe = err instanceof MailSendError ? err.certainlyNotSent : true;
+      const delay = RETRY_DELAYS_S[Math.min(row.attempts, RETRY_DELAYS_S.length - 1)] ?? 3600;
+      await db.outboxMail.update({
+        where: { id },
+        data: {
+          status: safe ? 'pending' : 'uncertain',
+          lastError: String((err as Error).message ?? err).slice(0, 1000),
+          nextAttemptAt: new Date(Date.now() + delay * 1000),
+        },
+      });
+    }
+  }
+
+  const outbox: Outbox = {
+    async enqueue(entries) {
+      if (entries.length === 0) return;
+      await db.outboxMail.createMany({
+        skipDuplicates: true,
+        data: entries.map((e) => ({
+          key: e.key,
+          messageId: messageIdFor(e.key),
+          toAddress: e.toAddress,
+          toName: e.toName ?? null,
+          subject: e.subject,
+          text: e.text,
+          attachments: e.attachmentFileIds ?? [],
+        })),
+      });
+    },
+    async dispatch(keys) {
+      const due = await db.outboxMail.findMany({
+        where: keys
+          ? { key: { in: keys }, status: 'pending' }
+          : { status: 'pending', nextAttemptAt: { lte: new Date() } },
+        select: { id: true },
+        orderBy: { createdAt: 'asc' },
+        take: 100,
+      });
+      for (const { id } of due) await sendOne(id);
+    },
+    async flagInterrupted() {
+      const r = await db.outboxMail.updateMany({
+        where: { status: 'sending', claimedAt: { lt: new Date(Date.now() - leaseMs) } },
+        data: {
+          status: 'uncertain',
+          lastError: '发送过程中断，无法确定是否已送达；请管理员核实后决定是否重发',
+        },
+      });
+      return r.count;
+    },
+    start(intervalMs) {
+      let running: Promise<void> = Promise.resolve();
+      const tick = () => {
+        running = running
+          .then(() => outbox.flagInterrupted())
+          .then(() => outbox.dispatch())
+          .catch(() => undefined);
+      };
+      const timer = setInterval(tick, intervalMs);
+      return async () => {
+        clearInterval(timer);
+        await running;
+      };
+    },
+  };
+  return outbox;
+}

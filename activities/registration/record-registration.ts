@@ -1,0 +1,70 @@
+import type { Db } from '../../lib/db';
+import { Prisma } from '../../lib/db';
+import type { Projection } from '../../workflows/registration/outputs';
+import type { AuditRecord, RegistrationView } from '../../workflows/registration/view-types';
+
+const date = (iso: string | null) => (iso ? new Date(iso) : null);
+
+/**
+ * One transaction: the new decisions appended to the audit log (idempotent on their sequence
+ * number) and the projection moved forward (never backward: a stale retry changes nothing).
+ */
+export function makeRecordRegistration(db: Db) {
+  return async function recordRegistration(input: {
+    registrationId: string;
+    workflowId: string;
+    entries: AuditRecord[];
+    projection: Projection;
+    view: RegistrationView;
+  }): Promise<void> {
+    const { registrationId, workflowId, entries, projection: p, view } = input;
+    const seq = view.trail.length;
+    await db.$transaction(async (tx) => {
+      if (entries.length > 0) {
+        await tx.auditEntry.createMany({
+          skipDuplicates: true,
+          data: entries.map((e) => ({
+            subjectType: 'registration',
+            subjectId: registrationId,
+            seq: e.seq,
+            workflowId,
+            at: new Date(e.at),
+            actorId: e.actor.id,
+            actorName: e.actor.name,
+            actorRole: e.actor.role,
+            action: e.action,
+            fromStatus: e.from,
+            toStatus: e.to,
+            reason: e.reason ?? null,
+            legalBasis: e.legalBasis ?? null,
+            ruleVersion: e.ruleVersion ?? null,
+            details: (e.details as Prisma.InputJsonValue | undefined) ?? Prisma.JsonNull,
+          })),
+        });
+      }
+      await tx.registration.updateMany({
+        where: { id: registrationId, viewSeq: { lte: seq } },
+        data: {
+          status: p.status,
+          step: p.step,
+          ruleVersion: p.ruleVersion,
+          receiptNo: p.receiptNo,
+          acceptedAt: date(p.acceptedAt),
+          decidedAt: date(p.decidedAt),
+          dueAt: date(p.dueAt),
+          promisedDueAt: date(p.promisedDueAt),
+          overdue: p.overdue,
+          awaitingRole: p.awaitingRole as never,
+          assigneeId: p.assigneeId,
+          creditCode: p.creditCode,
+          certificateFileId: p.certificateFileId,
+          decisionFileId: p.decisionFileId,
+          applicationVersion: p.applicationVersion,
+          proposedName: p.proposedName,
+          view: view as unknown as Prisma.InputJsonValue,
+          viewSeq: seq,
+        },
+      });
+    });
+  };
+}

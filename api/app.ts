@@ -1,0 +1,63 @@
+import express, { type Express } from 'express';
+import { z } from 'zod';
+import type { RegistrationClient } from '../client/registration-client';
+import type { Config } from '../lib/config';
+import type { Db } from '../lib/db';
+import type { Logger } from '../lib/logger';
+import { authenticate } from './auth/authenticate';
+import { errorHandler, notFoundHandler } from './errors';
+import { buildOpenApi } from './openapi';
+import { RouteRegistry } from './route';
+import { createAdminRouter } from './routes/admin';
+import { createAnnouncementsRouter } from './routes/announcements';
+import { createAuthRouter } from './routes/auth';
+import { createDocsRouter } from './routes/docs';
+import { createFilesRouter } from './routes/files';
+import { createHealthRouter } from './routes/health';
+import { createNameCheckRouter } from './routes/name-check';
+import { createRegistrationActionsRouter } from './routes/registration-actions';
+import { createRegistrationsRouter } from './routes/registrations';
+import { createWorklistRouter } from './routes/worklist';
+
+// Users read every validation message: zod speaks zh-CN here.
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  db: Db;
+  registrations: RegistrationClient;
+  config: Config;
+  logger: Logger;
+  sessionSecret: string;
+  /** Checks Temporal for /readyz. */
+  temporalReady: () => Promise<boolean>;
+}
+
+/** The whole HTTP API; never listens (main/start-api.ts does), so tests mount it on real deps. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: deps.config.JSON_BODY_LIMIT }));
+  app.use(authenticate(deps.sessionSecret));
+
+  const registry = new RouteRegistry();
+  const routers = [
+    createHealthRouter(registry, deps),
+    createAuthRouter(registry, deps),
+    createFilesRouter(registry, deps),
+    createNameCheckRouter(registry, deps),
+    createRegistrationsRouter(registry, deps),
+    createRegistrationActionsRouter(registry, deps),
+    createWorklistRouter(registry, deps),
+    createAnnouncementsRouter(registry, deps),
+    createAdminRouter(registry, deps),
+  ];
+  for (const r of routers) app.use(r);
+  const openapi = buildOpenApi(registry.routes, deps.config);
+  app.use(createDocsRouter(openapi));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,69 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+/** Roles of the Prisma enum; `system` never signs in. */
+export const ROLES = [
+  'applicant',
+  'reviewer',
+  'section_head',
+  'bureau_head',
+  'evaluator',
+  'purchaser',
+  'administrator',
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const ROLE_LABEL: Record<Role, string> = {
+  applicant: '申请人',
+  reviewer: '审查人员',
+  section_head: '科室负责人',
+  bureau_head: '局领导',
+  evaluator: '评估专家',
+  purchaser: '购买主体',
+  administrator: '系统管理员',
+};
+
+const sessionSchema = z.object({
+  sub: z.uuid(),
+  name: z.string(),
+  role: roleSchema,
+  org: z.uuid().nullable(),
+  iat: z.number().int(),
+  exp: z.number().int(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url');
+const HEADER = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+
+/** A signed session token (JWT, HS256) with an expiry; verification is constant-time. */
+export function signSession(
+  secret: string,
+  s: Omit<Session, 'iat' | 'exp'>,
+  ttlSeconds: number,
+  now = Date.now(),
+) {
+  const iat = Math.floor(now / 1000);
+  const payload = b64(JSON.stringify({ ...s, iat, exp: iat + ttlSeconds }));
+  const sig = createHmac('sha256', secret).update(`${HEADER}.${payload}`).digest('base64url');
+  return { token: `${HEADER}.${payload}.${sig}`, expiresAt: new Date((iat + ttlSeconds) * 1000) };
+}
+
+export function verifySession(secret: string, token: string, now = Date.now()): Session | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== HEADER) return null;
+  const [header, payload, sig] = parts as [string, string, string];
+  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(sig, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const parsed = sessionSchema.safeParse(
+      JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')),
+    );
+    if (!parsed.success || parsed.data.exp * 1000 <= now) return null;
+    return parsed.data;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { MulterError } from 'multer';
+import type { Logger } from '../lib/logger';
+import { AppError, type ProblemCode, problemBody } from './problem';
+
+/** Refusal types the workflows use (workflows/registration/case-core.ts) → problem codes. */
+const REFUSAL: Record<string, ProblemCode> = {
+  IllegalTransition: 'conflict',
+  FourEyes: 'conflict',
+  Forbidden: 'forbidden',
+  InvalidInput: 'unprocessable',
+};
+
+function fromUpdateFailure(err: WorkflowUpdateFailedError): AppError {
+  const cause = err.cause;
+  if (cause instanceof ApplicationFailure && cause.type && REFUSAL[cause.type]) {
+    return new AppError(REFUSAL[cause.type] as ProblemCode, cause.message);
+  }
+  return new AppError('conflict', cause?.message ?? err.message);
+}
+
+function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: string; message?: string };
+  return (
+    e?.name === 'ServiceError' ||
+    e?.name === 'ConnectionError' ||
+    (typeof e?.message === 'string' &&
+      /ECONNREFUSED|UNAVAILABLE|Can't reach database|connection/i.test(e.message))
+  );
+}
+
+/** Everything thrown on the way is turned into one problem-details answer. */
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof WorkflowUpdateFailedError) return fromUpdateFailure(err);
+  if (err instanceof WorkflowNotFoundError) return new AppError('not_found', '没有找到对应的流程');
+  if (err instanceof WorkflowExecutionAlreadyStartedError)
+    return new AppError('conflict', '流程已经启动');
+  if (err instanceof MulterError) {
+    if (err.code === 'LIMIT_FILE_SIZE')
+      return new AppError('payload_too_large', '上传文件超过大小限制');
+    return new AppError('bad_request', `上传格式有误：${err.message}`);
+  }
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e?.type === 'entity.too.large')
+    return new AppError('payload_too_large', '请求体超过大小限制');
+  if (e?.type === 'entity.parse.failed')
+    return new AppError('bad_request', '请求体不是有效的 JSON');
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
+    return new AppError('unsupported_media_type', '不支持的字符集或编码');
+  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new AppError('bad_request', e.message ?? '请求有误');
+  }
+  if (isUnavailable(err)) return new AppError('unavailable', '依赖的服务暂时不可用，请稍后重试');
+  return null;
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `没有 ${req.method} ${req.path} 这个接口`));
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = toAppError(err);
+    const problem = known ?? new AppError('internal', '服务器内部错误，请稍后重试');
+    if (known)
+      logger.warn({ code: known.code, path: req.path, detail: known.message }, 'request refused');
+    else logger.error({ err, path: req.path }, 'unexpected error');
+    if (res.headersSent) return;
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .json(problemBody(problem.code, problem.message, req.originalUrl, problem.errors));
+  };
+}

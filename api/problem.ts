@@ -1,0 +1,66 @@
+/**
+ * The API's closed vocabulary of errors, answered as RFC 9457 problem details.
+ * Each code has one status and one title; `detail` says what was wrong in this request.
+ */
+export const PROBLEMS = {
+  /** Malformed input: the zod issues are in `errors`. */
+  bad_request: { status: 400, title: '请求格式或内容有误' },
+  /** No or expired session token. */
+  unauthenticated: { status: 401, title: '请先登录' },
+  /** Signed in, but this role or this person may not do this. */
+  forbidden: { status: 403, title: '无权办理此事项' },
+  /** Nothing here, or nothing this caller may see. */
+  not_found: { status: 404, title: '未找到' },
+  /** The workflow refuses the transition now; `detail` is its reason. */
+  conflict: { status: 409, title: '当前状态下不能办理此事项' },
+  /** Body or upload larger than allowed. */
+  payload_too_large: { status: 413, title: '内容超过大小限制' },
+  /** A file type we do not take. */
+  unsupported_media_type: { status: 415, title: '不支持的文件类型' },
+  /** Well-formed but not acceptable (e.g. an Idempotency-Key reused for another request). */
+  unprocessable: { status: 422, title: '请求无法处理' },
+  /** Too many failed sign-ins. */
+  too_many_requests: { status: 429, title: '尝试次数过多，请稍后再试' },
+  /** A dependency (Temporal, the database) does not answer; retry later. */
+  unavailable: { status: 503, title: '服务暂时不可用' },
+  /** Anything unexpected; the body stays generic. */
+  internal: { status: 500, title: '服务器内部错误' },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export interface ProblemIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    detail?: string,
+    readonly errors?: ProblemIssue[],
+  ) {
+    super(detail ?? PROBLEMS[code].title);
+  }
+
+  get status(): number {
+    return PROBLEMS[this.code].status;
+  }
+}
+
+export function problemBody(
+  code: ProblemCode,
+  detail: string,
+  instance: string,
+  errors?: ProblemIssue[],
+) {
+  return {
+    type: `/problems/${code.replace(/_/g, '-')}`,
+    title: PROBLEMS[code].title,
+    status: PROBLEMS[code].status,
+    detail,
+    instance,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}

@@ -1,0 +1,104 @@
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Role, Session } from './auth/session';
+import { AppError, type ProblemCode } from './problem';
+
+/**
+ * A route is declared once: its zod schemas validate the request at the edge and generate the
+ * OpenAPI document (api/openapi.ts). Handlers receive parsed, typed input.
+ */
+
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** multipart/form-data routes document their fields here; validation happens in the handler. */
+  multipart?: z.ZodType;
+  headers?: { name: string; description: string; required: boolean }[];
+  response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  problems?: ProblemCode[];
+}
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  session: Session | null;
+  req: Request;
+  res: Response;
+}
+
+/** A handler returns a JSON body (status from the spec) or writes the response itself. */
+export type Handler<P, Q, B> = (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
+
+export const SENT = Symbol('response already sent');
+
+function issues(error: z.ZodError, where: string) {
+  return error.issues.map((i) => ({
+    path: [where, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+}
+
+const WHERE_LABEL = { params: '路径参数', query: '查询参数', body: '请求体' } as const;
+
+function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  where: keyof typeof WHERE_LABEL,
+) {
+  if (!schema) return value as z.infer<T>;
+  const r = schema.safeParse(value ?? {});
+  if (!r.success)
+    throw new AppError('bad_request', `${WHERE_LABEL[where]}不符合要求`, issues(r.error, where));
+  return r.data;
+}
+
+export function checkAccess(access: Access, session: Session | null): void {
+  if (access === 'public') return;
+  if (!session) throw new AppError('unauthenticated');
+  if (access === 'signed-in') return;
+  if (!access.includes(session.role))
+    throw new AppError('forbidden', `此事项仅限以下角色办理：${access.join('、')}`);
+}
+
+export class RouteRegistry {
+  readonly routes: RouteSpec[] = [];
+
+  add<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+    router: Router,
+    spec: RouteSpec<P, Q, B>,
+    handler: Handler<z.infer<P>, z.infer<Q>, z.infer<B>>,
+  ): void {
+    this.routes.push(spec as unknown as RouteSpec);
+    router[spec.method](spec.path, async (req: Request, res: Response) => {
+      const session = (req as Request & { session?: Session | null }).session ?? null;
+      checkAccess(spec.access, session);
+      const ctx = {
+        params: parse(spec.params, req.params, 'params') as z.infer<P>,
+        query: parse(spec.query, req.query, 'query') as z.infer<Q>,
+        body: parse(spec.body, req.body, 'body') as z.infer<B>,
+        session,
+        req,
+        res,
+      };
+      const out = await handler(ctx);
+      if (out === SENT || res.headersSent) return;
+      res.status(spec.response.status).json(out);
+    });
+  }
+}
+
+export const uuidParam = z.object({ id: z.uuid('编号格式不正确') });

@@ -1,0 +1,313 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { holidayYearSchema } from '../../domain/calendar';
+import { registrationPolicySchema } from '../../domain/registration/policy';
+import type { Prisma } from '../../lib/db';
+import { OPEN_STATUSES } from '../../lib/name-conflicts';
+import { hashPassword } from '../../lib/password';
+import { jurisdictionChain } from '../../lib/rules/jurisdictions';
+import { loadCalendar, loadRegistrationRules } from '../../lib/rules/load-registration-rules';
+import type { AppDeps } from '../app';
+import { ROLE_LABEL, roleSchema } from '../auth/session';
+import { AppError } from '../problem';
+import { type RouteRegistry, uuidParam } from '../route';
+
+const ADMIN = ['administrator'] as const;
+
+/** Setting names the policy does not know (typos would otherwise be dropped silently). */
+function unknownKeys(input: unknown, parsed: unknown, path: string[] = []): string[] {
+  if (
+    !input ||
+    typeof input !== 'object' ||
+    Array.isArray(input) ||
+    !parsed ||
+    typeof parsed !== 'object'
+  )
+    return [];
+  return Object.entries(input).flatMap(([k, v]) =>
+    k in (parsed as object)
+      ? unknownKeys(v, (parsed as Record<string, unknown>)[k], [...path, k])
+      : [[...path, k].join('.')],
+  );
+}
+
+const ZRuleSetRequest = z.object({
+  process: z.literal('registration'),
+  version: z.string().trim().min(1).max(60),
+  jurisdiction: z.string().regex(/^\d{6}$/, '行政区划代码为6位数字'),
+  effectiveFrom: z.iso.date(),
+  settings: z.record(z.string(), z.unknown()),
+  note: z.string().max(2000).optional(),
+});
+
+const ZAccountRequest = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,40}$/, '用户名为3至40位小写字母、数字或 _ . -'),
+  displayName: z.string().trim().min(1).max(50),
+  email: z.email(),
+  role: roleSchema,
+  password: z.string().min(10, '密码至少10位').max(200),
+  organizationName: z.string().trim().min(2).max(100).optional(),
+});
+
+export function createAdminRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/rule-sets',
+      tag: '管理',
+      summary: '规则版本列表',
+      access: ADMIN,
+      response: { status: 200, description: '规则版本' },
+    },
+    async () => ({
+      items: await db.ruleSet.findMany({
+        orderBy: [{ process: 'asc' }, { effectiveFrom: 'desc' }],
+      }),
+    }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/admin/rule-sets',
+      tag: '管理',
+      summary: '新增规则版本（只存与上级规则不同的设置；已有版本不可修改）',
+      access: ADMIN,
+      body: ZRuleSetRequest,
+      response: { status: 201, description: '已新增' },
+      problems: ['bad_request', 'conflict', 'unprocessable'],
+    },
+    async ({ body, session }) => {
+      if (!jurisdictionChain(deps.config.DISTRICT_CODE).includes(body.jurisdiction)) {
+        throw new AppError('unprocessable', `行政区划 ${body.jurisdiction} 不在本机关的规则层级内`);
+      }
+      const trial = registrationPolicySchema.safeParse(body.settings);
+      if (!trial.success) {
+        throw new AppError(
+          'unprocessable',
+          '规则设置无效',
+          trial.error.issues.map((i) => ({
+            path: ['body', 'settings', ...i.path.map(String)].join('.'),
+            message: i.message,
+          })),
+        );
+      }
+      const unknown = unknownKeys(body.settings, trial.data);
+      if (unknown.length > 0) {
+        throw new AppError(
+          'unprocessable',
+          '规则设置含有未知的设置项',
+          unknown.map((k) => ({ path: `body.settings.${k}`, message: '未知的设置项' })),
+        );
+      }
+      const exists = await db.ruleSet.findUnique({
+        where: { process_version: { process: body.process, version: body.version } },
+      });
+      if (exists)
+        throw new AppError('conflict', `版本 ${body.version} 已存在；规则版本不可修改，请新增版本`);
+      return db.ruleSet.create({
+        data: {
+          ...body,
+          effectiveFrom: new Date(`${body.effectiveFrom}T00:00:00Z`),
+          settings: body.settings as Prisma.InputJsonValue,
+          createdById: session!.sub,
+        },
+      });
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/policy/registration',
+      tag: '规则',
+      summary: '今天生效的登记规则（合并各级规则后的完整设置）',
+      access: 'signed-in',
+      response: { status: 200, description: '规则' },
+    },
+    async () => {
+      const r = await loadRegistrationRules(db, deps.config.DISTRICT_CODE, Date.now());
+      return { ruleSet: r.ref, policy: r.policy, calendarYears: Object.keys(r.calendar.years) };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/holiday-calendars',
+      tag: '管理',
+      summary: '已载入的节假日安排',
+      access: 'signed-in',
+      response: { status: 200, description: '各年度' },
+    },
+    async () => ({ items: Object.values((await loadCalendar(db)).years) }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'put',
+      path: '/api/admin/holiday-calendars/:year',
+      tag: '管理',
+      summary: '载入或更正某年的节假日和调休上班日；进行中的申请随即按新日历重算期限',
+      access: ADMIN,
+      params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      body: holidayYearSchema,
+      response: { status: 200, description: '已载入' },
+      problems: ['bad_request', 'unprocessable'],
+    },
+    async ({ params, body, session }) => {
+      if (body.year !== params.year)
+        throw new AppError('unprocessable', '路径中的年份与内容不一致');
+      await db.holidayCalendarYear.upsert({
+        where: { year: body.year },
+        create: { ...body, loadedById: session!.sub },
+        update: { ...body, loadedById: session!.sub, loadedAt: new Date() },
+      });
+      const calendar = await loadCalendar(db);
+      const open = await db.registration.findMany({
+        where: { status: { in: [...OPEN_STATUSES] }, workflowStartedAt: { not: null } },
+        select: { id: true },
+      });
+      const signalled = await deps.registrations.signalCalendar(
+        open.map((r) => r.id),
+        calendar,
+      );
+      return { year: body.year, recalculated: signalled };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/outbox',
+      tag: '管理',
+      summary: '邮件发件箱（含发送状态；“待核实”表示发送中断，需人工确认）',
+      access: ADMIN,
+      query: z.object({ status: z.enum(['pending', 'sending', 'sent', 'uncertain']).optional() }),
+      response: { status: 200, description: '最近200封' },
+    },
+    async ({ query }) => ({
+      items: await db.outboxMail.findMany({
+        where: query.status ? { status: query.status } : {},
+        orderBy: { createdAt: 'desc' },
+        take: 200,
+        select: {
+          id: true,
+          key: true,
+          toAddress: true,
+          subject: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          createdAt: true,
+          sentAt: true,
+        },
+      }),
+    }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/admin/outbox/:id/resend',
+      tag: '管理',
+      summary: '核实后重发一封“待核实”的邮件',
+      access: ADMIN,
+      params: uuidParam,
+      response: { status: 200, description: '已重新排队' },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params }) => {
+      const r = await db.outboxMail.updateMany({
+        where: { id: params.id, status: 'uncertain' },
+        data: { status: 'pending', nextAttemptAt: new Date() },
+      });
+      if (r.count === 0) throw new AppError('conflict', '只有“待核实”的邮件可以重发');
+      return { id: params.id, status: 'pending' };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/accounts',
+      tag: '管理',
+      summary: '账号列表',
+      access: ['administrator', 'section_head'],
+      response: { status: 200, description: '账号' },
+    },
+    async () => ({
+      items: (await db.account.findMany({ orderBy: [{ role: 'asc' }, { username: 'asc' }] })).map(
+        (a) => ({
+          id: a.id,
+          username: a.username,
+          displayName: a.displayName,
+          email: a.email,
+          role: a.role,
+          roleLabel: ROLE_LABEL[a.role],
+          organizationId: a.organizationId,
+          active: a.active,
+        }),
+      ),
+    }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/admin/accounts',
+      tag: '管理',
+      summary: '新建账号（申请人账号同时建立其申请组织）',
+      access: ADMIN,
+      body: ZAccountRequest,
+      response: { status: 201, description: '已新建' },
+      problems: ['bad_request', 'conflict'],
+    },
+    async ({ body }) => {
+      if (body.role === 'applicant' && !body.organizationName) {
+        throw new AppError('bad_request', '申请人账号须填写申请组织名称', [
+          { path: 'body.organizationName', message: '必填' },
+        ]);
+      }
+      if (await db.account.findUnique({ where: { username: body.username } })) {
+        throw new AppError('conflict', `用户名 ${body.username} 已被使用`);
+      }
+      const org = body.organizationName
+        ? await db.organization.create({ data: { name: body.organizationName } })
+        : null;
+      const acc = await db.account.create({
+        data: {
+          username: body.username,
+          displayName: body.displayName,
+          email: body.email,
+          role: body.role,
+          organizationId: org?.id ?? null,
+          passwordHash: await hashPassword(body.password),
+        },
+      });
+      return {
+        id: acc.id,
+        username: acc.username,
+        role: acc.role,
+        organizationId: acc.organizationId,
+      };
+    },
+  );
+
+  return router;
+}

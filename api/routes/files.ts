@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { DOCUMENT_LABEL, documentTypeSchema } from '../../domain/registration/documents';
+import type { AppDeps } from '../app';
+import { AppError } from '../problem';
+import { isStaff } from '../registration-access';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { sniffType } from '../sniff-type';
+import { sendFile } from './send-file';
+
+const ZStoredFile = z
+  .object({
+    id: z.uuid(),
+    documentType: documentTypeSchema,
+    documentLabel: z.string(),
+    fileName: z.string(),
+    mimeType: z.string(),
+    size: z.number(),
+    sha256: z.string(),
+  })
+  .meta({ id: 'StoredFile' });
+
+const ZUploadFields = z.object({
+  documentType: documentTypeSchema,
+  file: z.string().meta({ format: 'binary', description: 'PDF、JPEG 或 PNG' }),
+});
+
+export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db } = deps;
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024 },
+  });
+
+  router.post('/api/files', (req, res, next) => {
+    if (!req.is('multipart/form-data'))
+      return next(new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件'));
+    upload.single('file')(req, res, next);
+  });
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/files',
+      tag: '材料',
+      summary: '上传申请材料（PDF、JPEG、PNG；大小有上限；保存内容哈希）',
+      access: ['applicant'],
+      multipart: ZUploadFields,
+      response: { status: 201, description: '已保存', schema: ZStoredFile },
+      problems: ['bad_request', 'payload_too_large', 'unsupported_media_type'],
+    },
+    async ({ req, session }) => {
+      const file = (req as typeof req & { file?: Express.Multer.File }).file;
+      if (!file) throw new AppError('bad_request', '缺少文件（字段名 file）');
+      const type = documentTypeSchema.safeParse(req.body?.documentType);
+      if (!type.success) {
+        throw new AppError('bad_request', '材料类型不正确', [
+          { path: 'body.documentType', message: `应为：${Object.keys(DOCUMENT_LABEL).join('、')}` },
+        ]);
+      }
+      const mimeType = sniffType(file.buffer);
+      if (!mimeType)
+        throw new AppError(
+          'unsupported_media_type',
+          '只接受 PDF、JPEG 或 PNG 文件（按文件内容识别）',
+        );
+      if (!session!.org) throw new AppError('forbidden', '账号未绑定申请组织');
+      const fileName =
+        Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 200) || 'upload';
+      const stored = await db.storedFile.create({
+        data: {
+          organizationId: session!.org,
+          uploadedById: session!.sub,
+          kind: 'upload',
+          documentType: type.data,
+          fileName,
+          mimeType,
+          size: file.size,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          content: new Uint8Array(file.buffer),
+        },
+      });
+      return {
+        id: stored.id,
+        documentType: type.data,
+        documentLabel: DOCUMENT_LABEL[type.data],
+        fileName: stored.fileName,
+        mimeType,
+        size: stored.size,
+        sha256: stored.sha256,
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/files/:id',
+      tag: '材料',
+      summary: '下载一份材料（本组织或本机关工作人员）',
+      access: 'signed-in',
+      params: uuidParam,
+      response: { status: 200, description: '文件内容', contentType: 'application/octet-stream' },
+      problems: ['not_found'],
+    },
+    async ({ params, session, res }) => {
+      const file = await db.storedFile.findUnique({ where: { id: params.id } });
+      const mine = file && session!.role === 'applicant' && file.organizationId === session!.org;
+      if (!file || !(mine || isStaff(session!))) throw new AppError('not_found', '没有找到该文件');
+      sendFile(res, file);
+      return SENT;
+    },
+  );
+  return router;
+}

@@ -1,0 +1,224 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Application } from '../../domain/registration/application';
+import type { Prisma } from '../../lib/db';
+import type { AppDeps } from '../app';
+import { fileRegistration } from '../file-registration';
+import { AppError } from '../problem';
+import { isStaff, registrationFor, summarize } from '../registration-access';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
+import {
+  ZAuditList,
+  ZFileRegistrationRequest,
+  ZListRegistrationsQuery,
+  ZRegistrationDetail,
+  ZRegistrationList,
+  ZRegistrationSummary,
+} from '../schemas/registration';
+import { sendFile } from './send-file';
+
+const READERS = ['applicant', 'reviewer', 'section_head', 'bureau_head', 'administrator'] as const;
+
+export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db, config } = deps;
+  const ui = { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE };
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/registrations',
+      tag: '登记',
+      summary: '提交成立登记申请',
+      description: '同一 Idempotency-Key 重复提交只会产生一份申请。',
+      access: ['applicant'],
+      body: ZFileRegistrationRequest,
+      headers: [
+        {
+          name: 'Idempotency-Key',
+          description: '客户端生成的唯一键（建议 UUID）',
+          required: false,
+        },
+      ],
+      response: { status: 201, description: '已提交', schema: ZRegistrationSummary },
+      problems: ['bad_request', 'conflict', 'unprocessable'],
+    },
+    async ({ body, session, req, res }) => {
+      const key = req.get('Idempotency-Key')?.trim();
+      if (key !== undefined && (key.length < 8 || key.length > 200)) {
+        throw new AppError('bad_request', 'Idempotency-Key 长度应为8至200个字符');
+      }
+      const { id, created } = await fileRegistration(
+        deps,
+        config.DISTRICT_CODE,
+        session!,
+        body,
+        key || undefined,
+      );
+      const reg = await db.registration.findUniqueOrThrow({ where: { id } });
+      res
+        .status(created ? 201 : 200)
+        .location(`/api/registrations/${id}`)
+        .json(summarize(reg, ui));
+      return SENT;
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/registrations',
+      tag: '登记',
+      summary: '登记申请列表（可按状态、类别、组织形式、是否逾期筛选）',
+      access: READERS,
+      query: ZListRegistrationsQuery,
+      response: { status: 200, description: '一页结果', schema: ZRegistrationList },
+    },
+    async ({ query, session }) => {
+      const where: Prisma.RegistrationWhereInput = {
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.category ? { category: query.category } : {}),
+        ...(query.legalForm ? { legalForm: query.legalForm } : {}),
+        ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+        ...(query.q
+          ? {
+              OR: [
+                { proposedName: { contains: query.q } },
+                { applicationNo: { contains: query.q } },
+              ],
+            }
+          : {}),
+        ...(isStaff(session!)
+          ? {}
+          : { organizationId: session!.org ?? '00000000-0000-0000-0000-000000000000' }),
+      };
+      const [total, rows] = await Promise.all([
+        db.registration.count({ where }),
+        db.registration.findMany({
+          where,
+          orderBy: [{ filedAt: 'desc' }, { id: 'asc' }],
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+        }),
+      ]);
+      return {
+        items: rows.map((r) => summarize(r, ui)),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/registrations/:id',
+      tag: '登记',
+      summary: '一件申请：状态、当前步骤、期限、补正事项、决定记录',
+      access: READERS,
+      params: uuidParam,
+      response: { status: 200, description: '详情', schema: ZRegistrationDetail },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) => {
+      const reg = await registrationFor(db, params.id, session!);
+      const live = reg.workflowStartedAt
+        ? await deps.registrations.status(reg.id).catch(() => null)
+        : null;
+      const latest = await db.applicationVersion.findFirst({
+        where: { registrationId: reg.id, version: reg.applicationVersion },
+      });
+      return {
+        registration: summarize(reg, ui),
+        view: live ?? reg.view ?? null,
+        live: live !== null,
+        application: (latest?.data as Application | undefined) ?? null,
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/registrations/:id/audit',
+      tag: '登记',
+      summary: '决定记录（审计日志）',
+      access: READERS,
+      params: uuidParam,
+      response: { status: 200, description: '按顺序排列的决定', schema: ZAuditList },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) => {
+      const reg = await registrationFor(db, params.id, session!);
+      const rows = await db.auditEntry.findMany({
+        where: { subjectType: 'registration', subjectId: reg.id },
+        orderBy: { seq: 'asc' },
+      });
+      return {
+        items: rows.map((r) => ({
+          seq: r.seq,
+          at: r.at.toISOString(),
+          actor: { id: r.actorId, name: r.actorName, role: r.actorRole },
+          action: r.action,
+          from: r.fromStatus,
+          to: r.toStatus,
+          reason: r.reason ?? undefined,
+          legalBasis: r.legalBasis ?? undefined,
+          ruleVersion: r.ruleVersion ?? undefined,
+          recordedAt: r.recordedAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/registrations/:id/files/:fileId',
+      tag: '登记',
+      summary: '下载本件的材料或本机关出具的文书（证书、通知书、决定书）',
+      access: READERS,
+      params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      response: { status: 200, description: '文件', contentType: 'application/pdf' },
+      problems: ['not_found'],
+    },
+    async ({ params, session, res }) => {
+      const reg = await registrationFor(db, params.id, session!);
+      const file = await db.storedFile.findFirst({
+        where: { id: params.fileId, organizationId: reg.organizationId },
+      });
+      if (!file) throw new AppError('not_found', '没有找到该文件');
+      sendFile(res, file);
+      return SENT;
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/registrations/:id/certificate',
+      tag: '登记',
+      summary: '下载登记证书（PDF）',
+      access: READERS,
+      params: uuidParam,
+      response: { status: 200, description: '登记证书', contentType: 'application/pdf' },
+      problems: ['not_found'],
+    },
+    async ({ params, session, res }) => {
+      const reg = await registrationFor(db, params.id, session!);
+      if (!reg.certificateFileId) throw new AppError('not_found', '本件尚未签发登记证书');
+      const file = await db.storedFile.findUniqueOrThrow({ where: { id: reg.certificateFileId } });
+      sendFile(res, file);
+      return SENT;
+    },
+  );
+
+  return router;
+}

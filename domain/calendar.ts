@@ -1,0 +1,257 @@
+/**
+ * Local dates ('YYYY-MM-DD', China Standard Time, fixed UTC+08:00) and working-day arithmetic
+ * on the official holiday calendar (DOMAIN.md §8.1). Pure: safe inside workflow code.
+ */
+import { z } from 'zod';
+
+/** One year of the State Council's holiday notice. */
+export interface HolidayYear {
+  year: number;
+  /** Every day off (放假), ranges expanded, weekends inside a holiday included. */
+  daysOff: string[];
+  /** Weekend days that are worked (调休上班). */
+  makeupWorkdays: string[];
+  source: string;
+}
+
+/** Keyed by the year as a string so the calendar stays plain JSON. */
+export interface HolidayCalendar {
+  years: Record<string, HolidayYear>;
+}
+
+export const DAY_MS = 86_400_000;
+/** China has used a fixed UTC+08:00 without DST since 1992. */
+export const CST_OFFSET_MS = 8 * 3_600_000;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function parts(date: string): [number, number, number] | null {
+  const m = DATE_PATTERN.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? [y, mo, d] : null;
+}
+
+/** True for a real calendar date written as 'YYYY-MM-DD' (rejects 2026-02-30). */
+export function isLocalDate(date: string): boolean {
+  return parts(date) !== null;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil):
+// integer arithmetic only, so the results cannot depend on the host's time zone.
+function dayNumber(date: string): number {
+  const p = parts(date);
+  if (p === null) throw new RangeError(`日期格式应为YYYY-MM-DD，实际为“${date}”`);
+  const [m, d] = [p[1], p[2]];
+  const y = m <= 2 ? p[0] - 1 : p[0];
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function dateOfDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) throw new RangeError(`日期超出支持范围（0000–9999年）`);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** The local (UTC+8) date of an instant. */
+export function localDateOf(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) throw new RangeError(`时间戳无效：${epochMs}`);
+  return dateOfDayNumber(Math.floor((epochMs + CST_OFFSET_MS) / DAY_MS));
+}
+
+/** 00:00:00.000 +08:00 of the date, as epoch ms. */
+export function startOfLocalDay(date: string): number {
+  return dayNumber(date) * DAY_MS - CST_OFFSET_MS;
+}
+
+/** 23:59:59.999 +08:00 of the date, as epoch ms: deadlines run to the end of their last day. */
+export function endOfLocalDay(date: string): number {
+  return startOfLocalDay(date) + DAY_MS - 1;
+}
+
+export function addCalendarDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`天数应为整数，实际为${n}`);
+  return dateOfDayNumber(dayNumber(date) + n);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Same day of month n months later (or earlier), clamped to the month's last day. */
+export function addCalendarMonths(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`月数应为整数，实际为${n}`);
+  const p = parts(date);
+  if (p === null) throw new RangeError(`日期格式应为YYYY-MM-DD，实际为“${date}”`);
+  const index = p[0] * 12 + (p[1] - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  if (y < 0 || y > 9999) throw new RangeError(`日期超出支持范围（0000–9999年）`);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(p[2], daysInMonth(y, m)), 2)}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: string): number {
+  // 1970-01-01 was a Thursday.
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+export function compareDates(a: string, b: string): -1 | 0 | 1 {
+  const d = dayNumber(a) - dayNumber(b);
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+/** Convenience for callers that hold a list of loaded years. */
+export function holidayCalendar(years: HolidayYear[]): HolidayCalendar {
+  return { years: Object.fromEntries(years.map((y) => [String(y.year), y])) };
+}
+
+export interface WorkingDayStatus {
+  working: boolean;
+  /** The year is not loaded and plain Mon–Fri was assumed: show a warning, load the calendar. */
+  provisional: boolean;
+}
+
+export function isWorkingDay(date: string, cal: HolidayCalendar): WorkingDayStatus {
+  const dow = dayOfWeek(date);
+  const weekday = dow >= 1 && dow <= 5;
+  const year = cal.years[String(yearOf(date))];
+  if (year === undefined) return { working: weekday, provisional: true };
+  if (year.makeupWorkdays.includes(date)) return { working: true, provisional: false };
+  if (year.daysOff.includes(date)) return { working: false, provisional: false };
+  return { working: weekday, provisional: false };
+}
+
+export interface WorkingDayResult {
+  date: string;
+  provisional: boolean;
+  missingYears: number[];
+}
+
+// Stops a corrupt calendar (e.g. a year of nothing but days off) from looping forever.
+const MAX_SCAN_DAYS = 366 * 20;
+
+function walkWorkingDays(date: string, n: number, step: 1 | -1, cal: HolidayCalendar) {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`工作日数应为正整数，实际为${n}`);
+  const missing = new Set<number>();
+  let d = date;
+  let counted = 0;
+  for (let scanned = 0; counted < n; scanned++) {
+    if (scanned > MAX_SCAN_DAYS + 7 * n) throw new RangeError('节假日日历异常：长期没有工作日');
+    d = addCalendarDays(d, step);
+    const status = isWorkingDay(d, cal);
+    if (status.provisional) missing.add(yearOf(d));
+    if (status.working) counted++;
+  }
+  const missingYears = [...missing].sort((a, b) => a - b);
+  return { date: d, provisional: missingYears.length > 0, missingYears };
+}
+
+/** The n-th working day strictly after `date` (n ≥ 1): a period never counts its first day. */
+export function addWorkingDays(date: string, n: number, cal: HolidayCalendar): WorkingDayResult {
+  return walkWorkingDays(date, n, 1, cal);
+}
+
+/** The n-th working day strictly before `date` (n ≥ 1), e.g. for reminders. */
+export function subtractWorkingDays(
+  date: string,
+  n: number,
+  cal: HolidayCalendar,
+): WorkingDayResult {
+  return walkWorkingDays(date, n, -1, cal);
+}
+
+/** Working days d with from < d ≤ to (0 when to ≤ from). */
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  cal: HolidayCalendar,
+): { days: number; provisional: boolean; missingYears: number[] } {
+  const missing = new Set<number>();
+  let days = 0;
+  for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
+    const status = isWorkingDay(d, cal);
+    if (status.provisional) missing.add(yearOf(d));
+    if (status.working) days++;
+  }
+  const missingYears = [...missing].sort((a, b) => a - b);
+  return { days, provisional: missingYears.length > 0, missingYears };
+}
+
+export const localDateSchema = z
+  .string()
+  .refine(isLocalDate, { message: '日期应为有效的YYYY-MM-DD' });
+
+/** Validates a year uploaded by an administrator before it joins the calendar. */
+export const holidayYearSchema = z
+  .object({
+    year: z.number().int().min(1949).max(9999),
+    daysOff: z.array(localDateSchema),
+    makeupWorkdays: z.array(localDateSchema),
+    source: z.string().trim().min(1, '请注明日历来源（国务院办公厅通知的网址或文号）'),
+  })
+  .superRefine((v, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    const lists = [
+      ['daysOff', v.daysOff],
+      ['makeupWorkdays', v.makeupWorkdays],
+    ] as const;
+    for (const [key, list] of lists) {
+      const seen = new Set<string>();
+      list.forEach((date, i) => {
+        if (!isLocalDate(date)) return; // already reported by the element schema
+        if (yearOf(date) !== v.year) issue([key, i], `日期${date}不在${v.year}年内`);
+        if (seen.has(date)) issue([key, i], `日期${date}重复`);
+        seen.add(date);
+      });
+    }
+    v.makeupWorkdays.forEach((date, i) => {
+      if (!isLocalDate(date)) return;
+      if (v.daysOff.includes(date)) issue(['makeupWorkdays', i], `日期${date}不能既放假又上班`);
+      const dow = dayOfWeek(date);
+      if (dow !== 0 && dow !== 6) issue(['makeupWorkdays', i], `调休上班日${date}应为周六或周日`);
+    });
+  });
+
+export const holidayCalendarSchema = z
+  .object({ years: z.record(z.string().regex(/^\d{4}$/), holidayYearSchema) })
+  .superRefine((v, ctx) => {
+    for (const [key, year] of Object.entries(v.years)) {
+      if (String(year.year) !== key) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['years', key],
+          message: `键${key}与年份${year.year}不一致`,
+        });
+      }
+    }
+  });

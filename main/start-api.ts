@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { ensureStarted } from '../api/file-registration';
+import { createRegistrationClient } from '../client/registration-client';
+import { loadConfig } from '../lib/config';
+import { createDb } from '../lib/db';
+import { createLogger } from '../lib/logger';
+
+/** The HTTP API (and its docs page), until SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL, 'api');
+  if (!config.DATABASE_URL)
+    throw new Error('DATABASE_URL is required (npm start sets it in embedded mode)');
+  const sessionSecret = config.SESSION_SECRET ?? randomBytes(32).toString('hex');
+  if (!config.SESSION_SECRET)
+    log.warn('SESSION_SECRET not set: sessions end when the API restarts');
+  const db = createDb(config.DATABASE_URL);
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const registrations = createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE);
+  const temporalReady = async () => {
+    await connection.workflowService.getSystemInfo({});
+    return true;
+  };
+  const app = createApp({ db, registrations, config, logger: log, sessionSecret, temporalReady });
+  await resumeUnstarted(db, registrations, config.DISTRICT_CODE, log);
+  const server = app.listen(config.PORT, config.HOST, () => {
+    log.info({ url: config.publicUrl, docs: `${config.publicUrl}/docs` }, 'api ready');
+  });
+  const stop = () =>
+    server.close(async () => {
+      await connection.close();
+      await db.$disconnect();
+      log.info('api stopped');
+    });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+}
+
+/** Filings committed while Temporal was down get their workflow now. */
+async function resumeUnstarted(
+  db: ReturnType<typeof createDb>,
+  registrations: ReturnType<typeof createRegistrationClient>,
+  districtCode: string,
+  log: ReturnType<typeof createLogger>,
+): Promise<void> {
+  const pending = await db.registration.findMany({
+    where: { workflowStartedAt: null },
+    select: { id: true },
+  });
+  for (const { id } of pending) {
+    await ensureStarted({ db, registrations }, districtCode, id).catch((err) =>
+      log.warn({ id, err: String(err) }, 'could not start workflow'),
+    );
+  }
+  if (pending.length) log.info({ count: pending.length }, 'started workflows of earlier filings');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

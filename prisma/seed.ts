@@ -1,0 +1,117 @@
+import { CN_2026 } from '../domain/holidays/cn-2026';
+import { loadConfig } from '../lib/config';
+import { createDb, type Db, type Prisma } from '../lib/db';
+import { hashPassword } from '../lib/password';
+
+/**
+ * Reference data every installation needs (rule sets, the official holiday calendar) and, in
+ * embedded mode only, demo accounts. Idempotent: run at every start.
+ */
+
+const RULE_SETS = [
+  {
+    version: '1998-national',
+    jurisdiction: '000000',
+    effectiveFrom: '1998-10-25',
+    settings: { ruleVersion: '1998', preparation: { enabled: true } },
+    note: '社会团体登记管理条例（国务院令第250号，1998年）：筹备与成立登记两个阶段',
+  },
+  {
+    version: '2016-national',
+    jurisdiction: '000000',
+    effectiveFrom: '2016-02-06',
+    settings: { ruleVersion: '2016' },
+    note: '国务院令第666号修订：取消筹备审批，一次作出登记决定',
+  },
+  {
+    version: '2014-jiangsu-direct',
+    jurisdiction: '320000',
+    effectiveFrom: '2014-11-01',
+    settings: { relaxations: { oneTradeMultipleAssociations: true } },
+    note: '江苏省四类社会组织直接登记管理暂行办法（苏民规〔2014〕1号）：允许一业多会',
+  },
+] as const;
+
+export const DEMO_PASSWORD = 'Demo@2026zl';
+
+export const DEMO_ACCOUNTS = [
+  {
+    username: 'applicant',
+    displayName: '刘申请',
+    role: 'applicant',
+    org: '常州市钟楼区青少年科技促进会（筹）',
+  },
+  {
+    username: 'applicant2',
+    displayName: '吴申请',
+    role: 'applicant',
+    org: '常州市钟楼区邻里互助服务中心（筹）',
+  },
+  { username: 'reviewer1', displayName: '李审查', role: 'reviewer' },
+  { username: 'reviewer2', displayName: '王复核', role: 'reviewer' },
+  { username: 'section', displayName: '张科长', role: 'section_head' },
+  { username: 'director', displayName: '陈局长', role: 'bureau_head' },
+  { username: 'evaluator', displayName: '赵专家', role: 'evaluator' },
+  { username: 'purchaser', displayName: '孙采购', role: 'purchaser' },
+  { username: 'admin', displayName: '周管理', role: 'administrator' },
+] as const;
+
+const DEMO_REGISTERED = ['常州市钟楼区慈善协会', '常州市钟楼区科学技术协会'];
+
+export async function seedReferenceData(db: Db): Promise<void> {
+  await db.ruleSet.createMany({
+    skipDuplicates: true,
+    data: RULE_SETS.map((r) => ({
+      process: 'registration',
+      version: r.version,
+      jurisdiction: r.jurisdiction,
+      effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
+      settings: r.settings as unknown as Prisma.InputJsonValue,
+      note: r.note,
+    })),
+  });
+  await db.holidayCalendarYear.createMany({ skipDuplicates: true, data: [{ ...CN_2026 }] });
+}
+
+export async function seedDemo(db: Db): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) {
+    if (await db.account.findUnique({ where: { username: a.username } })) continue;
+    const org = 'org' in a ? await db.organization.create({ data: { name: a.org } }) : null;
+    await db.account.create({
+      data: {
+        username: a.username,
+        displayName: a.displayName,
+        email: `${a.username}@demo.zhonglou.example`,
+        role: a.role,
+        organizationId: org?.id ?? null,
+        passwordHash: hash,
+      },
+    });
+  }
+  for (const name of DEMO_REGISTERED) {
+    if (await db.organization.findFirst({ where: { name } })) continue;
+    await db.organization.create({
+      data: { name, status: 'registered', registeredAt: new Date('2012-06-01T00:00:00Z') },
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required');
+  const db = createDb(config.DATABASE_URL);
+  try {
+    await seedReferenceData(db);
+    if (config.DEMO_ACCOUNTS) await seedDemo(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,182 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import { createRegistrationClient } from '../../client/registration-client';
+import { type Config, loadConfig } from '../../lib/config';
+import { createDb, type Db, type Prisma } from '../../lib/db';
+import { createLogger } from '../../lib/logger';
+import { createMailing } from '../../lib/mail';
+import { hashPassword } from '../../lib/password';
+import { createWorker } from '../../lib/worker';
+import { seedReferenceData } from '../../prisma/seed';
+import { startSmtpServer, type TestSmtp } from './smtp';
+import { testEnv } from './test-env';
+
+export const PASSWORD = 'Test-password-2026';
+
+const STAFF = [
+  ['reviewer1', '李审查', 'reviewer'],
+  ['reviewer2', '王复核', 'reviewer'],
+  ['section', '张科长', 'section_head'],
+  ['director', '陈局长', 'bureau_head'],
+  ['admin', '周管理', 'administrator'],
+  ['evaluator', '赵专家', 'evaluator'],
+] as const;
+
+export type StaffName = (typeof STAFF)[number][0];
+
+export interface Harness {
+  db: Db;
+  config: Config;
+  smtp: TestSmtp;
+  client: Client;
+  worker: Worker;
+  baseUrl: string;
+  districtCode: string;
+  /** Usernames of this file's accounts are prefixed so that files never share a person. */
+  user(name: StaffName | string): { username: string; email: string; id: string };
+  login(name: StaffName | string): Promise<string>;
+  /** A fresh applicant with its own organisation; returns its token and names. */
+  newApplicant(): Promise<{
+    token: string;
+    username: string;
+    email: string;
+    organizationId: string;
+  }>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * The real system for one test file: a worker on its own task queue, the Express app on a
+ * loopback port, a real SMTP server, and the shared PostgreSQL and Temporal dev server of
+ * the run. Each file gets its own district code, so its rule set applies to it alone.
+ */
+let runtimeInstalled = false;
+
+export async function startHarness(
+  opts: { rules?: Record<string, unknown> } = {},
+): Promise<Harness> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const districtCode = `32${String(randomInt(1000, 9999))}`;
+  const prefix = `t${districtCode}`;
+  const smtp = await startSmtpServer();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: testEnv('databaseUrl'),
+    TEMPORAL_ADDRESS: testEnv('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: `test-${districtCode}-${randomUUID().slice(0, 8)}`,
+    DISTRICT_CODE: districtCode,
+    SMTP_URL: smtp.url,
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
+  const db = createDb(testEnv('databaseUrl'));
+  await seedReferenceData(db);
+  await db.ruleSet.create({
+    data: {
+      process: 'registration',
+      version: `test-${districtCode}`,
+      jurisdiction: districtCode,
+      effectiveFrom: new Date('2020-01-01T00:00:00Z'),
+      settings: (opts.rules ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+  const hash = await hashPassword(PASSWORD);
+  const accounts = new Map<string, { username: string; email: string; id: string }>();
+  for (const [name, displayName, role] of STAFF) {
+    const username = `${prefix}-${name}`;
+    const email = `${username}@test.zhonglou.example`;
+    const acc = await db.account.create({
+      data: { username, displayName, email, role, passwordHash: hash },
+    });
+    accounts.set(name, { username, email, id: acc.id });
+  }
+
+  const { outbox, mailer } = createMailing(config, db);
+  const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    config,
+    db,
+    outbox,
+    workflowBundle: { codePath: testEnv('workflowBundle') },
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = createApp({
+    db,
+    registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
+    config,
+    logger: createLogger('silent', 'api'),
+    sessionSecret: 'test-secret-that-is-long-enough-1234567890',
+    temporalReady: async () => true,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function login(name: string): Promise<string> {
+    const username = accounts.get(name)?.username ?? name;
+    const res = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  let applicants = 0;
+  return {
+    db,
+    config,
+    smtp,
+    client,
+    worker,
+    baseUrl,
+    districtCode,
+    user: (name) => {
+      const u = accounts.get(name);
+      if (!u) throw new Error(`no account ${name}`);
+      return u;
+    },
+    login,
+    async newApplicant() {
+      applicants++;
+      const username = `${prefix}-applicant${applicants}`;
+      const email = `${username}@test.zhonglou.example`;
+      const org = await db.organization.create({ data: { name: `${username}（筹）` } });
+      const acc = await db.account.create({
+        data: {
+          username,
+          displayName: `申请人${applicants}`,
+          email,
+          role: 'applicant',
+          organizationId: org.id,
+          passwordHash: hash,
+        },
+      });
+      accounts.set(username, { username, email, id: acc.id });
+      return { token: await login(username), username, email, organizationId: org.id };
+    },
+    async teardown() {
+      await new Promise((r) => server.close(r));
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      mailer.close();
+      await smtp.close();
+      await db.$disconnect();
+    },
+  };
+}

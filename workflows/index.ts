@@ -1,0 +1,2 @@
+// The worker's workflowsPath: every workflow function the worker runs.
+export { registrationWorkflow } from './registration/registration-workflow';

@@ -1,0 +1,148 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { Mutex } from '../mutex';
+import { MZ_PROCESS, MZ_STATUS } from '../search-attributes';
+import type { ActionDef } from './action';
+import * as applicant from './applicant';
+import { type Refusal, record } from './case-core';
+import * as intake from './intake';
+import * as m from './messages';
+import * as prep from './preparation';
+import * as review from './review';
+import * as reviewClock from './review-clock';
+import { runEffects } from './run-effects';
+import { type CaseState, initialState } from './state';
+import * as clock from './timers';
+import { buildView } from './view';
+import { FINAL_STATUSES, type RegistrationView } from './view-types';
+
+const toFailure = (r: Refusal) =>
+  ApplicationFailure.create({ type: r.type, message: r.message, nonRetryable: true });
+
+/** Every Update and the rule behind it. */
+const UPDATES: [m.WorkflowUpdate, ActionDef<never>][] = [
+  [m.issueDeficiencyNoticeUpdate, intake.issueDeficiencyNotice],
+  [m.acceptUpdate, intake.accept],
+  [m.refuseAcceptanceUpdate, intake.refuseAcceptance],
+  [m.resubmitUpdate, applicant.resubmit],
+  [m.withdrawUpdate, applicant.withdraw],
+  [m.claimUpdate, review.claim],
+  [m.assignUpdate, review.assign],
+  [m.approveUpdate, review.approve],
+  [m.rejectUpdate, review.reject],
+  [m.returnForCorrectionUpdate, review.returnForCorrection],
+  [m.requestExtensionUpdate, reviewClock.requestExtension],
+  [m.decideExtensionUpdate, reviewClock.decideExtension],
+  [m.startExpertReviewUpdate, reviewClock.startExpertReview],
+  [m.endExpertReviewUpdate, reviewClock.endExpertReview],
+  [m.extendPreparationUpdate, prep.extendPreparation],
+  [m.submitFoundingUpdate, prep.submitFounding],
+];
+
+/**
+ * 直接登记: one application from filing to certificate, rejection, withdrawal or lapse.
+ * Human decisions arrive as Updates (see messages.ts); statutory clocks run as timers.
+ */
+export async function registrationWorkflow(
+  input: m.RegistrationInput,
+  resumed?: CaseState,
+): Promise<RegistrationView> {
+  const c = resumed ?? initialState(input, workflowInfo().workflowId, Date.now());
+  const lock = new Mutex();
+  let changes = 0;
+
+  for (const [update, def] of UPDATES) {
+    const action = def as ActionDef<m.WithActor>;
+    setHandler(
+      update as m.WorkflowUpdate,
+      (args: m.WithActor) =>
+        lock.run(async () => {
+          const refusal = action.check(c, args, Date.now());
+          if (refusal) throw toFailure(refusal);
+          const effects = action.apply(c, args, Date.now());
+          await runEffects(c, effects, `u${c.trail.length}`, Date.now());
+          changes++;
+          publishStatus(c);
+          return buildView(c, Date.now());
+        }),
+      {
+        validator: (args: m.WithActor) => {
+          const refusal = action.check(c, args, Date.now());
+          if (refusal) throw toFailure(refusal);
+        },
+      },
+    );
+  }
+  setHandler(m.registrationStatusQuery, () => buildView(c, Date.now()));
+  setHandler(m.calendarUpdatedSignal, (calendar) => {
+    c.calendar = calendar;
+    changes++;
+  });
+
+  if (!resumed) await lock.run(() => filed(c));
+  while (!FINAL_STATUSES.includes(c.status)) {
+    const seen = changes;
+    const next = clock.nextTimer(c);
+    const wait = next ? Math.max(1, next.at - Date.now()) : undefined;
+    const woken = await condition(() => changes !== seen, wait);
+    if (!woken && next) await lock.run(() => fireDue(c, next.key));
+    if (shouldContinueAsNew(input)) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof registrationWorkflow>(input, c);
+    }
+  }
+  await condition(allHandlersFinished);
+  return buildView(c, Date.now());
+}
+
+async function filed(c: CaseState): Promise<void> {
+  record(c, c.filedAt, c.input.filedBy, 'filed', 'submitted', {
+    details: { applicationNo: c.input.applicationNo },
+  });
+  await runEffects(
+    c,
+    [
+      { kind: 'check' },
+      { kind: 'notify', template: 'filed', audience: [{ kind: 'applicant' }] },
+      {
+        kind: 'notify',
+        template: 'intake_pending',
+        audience: [{ kind: 'role', role: 'reviewer' }],
+      },
+    ],
+    'filed',
+    Date.now(),
+  );
+  publishStatus(c);
+}
+
+/** Fires the timer if it is still pending and due (a decision may have overtaken it). */
+async function fireDue(c: CaseState, key: string): Promise<void> {
+  const now = Date.now();
+  const timer = clock.caseTimers(c).find((t) => t.key === key && t.at <= now);
+  if (!timer) return;
+  c.firedTimers.push(timer.key);
+  const effects = timer.fire(c, now);
+  await runEffects(c, effects, timer.key, now);
+  publishStatus(c);
+}
+
+function publishStatus(c: CaseState): void {
+  upsertSearchAttributes([
+    { key: MZ_PROCESS, value: 'registration' },
+    { key: MZ_STATUS, value: c.status },
+  ]);
+}
+
+function shouldContinueAsNew(input: m.RegistrationInput): boolean {
+  const info = workflowInfo();
+  if (input.maxHistoryEvents !== undefined) return info.historyLength > input.maxHistoryEvents;
+  return info.continueAsNewSuggested;
+}
