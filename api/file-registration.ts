@@ -72,7 +72,7 @@ async function guardOrganization(db: Db, orgId: string): Promise<void> {
  */
 export async function fileRegistration(
   deps: Pick<AppDeps, 'db' | 'registrations'>,
-  districtCode: string,
+  opts: StartOptions,
   session: Session,
   input: Application,
   idempotencyKey: string | undefined,
@@ -89,7 +89,7 @@ export async function fileRegistration(
       if (seen.requestHash !== requestHash) {
         throw new AppError('unprocessable', '该 Idempotency-Key 已用于另一份不同的申请');
       }
-      await ensureStarted(deps, districtCode, seen.resourceId);
+      await ensureStarted(deps, opts, seen.resourceId);
       return { id: seen.resourceId, created: false };
     }
   }
@@ -126,18 +126,23 @@ export async function fileRegistration(
   } catch (err) {
     // A concurrent request with the same key won the race: answer with its registration.
     if (idempotencyKey && (err as { code?: string }).code === 'P2002') {
-      return fileRegistration(deps, districtCode, session, input, idempotencyKey);
+      return fileRegistration(deps, opts, session, input, idempotencyKey);
     }
     throw err;
   }
-  await ensureStarted(deps, districtCode, id);
+  await ensureStarted(deps, opts, id);
   return { id, created: true };
 }
 
 /** Starts the workflow if it has not been started (first call, or a retry after a failure). */
+export interface StartOptions {
+  districtCode: string;
+  historyLimit?: number;
+}
+
 export async function ensureStarted(
   deps: Pick<AppDeps, 'db' | 'registrations'>,
-  districtCode: string,
+  opts: StartOptions,
   id: string,
 ) {
   const reg = await deps.db.registration.findUniqueOrThrow({
@@ -147,9 +152,10 @@ export async function ensureStarted(
   if (reg.workflowStartedAt) return;
   const filer = await deps.db.account.findUniqueOrThrow({ where: { id: reg.filedById } });
   const app = reg.versions[0]?.data as Application;
-  const rules = await loadRegistrationRules(deps.db, districtCode, reg.filedAt.getTime());
+  const rules = await loadRegistrationRules(deps.db, opts.districtCode, reg.filedAt.getTime());
   await deps.registrations.start({
     rules,
+    maxHistoryEvents: opts.historyLimit,
     registrationId: reg.id,
     organizationId: reg.organizationId,
     applicationNo: reg.applicationNo,

@@ -1,3 +1,5 @@
+import { isLocalDate } from './calendar';
+
 /** GB 11643-1999 citizen identity number: 17 digits and an ISO 7064 MOD 11-2 check character. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -10,14 +12,18 @@ export function residentIdCheckChar(first17: string): string {
 
 export function isValidResidentId(id: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const month = Number(id.slice(10, 12));
-  const day = Number(id.slice(12, 14));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  // Positions 7–14 are the birth date: it must exist (no 30 February, no 31 April).
+  if (!isLocalDate(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`)) return false;
   return residentIdCheckChar(id.slice(0, 17)) === id[17];
 }
 
-/** Keeps personal identifiers out of workflow histories: 3204**********123X. */
+/**
+ * Keeps personal identifiers out of workflow histories: 3204**********123X. At most a quarter
+ * of the characters stays visible at each end, so short numbers (passports, mobile phones) are
+ * still mostly hidden.
+ */
 export function maskIdNumber(id: string): string {
   if (id.length <= 8) return '*'.repeat(id.length);
-  return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
+  const keep = Math.min(4, Math.floor(id.length / 4));
+  return id.slice(0, keep) + '*'.repeat(id.length - 2 * keep) + id.slice(-keep);
 }

@@ -63,6 +63,12 @@ const ConfigSchema = z.object({
   /** Seed the demo accounts (embedded mode); never in production. */
   DEMO_ACCOUNTS: z.stringbool().default(false),
 
+  /**
+   * Continue-as-new after this many history events. Unset in production, where workflows follow
+   * Temporal's own suggestion; tests set it low so that the path runs.
+   */
+  WORKFLOW_HISTORY_LIMIT: z.coerce.number().int().min(10).optional(),
+
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()

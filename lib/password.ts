@@ -28,12 +28,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
+  // A corrupt stored hash is a failed sign-in, not a server error.
   const actual = await derive(
     password,
     Buffer.from(salt, 'base64'),
     Number(n),
     Number(r),
     Number(p),
-  );
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  ).catch(() => null);
+  return actual !== null && actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -31,11 +31,13 @@ export interface HostEnv {
  * process.env reads in this module.
  */
 function readHostEnv(): HostEnv & { inherited: NodeJS.ProcessEnv } {
+  // biome-ignore lint/style/noProcessEnv: host facts and go's own settings, not app config.
+  const env = process.env;
   return {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME || os.homedir(),
-    XDG_CACHE_HOME: process.env.XDG_CACHE_HOME,
-    inherited: process.env,
+    PATH: env.PATH ?? '',
+    HOME: env.HOME || os.homedir(),
+    XDG_CACHE_HOME: env.XDG_CACHE_HOME,
+    inherited: env,
   };
 }
 
@@ -194,6 +196,9 @@ function runGoInstall(
   const env = { ...inherited, GOBIN: gobin, GOFLAGS: '-mod=mod' };
   return new Promise((resolve, reject) => {
     const child = spawn(go, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A build nobody waits for any more only burns CPU for minutes.
+    const killOnParentExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnParentExit);
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8_000);
@@ -209,6 +214,7 @@ function runGoInstall(
     });
     child.once('close', (code, signal) => {
       clearInterval(progress);
+      process.off('exit', killOnParentExit);
       if (code === 0) return resolve();
       const cmd = `GOBIN=${gobin} ${go} ${args.join(' ')}`;
       reject(new Error(`${cmd} failed (${signal ?? `exit ${code}`}):\n${output.trim()}`));

@@ -6,11 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
-import {
-  defineSearchAttributeKey,
-  type SearchAttributeKey,
-  SearchAttributeType,
-} from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
 
 /** The type names `temporal server start-dev --search-attribute Name=Type` accepts. */
@@ -155,19 +151,19 @@ async function waitForFrontend(
 ): Promise<void> {
   let lastError: unknown;
   while (Date.now() < deadline && !hasExited()) {
+    // lazy + close in finally: a failed Connection.connect leaves its gRPC channel open.
+    const connection = Connection.lazy({ address, connectTimeout: 2_000 });
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
-      try {
-        // The namespace answering means start-up registration is done, not just the port.
-        await connection.workflowService.describeNamespace({ namespace });
-        return;
-      } finally {
-        await connection.close();
-      }
+      await connection.ensureConnected();
+      // The namespace answering means start-up registration is done, not just the port.
+      await connection.workflowService.describeNamespace({ namespace });
+      return;
     } catch (err) {
       lastError = err;
-      await sleep(200);
+    } finally {
+      await connection.close();
     }
+    await sleep(200);
   }
   throw new Error(
     hasExited()
@@ -238,8 +234,8 @@ export function localTestEnvOptions(
   cli: string | undefined,
   searchAttributes: Record<string, SearchAttributeKind> = {},
 ): LocalTestWorkflowEnvironmentOptions {
-  const keys: SearchAttributeKey<SearchAttributeType>[] = Object.entries(searchAttributes).map(
-    ([name, kind]) => defineSearchAttributeKey(name, SDK_TYPES[kind]),
+  const keys = Object.entries(searchAttributes).map(([name, kind]) =>
+    defineSearchAttributeKey(name, SDK_TYPES[kind]),
   );
   return {
     server: {

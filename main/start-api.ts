@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
-import { ensureStarted } from '../api/file-registration';
+import { ensureStarted, type StartOptions } from '../api/file-registration';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
@@ -25,7 +25,12 @@ async function main(): Promise<void> {
     return true;
   };
   const app = createApp({ db, registrations, config, logger: log, sessionSecret, temporalReady });
-  await resumeUnstarted(db, registrations, config.DISTRICT_CODE, log);
+  await resumeUnstarted(
+    db,
+    registrations,
+    { districtCode: config.DISTRICT_CODE, historyLimit: config.WORKFLOW_HISTORY_LIMIT },
+    log,
+  );
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: config.publicUrl, docs: `${config.publicUrl}/docs` }, 'api ready');
   });
@@ -42,7 +47,7 @@ async function main(): Promise<void> {
 async function resumeUnstarted(
   db: ReturnType<typeof createDb>,
   registrations: ReturnType<typeof createRegistrationClient>,
-  districtCode: string,
+  opts: StartOptions,
   log: ReturnType<typeof createLogger>,
 ): Promise<void> {
   const pending = await db.registration.findMany({
@@ -50,7 +55,7 @@ async function resumeUnstarted(
     select: { id: true },
   });
   for (const { id } of pending) {
-    await ensureStarted({ db, registrations }, districtCode, id).catch((err) =>
+    await ensureStarted({ db, registrations }, opts, id).catch((err) =>
       log.warn({ id, err: String(err) }, 'could not start workflow'),
     );
   }

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import { type applicationSchema, forWorkflow } from '../../domain/registration/application';
 import * as m from '../../workflows/registration/messages';
+import { FINAL_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { resolveDocuments } from '../file-registration';
@@ -11,7 +12,7 @@ import { registrationFor } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/registration';
 
-const STAFF = ['reviewer', 'section_head'] as const;
+const STAFF = ['reviewer', 'section_head', 'bureau_head'] as const;
 
 interface ActionRoute<B extends z.ZodType> {
   path: string;
@@ -200,6 +201,9 @@ export function createRegistrationActionsRouter(registry: RouteRegistry, deps: A
       async ({ params, body, session }) => {
         const reg = await registrationFor(deps.db, params.id, session!);
         if (!reg.workflowStartedAt) throw new AppError('conflict', '本件流程尚未启动，请稍后重试');
+        if ((FINAL_STATUSES as readonly string[]).includes(reg.status)) {
+          throw new AppError('conflict', `本件已办结（${reg.step}），不能再办理`);
+        }
         const args = await a.args(body, { deps, registrationId: reg.id, session: session! });
         const actor = { id: session!.sub, name: session!.name, role: session!.role };
         return deps.registrations.update(

@@ -51,7 +51,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       }
       const { id, created } = await fileRegistration(
         deps,
-        config.DISTRICT_CODE,
+        { districtCode: config.DISTRICT_CODE, historyLimit: config.WORKFLOW_HISTORY_LIMIT },
         session!,
         body,
         key || undefined,

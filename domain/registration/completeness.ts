@@ -253,6 +253,18 @@ const board: Check = (app, policy) => {
       ),
     );
   }
+  // Art. 20(2), second half: outside privately funded non-public foundations, none at all.
+  if (!b.privatelyFunded && b.closeRelatives > 0) {
+    out.push(
+      item(
+        'BOARD_RELATIVES',
+        'field:board',
+        '具有近亲属关系的人员同时在理事会任职',
+        '除用私人财产设立的非公募基金会外，具有近亲属关系的不得同时在理事会任职，请调整理事会构成。',
+        `${FDN}第二十条第二款`,
+      ),
+    );
+  }
   return out;
 };
 
@@ -269,16 +281,32 @@ const persons: Check = (app) => {
       ),
     );
   }
-  if (app.legalForm === 'foundation' && app.responsiblePersons.some((p) => p.stateFunctionary)) {
+  if (app.legalForm !== 'foundation') return out;
+  // Art. 23(1): the legal representative (the chair, art. 20) may not represent another
+  // organisation either.
+  if (app.legalRepresentative.legalRepresentativeElsewhere) {
     out.push(
       item(
-        'LEADER_FUNCTIONARY',
-        'field:responsiblePersons',
-        '理事长、副理事长、秘书长由现职国家工作人员兼任',
-        '基金会理事长、副理事长和秘书长不得由现职国家工作人员兼任。',
+        'LEGAL_REP_ELSEWHERE',
+        'field:legalRepresentative',
+        '法定代表人兼任其他组织法定代表人',
+        '基金会的法定代表人不得同时担任其他组织的法定代表人。',
         `${FDN}第二十三条第一款`,
       ),
     );
+  }
+  const functionary = (target: string) =>
+    item(
+      'LEADER_FUNCTIONARY',
+      target,
+      '理事长、副理事长、秘书长由现职国家工作人员兼任',
+      '基金会理事长、副理事长和秘书长不得由现职国家工作人员兼任。',
+      `${FDN}第二十三条第一款`,
+    );
+  // The legal representative is the chair (art. 20), so the rule covers that person too.
+  if (app.legalRepresentative.stateFunctionary) out.push(functionary('field:legalRepresentative'));
+  if (app.responsiblePersons.some((p) => p.stateFunctionary)) {
+    out.push(functionary('field:responsiblePersons'));
   }
   return out;
 };
@@ -290,6 +318,15 @@ export function findDeficiencies(app: Application, policy: RegistrationPolicy): 
   return CHECKS.flatMap((check) => check(app, policy));
 }
 
+/** JSON with sorted keys: stored texts (jsonb) and fresh ones order keys differently. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}
+
 /** Targets a resubmission touched: the only ones a second notice may raise. */
 export function changedTargets(before: Application, after: Application): Set<string> {
   const changed = new Set<string>();
@@ -298,7 +335,7 @@ export function changedTargets(before: Application, after: Application): Set<str
   const b = before as unknown as Record<string, unknown>;
   const a = after as unknown as Record<string, unknown>;
   for (const f of fields) {
-    if (JSON.stringify(b[f]) !== JSON.stringify(a[f])) changed.add(`field:${f}`);
+    if (canonical(b[f]) !== canonical(a[f])) changed.add(`field:${f}`);
   }
   const docs = (app: Application) =>
     new Map(

@@ -32,37 +32,51 @@ export const DOCUMENT_LABEL: Record<DocumentType, string> = {
   other: '其他材料',
 };
 
-const ART = {
-  social_group: '《社会团体登记管理条例》第十一条',
-  private_non_enterprise: '《民办非企业单位登记管理暂行条例》第九条',
-  foundation: '《基金会管理条例》第九条',
-} as const;
-
 interface Requirement {
   type: DocumentType;
   legalBasis: string;
 }
 
-const COMMON: DocumentType[] = [
-  'application_form',
-  'charter_draft',
-  'capital_verification',
-  'premises_proof',
-  'legal_representative_identity',
-  'leaders_background',
-];
+const SG = '《社会团体登记管理条例》';
+const PNE = '《民办非企业单位登记管理暂行条例》';
+const FDN = '《基金会管理条例》';
 
-const BY_FORM: Record<LegalForm, DocumentType[]> = {
-  social_group: [...COMMON, 'founders_identity', 'member_list'],
-  private_non_enterprise: [...COMMON, 'founders_identity'],
-  foundation: [...COMMON, 'directors_list'],
+/** Each form's checklist with the item of the article that requires it. */
+const CHECKLIST: Record<LegalForm, Partial<Record<DocumentType, string>>> = {
+  social_group: {
+    application_form: `${SG}第十一条第（一）项`,
+    capital_verification: `${SG}第十一条第（三）项`,
+    premises_proof: `${SG}第十一条第（三）项`,
+    founders_identity: `${SG}第十一条第（四）项`,
+    leaders_background: `${SG}第十一条第（四）项`,
+    legal_representative_identity: `${SG}第十一条第（四）项`,
+    charter_draft: `${SG}第十一条第（五）项`,
+    member_list: `${SG}第十条第一款第（一）项（会员数量的证明）`,
+  },
+  private_non_enterprise: {
+    application_form: `${PNE}第九条第（一）项`,
+    premises_proof: `${PNE}第九条第（三）项`,
+    capital_verification: `${PNE}第九条第（四）项`,
+    leaders_background: `${PNE}第九条第（五）项`,
+    legal_representative_identity: `${PNE}第九条第（五）项`,
+    charter_draft: `${PNE}第九条第（六）项`,
+  },
+  foundation: {
+    application_form: `${FDN}第九条第（一）项`,
+    charter_draft: `${FDN}第九条第（二）项`,
+    capital_verification: `${FDN}第九条第（三）项`,
+    premises_proof: `${FDN}第九条第（三）项`,
+    directors_list: `${FDN}第九条第（四）项`,
+    leaders_background: `${FDN}第九条第（四）项`,
+    legal_representative_identity: `${FDN}第九条第（四）项`,
+  },
 };
 
 /** The checklist for a legal form; every item must be present before acceptance (§3.5 rule 7). */
 export function requiredDocuments(legalForm: LegalForm, needsPriorPermit: boolean): Requirement[] {
-  const list: Requirement[] = BY_FORM[legalForm].map((type) => ({
-    type,
-    legalBasis: ART[legalForm],
+  const list: Requirement[] = Object.entries(CHECKLIST[legalForm]).map(([type, legalBasis]) => ({
+    type: type as DocumentType,
+    legalBasis,
   }));
   if (needsPriorPermit) {
     list.push({

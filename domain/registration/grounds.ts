@@ -41,7 +41,7 @@ const FOUNDATION: Record<RefusalGround, string> = {
   unlawful_purpose: '《基金会管理条例》第四条、第八条',
   unnecessary_duplicate: '《基金会管理条例》第八条',
   disqualified_persons: '《基金会管理条例》第二十三条',
-  fraud: '《基金会管理条例》第四十一条',
+  fraud: '《中华人民共和国行政许可法》第七十八条',
   other_statutory_ban: '《基金会管理条例》第十一条',
 };
 
@@ -78,6 +78,8 @@ export const LEGAL_BASIS = {
   certificate: '《中华人民共和国行政许可法》第四十四条',
   withdrawal: '申请人主动撤回申请',
   lapse: '本局办事指南：申请人逾期未补正材料的，视为撤回申请',
+  preparationLapse:
+    '《社会团体登记管理条例》（1998年）第九条至第十二条：筹备期限届满未申请成立登记的，筹备批准失效',
 } as const;
 
 export function decisionBasis(form: LegalForm): string {

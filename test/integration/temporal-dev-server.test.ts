@@ -93,14 +93,10 @@ describe('the Temporal dev server', () => {
       expect(await namespaceExists(first.address, 'default')).toBe(true);
       expect(await customSearchAttributes(first.address)).toContain('MzStatus');
       expect((await fetch(first.uiUrl!)).ok).toBe(true);
-      const connection = await Connection.connect({ address: first.address });
-      await connection.workflowService.registerNamespace({
-        namespace: 'mz-persist',
-        workflowExecutionRetentionPeriod: { seconds: 24 * 3600 },
-      });
-      await connection.close();
+      const at = ['--address', first.address];
+      await execFileAsync(cli, ['operator', 'namespace', 'create', ...at, '-n', 'mz-persist']);
       await execFileAsync(cli, [
-        ...['operator', 'search-attribute', 'create', '--address', first.address],
+        ...['operator', 'search-attribute', 'create', ...at],
         ...['--name', 'MzRestartProbe', '--type', 'Keyword'],
       ]);
     } finally {
@@ -121,7 +117,8 @@ describe('the Temporal dev server', () => {
   });
 
   it('given a port that is taken, when starting, should fail with the server output and log it', async () => {
-    const blocker = net.createServer();
+    // Sockets are dropped at once so close() is not held open by the readiness probes.
+    const blocker = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     const logFile = path.join(dir, 'logs', 'taken.log');
@@ -130,7 +127,7 @@ describe('the Temporal dev server', () => {
       await expect(start).rejects.toThrow(/did not start[\s\S]*last server output[\s\S]*\S/);
       expect((await fs.readFile(logFile, 'utf8')).length).toBeGreaterThan(0);
     } finally {
-      blocker.close();
+      await new Promise((resolve) => blocker.close(resolve));
     }
   });
 

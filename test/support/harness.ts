@@ -57,7 +57,7 @@ export interface Harness {
 let runtimeInstalled = false;
 
 export async function startHarness(
-  opts: { rules?: Record<string, unknown> } = {},
+  opts: { rules?: Record<string, unknown>; env?: Record<string, string> } = {},
 ): Promise<Harness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -76,6 +76,7 @@ export async function startHarness(
     SMTP_URL: smtp.url,
     HOST: '127.0.0.1',
     PORT: '0',
+    ...opts.env,
   });
   const db = createDb(testEnv('databaseUrl'));
   await seedReferenceData(db);
@@ -115,7 +116,8 @@ export async function startHarness(
     db,
     registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
     config,
-    logger: createLogger('silent', 'api'),
+    // biome-ignore lint/style/noProcessEnv: a debugging switch for test runs.
+    logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),
     sessionSecret: 'test-secret-that-is-long-enough-1234567890',
     temporalReady: async () => true,
   });

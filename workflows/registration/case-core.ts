@@ -67,12 +67,14 @@ export function resumeClocks(s: CaseState, now: number): void {
   }
 }
 
-export const isStaff = (a: Actor) => a.role === 'reviewer' || a.role === 'section_head';
+/** Bureau staff who examine files; the bureau head may sign a decision too (§3.1). */
+export const isStaff = (a: Actor) =>
+  a.role === 'reviewer' || a.role === 'section_head' || a.role === 'bureau_head';
 
 export function requireApplicant(actor: Actor): Refusal | null {
   return actor.role === 'applicant' ? null : refuse('Forbidden', '只有申请人可以办理此事项');
 }
 
 export function requireStaff(actor: Actor): Refusal | null {
-  return isStaff(actor) ? null : refuse('Forbidden', '只有审查人员或科室负责人可以办理此事项');
+  return isStaff(actor) ? null : refuse('Forbidden', '只有本机关审查人员可以办理此事项');
 }

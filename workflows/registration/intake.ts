@@ -43,8 +43,11 @@ export const issueDeficiencyNotice: ActionDef<
       return null;
     }
     if (!s.previousApplication) return refuse('IllegalTransition', '申请人尚未补正，不能再次告知');
+    // New demands only where the resubmission changed something; an item already notified
+    // and still not corrected may be repeated (it is no new demand).
     const changed = changedTargets(s.previousApplication, s.application);
-    const stale = items.filter((i) => !changed.has(i.target));
+    const notified = new Set(intakeNotices.flatMap((n) => n.items.map(key)));
+    const stale = items.filter((i) => !changed.has(i.target) && !notified.has(key(i)));
     if (stale.length > 0) {
       return refuse(
         'IllegalTransition',

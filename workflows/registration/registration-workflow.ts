@@ -64,6 +64,9 @@ export async function registrationWorkflow(
       update as m.WorkflowUpdate,
       (args: m.WithActor) =>
         lock.run(async () => {
+          // A limit that passed before this decision arrived is applied first (a deemed
+          // acceptance, a lapse): the law's effect does not depend on who was faster.
+          await catchUp(c);
           const refusal = action.check(c, args, Date.now());
           if (refusal) throw toFailure(refusal);
           const effects = action.apply(c, args, Date.now());
@@ -74,7 +77,15 @@ export async function registrationWorkflow(
         }),
       {
         validator: (args: m.WithActor) => {
-          const refusal = action.check(c, args, Date.now());
+          const now = Date.now();
+          const lapsed = clock.decisiveTimerDue(c, now);
+          if (lapsed) {
+            throw toFailure({
+              type: 'IllegalTransition',
+              message: '相关期限已届满，系统正在依法处理，请刷新后查看',
+            });
+          }
+          const refusal = action.check(c, args, now);
           if (refusal) throw toFailure(refusal);
         },
       },
@@ -121,6 +132,13 @@ async function filed(c: CaseState): Promise<void> {
     Date.now(),
   );
   publishStatus(c);
+}
+
+/** Fires every timer that is due, in order. */
+async function catchUp(c: CaseState): Promise<void> {
+  for (let t = clock.nextTimer(c); t && t.at <= Date.now(); t = clock.nextTimer(c)) {
+    await fireDue(c, t.key);
+  }
 }
 
 /** Fires the timer if it is still pending and due (a decision may have overtaken it). */

@@ -52,7 +52,11 @@ export const decideExtension: ActionDef<WithActor & { approve: boolean; reason: 
     if (!ext) return [];
     ext.decided = true;
     ext.granted = approve;
-    if (approve) s.decisionClock?.extensions.push(s.rules.policy.extension.amount);
+    if (approve) {
+      s.decisionClock?.extensions.push(s.rules.policy.extension.amount);
+      // The limit moved: an earlier escalation no longer describes the file.
+      s.overdue = false;
+    }
     record(s, now, actor, approve ? 'extension_granted' : 'extension_denied', null, {
       reason,
       legalBasis: LEGAL_BASIS.extension,

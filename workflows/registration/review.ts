@@ -141,7 +141,10 @@ export const approve: ActionDef<WithActor & { opinion: string }> = {
   apply(s, { actor, opinion }, now) {
     if (s.status === 'first_review') {
       toSecondLevel(s, actor, 'approve', []);
-      record(s, now, actor, 'first_review_approved', 'second_review', { reason: opinion });
+      record(s, now, actor, 'first_review_approved', 'second_review', {
+        reason: opinion,
+        legalBasis: decisionBasis(s.application.legalForm),
+      });
       return [SECOND_LEVEL];
     }
     if (preparationApplies(s)) return approvePreparation(s, actor, opinion, now);

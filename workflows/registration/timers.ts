@@ -12,6 +12,8 @@ import type { CaseState } from './state';
 export interface Timer {
   key: string;
   at: number;
+  /** Whether firing it ends the current stage (a deemed acceptance, a lapse). */
+  decisive: boolean;
   fire(s: CaseState, now: number): Effect[];
 }
 
@@ -26,6 +28,7 @@ function clockTimers(
   name: string,
   remind: Timer['fire'],
   expire: Timer['fire'],
+  decisive = false,
 ): Timer[] {
   const tag = `${name}-${s.phase}-${clock.startedAt}-${clock.extensions.length}`;
   const out: Timer[] = [];
@@ -33,8 +36,8 @@ function clockTimers(
   if (due === null) return out;
   const remindAt = reminderAt(clock, s.rules.policy.limits.reminderLead, s.calendar);
   if (remindAt !== null && remindAt < due)
-    out.push({ key: `${tag}-reminder`, at: remindAt, fire: remind });
-  out.push({ key: `${tag}-deadline`, at: due, fire: expire });
+    out.push({ key: `${tag}-reminder`, at: remindAt, decisive: false, fire: remind });
+  out.push({ key: `${tag}-deadline`, at: due, decisive, fire: expire });
   return out;
 }
 
@@ -77,15 +80,10 @@ function escalate(kind: 'decision' | 'promised'): Timer['fire'] {
 function lapse(s: CaseState, now: number): Effect[] {
   const inPreparation = s.status === 'preparing';
   const reason = inPreparation ? '筹备期限届满，未申请成立登记' : '逾期未补正材料，视为撤回申请';
-  s.decision = {
-    outcome: 'lapsed',
-    at: iso(now),
-    by: actorRef(SYSTEM),
-    reason,
-    legalBasis: LEGAL_BASIS.lapse,
-  };
+  const legalBasis = inPreparation ? LEGAL_BASIS.preparationLapse : LEGAL_BASIS.lapse;
+  s.decision = { outcome: 'lapsed', at: iso(now), by: actorRef(SYSTEM), reason, legalBasis };
   s.assignee = null;
-  record(s, now, SYSTEM, 'lapsed', 'lapsed', { reason, legalBasis: LEGAL_BASIS.lapse });
+  record(s, now, SYSTEM, 'lapsed', 'lapsed', { reason, legalBasis });
   const effects: Effect[] = [
     { kind: 'notify', template: 'lapsed', audience: [{ kind: 'applicant' }] },
   ];
@@ -112,6 +110,7 @@ export function caseTimers(s: CaseState): Timer[] {
         'intake',
         reminder(() => INTAKE_STAFF, 'intake'),
         (c, now) => deemAccepted(c, now),
+        true,
       ),
     );
   }
@@ -123,6 +122,7 @@ export function caseTimers(s: CaseState): Timer[] {
         'response',
         reminder(() => APPLICANT, 'response'),
         lapse,
+        true,
       ),
     );
   }
@@ -156,10 +156,16 @@ export function caseTimers(s: CaseState): Timer[] {
         'preparation',
         reminder(() => APPLICANT, 'preparation'),
         lapse,
+        true,
       ),
     );
   }
   return t.filter((x) => !s.firedTimers.includes(x.key));
+}
+
+/** A due timer that ends the current stage: decisions must wait until it has fired. */
+export function decisiveTimerDue(s: CaseState, now: number): Timer | undefined {
+  return caseTimers(s).find((t) => t.decisive && t.at <= now);
 }
 
 /** The earliest timer that has not fired. */

@@ -38,7 +38,7 @@ export const STATUS_LABEL: Record<RegistrationStatus, string> = {
   approved: '准予登记',
   rejected: '不予登记',
   withdrawn: '已撤回',
-  lapsed: '逾期未补正，视为撤回',
+  lapsed: '逾期终止',
 };
 
 export type Phase = 'registration' | 'preparation' | 'founding';
