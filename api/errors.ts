@@ -25,6 +25,15 @@ function fromUpdateFailure(err: WorkflowUpdateFailedError): AppError {
   return new AppError('conflict', cause?.message ?? err.message);
 }
 
+/** PostgreSQL class 22 (data exception): a value the database will not take. */
+function isDataException(err: unknown): boolean {
+  const text = JSON.stringify(err, Object.getOwnPropertyNames(err ?? {})) ?? '';
+  return (
+    /"(?:code|originalCode)":"22[0-9A-Z]{3}"/.test(text) ||
+    /out of range|invalid byte sequence|unsupported Unicode escape/i.test(text)
+  );
+}
+
 function isUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; name?: string; message?: string };
   return (
@@ -47,6 +56,8 @@ export function toAppError(err: unknown): AppError | null {
       return new AppError('payload_too_large', '上传文件超过大小限制');
     return new AppError('bad_request', `上传格式有误：${err.message}`);
   }
+  if (err instanceof URIError) return new AppError('bad_request', '请求中的编码无效');
+  if (isDataException(err)) return new AppError('unprocessable', '数据内容超出允许的范围或格式');
   const e = err as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.too.large')
     return new AppError('payload_too_large', '请求体超过大小限制');

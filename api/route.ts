@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Role, Session } from './auth/session';
 import { AppError, type ProblemCode } from './problem';
+import { findUnsafeText } from './unsafe-text';
 
 /**
  * A route is declared once: its zod schemas validate the request at the edge and generate the
@@ -59,6 +60,12 @@ function parse<T extends z.ZodType>(
   value: unknown,
   where: keyof typeof WHERE_LABEL,
 ) {
+  const unsafe = findUnsafeText(value, [where]);
+  if (unsafe !== null) {
+    throw new AppError('bad_request', `${WHERE_LABEL[where]}含有无法保存的字符`, [
+      { path: unsafe, message: '不能包含空字符（U+0000）或不成对的代理字符' },
+    ]);
+  }
   if (!schema) return value as z.infer<T>;
   const r = schema.safeParse(value ?? {});
   if (!r.success)

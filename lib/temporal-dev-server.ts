@@ -87,6 +87,7 @@ export async function startTemporalDevServer(
   const address = `${host}:${port}`;
   const deadline = started + READY_TIMEOUT_MS;
   try {
+    await waitForTcp(host, port, deadline, server.hasExited);
     await waitForFrontend(address, opts.namespace ?? 'default', deadline, server.hasExited);
     if (uiPort) await waitForTcp(host, uiPort, deadline, server.hasExited);
   } catch (err) {
@@ -152,6 +153,7 @@ async function waitForFrontend(
   let lastError: unknown;
   while (Date.now() < deadline && !hasExited()) {
     // lazy + close in finally: a failed Connection.connect leaves its gRPC channel open.
+    // Called once the port is open: a refused gRPC connect backs off a whole second.
     const connection = Connection.lazy({ address, connectTimeout: 2_000 });
     try {
       await connection.ensureConnected();
@@ -180,11 +182,9 @@ async function waitForTcp(
 ): Promise<void> {
   while (Date.now() < deadline && !hasExited()) {
     if (await acceptsTcp(host, port)) return;
-    await sleep(200);
+    await sleep(50);
   }
-  throw new Error(
-    hasExited() ? 'the server process exited' : `UI port ${host}:${port} not open in time`,
-  );
+  throw new Error(hasExited() ? 'the server process exited' : `${host}:${port} not open in time`);
 }
 
 function acceptsTcp(host: string, port: number): Promise<boolean> {

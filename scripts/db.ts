@@ -48,6 +48,7 @@ function findEngine(dir: string, depth: number): boolean {
 /** Runs `prisma migrate deploy`; false when the CLI could not get its engine after all. */
 function nativeDeploy(url: string): boolean {
   const r = spawnSync('npx', ['prisma', 'migrate', 'deploy'], {
+    // biome-ignore lint/style/noProcessEnv: the child inherits the environment, as any CLI's would.
     env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
     encoding: 'utf8',
     timeout: 120_000,

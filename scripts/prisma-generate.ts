@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
  * start even though generate never runs it, so point it at an existing file when none is set.
  */
 export function prismaGenerate(): void {
+  // biome-ignore lint/style/noProcessEnv: the Prisma CLI child inherits the environment.
   const env = { ...process.env };
   env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
   env.PRISMA_HIDE_UPDATE_MESSAGE = '1';

@@ -8,7 +8,12 @@ function cookieToken(header: string | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
+    if (k !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null; // a mangled cookie is no session, not a server error
+    }
   }
   return null;
 }

@@ -35,7 +35,9 @@ const ZRuleSetRequest = z.object({
   process: z.literal('registration'),
   version: z.string().trim().min(1).max(60),
   jurisdiction: z.string().regex(/^\d{6}$/, '行政区划代码为6位数字'),
-  effectiveFrom: z.iso.date(),
+  effectiveFrom: z.iso
+    .date()
+    .refine((d) => d >= '1949-10-01' && d <= '2999-12-31', '生效日期超出范围'),
   settings: z.record(z.string(), z.unknown()),
   note: z.string().max(2000).optional(),
 });

@@ -4,9 +4,10 @@ import multer from 'multer';
 import { z } from 'zod';
 import { DOCUMENT_LABEL, documentTypeSchema } from '../../domain/registration/documents';
 import type { AppDeps } from '../app';
+import type { Session } from '../auth/session';
 import { AppError } from '../problem';
 import { isStaff } from '../registration-access';
-import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { checkAccess, type RouteRegistry, SENT, uuidParam } from '../route';
 import { sniffType } from '../sniff-type';
 import { sendFile } from './send-file';
 
@@ -35,10 +36,33 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
     limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024 },
   });
 
+  // Access is checked before the upload is read; multipart trouble is the client's (400).
   router.post('/api/files', (req, res, next) => {
-    if (!req.is('multipart/form-data'))
+    try {
+      checkAccess(
+        ['applicant'],
+        (req as typeof req & { session?: Session | null }).session ?? null,
+      );
+    } catch (err) {
+      return next(err);
+    }
+    if (!req.is('multipart/form-data')) {
       return next(new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件'));
-    upload.single('file')(req, res, next);
+    }
+    const bad = (err: unknown) =>
+      new AppError(
+        'bad_request',
+        `上传内容格式有误：${err instanceof Error ? err.message : String(err)}`,
+      );
+    try {
+      upload.single('file')(req, res, (err?: unknown) => {
+        if (err && !(err instanceof multer.MulterError)) return next(bad(err));
+        next(err);
+      });
+    } catch (err) {
+      // busboy throws while reading the headers (e.g. no boundary).
+      next(bad(err));
+    }
   });
   registry.add(
     router,
@@ -69,7 +93,11 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
         );
       if (!session!.org) throw new AppError('forbidden', '账号未绑定申请组织');
       const fileName =
-        Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 200) || 'upload';
+        Buffer.from(file.originalname, 'latin1')
+          .toString('utf8')
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip.
+          .replace(/[\u0000-\u001f\u007f\ufffd]/g, '')
+          .slice(0, 200) || 'upload';
       const stored = await db.storedFile.create({
         data: {
           organizationId: session!.org,

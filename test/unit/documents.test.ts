@@ -192,6 +192,7 @@ describe('renderCertificate', () => {
     expect(a.equals(b)).toBe(true);
     const info = execFileSync('pdfinfo', ['-isodates', save(a)], {
       encoding: 'utf8',
+      // biome-ignore lint/style/noProcessEnv: pdfinfo inherits the environment with a fixed TZ.
       env: { ...process.env, TZ: 'UTC' },
     });
     expect(info).toMatch(/CreationDate:\s+2026-11-28T16:00:00Z/); // 00:00 in Beijing
