@@ -111,6 +111,7 @@ export async function fileRegistration(
           category: application.category,
           legalForm: application.legalForm,
           status: 'filed',
+          step: '已提交，等待流程启动',
           filedAt: new Date(),
         },
       });

@@ -59,7 +59,13 @@ export function startChild(
           () => reject(new Error(`${name} not ready after ${timeoutMs / 1000} s; see ${logFile}`)),
           timeoutMs,
         );
-        waiters.push({ text, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({
+          text,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
         void exited.then((code) =>
           reject(new Error(`${name} exited with ${code}; see ${logFile}`)),
         );

@@ -61,14 +61,29 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
   };
 }
 
-/** Embedded mode: each mail becomes an .eml file a person can open in any mail program. */
+/**
+ * Embedded mode: each mail becomes an .eml file a mail program opens, with a plain-text twin a
+ * person can read in any editor; names start with the time so the folder reads in order.
+ */
 export function createFolderMailer(dir: string): Mailer {
   return {
     async send(mail) {
       await mkdir(dir, { recursive: true });
       const raw = await new MailComposer(toNodemailer(mail)).compile().build();
-      const id = mail.messageId.replace(/[<>]/g, '').split('@')[0];
-      await writeFile(path.join(dir, `${id}.eml`), raw);
+      const id = mail.messageId.replace(/[<>]/g, '').split('@')[0]?.slice(0, 12);
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+      const base = path.join(dir, `${stamp}_${mail.to.address.replace(/[^\w.@-]/g, '_')}_${id}`);
+      await writeFile(`${base}.eml`, raw);
+      const attachments = (mail.attachments ?? []).map((a) => `附件：${a.filename}`).join('\n');
+      const text = [
+        `收件人：${mail.to.name ?? ''} <${mail.to.address}>`,
+        `主题：${mail.subject}`,
+        '',
+        mail.text,
+        '',
+        attachments,
+      ];
+      await writeFile(`${base}.txt`, `${text.join('\n').trimEnd()}\n`);
     },
     close() {},
   };

@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../lib/embedded-postgres';
 import { findTemporalCli } from '../../lib/temporal-cli';
-import { startTemporalDevServer } from '../../lib/temporal-dev-server';
+import { localTestEnvOptions, startTemporalDevServer } from '../../lib/temporal-dev-server';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { TEST_ENV } from './test-env';
 
@@ -66,6 +67,19 @@ async function createDatabase(): Promise<string> {
   return embedded.url;
 }
 
+/** Our CLI's dev server when there is one; else the one the SDK downloads (connected machines). */
+async function startTemporal(
+  cli: string | undefined,
+): Promise<{ address: string; stop(): Promise<void> }> {
+  if (cli)
+    return startTemporalDevServer({ cli, headless: true, searchAttributes: SEARCH_ATTRIBUTES });
+  console.warn('[test] no Temporal CLI found or built: the Temporal SDK downloads its dev server');
+  const env = await TestWorkflowEnvironment.createLocal(
+    localTestEnvOptions(undefined, SEARCH_ATTRIBUTES),
+  );
+  return { address: env.address, stop: () => env.teardown() };
+}
+
 export default async function globalSetup(): Promise<void> {
   // biome-ignore lint/style/noProcessEnv: shared by every project of this run.
   if (process.env[TEST_ENV.databaseUrl]) return;
@@ -84,13 +98,8 @@ export default async function globalSetup(): Promise<void> {
     allowBuild: true,
     log: (l) => console.log(`[test] ${l}`),
   });
-  if (!cli) throw new Error('No Temporal CLI found or built; see README "Temporal CLI"');
-  const server = await startTemporalDevServer({
-    cli,
-    headless: true,
-    searchAttributes: SEARCH_ATTRIBUTES,
-  });
-  stops.push(server.stop);
+  const temporal = await startTemporal(cli);
+  stops.push(temporal.stop);
   // Bundle the workflows once for every test file's worker.
   const { code } = await bundleWorkflowCode({
     workflowsPath: path.join(ROOT, 'workflows'),
@@ -101,8 +110,8 @@ export default async function globalSetup(): Promise<void> {
   // biome-ignore lint/style/noProcessEnv: handed to the test workers Jest forks after this.
   Object.assign(process.env, {
     [TEST_ENV.databaseUrl]: databaseUrl,
-    [TEST_ENV.temporalAddress]: server.address,
-    [TEST_ENV.temporalCli]: cli,
+    [TEST_ENV.temporalAddress]: temporal.address,
+    [TEST_ENV.temporalCli]: cli ?? '',
     [TEST_ENV.workflowBundle]: bundlePath,
   });
   (globalThis as { __mzfStops?: typeof stops }).__mzfStops = stops;
