@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     ];
     for (const c of children) {
       stops.unshift(c.stop);
-      c.exited.then((code) => {
+      void c.exited.then((code) => {
         if (!stopping) {
           console.error(`[minzheng-flow] ${c.name} exited with ${code}; see ${c.logFile}`);
           void stopAll(1);
