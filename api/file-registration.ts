@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { localDateOf } from '../domain/calendar';
+import { canonicalJson } from '../domain/canonical-json';
 import { type Application, forWorkflow } from '../domain/registration/application';
 import { nextCounterIn } from '../lib/counter';
 import type { Db } from '../lib/db';
@@ -8,13 +9,6 @@ import { loadRegistrationRules } from '../lib/rules/load-registration-rules';
 import type { AppDeps } from './app';
 import type { Session } from './auth/session';
 import { AppError } from './problem';
-
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
-      : x,
-  );
 
 /** Document references must name this organisation's uploads; the stored hash is the truth. */
 export async function resolveDocuments(
@@ -80,7 +74,7 @@ export async function fileRegistration(
   const { db } = deps;
   const orgId = session.org;
   if (!orgId) throw new AppError('forbidden', '账号未绑定申请组织');
-  const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
+  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   if (idempotencyKey) {
     const seen = await db.idempotencyRecord.findUnique({
       where: { accountId_key: { accountId: session.sub, key: idempotencyKey } },

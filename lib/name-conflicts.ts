@@ -3,6 +3,7 @@ import {
   findNameConflicts,
   type NamePolicy,
 } from '../domain/name-rules';
+import { OPEN_STATUSES } from '../workflows/registration/view-types';
 import type { Db } from './db';
 
 const STATUS_LABEL: Record<ExistingOrganizationName['status'], string> = {
@@ -12,15 +13,7 @@ const STATUS_LABEL: Record<ExistingOrganizationName['status'], string> = {
   pending: '申请中',
 };
 
-/** Statuses in which a proposed name is taken by an application under way. */
-export const OPEN_STATUSES = [
-  'submitted',
-  'correction_required',
-  'first_review',
-  'second_review',
-  'returned',
-  'preparing',
-] as const;
+export { OPEN_STATUSES };
 
 export interface NameConflicts {
   exact: { name: string; status: string }[];

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { Account } from '../../generated/prisma/client';
 import { verifyPassword } from '../../lib/password';
 import type { AppDeps } from '../app';
 import { SESSION_COOKIE } from '../auth/authenticate';
@@ -18,6 +19,15 @@ const ZAccount = z
     organizationId: z.uuid().nullable(),
   })
   .meta({ id: 'Account' });
+
+const accountJson = (acc: Account) => ({
+  id: acc.id,
+  username: acc.username,
+  displayName: acc.displayName,
+  role: acc.role,
+  roleLabel: ROLE_LABEL[acc.role],
+  organizationId: acc.organizationId,
+});
 
 // A fixed hash to compare against when the user does not exist: same cost, no user enumeration.
 const DUMMY_HASH =
@@ -72,14 +82,7 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppDeps): Router
       return {
         token,
         expiresAt: expiresAt.toISOString(),
-        account: {
-          id: acc.id,
-          username: acc.username,
-          displayName: acc.displayName,
-          role: acc.role,
-          roleLabel: ROLE_LABEL[acc.role],
-          organizationId: acc.organizationId,
-        },
+        account: accountJson(acc),
       };
     },
   );
@@ -98,14 +101,7 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppDeps): Router
     async ({ session }) => {
       const acc = await deps.db.account.findUnique({ where: { id: session!.sub } });
       if (!acc?.active) throw new AppError('unauthenticated', '账号已停用');
-      return {
-        id: acc.id,
-        username: acc.username,
-        displayName: acc.displayName,
-        role: acc.role,
-        roleLabel: ROLE_LABEL[acc.role],
-        organizationId: acc.organizationId,
-      };
+      return accountJson(acc);
     },
   );
 

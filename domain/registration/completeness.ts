@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from '../canonical-json';
 import { checkNameRules } from '../name-rules';
 import type { Application } from './application';
 import { DOCUMENT_LABEL, requiredDocuments } from './documents';
@@ -318,15 +319,6 @@ export function findDeficiencies(app: Application, policy: RegistrationPolicy): 
   return CHECKS.flatMap((check) => check(app, policy));
 }
 
-/** JSON with sorted keys: stored texts (jsonb) and fresh ones order keys differently. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : x,
-  );
-}
-
 /** Targets a resubmission touched: the only ones a second notice may raise. */
 export function changedTargets(before: Application, after: Application): Set<string> {
   const changed = new Set<string>();
@@ -335,7 +327,7 @@ export function changedTargets(before: Application, after: Application): Set<str
   const b = before as unknown as Record<string, unknown>;
   const a = after as unknown as Record<string, unknown>;
   for (const f of fields) {
-    if (canonical(b[f]) !== canonical(a[f])) changed.add(`field:${f}`);
+    if (canonicalJson(b[f]) !== canonicalJson(a[f])) changed.add(`field:${f}`);
   }
   const docs = (app: Application) =>
     new Map(

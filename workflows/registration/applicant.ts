@@ -13,7 +13,7 @@ import {
 import type { Effect } from './effects';
 import type { WithActor } from './messages';
 import type { CaseState } from './state';
-import { FINAL_STATUSES, STATUS_LABEL } from './view-types';
+import { FINAL_STATUSES, OPEN_STATUSES, STATUS_LABEL } from './view-types';
 
 /** What the applicant does: correct and resubmit, or withdraw before a decision. */
 
@@ -70,14 +70,7 @@ export const resubmit: ActionDef<Resubmission> = {
   },
 };
 
-const WITHDRAWABLE = new Set([
-  'submitted',
-  'correction_required',
-  'first_review',
-  'second_review',
-  'returned',
-  'preparing',
-]);
+const WITHDRAWABLE: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
 export const withdraw: ActionDef<WithActor & { reason: string }> = {
   check(s, { actor }) {

@@ -27,6 +27,16 @@ export const FINAL_STATUSES: readonly RegistrationStatus[] = [
   'lapsed',
 ];
 
+/** An application under way: its proposed name is taken, and the applicant may withdraw it. */
+export const OPEN_STATUSES = [
+  'submitted',
+  'correction_required',
+  'first_review',
+  'second_review',
+  'returned',
+  'preparing',
+] as const satisfies readonly RegistrationStatus[];
+
 export const STATUS_LABEL: Record<RegistrationStatus, string> = {
   submitted: '已提交，待受理审查',
   correction_required: '待申请人补正材料',
