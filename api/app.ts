@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { z } from 'zod';
 import type { RegistrationClient } from '../client/registration-client';
 import type { Config } from '../lib/config';
@@ -7,6 +8,7 @@ import type { Logger } from '../lib/logger';
 import { authenticate } from './auth/authenticate';
 import { errorHandler, notFoundHandler } from './errors';
 import { buildOpenApi } from './openapi';
+import { requestLog } from './request-log';
 import { RouteRegistry } from './route';
 import { createAdminRouter } from './routes/admin';
 import { createAnnouncementsRouter } from './routes/announcements';
@@ -38,6 +40,16 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Swagger UI styles itself inline; scripts stay same-origin.
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(requestLog(deps.logger));
   app.use(express.json({ limit: deps.config.JSON_BODY_LIMIT }));
   app.use(authenticate(deps.sessionSecret));
 
