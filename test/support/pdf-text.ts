@@ -195,14 +195,16 @@ class PdfFile {
   object(num: number): PdfObject {
     const cached = this.cache.get(num);
     if (cached) return cached;
-    const lexer = new Lexer(this.buf, this.offsets.get(num));
+    const offset = this.offsets.get(num);
+    if (offset === undefined) throw new Error(`object ${num} is not in the xref table`);
+    const lexer = new Lexer(this.buf, offset);
     lexer.read(); // number
     lexer.read(); // generation
     lexer.read(); // obj
     const object: PdfObject = { value: lexer.read()! };
     if ((lexer.read() as Op).value === 'stream') {
       lexer.take(this.buf[lexer.pos] === 13 ? 2 : 1); // the end of line after `stream`
-      object.stream = lexer.take(this.resolve(get(object.value as Dict, 'Length')) as number);
+      object.stream = lexer.take(this.resolve((object.value as Dict).get('Length')) as number);
     }
     this.cache.set(num, object);
     return object;
@@ -221,7 +223,7 @@ class PdfFile {
   streamData(ref: PdfValue | undefined): Buffer {
     if (!(ref instanceof Ref)) throw new Error('a stream must be an indirect object');
     const { value, stream } = this.object(ref.num);
-    const filters = [this.resolve(get(value as Dict, 'Filter')) ?? []].flat() as Name[];
+    const filters = [this.resolve((value as Dict).get('Filter')) ?? []].flat() as Name[];
     return filters.reduce((data, f) => {
       if (f.value !== 'FlateDecode') throw new Error(`unsupported filter ${f.value}`);
       return inflateSync(data);
@@ -229,7 +231,6 @@ class PdfFile {
   }
 }
 
-const get = (d: Dict, key: string) => d.get(key);
 const nameOf = (v: PdfValue | undefined) => (v instanceof Name ? v.value : undefined);
 
 // ---------------------------------------------------------------------------------------------
@@ -434,80 +435,44 @@ class PageReader {
     }
   }
 
+  /** The operators that place, style and show text; paths, colours and images pass by. */
   private operator(op: string, args: PdfValue[]): void {
-    const n = args as number[];
     const s = this.state;
-    switch (op) {
-      case 'q':
-        this.saved.push({ ...s });
-        break;
-      case 'Q':
-        this.state = this.saved.pop() ?? s;
-        break;
-      case 'cm':
-        s.ctm = multiply(n as Matrix, s.ctm);
-        break;
-      case 'BT':
-        this.tm = this.tlm = IDENTITY;
-        break;
-      case 'Tf':
-        s.font = this.fonts((args[0] as Name).value);
-        s.size = n[1]!;
-        break;
-      case 'Tc':
-        s.charSpacing = n[0]!;
-        break;
-      case 'Tw':
-        s.wordSpacing = n[0]!;
-        break;
-      case 'Tz':
-        s.scale = n[0]! / 100;
-        break;
-      case 'TL':
-        s.leading = n[0]!;
-        break;
-      case 'TD':
-        s.leading = -n[1]!;
-        this.moveLine(n[0]!, n[1]!);
-        break;
-      case 'Td':
-        this.moveLine(n[0]!, n[1]!);
-        break;
-      case 'Tm':
-        this.tm = this.tlm = n as Matrix;
-        break;
-      case 'T*':
-        this.moveLine(0, -s.leading);
-        break;
-      case 'Tj':
-        this.show(args);
-        break;
-      case 'TJ':
-        this.show(args[0] as PdfValue[]);
-        break;
-      case "'":
-        this.moveLine(0, -s.leading);
-        this.show(args);
-        break;
-      case '"':
-        [s.wordSpacing, s.charSpacing] = [n[0]!, n[1]!];
-        this.moveLine(0, -s.leading);
-        this.show(args.slice(2));
-        break;
-      case 'BMC':
-        this.marks.push({});
-        break;
-      case 'BDC':
-        this.beginMarked(args[1]!);
-        break;
-      case 'EMC':
-        this.endMarked();
-        break;
-    }
+    const [a, b] = args as [number, number];
+    if (op === 'q') this.saved.push({ ...s });
+    else if (op === 'Q') this.state = this.saved.pop() ?? s;
+    else if (op === 'cm') s.ctm = multiply(args as Matrix, s.ctm);
+    else if (op === 'BT') this.tm = this.tlm = IDENTITY;
+    else if (op === 'Tf') [s.font, s.size] = [this.fonts((args[0] as Name).value), b];
+    else if (op === 'Tc') s.charSpacing = a;
+    else if (op === 'Tw') s.wordSpacing = a;
+    else if (op === 'Tz') s.scale = a / 100;
+    else if (op === 'TL') s.leading = a;
+    else if (op === 'Tm') this.tm = this.tlm = args as Matrix;
+    else if (op === 'Td') this.moveLine(a, b);
+    else if (op === 'TD') this.moveLine(a, b, -b);
+    else if (op === 'T*') this.moveLine(0, -s.leading);
+    else if (op === 'Tj') this.show(args);
+    else if (op === 'TJ') this.show(args[0] as PdfValue[]);
+    else if (op === "'") this.nextLineShow(args);
+    else if (op === '"') this.nextLineShow(args.slice(2), a, b);
+    else if (op === 'BMC') this.marks.push({});
+    else if (op === 'BDC') this.beginMarked(args[1]!);
+    else if (op === 'EMC') this.endMarked();
   }
 
-  private moveLine(x: number, y: number): void {
+  /** Td, and TD which also sets the leading. */
+  private moveLine(x: number, y: number, leading = this.state.leading): void {
+    this.state.leading = leading;
     this.tm = this.tlm = multiply([1, 0, 0, 1, x, y], this.tlm);
+  }
+
+  /** ' and ", which go to the next line first; " also sets word and character spacing. */
+  private nextLineShow(text: PdfValue[], wordSpacing?: number, charSpacing?: number): void {
+    const s = this.state;
+    if (wordSpacing !== undefined) [s.wordSpacing, s.charSpacing] = [wordSpacing, charSpacing!];
+    this.moveLine(0, -s.leading);
+    this.show(text);
   }
 
   /** Tj and TJ: strings in the current font; numbers move back by thousandths of the size. */
@@ -517,7 +482,11 @@ class PageReader {
     const toPage = multiply(this.tm, ctm);
     let [x, text, box] = [0, '', undefined as Box | undefined];
     for (const item of items) {
-      if (typeof item === 'number') x -= (item / 1000) * size * scale;
+      if (typeof item === 'number') {
+        x -= (item / 1000) * size * scale;
+        // A move right by more than a tenth of the size is a word gap to pdftotext too.
+        if (item < -100 && text && !text.endsWith(' ')) text += ' ';
+      }
       if (!(item instanceof Buffer)) continue;
       for (let i = 0; i + font.codeLength <= item.length; i += font.codeLength) {
         const code = item.readUIntBE(i, font.codeLength);
@@ -536,16 +505,20 @@ class PageReader {
   private glyphBox(toPage: Matrix, x: number, width: number, font: Font): Box {
     const { size } = this.state;
     const [top, bottom] = [(font.ascent / 1000) * size, (font.descent / 1000) * size];
-    const [x0, , , y1] = this.mediaBox as [number, number, number, number];
-    return [
-      [x, bottom],
-      [x + width, bottom],
-      [x, top],
-      [x + width, top],
-    ]
-      .map(([gx, gy]) => apply(toPage, gx!, gy!))
-      .map(([px, py]) => ({ xMin: px - x0, xMax: px - x0, yMin: y1 - py, yMax: y1 - py }))
-      .reduce<Box | undefined>(union, undefined)!;
+    // Page coordinates run down from the top-left corner of the MediaBox, as pdftotext's do.
+    const [pageLeft, , , pageTop] = this.mediaBox as [number, number, number, number];
+    const corners = [x, x + width].flatMap((gx) => [
+      apply(toPage, gx, bottom),
+      apply(toPage, gx, top),
+    ]);
+    const xs = corners.map(([px]) => px - pageLeft);
+    const ys = corners.map(([, py]) => pageTop - py);
+    return {
+      xMin: Math.min(...xs),
+      yMin: Math.min(...ys),
+      xMax: Math.max(...xs),
+      yMax: Math.max(...ys),
+    };
   }
 
   private emit(text: string, box: Box): void {
@@ -607,19 +580,21 @@ function pageRuns(
   );
   const reader = new PageReader(index + 1, mediaBox, fonts, properties);
   // Contents is one stream or an array of streams that together form one content stream.
-  const contents = page.get('Contents');
-  const streams = Array.isArray(file.resolve(contents))
-    ? (file.resolve(contents) as PdfValue[])
-    : [contents];
+  const contents = file.resolve(page.get('Contents'));
+  const streams = Array.isArray(contents) ? contents : [page.get('Contents')];
   reader.read(Buffer.concat(streams.flatMap((s) => [file.streamData(s), Buffer.from('\n')])));
   return reader.runs;
 }
 
-/** Every text run of every page, in content order. */
-export function pdfTextRuns(buf: Buffer): TextRun[] {
+function runsByPage(buf: Buffer): TextRun[][] {
   const { file, pages } = readDocument(buf);
   const fontCache = new Map<unknown, Font>();
-  return pages.flatMap((page, i) => pageRuns(file, page, i, fontCache));
+  return pages.map((page, i) => pageRuns(file, page, i, fontCache));
+}
+
+/** Every text run of every page, in content order. */
+export function pdfTextRuns(buf: Buffer): TextRun[] {
+  return runsByPage(buf).flat();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,10 +603,14 @@ export function pdfTextRuns(buf: Buffer): TextRun[] {
 /** Runs on one line share a baseline band: the next run's middle lies inside the previous run. */
 function sameLine(a: TextRun, b: TextRun): boolean {
   const middle = (b.yMin + b.yMax) / 2;
-  return a.page === b.page && middle > a.yMin && middle < a.yMax;
+  return middle > a.yMin && middle < a.yMax;
 }
 
-/** Runs joined as `pdftotext -raw` does: content order, a space at a gap, a newline per line. */
+/**
+ * Runs joined as `pdftotext -raw` does: content order, a space at a gap, a newline per line.
+ * One difference: an ActualText run shares the line of the glyphs it replaces, where pdftotext
+ * misplaces it and so puts it on a line of its own.
+ */
 function joinRuns(runs: TextRun[]): string {
   return runs
     .map((run, i) => {
@@ -646,9 +625,7 @@ function joinRuns(runs: TextRun[]): string {
 
 /** Each page's text, like `pdftotext -raw` page by page. */
 export function pdfPageTexts(buf: Buffer): string[] {
-  const runs = pdfTextRuns(buf);
-  const pages = readDocument(buf).pages.length;
-  return Array.from({ length: pages }, (_, i) => joinRuns(runs.filter((r) => r.page === i + 1)));
+  return runsByPage(buf).map(joinRuns);
 }
 
 /** The whole text, pages separated by form feeds like `pdftotext -raw`. */

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defaultFontPaths } from '../../activities/documents/fonts';
 import { chineseDate, formatYuan } from '../../activities/documents/pdf-layout';
 import {
@@ -12,55 +8,14 @@ import {
   type OfficialDocument,
   renderOfficialDocument,
 } from '../../activities/documents/render-official-document';
+import { pdfInfo, pdfPageTexts, pdfText, pdfTextRuns, type TextRun } from '../support/pdf-text';
 
-// poppler-utils (pdftotext, pdfinfo, pdffonts) reads the PDFs back as a viewer would.
-const dir = mkdtempSync(join(tmpdir(), 'minzheng-documents-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// test/support/pdf-text.ts reads the PDFs back as `pdftotext -raw` would, without poppler.
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+// Whitespace and page numbers are layout, not content.
+const textOf = (pdf: Buffer) => squeeze(pdfText(pdf)).replace(/—\d+—/g, '');
 
-let fileNo = 0;
-function save(pdf: Buffer): string {
-  const file = join(dir, `${++fileNo}.pdf`);
-  writeFileSync(file, pdf);
-  return file;
-}
-const run = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
-// -raw keeps content order; whitespace and page numbers are layout, not content.
-const textOf = (file: string) =>
-  run('pdftotext', '-raw', file, '-').replace(/\s+/g, '').replace(/—\d+—/g, '');
-const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', file))![1]);
-
-interface Word {
-  page: number;
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-function wordsOf(file: string): Word[] {
-  const words: Word[] = [];
-  run('pdftotext', '-bbox', file, '-')
-    .split('<page ')
-    .slice(1)
-    .forEach((page, i) => {
-      const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)/g;
-      for (const m of page.matchAll(re)) {
-        const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as number[];
-        words.push({
-          page: i + 1,
-          text: m[5]!,
-          xMin: xMin!,
-          yMin: yMin!,
-          xMax: xMax!,
-          yMax: yMax!,
-        });
-      }
-    });
-  return words;
-}
-
-const overlaps = (a: Word, b: Word) =>
+const overlaps = (a: TextRun, b: TextRun) =>
   a.page === b.page &&
   a.xMin < b.xMax - 0.5 &&
   b.xMin < a.xMax - 0.5 &&
@@ -127,8 +82,8 @@ describe('renderCertificate', () => {
   ] as const)(
     'given a %s, when rendering, should print %s with its fields on one landscape page',
     async (legalForm, title, fundsLabel) => {
-      const file = save(await renderCertificate({ ...certificate, legalForm }));
-      const text = textOf(file);
+      const pdf = await renderCertificate({ ...certificate, legalForm });
+      const text = textOf(pdf);
       for (const expected of [
         title,
         '常州市钟楼区慈善协会',
@@ -143,21 +98,18 @@ describe('renderCertificate', () => {
       ]) {
         expect(text).toContain(expected);
       }
-      expect(pageCount(file)).toBe(1);
-      expect(run('pdfinfo', file)).toMatch(/Page size:\s+841\.89 x 595\.28/);
+      expect(pdfInfo(pdf)).toMatchObject({ pages: 1, pageSize: { width: 841.89, height: 595.28 } });
     },
   );
 
   it('given a supervisory unit and a validity period, when rendering, should print both', async () => {
     const text = textOf(
-      save(
-        await renderCertificate({
-          ...certificate,
-          supervisoryUnit: '常州市钟楼区科学技术协会',
-          validFrom: '2026-11-29',
-          validTo: '2031-11-28',
-        }),
-      ),
+      await renderCertificate({
+        ...certificate,
+        supervisoryUnit: '常州市钟楼区科学技术协会',
+        validFrom: '2026-11-29',
+        validTo: '2031-11-28',
+      }),
     );
     expect(text).toContain('业务主管单位常州市钟楼区科学技术协会');
     expect(text).toContain('有效期限自二〇二六年十一月二十九日至二〇三一年十一月二十八日');
@@ -168,12 +120,12 @@ describe('renderCertificate', () => {
     const scope = '为社区老年人提供日间照料、助餐、助浴、康复护理、精神慰藉与文体娱乐服务；'.repeat(
       14,
     );
-    const file = save(await renderCertificate({ ...certificate, businessScope: scope }));
-    expect(pageCount(file)).toBe(1);
-    expect(textOf(file)).toContain(scope);
-    const words = wordsOf(file);
-    const scopeLines = words.filter((w) => scope.includes(w.text) && w.text.length > 4);
-    const nextRow = words.find((w) => w.text === '常州市钟楼区')!;
+    const pdf = await renderCertificate({ ...certificate, businessScope: scope });
+    expect(pdfInfo(pdf).pages).toBe(1);
+    expect(textOf(pdf)).toContain(scope);
+    const runs = pdfTextRuns(pdf);
+    const scopeLines = runs.filter((r) => scope.includes(r.text) && r.text.length > 4);
+    const nextRow = runs.find((r) => r.text === '常州市钟楼区')!;
     expect(scopeLines.length).toBeGreaterThan(3);
     for (const line of scopeLines) {
       expect(line.yMax).toBeLessThanOrEqual(nextRow.yMin);
@@ -190,23 +142,25 @@ describe('renderCertificate', () => {
   it('given the same input twice, when rendering, should produce identical bytes dated by the input', async () => {
     const [a, b] = [await renderCertificate(certificate), await renderCertificate(certificate)];
     expect(a.equals(b)).toBe(true);
-    const info = execFileSync('pdfinfo', ['-isodates', save(a)], {
-      encoding: 'utf8',
-      // biome-ignore lint/style/noProcessEnv: pdfinfo inherits the environment with a fixed TZ.
-      env: { ...process.env, TZ: 'UTC' },
-    });
-    expect(info).toMatch(/CreationDate:\s+2026-11-28T16:00:00Z/); // 00:00 in Beijing
+    expect(pdfInfo(a).creationDate).toBe('2026-11-28T16:00:00Z'); // 00:00 in Beijing
   });
 
   it('given a font override, when rendering, should embed the overriding font subset', async () => {
-    const file = save(
-      await renderCertificate(certificate, { fonts: { regular: defaultFontPaths().bold } }),
-    );
-    const fonts = run('pdffonts', file);
-    expect(fonts).toMatch(/\+NotoSerifSC-Bold\s+CID TrueType\s+Identity-H\s+yes yes yes/);
-    expect(fonts).not.toContain('NotoSerifSC-Regular');
+    const pdf = await renderCertificate(certificate, {
+      fonts: { regular: defaultFontPaths().bold },
+    });
+    const { fonts } = pdfInfo(pdf);
+    // What pdffonts shows as "+NotoSerifSC-Bold  CID TrueType  Identity-H  yes yes yes".
+    expect(fonts).toContainEqual({
+      name: expect.stringMatching(/^[A-Z]{6}\+NotoSerifSC-Bold$/),
+      type: 'CIDFontType2',
+      encoding: 'Identity-H',
+      embedded: true,
+      toUnicode: true,
+    });
+    expect(fonts.map((f) => f.name).join()).not.toContain('NotoSerifSC-Regular');
     await expect(
-      renderCertificate(certificate, { fonts: { regular: join(dir, 'missing.ttf') } }),
+      renderCertificate(certificate, { fonts: { regular: '/nonexistent/missing.ttf' } }),
     ).rejects.toThrow(/ENOENT/);
   });
 });
@@ -241,8 +195,8 @@ const manyItems = Array.from({ length: 30 }, (_, i) => ({
 
 describe('renderOfficialDocument', () => {
   it('given a notice with items, when rendering, should print every part on one page without page numbers', async () => {
-    const file = save(await renderOfficialDocument(notice));
-    const text = textOf(file);
+    const pdf = await renderOfficialDocument(notice);
+    const text = textOf(pdf);
     for (const expected of [
       '补正材料通知书钟民登补字〔2026〕第0001号常州市钟楼区慈善协会（筹）：',
       notice.paragraphs[0]!,
@@ -255,21 +209,22 @@ describe('renderOfficialDocument', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    expect(pageCount(file)).toBe(1);
-    expect(run('pdftotext', '-raw', file, '-').replace(/\s+/g, '')).not.toContain('—1—');
+    expect(pdfInfo(pdf).pages).toBe(1);
+    expect(squeeze(pdfText(pdf))).not.toContain('—1—');
   });
 
   it('given body paragraphs, when rendering, should indent their first line by two characters', async () => {
-    const words = wordsOf(save(await renderOfficialDocument(notice)));
-    const addressee = words.find((w) => w.text.startsWith('常州市钟楼区慈善协会'))!;
-    const paragraph = words.find((w) => w.text.startsWith('你单位于'))!;
+    const runs = pdfTextRuns(await renderOfficialDocument(notice));
+    const addressee = runs.find((r) => r.text.startsWith('常州市钟楼区慈善协会'))!;
+    const paragraph = runs.find((r) => r.text.startsWith('你单位于'))!;
     expect(paragraph.xMin - addressee.xMin).toBeCloseTo((2 * 442.18) / 28, 0);
   });
 
   it('given a long list of items, when rendering, should flow onto numbered pages without overlap', async () => {
-    const file = save(await renderOfficialDocument({ ...notice, items: manyItems }));
-    expect(pageCount(file)).toBeGreaterThanOrEqual(2);
-    const text = textOf(file);
+    const pdf = await renderOfficialDocument({ ...notice, items: manyItems });
+    const pages = pdfInfo(pdf).pages;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const text = textOf(pdf);
     for (const item of manyItems) {
       expect(text).toContain(`、${item.title}`);
       expect(text).toContain(`法律依据：${item.legalBasis}`);
@@ -283,21 +238,72 @@ describe('renderOfficialDocument', () => {
     ]) {
       expect(text).toContain(`${n}、第${i}份材料不符合法定形式`);
     }
-    const raw = run('pdftotext', '-raw', file, '-').replace(/\s+/g, '');
-    expect(raw).toContain('—1—');
-    expect(raw).toContain('—2—');
-    // The seal's single ActualText word has no real extent; every other word is a glyph run.
-    const words = wordsOf(file).filter((w) => w.xMax - w.xMin > 2);
-    const clashes = words.flatMap((a, i) =>
-      words.slice(i + 1).flatMap((b) => (overlaps(a, b) ? [[a.text, b.text]] : [])),
+    const pageTexts = pdfPageTexts(pdf).map(squeeze);
+    expect(pageTexts).toHaveLength(pages);
+    for (const [i, page] of pageTexts.entries()) expect(page).toContain(`—${i + 1}—`);
+    // The seal (read through ActualText) presses on the signature by design; nothing else may.
+    const runs = pdfTextRuns(pdf).filter((r) => !r.actualText);
+    const clashes = runs.flatMap((a, i) =>
+      runs.slice(i + 1).flatMap((b) => (overlaps(a, b) ? [[a.text, b.text]] : [])),
     );
     expect(clashes).toEqual([]);
-    expect(Math.max(...words.map((w) => w.xMax))).toBeLessThanOrEqual(595.28 - 73.7 + 1);
+    expect(Math.max(...runs.map((r) => r.xMax))).toBeLessThanOrEqual(595.28 - 73.7 + 1);
   });
 
   it('given the same input twice, when rendering, should produce identical bytes', async () => {
     const input = { ...notice, items: manyItems };
     const [a, b] = [await renderOfficialDocument(input), await renderOfficialDocument(input)];
     expect(a.equals(b)).toBe(true);
+  });
+});
+
+// Every test above reads text through test/support/pdf-text.ts. These compare it with documents
+// whose whole text is known, so a decoder that dropped, doubled or reordered a character fails.
+describe('reading rendered PDFs back', () => {
+  it('given a notice, when reading it back, should return exactly its text in drawing order', async () => {
+    const [first, second] = notice.items!;
+    const expected = [
+      notice.title,
+      notice.docNo,
+      notice.addressee,
+      ...notice.paragraphs,
+      `一、${first!.title}`,
+      first!.description,
+      `法律依据：${first!.legalBasis}`,
+      `二、${second!.title}`,
+      second!.description,
+      ...notice.closing!,
+      notice.authority,
+      chineseDate(notice.date),
+      notice.authority, // the seal, through ActualText
+      notice.footnote!,
+    ];
+    expect(squeeze(pdfText(await renderOfficialDocument(notice)))).toBe(squeeze(expected.join('')));
+  });
+
+  it('given a certificate, when reading it back, should return exactly its text with ActualText in place of spaced glyphs', async () => {
+    const data: CertificateData = {
+      ...certificate,
+      legalForm: 'private_non_enterprise',
+      supervisoryUnit: '常州市钟楼区科学技术协会',
+      validFrom: '2026-11-29',
+      validTo: '2031-11-28',
+    };
+    // ActualText is a literal UTF-16 string: （ and ） hold the bytes of \b and \t, 名 of \r,
+    // 用 of ( and 局 of a backslash, so pdfkit escapes them and the decoder must undo it.
+    const expected = [
+      '民办非企业单位（法人）登记证书',
+      `证号：${data.registrationNo}`,
+      ...['名称', data.name, '统一社会信用代码', data.creditCode, '住所', data.domicile],
+      ...['法定代表人', data.legalRepresentative, '业务范围', data.businessScope],
+      ...['活动地域', data.activityArea!, '开办资金', '人民币3万元'],
+      ...['业务主管单位', data.supervisoryUnit!],
+      ...['有效期限', '自二〇二六年十一月二十九日至二〇三一年十一月二十八日'],
+      `登记管理机关：${data.authority}`,
+      '二〇二六年十一月二十九日',
+      data.authority, // the seal: its name stands for the arc of glyphs and the caption
+      '本证书由 minzheng-flow 系统生成，以登记管理机关公示信息为准',
+    ];
+    expect(squeeze(pdfText(await renderCertificate(data)))).toBe(squeeze(expected.join('')));
   });
 });
