@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../lib/embedded-postgres';
+import { spawnEmbeddedPostgres } from '../support/embedded-postgres';
 import { testEnv } from '../support/test-env';
 
 const run = promisify(execFile);
@@ -33,7 +33,7 @@ async function freshDatabase(): Promise<{ url: string; cleanup: () => Promise<vo
     };
   } catch {
     await admin.end().catch(() => undefined);
-    const embedded = await startEmbeddedPostgres({});
+    const embedded = await spawnEmbeddedPostgres();
     return { url: embedded.url, cleanup: embedded.stop };
   }
 }
