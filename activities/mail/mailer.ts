@@ -48,7 +48,8 @@ function classify(err: unknown): MailSendError {
 }
 
 export function createSmtpMailer(smtpUrl: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // One pooled connection set for all mails instead of a handshake per message.
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 2 });
   return {
     async send(mail) {
       try {

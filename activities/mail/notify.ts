@@ -55,7 +55,7 @@ async function applicantRecipients(db: Db, registrationId: string): Promise<Reci
 
 /**
  * Puts one mail per recipient in the outbox (keyed by the workflow's effect key and the
- * address, so a retried activity adds nothing) and tries to send them straight away.
+ * address, so a retried activity adds nothing) and starts sending them straight away.
  */
 export function makeNotify(db: Db, outbox: Outbox, opts: { portalUrl: string; authority: string }) {
   return async function notify(input: {
@@ -78,8 +78,9 @@ export function makeNotify(db: Db, outbox: Outbox, opts: { portalUrl: string; au
       attachmentFileIds: input.attachmentFileIds,
     }));
     await outbox.enqueue(entries);
-    // Delivery failures stay in the outbox for the dispatcher; the workflow has done its part.
-    await outbox.dispatch(entries.map((e) => e.key)).catch(() => undefined);
+    // Once the rows are committed the workflow has done its part: delivery runs in the
+    // background (and the dispatcher retries it), so no decision waits for a mail server.
+    outbox.dispatchSoon(entries.map((e) => e.key));
     return { queued: entries.length };
   };
 }

@@ -15,6 +15,10 @@ export interface Outbox {
   enqueue(entries: OutboxEntry[]): Promise<void>;
   /** Sends what is due now; `keys` limits it to the given entries. */
   dispatch(keys?: string[]): Promise<void>;
+  /** Starts sending these entries in the background, without waiting for the mail server. */
+  dispatchSoon(keys: string[]): void;
+  /** Resolves when background sending started by dispatchSoon has finished (tests, shutdown). */
+  idle(): Promise<void>;
   /** A send that was interrupted cannot be known to have failed: flag it, never resend it. */
   flagInterrupted(): Promise<number>;
   start(intervalMs: number): () => Promise<void>;
@@ -77,6 +81,8 @@ export function createOutbox(
     }
   }
 
+  let background: Promise<void> = Promise.resolve();
+
   const outbox: Outbox = {
     async enqueue(entries) {
       if (entries.length === 0) return;
@@ -104,6 +110,10 @@ export function createOutbox(
       });
       for (const { id } of due) await sendOne(id);
     },
+    dispatchSoon(keys) {
+      background = background.then(() => outbox.dispatch(keys)).catch(() => undefined);
+    },
+    idle: () => background,
     async flagInterrupted() {
       const r = await db.outboxMail.updateMany({
         where: { status: 'sending', claimedAt: { lt: new Date(Date.now() - leaseMs) } },
@@ -126,6 +136,7 @@ export function createOutbox(
       return async () => {
         clearInterval(timer);
         await running;
+        await background;
       };
     },
   };

@@ -62,7 +62,7 @@ function notifyWith(mailer = createSmtpMailer(smtp.url)) {
 describe('the mail outbox', () => {
   it('given a notify activity that is retried with the same input, then each recipient receives the mail once, in Chinese', async () => {
     const to = await account();
-    const { notify } = notifyWith();
+    const { notify, outbox } = notifyWith();
     const input = {
       key: `wf-${randomUUID()}/u3/0/accepted`,
       registrationId: context.registrationId,
@@ -75,6 +75,7 @@ describe('the mail outbox', () => {
     await env.run(notify, input);
     await env.run(notify, input);
     await env.run(notify, input);
+    await outbox.idle();
     const got = smtp.to(to.email);
     expect(got).toHaveLength(1);
     expect(got[0]?.subject).toContain('已受理');
@@ -94,6 +95,7 @@ describe('the mail outbox', () => {
       template: 'deadline_reminder',
       context: { ...context, extra: { deadline: 'decision' } },
     });
+    await outbox.idle();
     const row = await db.outboxMail.findFirstOrThrow({ where: { toAddress: to.email } });
     expect(row.status).toBe('pending');
     expect(row.lastError).toContain('try again later');
@@ -123,7 +125,7 @@ describe('the mail outbox', () => {
 
   it('given the mail server cannot be reached, then the mail is kept as certainly not sent and retried later', async () => {
     const to = await account();
-    const { notify } = notifyWith(createSmtpMailer('smtp://127.0.0.1:1'));
+    const { notify, outbox } = notifyWith(createSmtpMailer('smtp://127.0.0.1:1'));
     await notify({
       key: `wf-${randomUUID()}/u2/0/withdrawn`,
       registrationId: context.registrationId,
@@ -132,6 +134,7 @@ describe('the mail outbox', () => {
       template: 'withdrawn',
       context,
     });
+    await outbox.idle();
     const row = await db.outboxMail.findFirstOrThrow({ where: { toAddress: to.email } });
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());

@@ -16,7 +16,9 @@ describe('filing is idempotent', () => {
   it('given the same Idempotency-Key twice, then one registration exists; the key reused for another application is refused', async () => {
     const applicant = await h.newApplicant();
     const docs = await uploadAll(h, applicant.token, requiredTypes('private_non_enterprise'));
-    const application = applicationFor('private_non_enterprise', 'community_service', docs, { contactEmail: applicant.email });
+    const application = applicationFor('private_non_enterprise', 'community_service', docs, {
+      contactEmail: applicant.email,
+    });
     const api = http(h.baseUrl, applicant.token);
     const key = { 'Idempotency-Key': `retry-${Date.now()}-abcdef` };
     const [first, second] = await Promise.all([
@@ -27,10 +29,17 @@ describe('filing is idempotent', () => {
     expect(first.body.id).toBe(second.body.id);
     const mine = await api.get('/api/registrations?pageSize=100');
     expect(mine.body.total).toBe(1);
-    const other = await api.post('/api/registrations', { ...application, purpose: '另一份申请' }, key);
+    const other = await api.post(
+      '/api/registrations',
+      { ...application, purpose: '另一份申请' },
+      key,
+    );
     expect(other.status).toBe(422);
     expect(other.body.detail).toContain('Idempotency-Key');
-    const twice = await api.post('/api/registrations', { ...application, name: `${application.name.slice(0, -4)}第二服务中心` });
+    const twice = await api.post('/api/registrations', {
+      ...application,
+      name: `${application.name.slice(0, -4)}第二服务中心`,
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toContain('办理中的申请');
   });
@@ -63,11 +72,16 @@ describe('the holiday calendar is data an administrator loads', () => {
     const year = { year: missing, daysOff, makeupWorkdays: [], source: 'integration test' };
     const refused = await http(h.baseUrl, r1).put(`/api/admin/holiday-calendars/${missing}`, year);
     expect(refused.status).toBe(403);
-    const loaded = await http(h.baseUrl, admin).put(`/api/admin/holiday-calendars/${missing}`, year);
+    const loaded = await http(h.baseUrl, admin).put(
+      `/api/admin/holiday-calendars/${missing}`,
+      year,
+    );
     expect(loaded.status).toBe(200);
     expect(loaded.body.recalculated).toBeGreaterThanOrEqual(1);
 
-    const after = await waitFor(h, r1, id, (v) => v.deadlines.some((d) => d.kind === 'decision' && !d.provisional));
+    const after = await waitFor(h, r1, id, (v) =>
+      v.deadlines.some((d) => d.kind === 'decision' && !d.provisional),
+    );
     const due = after.deadlines.find((d) => d.kind === 'decision');
     expect(new Date(due?.dueAt ?? 0).getTime()).toBeGreaterThan(new Date(before.dueAt).getTime());
   });
@@ -89,8 +103,16 @@ describe('rule sets are versioned', () => {
   it('given a new district rule version, when it names an unknown setting or an existing version, then it is refused; a valid one is stored', async () => {
     const admin = await h.login('admin');
     const api = http(h.baseUrl, admin);
-    const base = { process: 'registration', jurisdiction: h.districtCode, effectiveFrom: '2099-01-01' };
-    const typo = await api.post('/api/admin/rule-sets', { ...base, version: `typo-${h.districtCode}`, settings: { limits: { decisionn: 1 } } });
+    const base = {
+      process: 'registration',
+      jurisdiction: h.districtCode,
+      effectiveFrom: '2099-01-01',
+    };
+    const typo = await api.post('/api/admin/rule-sets', {
+      ...base,
+      version: `typo-${h.districtCode}`,
+      settings: { limits: { decisionn: 1 } },
+    });
     expect(typo.status).toBe(422);
     expect(JSON.stringify(typo.body.errors)).toContain('limits.decisionn');
     const ok = await api.post('/api/admin/rule-sets', {
@@ -99,7 +121,11 @@ describe('rule sets are versioned', () => {
       settings: { limits: { promised: { amount: 20, unit: 'workingDays' } } },
     });
     expect(ok.status).toBe(201);
-    const again = await api.post('/api/admin/rule-sets', { ...base, version: `promise-20-${h.districtCode}`, settings: {} });
+    const again = await api.post('/api/admin/rule-sets', {
+      ...base,
+      version: `promise-20-${h.districtCode}`,
+      settings: {},
+    });
     expect(again.status).toBe(409);
   });
 });

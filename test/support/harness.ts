@@ -176,6 +176,7 @@ export async function startHarness(
       await running;
       await nativeConnection.close();
       await connection.close();
+      await outbox.idle();
       mailer.close();
       await smtp.close();
       await db.$disconnect();
