@@ -37,7 +37,7 @@ export async function baselineWorkflow(): Promise<BaselineState> {
     return { status: s.status, decidedBy: [...s.decidedBy] };
   };
   setHandler(baselineAcceptUpdate, (d) => decide('first_review', d), {
-    validator: () => {
+    validator: (_d: BaselineDecision) => {
       if (s.status !== 'submitted') throw refuse(`cannot accept in ${s.status}`);
     },
   });

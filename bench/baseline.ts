@@ -3,11 +3,25 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, type NativeConnection, Worker } from '@temporalio/worker';
 import { baselineAcceptUpdate, baselineApproveUpdate } from './baseline-workflows';
 
-export const BASELINE_STEPS = ['life', 'start', 'accept', 'approve1', 'approve2', 'result'] as const;
+export const BASELINE_STEPS = [
+  'life',
+  'start',
+  'accept',
+  'approve1',
+  'approve2',
+  'result',
+] as const;
 export type BaselineLife = Record<(typeof BASELINE_STEPS)[number], number> & { workflowId: string };
 
 const quiet = () => undefined;
-const quietLogger = { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: console.error, log: quiet };
+const quietLogger = {
+  trace: quiet,
+  debug: quiet,
+  info: quiet,
+  warn: quiet,
+  error: console.error,
+  log: quiet,
+};
 
 /** Its own bundle, worker and task queue on the shared connection; resolves once polling. */
 export async function startBaselineWorker(

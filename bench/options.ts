@@ -10,15 +10,22 @@ export interface BenchOptions {
   pollMs: number;
   /** Use embedded PGlite even when a PostgreSQL answers on 127.0.0.1:5432. */
   pglite: boolean;
+  /** `folder`: the outbox folder of embedded mode; `smtp`: an in-process smtp-server sink. */
+  mail: 'folder' | 'smtp';
 }
 
-const USAGE = `usage: npm run bench -- [--n 20] [--concurrency 8] [--warmup 3] [--poll-ms 20] [--pglite]`;
+const USAGE = `usage: npm run bench -- [--n 20] [--concurrency 8] [--warmup 3] [--poll-ms 20] [--pglite] [--mail folder|smtp]`;
 
 function positive(name: string, raw: string, min: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min)
     throw new Error(`--${name} must be an integer ≥ ${min}\n${USAGE}`);
   return n;
+}
+
+function mailKind(raw: string): BenchOptions['mail'] {
+  if (raw === 'folder' || raw === 'smtp') return raw;
+  throw new Error(`--mail must be folder or smtp\n${USAGE}`);
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -30,6 +37,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       warmup: { type: 'string', default: '3' },
       'poll-ms': { type: 'string', default: '20' },
       pglite: { type: 'boolean', default: false },
+      mail: { type: 'string', default: 'folder' },
     },
   });
   return {
@@ -38,5 +46,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmup: positive('warmup', values.warmup, 0),
     pollMs: positive('poll-ms', values['poll-ms'], 1),
     pglite: values.pglite,
+    mail: mailKind(values.mail),
   };
 }

@@ -15,6 +15,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Its default reverse DNS lookup of 127.0.0.1 would be timed as the product's mail.
+    disableReverseLookup: true,
     onData(stream, _session, callback) {
       stream.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
