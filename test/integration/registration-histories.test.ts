@@ -15,7 +15,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({
-    rules: { extension: { allowed: true }, limits: { intakeNotice: s(3), reminderLead: s(1) } },
+    rules: { extension: { allowed: true }, limits: { intakeNotice: s(10), reminderLead: s(1) } },
   });
 });
 afterAll(async () => {
