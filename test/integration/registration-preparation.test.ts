@@ -14,7 +14,7 @@ beforeAll(async () => {
       ruleVersion: '1998',
       preparation: {
         enabled: true,
-        window: s(6),
+        window: s(10),
         extension: s(3),
         reapplicationBar: { amount: 12, unit: 'months' },
         foundingReview: s(60),
