@@ -13,8 +13,6 @@ const STATUS_LABEL: Record<ExistingOrganizationName['status'], string> = {
   pending: '申请中',
 };
 
-export { OPEN_STATUSES };
-
 export interface NameConflicts {
   exact: { name: string; status: string }[];
   similar: { name: string; status: string }[];
