@@ -10,7 +10,7 @@ import { applyMigrations, diffDatabaseToSchema, MIGRATIONS_DIR } from '../lib/sc
  * Migrations without a network:
  *   deploy [--url U] [--engine auto|native|wasm]  apply prisma/migrations (auto: native CLI, else Wasm engine)
  *   diff [--url U]                                 SQL from the live database to schema.prisma (exit 2 if any)
- *   new <name>                                     write the next migration from schema.prisma
+ *   new <name> [--scratch-url U]                   write the next migration from schema.prisma
  */
 
 function arg(name: string): string | undefined {
@@ -74,7 +74,9 @@ export async function deploy(url: string, engine = 'auto'): Promise<string[]> {
 
 async function newMigration(name: string): Promise<void> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error('Migration name: lower-case letters, digits, _');
-  const scratch = await startEmbeddedPostgres({});
+  // An empty database on a server (`--scratch-url`) or, by default, a throwaway PGlite.
+  const given = arg('scratch-url');
+  const scratch = given ? { url: given, stop: async () => {} } : await startEmbeddedPostgres({});
   try {
     await applyMigrations(scratch.url).catch(async (e) => {
       // A fresh repository has no migrations folder yet.

@@ -10,6 +10,10 @@ export const ROLES = [
   'evaluator',
   'purchaser',
   'administrator',
+  'committee_member',
+  'agency',
+  'judge',
+  'finance',
 ] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
@@ -22,6 +26,10 @@ export const ROLE_LABEL: Record<Role, string> = {
   evaluator: '评估专家',
   purchaser: '购买主体',
   administrator: '系统管理员',
+  committee_member: '评估委员会委员',
+  agency: '第三方评估机构',
+  judge: '公益创投评审',
+  finance: '财务人员',
 };
 
 const sessionSchema = z.object({

@@ -1,21 +1,13 @@
-import { type HolidayCalendar, holidayCalendar, localDateOf } from '../../domain/calendar';
+import { type HolidayCalendar, holidayCalendar } from '../../domain/calendar';
 import {
   type RegistrationPolicy,
   type RuleSetRef,
   registrationPolicySchema,
 } from '../../domain/registration/policy';
 import type { Db } from '../db';
-import { jurisdictionChain, mergeLayers } from './jurisdictions';
+import { loadRuleLayers, RuleSetError } from './load-rule-layers';
 
-/** No rule set in force, or one that does not parse: an administrator must fix the data. */
-export class RuleSetError extends Error {
-  constructor(
-    readonly kind: 'missing' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { RuleSetError };
 
 export interface LoadedRules {
   ref: RuleSetRef;
@@ -36,40 +28,14 @@ export async function loadCalendar(db: Db): Promise<HolidayCalendar> {
   );
 }
 
-/** The registration rules in force on a date: the latest layer of each jurisdiction, merged. */
+/** The registration rules in force on a date, with the holiday calendar. */
 export async function loadRegistrationRules(
   db: Db,
   districtCode: string,
   at: number,
 ): Promise<LoadedRules> {
-  const day = localDateOf(at);
-  const chain = jurisdictionChain(districtCode);
-  const sets = await db.ruleSet.findMany({
-    where: {
-      process: 'registration',
-      jurisdiction: { in: chain },
-      effectiveFrom: { lte: new Date(`${day}T00:00:00Z`) },
-    },
-    orderBy: { effectiveFrom: 'desc' },
-  });
-  const layers = chain
-    .map((j) => sets.find((s) => s.jurisdiction === j))
-    .filter((s): s is (typeof sets)[number] => s !== undefined);
-  const top = layers.at(-1);
-  if (!top) throw new RuleSetError('missing', `${day} 没有生效的登记规则`);
-  const parsed = registrationPolicySchema.safeParse(
-    mergeLayers(layers.map((l) => l.settings as never)),
+  const { ref, policy } = await loadRuleLayers(db, 'registration', districtCode, at, (s) =>
+    registrationPolicySchema.safeParse(s),
   );
-  if (!parsed.success) {
-    throw new RuleSetError('invalid', `规则 ${top.version} 无效：${parsed.error.message}`);
-  }
-  return {
-    ref: {
-      version: layers.map((l) => l.version).join(' + '),
-      jurisdiction: top.jurisdiction,
-      effectiveFrom: top.effectiveFrom.toISOString().slice(0, 10),
-    },
-    policy: parsed.data,
-    calendar: await loadCalendar(db),
-  };
+  return { ref, policy, calendar: await loadCalendar(db) };
 }
