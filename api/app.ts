@@ -17,6 +17,7 @@ import { createDocsRouter } from './routes/docs';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
 import { createNameCheckRouter } from './routes/name-check';
+import { createOrganizationsRouter } from './routes/organizations';
 import { createRegistrationActionsRouter } from './routes/registration-actions';
 import { createRegistrationsRouter } from './routes/registrations';
 import { createWorklistRouter } from './routes/worklist';
@@ -30,6 +31,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   sessionSecret: string;
+  /** Told after an inspection, penalty or list flag changes: grade workflows re-check triggers. */
+  profileChanged?: (organizationId: string) => Promise<void>;
   /** Checks Temporal for /readyz. */
   temporalReady: () => Promise<boolean>;
 }
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
     createWorklistRouter(registry, deps),
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
+    createOrganizationsRouter(registry, deps),
   ];
   for (const r of routers) app.use(r);
   const openapi = buildOpenApi(registry.routes, deps.config);

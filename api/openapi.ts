@@ -83,7 +83,7 @@ function operation(r: RouteSpec): Json {
   if (r.body)
     op.requestBody = {
       required: true,
-      content: { 'application/json': { schema: schemaOf(r.body, 'input') } },
+      content: { [r.bodyContentType ?? 'application/json']: { schema: schemaOf(r.body, 'input') } },
     };
   if (r.multipart)
     op.requestBody = {

@@ -25,6 +25,8 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /** The body's media type when it is not JSON (e.g. text/csv, parsed into a string). */
+  bodyContentType?: string;
   /** multipart/form-data routes document their fields here; validation happens in the handler. */
   multipart?: z.ZodType;
   headers?: { name: string; description: string; required: boolean }[];

@@ -75,6 +75,8 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   JSON_BODY_LIMIT: z.string().default('1mb'),
+  /** Largest CSV an administrator may import at once. */
+  IMPORT_BODY_LIMIT: z.string().default('10mb'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>> & {

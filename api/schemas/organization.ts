@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { INSPECTION_RESULTS } from '../../domain/organization/profile';
+import { categorySchema, legalFormSchema } from '../../domain/organization-types';
+
+const boolFromQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+
+export const ZListOrganizationsQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  status: z.enum(['forming', 'registered', 'deregistered', 'banned']).optional(),
+  legalForm: legalFormSchema.optional(),
+  category: categorySchema.optional(),
+  graded: boolFromQuery.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ZImportQuery = z.object({ dryRun: boolFromQuery.default(false) });
+
+export const ZInspectionParams = z.object({
+  id: z.uuid('编号格式不正确'),
+  year: z.coerce.number().int().min(1988).max(2999),
+});
+
+export const ZInspectionRequest = z.object({
+  result: z.enum(INSPECTION_RESULTS),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const ZPenaltyRequest = z
+  .object({
+    decisionNo: z.string().trim().min(1, '请填写处罚决定书文号').max(100),
+    kind: z.string().trim().min(1, '请填写处罚种类').max(50),
+    decidedOn: localDate,
+    executedOn: localDate.optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .refine((p) => !p.executedOn || p.executedOn >= p.decidedOn, {
+    path: ['executedOn'],
+    message: '执行完毕日期不能早于处罚决定日期',
+  });
+
+export const ZPenaltyParams = z.object({ id: z.uuid('编号格式不正确'), penaltyId: z.uuid() });
+export const ZPenaltyExecutedRequest = z.object({ executedOn: localDate });
+
+export const ZFlagsRequest = z
+  .object({
+    abnormalListed: z.boolean().optional(),
+    dishonestListed: z.boolean().optional(),
+    underInvestigation: z.boolean().optional(),
+    investigationNote: z.string().trim().max(500).optional(),
+    reason: z.string().trim().min(2, '请说明依据').max(500),
+  })
+  .refine(
+    (f) =>
+      f.abnormalListed !== undefined ||
+      f.dishonestListed !== undefined ||
+      f.underInvestigation !== undefined,
+    { message: '至少变更一项标记' },
+  );

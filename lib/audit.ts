@@ -1,0 +1,46 @@
+import type { Db, Prisma } from './db';
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export interface AuditInput {
+  subjectType: string;
+  subjectId: string;
+  /** The workflow the decision belongs to; '' for a decision taken outside any workflow. */
+  workflowId?: string;
+  at: Date;
+  actor: { id: string | null; name: string; role: string };
+  action: string;
+  reason?: string | null;
+  legalBasis?: string | null;
+  details?: Prisma.InputJsonValue;
+}
+
+/**
+ * Appends one entry to a subject's audit trail inside the caller's transaction (DOMAIN §8
+ * "Audit"). The subject's entries are serialised by an advisory lock on the subject, so two
+ * concurrent decisions get consecutive sequence numbers instead of a unique-key failure.
+ */
+export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${e.subjectType}:${e.subjectId}`}))`;
+  const last = await tx.auditEntry.findFirst({
+    where: { subjectType: e.subjectType, subjectId: e.subjectId },
+    orderBy: { seq: 'desc' },
+    select: { seq: true },
+  });
+  await tx.auditEntry.create({
+    data: {
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      seq: (last?.seq ?? 0) + 1,
+      workflowId: e.workflowId ?? '',
+      at: e.at,
+      actorId: e.actor.id,
+      actorName: e.actor.name,
+      actorRole: e.actor.role,
+      action: e.action,
+      reason: e.reason ?? null,
+      legalBasis: e.legalBasis ?? null,
+      ...(e.details === undefined ? {} : { details: e.details }),
+    },
+  });
+}
