@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { holidayYearSchema } from '../../domain/calendar';
-import { registrationPolicySchema } from '../../domain/registration/policy';
 import type { Prisma } from '../../lib/db';
 import { hashPassword } from '../../lib/password';
 import { jurisdictionChain } from '../../lib/rules/jurisdictions';
 import { loadCalendar, loadRegistrationRules } from '../../lib/rules/load-registration-rules';
+import { POLICY_PROCESSES, POLICY_SCHEMAS } from '../../lib/rules/policy-schemas';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { ROLE_LABEL, roleSchema } from '../auth/session';
@@ -32,7 +32,7 @@ function unknownKeys(input: unknown, parsed: unknown, path: string[] = []): stri
 }
 
 const ZRuleSetRequest = z.object({
-  process: z.literal('registration'),
+  process: z.enum(POLICY_PROCESSES),
   version: z.string().trim().min(1).max(60),
   jurisdiction: z.string().regex(/^\d{6}$/, '行政区划代码为6位数字'),
   effectiveFrom: z.iso
@@ -91,7 +91,7 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppDeps): Route
       if (!jurisdictionChain(deps.config.DISTRICT_CODE).includes(body.jurisdiction)) {
         throw new AppError('unprocessable', `行政区划 ${body.jurisdiction} 不在本机关的规则层级内`);
       }
-      const trial = registrationPolicySchema.safeParse(body.settings);
+      const trial = POLICY_SCHEMAS[body.process].safeParse(body.settings);
       if (!trial.success) {
         throw new AppError(
           'unprocessable',

@@ -1,0 +1,12 @@
+import { registrationPolicySchema } from '../../domain/registration/policy';
+
+/**
+ * The policy schema of every process, keyed by `RuleSet.process`: an administrator's new rule
+ * version is checked against it, and the loaders parse merged layers with it.
+ */
+export const POLICY_SCHEMAS = {
+  registration: registrationPolicySchema,
+} as const;
+
+export type PolicyProcess = keyof typeof POLICY_SCHEMAS;
+export const POLICY_PROCESSES = Object.keys(POLICY_SCHEMAS) as [PolicyProcess, ...PolicyProcess[]];
