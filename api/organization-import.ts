@@ -19,7 +19,8 @@ export interface ImportReport {
 }
 
 interface Actor {
-  id: string;
+  /** Null for the system (the embedded demo's seed). */
+  id: string | null;
   name: string;
   role: string;
 }

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const demo = config.DEMO_ACCOUNTS || !config.DATABASE_URL;
     const db = createDb(databaseUrl, { maxConnections: 2 });
     await seedReferenceData(db);
-    if (demo) await seedDemo(db);
+    if (demo) await seedDemo(db, config.DISTRICT_CODE);
     await db.$disconnect();
 
     const env = {

@@ -1,7 +1,10 @@
+import { importOrganizations } from '../api/organization-import';
+import { localDateOf } from '../domain/calendar';
 import { CN_2026 } from '../domain/holidays/cn-2026';
 import { loadConfig } from '../lib/config';
 import { createDb, type Db, type Prisma } from '../lib/db';
 import { hashPassword } from '../lib/password';
+import { DEMO_ABNORMAL_LISTED, demoOrganizationsCsv } from './demo-organizations';
 
 /**
  * Reference data every installation needs (rule sets, the official holiday calendar) and, in
@@ -56,8 +59,6 @@ export const DEMO_ACCOUNTS = [
   { username: 'admin', displayName: '周管理', role: 'administrator' },
 ] as const;
 
-const DEMO_REGISTERED = ['常州市钟楼区慈善协会', '常州市钟楼区科学技术协会'];
-
 export async function seedReferenceData(db: Db): Promise<void> {
   await db.ruleSet.createMany({
     skipDuplicates: true,
@@ -73,7 +74,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
   await db.holidayCalendarYear.createMany({ skipDuplicates: true, data: [{ ...CN_2026 }] });
 }
 
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, districtCode: string): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     if (await db.account.findUnique({ where: { username: a.username } })) continue;
@@ -89,12 +90,25 @@ export async function seedDemo(db: Db): Promise<void> {
       },
     });
   }
-  for (const name of DEMO_REGISTERED) {
-    if (await db.organization.findFirst({ where: { name } })) continue;
-    await db.organization.create({
-      data: { name, status: 'registered', registeredAt: new Date('2012-06-01T00:00:00Z') },
-    });
-  }
+  await seedDemoOrganizations(db, districtCode);
+}
+
+/** Registered organisations with inspections and grades, through the CSV import itself. */
+async function seedDemoOrganizations(db: Db, districtCode: string): Promise<void> {
+  const today = localDateOf(Date.now());
+  const report = await importOrganizations(db, demoOrganizationsCsv(districtCode), {
+    actor: { id: null, name: '演示数据', role: 'administrator' },
+    now: new Date(),
+    today,
+    dryRun: false,
+    maxRows: 100,
+  });
+  for (const r of report.rejected)
+    console.warn(`demo organisation ${r.name}: ${r.reasons.join('；')}`);
+  await db.organization.updateMany({
+    where: { name: { in: DEMO_ABNORMAL_LISTED }, abnormalListedAt: null },
+    data: { abnormalListedAt: new Date(`${today}T00:00:00+08:00`) },
+  });
 }
 
 async function main(): Promise<void> {
@@ -103,7 +117,7 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL);
   try {
     await seedReferenceData(db);
-    if (config.DEMO_ACCOUNTS) await seedDemo(db);
+    if (config.DEMO_ACCOUNTS) await seedDemo(db, config.DISTRICT_CODE);
   } finally {
     await db.$disconnect();
   }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildCreditCode, USCC_CHARSET } from '../../domain/credit-code';
+import { seedDemo } from '../../prisma/seed';
 import { type Harness, startHarness } from '../support/harness';
 import { http } from '../support/http';
 
@@ -184,5 +185,26 @@ describe('the profile: inspections, penalties and list flags', () => {
     );
     const list = await admin.get(`/api/organizations?q=${encodeURIComponent(mine.body.name)}`);
     expect(list.body.items.map((o: { id: string }) => o.id)).toContain(id);
+  });
+});
+
+describe('the embedded demo', () => {
+  it('given the demo seed, should import every demo organisation with its inspections and grades, and be repeatable', async () => {
+    await seedDemo(h.db, h.districtCode);
+    await seedDemo(h.db, h.districtCode);
+    const mine = await h.db.organization.findMany({
+      where: { creditCode: { contains: h.districtCode }, name: { startsWith: '常州市钟楼区' } },
+      include: { grades: true, inspections: true },
+    });
+    expect(mine).toHaveLength(10);
+    expect(mine.flatMap((o) => o.grades.map((g) => g.status)).sort()).toEqual([
+      'active',
+      'active',
+      'active',
+      'expired',
+    ]);
+    expect(mine.every((o) => o.inspections.length > 0)).toBe(true);
+    const listed = mine.find((o) => o.name === '常州市钟楼区阳光助残服务社');
+    expect(listed?.abnormalListedAt).not.toBeNull();
   });
 });
