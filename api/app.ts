@@ -13,12 +13,14 @@ import { RouteRegistry } from './route';
 import { createAdminRouter } from './routes/admin';
 import { createAnnouncementsRouter } from './routes/announcements';
 import { createAuthRouter } from './routes/auth';
+import { createDashboardRouter } from './routes/dashboard';
 import { createDocsRouter } from './routes/docs';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
 import { createNameCheckRouter } from './routes/name-check';
 import { createRegistrationActionsRouter } from './routes/registration-actions';
 import { createRegistrationsRouter } from './routes/registrations';
+import { createWebRouter } from './routes/web';
 import { createWorklistRouter } from './routes/worklist';
 
 // Users read every validation message: zod speaks zh-CN here.
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps): Express {
     createWorklistRouter(registry, deps),
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
+    createDashboardRouter(registry, deps),
+    createWebRouter(registry, deps),
   ];
   for (const r of routers) app.use(r);
   const openapi = buildOpenApi(registry.routes, deps.config);
