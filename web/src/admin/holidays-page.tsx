@@ -99,7 +99,7 @@ export function HolidaysPage() {
         </p>
         <form onSubmit={submit} noValidate>
           {saved && <Notice tone="ok">{saved}</Notice>}
-          <ProblemAlert error={error} />
+          <ProblemAlert error={error} fieldsShown />
           <Field label="年度" required error={errors.year}>
             {(id) => (
               <input id={id} type="number" value={year} onChange={(e) => setYear(e.target.value)} />

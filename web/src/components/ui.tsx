@@ -44,7 +44,7 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** A refusal or failure from the API: its title and reason, as the server put them. */
-export function ProblemAlert({ error }: { error: unknown }) {
+export function ProblemAlert({ error, fieldsShown }: { error: unknown; fieldsShown?: boolean }) {
   if (!error) return null;
   const e =
     error instanceof ApiError ? error : new ApiError(0, '出错了', String((error as Error).message));
@@ -52,7 +52,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
     <div className="alert alert-bad" role="alert">
       <strong>{e.title}</strong>
       {e.detail && e.detail !== e.title && <p>{e.detail}</p>}
-      {e.errors.length > 0 && (
+      {e.errors.length > 0 && !fieldsShown && (
         <ul>
           {e.errors.map((i) => (
             <li key={i.path + i.message}>{i.message}</li>

@@ -451,6 +451,7 @@ export function ActionBar({
   const spec = open ? ACTION_SPECS[open] : undefined;
   return (
     <div className="action-bar">
+      {account.role !== 'applicant' && <h2 className="action-title">可办理的事项</h2>}
       {excluded && (
         <p className="alert alert-warn">
           您已办理本件的前一级审查；按“两人审查”规则，本级须由其他人员办理。

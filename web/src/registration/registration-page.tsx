@@ -96,6 +96,14 @@ export function RegistrationPage({ id }: { id: string }) {
         </div>
         <div className="file-status">
           <Badge tone={statusTone(view?.status ?? r.status)}>{view?.statusLabel ?? r.step}</Badge>
+          {view?.deadlines[0] && (
+            <span className={`head-deadline ${view.deadlines[0].state}`}>
+              {view.deadlines[0].label}：
+              <strong>
+                {view.deadlines[0].dueAt ? formatDate(view.deadlines[0].dueAt) : '暂停计时'}
+              </strong>
+            </span>
+          )}
           {!applicant && (
             <a
               className="temporal-link"
