@@ -50,7 +50,7 @@ export function DashboardPage() {
   return (
     <div>
       <h1 className="page-title">{data.year}年工作目标</h1>
-      <div className="kpis">
+      <div className="card-grid kpis">
         <Card title="新登记社会组织" className="kpi">
           <p className="kpi-value">
             {r.approved}
@@ -83,7 +83,7 @@ export function DashboardPage() {
       <Card title="每月准予登记数（柱）与累计（线）">
         <MonthlyChart byMonth={r.byMonth} target={r.target} />
       </Card>
-      <div className="grid-2">
+      <div className="card-grid">
         <Card title="按组织形式">
           <dl className="summary">
             {Object.entries(r.byLegalForm).map(([k, n]) => (
@@ -105,7 +105,7 @@ export function DashboardPage() {
           </dl>
         </Card>
       </div>
-      <div className="grid-2">
+      <div className="card-grid">
         <Slot title="公益创投大赛" text="公益创投上线后显示：参赛项目数、入围与资助金额。" />
         <Slot title="政府购买服务" text="政府购买服务上线后显示：目录事项、签约项目与支付进度。" />
       </div>
