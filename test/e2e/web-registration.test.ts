@@ -162,7 +162,8 @@ describe('the web front end, registration', () => {
     await page.getByText(`${name}：待补正材料`).click();
     await page.getByRole('heading', { name: '补正通知（第1次）' }).waitFor();
     await page.locator('.notice-items').getByText('缺少章程草案').waitFor();
-    await page.getByText('申请人补正期限').waitFor();
+    await page.locator('.head-deadline', { hasText: '申请人补正期限' }).waitFor();
+    await page.locator('.deadline-label', { hasText: '申请人补正期限' }).waitFor();
     await shoot(page, '07-applicant-status-notice');
     await page.getByRole('link', { name: '补正材料并重新提交' }).click();
     await page.getByRole('heading', { name: '补正材料并重新提交' }).waitFor();
