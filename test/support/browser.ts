@@ -39,7 +39,8 @@ export async function openBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
-  context.setDefaultTimeout(20_000);
+  // Generous: on a 2-core CI machine the browser shares the CPU with the other test projects.
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   // A script error in the page fails loudly in the test output, not as a blank page.
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));

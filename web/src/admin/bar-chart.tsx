@@ -45,7 +45,12 @@ export function MonthlyChart({ byMonth, target }: { byMonth: number[]; target: n
           >
             <title>{`${i + 1}月：${n}家`}</title>
           </rect>
-          <text x={x(i)} y={H - pad.b + 18} textAnchor="middle" className="chart-tick">
+          <text
+            x={x(i)}
+            y={H - pad.b + 18}
+            textAnchor="middle"
+            className={`chart-tick ${i % 2 ? 'chart-month-even' : ''}`}
+          >
             {MONTHS[i]}
           </text>
         </g>

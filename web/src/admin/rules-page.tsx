@@ -4,6 +4,7 @@ import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { POLICY_LABEL } from './policy-labels';
 
 interface RuleSet {
   id: string;
@@ -114,8 +115,11 @@ export function RulesPage() {
             <dl className="summary summary-compact policy-list">
               {flatten(policy.data.policy).map(([k, v]) => (
                 <div key={k} className="summary-row">
-                  <dt className="mono">{k}</dt>
-                  <dd>{v}</dd>
+                  <dt>
+                    {POLICY_LABEL[k] ?? k}
+                    <small className="mono muted block">{k}</small>
+                  </dt>
+                  <dd>{v === 'true' ? '是' : v === 'false' ? '否' : v === 'null' ? '不设' : v}</dd>
                 </div>
               ))}
             </dl>

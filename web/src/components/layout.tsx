@@ -7,7 +7,11 @@ import { useSession } from '../session';
 export function Layout({ nav, children }: { nav: NavItem[]; children: ReactNode }) {
   const { account, info, signOut } = useSession();
   const path = usePath();
-  const active = (to: string) => path === to || (to !== '/' && path.startsWith(`${to}/`));
+  // The longest menu entry that the path lies under is the current one (/admin vs /admin/rules).
+  const current = nav
+    .filter((n) => path === n.to || path.startsWith(`${n.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const active = (to: string) => to === current;
   return (
     <div className="shell">
       <header className="topbar">
