@@ -80,7 +80,9 @@ export function HolidaysPage() {
               <tbody>
                 {years.data.items.map((y) => (
                   <tr key={y.year}>
-                    <td data-label="年度">{y.year}年</td>
+                    <td data-label="年度" className="nowrap">
+                      {y.year}年
+                    </td>
                     <td data-label="放假天数">{y.daysOff.length} 天</td>
                     <td data-label="调休上班日">{y.makeupWorkdays.join('、') || '无'}</td>
                     <td data-label="来源" className="break">

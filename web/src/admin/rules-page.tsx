@@ -112,17 +112,22 @@ export function RulesPage() {
             <p className="muted">
               已载入节假日的年度：{policy.data.calendarYears.join('、') || '无'}
             </p>
-            <dl className="summary summary-compact policy-list">
-              {flatten(policy.data.policy).map(([k, v]) => (
-                <div key={k} className="summary-row">
-                  <dt>
-                    {POLICY_LABEL[k] ?? k}
-                    <small className="mono muted block">{k}</small>
-                  </dt>
-                  <dd>{v === 'true' ? '是' : v === 'false' ? '否' : v === 'null' ? '不设' : v}</dd>
-                </div>
-              ))}
-            </dl>
+            <details className="policy-details">
+              <summary>查看全部 {flatten(policy.data.policy).length} 项设置</summary>
+              <dl className="summary summary-compact policy-list">
+                {flatten(policy.data.policy).map(([k, v]) => (
+                  <div key={k} className="summary-row">
+                    <dt>
+                      {POLICY_LABEL[k] ?? k}
+                      <small className="mono muted block">{k}</small>
+                    </dt>
+                    <dd>
+                      {v === 'true' ? '是' : v === 'false' ? '否' : v === 'null' ? '不设' : v}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
           </>
         )}
       </Card>
