@@ -231,4 +231,29 @@ describe('the web front end, registration', () => {
     await status('复审中');
     await signOut(page);
   }, 120_000);
+  it('given a file in first review, when the section head assigns it and asks for an extension, then the assignee shows and the extension is refused with the rule that forbids it', async () => {
+    const applicant = await h.newApplicant();
+    const { id } = await file(h, applicant, 'social_group', 'public_welfare');
+    const r1 = await h.login('reviewer1');
+    await waitFor(h, r1, id, (v) => v.status === 'submitted');
+    expect((await act(h, r1, id, 'accept')).status).toBe(200);
+
+    await signIn(page, h.baseUrl, h.user('section').username);
+    await page.getByRole('link', { name: '工作目标' }).waitFor();
+    await openFile(id);
+    await status('初审中');
+    await page.locator('.action-buttons').getByRole('button', { name: '分配承办人' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('承办人').selectOption(h.user('reviewer2').id);
+    await dialog.getByRole('button', { name: '确认分配承办人' }).click();
+    await page.getByText('承办人：王复核').waitFor();
+    const refused = await decide('申请延长审查期限', '材料需要实地核查。');
+    await refused
+      .getByRole('alert')
+      .getByText('现行规则版本的审查期限由条例规定，不适用延长审查期限')
+      .waitFor();
+    await shoot(page, '16-section-head-refused-extension');
+    await refused.getByRole('button', { name: '取消' }).click();
+    await signOut(page);
+  }, 120_000);
 });
