@@ -218,6 +218,9 @@ export function RegistrationPage({ id }: { id: string }) {
                       <div>
                         <strong>{actionLabel(t.action)}</strong>
                         <span className="muted"> · {t.actor.name}</span>
+                        {(t.details?.assignee as { name?: string } | undefined)?.name && (
+                          <p>承办人：{(t.details?.assignee as { name: string }).name}</p>
+                        )}
                         {t.reason && <p>{t.reason}</p>}
                         {t.legalBasis && <small className="muted">依据：{t.legalBasis}</small>}
                       </div>
