@@ -45,6 +45,12 @@ function Progress({ view }: { view: RegistrationView }) {
   );
 }
 
+/** Whom an assignment named (the audit record keeps it in its details). */
+function assigneeOf(t: RegistrationView['trail'][number]): string | undefined {
+  const a = t.details?.assignee as { name?: string } | undefined;
+  return a?.name;
+}
+
 const OUTCOME: Record<string, string> = {
   approved: '准予登记',
   rejected: '不予登记',
@@ -218,9 +224,7 @@ export function RegistrationPage({ id }: { id: string }) {
                       <div>
                         <strong>{actionLabel(t.action)}</strong>
                         <span className="muted"> · {t.actor.name}</span>
-                        {(t.details?.assignee as { name?: string } | undefined)?.name && (
-                          <p>承办人：{(t.details?.assignee as { name: string }).name}</p>
-                        )}
+                        {assigneeOf(t) && <p>承办人：{assigneeOf(t)}</p>}
                         {t.reason && <p>{t.reason}</p>}
                         {t.legalBasis && <small className="muted">依据：{t.legalBasis}</small>}
                       </div>
