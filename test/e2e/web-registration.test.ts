@@ -246,7 +246,8 @@ describe('the web front end, registration', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('承办人').selectOption(h.user('reviewer2').id);
     await dialog.getByRole('button', { name: '确认分配承办人' }).click();
-    await page.getByText('承办人：王复核').waitFor();
+    await page.locator('.action-bar').getByText('承办人：王复核').waitFor();
+    await page.locator('.timeline').getByText('承办人：王复核').waitFor();
     const refused = await decide('申请延长审查期限', '材料需要实地核查。');
     await refused
       .getByRole('alert')
