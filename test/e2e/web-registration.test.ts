@@ -114,6 +114,10 @@ describe('the web front end, registration', () => {
     await fillStepOne(name);
     await page.getByRole('button', { name: '检查名称是否可用' }).click();
     await page.getByText('名称可以使用').waitFor();
+    // A reload keeps what was typed: the draft stays in the browser until it is filed.
+    await page.reload();
+    await page.getByText('已恢复您上次未提交的草稿').waitFor();
+    expect(await field(page, '拟用名称').inputValue()).toBe(name);
     await next();
 
     const rep = await fillStepTwo(applicant.email);

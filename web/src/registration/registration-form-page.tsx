@@ -3,6 +3,7 @@ import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-t
 import { ApiError, api, fieldErrors } from '../api';
 import { Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { navigate } from '../router';
+import { useSession } from '../session';
 import type { RegistrationDetail, RegistrationSummary } from '../types';
 import { DocumentsStep } from './documents-step';
 import { type Draft, emptyDraft, normalize, setIn, validate } from './draft';
@@ -16,6 +17,15 @@ import {
 } from './inputs';
 import { NameCheck } from './name-check';
 import { NoticeItems } from './notice-items';
+
+function loadDraft(key: string): Draft | null {
+  try {
+    const saved = localStorage.getItem(key);
+    return saved ? { ...emptyDraft(), ...(JSON.parse(saved) as Draft) } : null;
+  } catch {
+    return null; // a damaged draft is no draft
+  }
+}
 
 const STEPS = [
   {
@@ -65,13 +75,23 @@ export function RegistrationFormPage({
   id?: string;
   mode: 'new' | 'resubmit' | 'founding';
 }) {
-  const [draft, setDraft] = useState<Draft | null>(mode === 'new' ? emptyDraft() : null);
+  const { account } = useSession();
+  // A new application survives a reload: the draft is kept in this browser until it is filed.
+  const draftKey = `mzf-registration-draft-${account?.id ?? ''}`;
+  const [restored, setRestored] = useState(() => mode === 'new' && loadDraft(draftKey) !== null);
+  const [draft, setDraft] = useState<Draft | null>(() =>
+    mode === 'new' ? (loadDraft(draftKey) ?? emptyDraft()) : null,
+  );
   const [detail, setDetail] = useState<RegistrationDetail | null>(null);
   const [step, setStep] = useState(0);
   const [shown, setShown] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+
+  useEffect(() => {
+    if (mode === 'new' && draft) localStorage.setItem(draftKey, JSON.stringify(draft));
+  }, [mode, draft, draftKey]);
 
   useEffect(() => {
     if (mode === 'new' || !id) return;
@@ -125,6 +145,7 @@ export function RegistrationFormPage({
         const r = await api.post<RegistrationSummary>('/api/registrations', application, {
           'Idempotency-Key': idempotencyKey,
         });
+        localStorage.removeItem(draftKey);
         navigate(`/registrations/${r.id}`);
       } else {
         await api.post(
@@ -166,6 +187,23 @@ export function RegistrationFormPage({
         <Card title="需要补正的内容" className="card-warn">
           <NoticeItems items={notice.items} />
         </Card>
+      )}
+      {restored && (
+        <Notice tone="info">
+          已恢复您上次未提交的草稿。
+          <button
+            type="button"
+            className="link-btn"
+            onClick={() => {
+              setDraft(emptyDraft());
+              setStep(0);
+              setShown({});
+              setRestored(false);
+            }}
+          >
+            放弃草稿，重新填写
+          </button>
+        </Notice>
       )}
       <ol className="stepper" aria-label="填写步骤">
         {STEPS.map((s, i) => (
