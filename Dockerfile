@@ -1,5 +1,5 @@
 # The minzheng-flow app image: API (default), worker and the migrate job of docker-compose.yml.
-# The app runs TypeScript through tsx; there is no separate build step.
+# The app runs TypeScript through tsx; the only build is the web front end (Vite → web/dist).
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -13,6 +13,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 COPY . .
 RUN npx tsx scripts/prisma-generate.ts \
+  && npx tsx scripts/build-web.ts \
   && mkdir -p data \
   && chown node:node data
 

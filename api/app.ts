@@ -13,6 +13,7 @@ import { RouteRegistry } from './route';
 import { createAdminRouter } from './routes/admin';
 import { createAnnouncementsRouter } from './routes/announcements';
 import { createAuthRouter } from './routes/auth';
+import { createDashboardRouter } from './routes/dashboard';
 import { createDocsRouter } from './routes/docs';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
@@ -20,6 +21,7 @@ import { createNameCheckRouter } from './routes/name-check';
 import { createOrganizationsRouter } from './routes/organizations';
 import { createRegistrationActionsRouter } from './routes/registration-actions';
 import { createRegistrationsRouter } from './routes/registrations';
+import { createWebRouter } from './routes/web';
 import { createWorklistRouter } from './routes/worklist';
 
 // Users read every validation message: zod speaks zh-CN here.
@@ -68,6 +70,9 @@ export function createApp(deps: AppDeps): Express {
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
     createOrganizationsRouter(registry, deps),
+    createDashboardRouter(registry, deps),
+    // Last: its page fallback must not shadow any API route.
+    createWebRouter(registry, deps),
   ];
   for (const r of routers) app.use(r);
   const openapi = buildOpenApi(registry.routes, deps.config);

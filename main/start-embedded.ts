@@ -38,6 +38,7 @@ function banner(
     '',
     `  minzheng-flow 已启动（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
     '',
+    `  网页             ${config.publicUrl}/`,
     `  API              ${config.publicUrl}/api`,
     `  API 文档         ${config.publicUrl}/docs`,
     `  Temporal Web UI  ${temporalUi}`,

@@ -91,11 +91,16 @@ const ORGS: {
   },
 ];
 
+export const DEMO_ORGANIZATION_NAMES = ORGS.map((o) => o.name);
+
 /** Organisations the demo puts on the abnormal-activity list after the import. */
 export const DEMO_ABNORMAL_LISTED = ['常州市钟楼区阳光助残服务社'];
 
 /** The demo organisations as an import CSV, with valid credit codes of the district. */
-export function demoOrganizationsCsv(districtCode: string): string {
+export function demoOrganizationsCsv(
+  districtCode: string,
+  exclude: ReadonlySet<string> = new Set(),
+): string {
   const header = [
     IMPORT_COLUMNS.creditCode,
     IMPORT_COLUMNS.name,
@@ -108,7 +113,8 @@ export function demoOrganizationsCsv(districtCode: string): string {
     IMPORT_COLUMNS.gradeExpiresOn,
     IMPORT_COLUMNS.gradeAwardingLevel,
   ].join(',');
-  const rows = ORGS.map((o, i) => {
+  const rows = ORGS.flatMap((o, i) => {
+    if (exclude.has(o.name)) return [];
     const code = buildCreditCode({
       legalForm: o.form,
       divisionCode: districtCode,

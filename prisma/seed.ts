@@ -4,7 +4,11 @@ import { CN_2026 } from '../domain/holidays/cn-2026';
 import { loadConfig } from '../lib/config';
 import { createDb, type Db, type Prisma } from '../lib/db';
 import { hashPassword } from '../lib/password';
-import { DEMO_ABNORMAL_LISTED, demoOrganizationsCsv } from './demo-organizations';
+import {
+  DEMO_ABNORMAL_LISTED,
+  DEMO_ORGANIZATION_NAMES,
+  demoOrganizationsCsv,
+} from './demo-organizations';
 
 /**
  * Reference data every installation needs (rule sets, the official holiday calendar) and, in
@@ -96,7 +100,13 @@ export async function seedDemo(db: Db, districtCode: string): Promise<void> {
 /** Registered organisations with inspections and grades, through the CSV import itself. */
 async function seedDemoOrganizations(db: Db, districtCode: string): Promise<void> {
   const today = localDateOf(Date.now());
-  const report = await importOrganizations(db, demoOrganizationsCsv(districtCode), {
+  // An organisation of the demo that exists already (an earlier start) is left as it is.
+  const existing = await db.organization.findMany({
+    where: { name: { in: DEMO_ORGANIZATION_NAMES } },
+    select: { name: true },
+  });
+  const csv = demoOrganizationsCsv(districtCode, new Set(existing.map((o) => o.name)));
+  const report = await importOrganizations(db, csv, {
     actor: { id: null, name: '演示数据', role: 'administrator' },
     now: new Date(),
     today,

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildWeb } from './build-web';
 import { prismaGenerate } from './prisma-generate';
 
 /**
  * What every entry point needs before it runs: the generated Prisma client for the current
- * schema.prisma. Regenerates only when the schema or the Prisma version changed.
+ * schema.prisma, and the built web front end. Each is redone only when its sources changed.
  */
 const ROOT = path.resolve(__dirname, '..');
 const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
@@ -19,9 +20,11 @@ export function prepare(): void {
     .update(readFileSync(SCHEMA))
     .update(prismaVersion)
     .digest('hex');
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return;
-  prismaGenerate();
-  writeFileSync(STAMP, hash);
+  if (!existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== hash) {
+    prismaGenerate();
+    writeFileSync(STAMP, hash);
+  }
+  buildWeb();
 }
 
 if (require.main === module) prepare();

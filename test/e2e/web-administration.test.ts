@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { seedDemo } from '../../prisma/seed';
+import { type Browser, openBrowser, shoot, signOut } from '../support/browser';
+import { type Harness, startHarness } from '../support/harness';
+
+/**
+ * Embedded (demo) mode: the sign-in page lists the demo accounts; the administrator's pages;
+ * a role whose process is not in service yet; and how the one port shares itself between the
+ * front end, the API and its docs.
+ */
+
+let h: Harness;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  h = await startHarness({ env: { DEMO_ACCOUNTS: 'true' } });
+  await seedDemo(h.db, h.districtCode);
+  browser = await openBrowser();
+  page = browser.page;
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.teardown();
+});
+
+async function signInAsDemo(roleLabel: string) {
+  await page.context().clearCookies();
+  await page.goto(`${h.baseUrl}/`);
+  await page.locator('.demo-account', { hasText: roleLabel }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+describe('the web front end, administration and embedded mode', () => {
+  it('given embedded mode, when the sign-in page opens, then it lists every demo account with its role and one click fills the form', async () => {
+    await page.goto(`${h.baseUrl}/`);
+    const list = page.getByRole('region', { name: '演示账号' });
+    for (const role of ['申请人', '审查人员', '科室负责人', '局领导', '评估专家', '系统管理员']) {
+      await list.getByText(role, { exact: true }).first().waitFor();
+    }
+    await list.locator('.demo-account', { hasText: '系统管理员' }).click();
+    expect(await page.getByLabel(/^用户名/).inputValue()).toBe('admin');
+    await shoot(page, '10-sign-in-demo');
+  });
+
+  it('given the administrator, then the dashboard shows the year against the target of 120 with a chart, and says which figures come later', async () => {
+    await signInAsDemo('系统管理员');
+    const year = new Intl.DateTimeFormat('en', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+    }).format(new Date());
+    await page.getByRole('heading', { name: `${year}年工作目标` }).waitFor();
+    await page.getByText('/ 120 家').waitFor();
+    await page.getByText('/ 目标 30%').waitFor();
+    expect(await page.locator('svg.chart rect.chart-bar').count()).toBe(12);
+    await page.getByText('公益创投上线后显示').waitFor();
+    await page.getByText('政府购买服务上线后显示').waitFor();
+    await shoot(page, '11-admin-dashboard');
+  });
+
+  it('given the rule settings, when a version names an unknown setting, then the refusal sits next to the settings; a valid version is stored', async () => {
+    await page.getByRole('link', { name: '规则设置' }).click();
+    await page.getByRole('heading', { name: '今天生效的登记规则' }).waitFor();
+    const version = `e2e-${h.districtCode}`;
+    await page.getByLabel(/^版本名称/).fill(version);
+    await page.getByLabel(/^行政区划代码/).fill(h.districtCode);
+    await page.getByLabel(/^生效日期/).fill('2099-01-01');
+    await page.getByLabel(/^设置/).fill('{"limitz": {}}');
+    await page.getByRole('button', { name: '新增版本' }).click();
+    await page
+      .locator('.field-invalid', { hasText: '设置' })
+      .locator('.error', { hasText: 'settings.limitz：未知的设置项' })
+      .waitFor();
+    await page.getByLabel(/^设置/).fill('{}');
+    await page.getByRole('button', { name: '新增版本' }).click();
+    await page.getByText(`版本 ${version} 已新增。`).waitFor();
+    await page.getByRole('cell', { name: version }).waitFor();
+    await shoot(page, '12-admin-rules');
+  });
+
+  it('given the holiday calendar, when a make-up working day is a weekday, then the form shows why it is refused', async () => {
+    await page.getByRole('link', { name: '节假日' }).click();
+    await page.getByRole('cell', { name: '2026年' }).waitFor();
+    await page.getByLabel(/^年度/).fill('2031');
+    await page.getByLabel(/^放假日期/).fill('2031-01-01');
+    await page.getByLabel(/^调休上班日期/).fill('2031-01-08');
+    await page.getByLabel(/^来源/).fill('国办发明电〔2030〕1号');
+    await page.getByRole('button', { name: '载入' }).click();
+    await page
+      .locator('.field-invalid', { hasText: '调休上班日期' })
+      .locator('.error', { hasText: '调休上班日2031-01-08应为周六或周日' })
+      .waitFor();
+    await shoot(page, '13-admin-holidays');
+  });
+
+  it('given the outbox, then the administrator sees each mail with its state', async () => {
+    await page.getByRole('link', { name: '邮件发件箱' }).click();
+    await page.getByRole('heading', { name: '邮件发件箱' }).waitFor();
+    await page.locator('.card').filter({ hasText: '最近 200 封' }).waitFor();
+    await shoot(page, '14-admin-outbox');
+    await signOut(page);
+  });
+
+  it('given an evaluator while evaluation is not in service, then they land on a page that says so', async () => {
+    await signInAsDemo('评估专家');
+    await page.getByRole('heading', { name: '等级评估' }).waitFor();
+    await page.getByText('等级评估上线后在此办理').waitFor();
+    await shoot(page, '15-evaluator');
+    await signOut(page);
+  });
+
+  it('given the pages so far, then the browser reported no script or Content-Security-Policy error', () => {
+    // Refusals the tests provoked (4xx answers) are logged by the browser too; nothing else may be.
+    expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
+
+describe('one port for the front end, the API and the docs', () => {
+  const get = (path: string, accept: string) =>
+    fetch(`${h.baseUrl}${path}`, { headers: { accept } });
+
+  it('given a page path, when a browser asks for HTML, then it gets the front end under a CSP without inline scripts', async () => {
+    const res = await get('/registrations/00000000-0000-0000-0000-000000000000', 'text/html');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root"></div>');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('given an unknown API path asked for as HTML, then it stays a 404 problem document', async () => {
+    const res = await get('/api/no-such-thing', 'text/html');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('given the docs and the probes, then the front end does not shadow them', async () => {
+    expect(await (await get('/docs', 'text/html')).text()).toContain('swagger-ui');
+    expect((await get('/healthz', 'text/html')).status).toBe(200);
+  });
+
+  it('given a missing asset, then it is a 404, not the front end', async () => {
+    expect((await get('/assets/missing.js', '*/*')).status).toBe(404);
+  });
+
+  it('given embedded mode, then /api/app-info lists the demo accounts', async () => {
+    const info = (await (await get('/api/app-info', 'application/json')).json()) as {
+      demo: { accounts: { username: string }[] } | null;
+    };
+    expect(info.demo?.accounts.map((a) => a.username)).toContain('admin');
+  });
+});

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import type { Role } from './types';
+
+/**
+ * The shell's plug-in points: each process (registration, evaluation, competitions, purchases)
+ * brings its navigation entries and its pages. A new process adds one module to MODULES.
+ */
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export interface PageRoute {
+  path: string;
+  roles: readonly Role[];
+  render(params: Record<string, string>): ReactNode;
+}
+
+export interface ProcessModule {
+  id: string;
+  nav(role: Role): NavItem[];
+  routes: PageRoute[];
+}
+
+export const STAFF: readonly Role[] = ['reviewer', 'section_head', 'bureau_head'];
+export const ALL_ROLES: readonly Role[] = [
+  'applicant',
+  'reviewer',
+  'section_head',
+  'bureau_head',
+  'evaluator',
+  'purchaser',
+  'administrator',
+  'committee_member',
+  'agency',
+  'judge',
+  'finance',
+];

@@ -1,0 +1,141 @@
+import { DashboardPage } from './admin/dashboard-page';
+import { HolidaysPage } from './admin/holidays-page';
+import { OutboxPage } from './admin/outbox-page';
+import { RulesPage } from './admin/rules-page';
+import { Card } from './components/ui';
+import { ALL_ROLES, type ProcessModule, STAFF } from './modules';
+import { AllRegistrationsPage, MyRegistrationsPage, WorklistPage } from './registration/lists';
+import { RegistrationFormPage } from './registration/registration-form-page';
+import { RegistrationPage } from './registration/registration-page';
+import type { Role } from './types';
+
+/** Direct registration (issue 2): applicants, reviewers, section and bureau heads. */
+const registration: ProcessModule = {
+  id: 'registration',
+  nav: (role) =>
+    role === 'applicant'
+      ? [
+          { to: '/my', label: '我的申请' },
+          { to: '/registrations/new', label: '新建登记申请' },
+        ]
+      : STAFF.includes(role)
+        ? [
+            { to: '/worklist', label: '我的待办' },
+            { to: '/registrations', label: '全部申请' },
+          ]
+        : role === 'administrator'
+          ? [{ to: '/registrations', label: '登记申请' }]
+          : [],
+  routes: [
+    { path: '/my', roles: ['applicant'], render: () => <MyRegistrationsPage /> },
+    {
+      path: '/registrations/new',
+      roles: ['applicant'],
+      render: () => <RegistrationFormPage mode="new" />,
+    },
+    { path: '/worklist', roles: STAFF, render: () => <WorklistPage /> },
+    {
+      path: '/registrations',
+      roles: [...STAFF, 'administrator'],
+      render: () => <AllRegistrationsPage />,
+    },
+    {
+      path: '/registrations/:id',
+      roles: ['applicant', ...STAFF, 'administrator'],
+      render: (p) => <RegistrationPage id={p.id as string} />,
+    },
+    {
+      path: '/registrations/:id/correct',
+      roles: ['applicant'],
+      render: (p) => <RegistrationFormPage mode="resubmit" id={p.id as string} />,
+    },
+    {
+      path: '/registrations/:id/founding',
+      roles: ['applicant'],
+      render: (p) => <RegistrationFormPage mode="founding" id={p.id as string} />,
+    },
+  ],
+};
+
+/** Administration: the targets, rule sets, the holiday calendar and the mail outbox. */
+const administration: ProcessModule = {
+  id: 'administration',
+  nav: (role) =>
+    role === 'administrator'
+      ? [
+          { to: '/admin', label: '工作目标' },
+          { to: '/admin/rules', label: '规则设置' },
+          { to: '/admin/holidays', label: '节假日' },
+          { to: '/admin/outbox', label: '邮件发件箱' },
+        ]
+      : role === 'section_head' || role === 'bureau_head'
+        ? [{ to: '/admin', label: '工作目标' }]
+        : [],
+  routes: [
+    {
+      path: '/admin',
+      roles: ['administrator', 'section_head', 'bureau_head'],
+      render: () => <DashboardPage />,
+    },
+    { path: '/admin/rules', roles: ['administrator'], render: () => <RulesPage /> },
+    { path: '/admin/holidays', roles: ['administrator'], render: () => <HolidaysPage /> },
+    { path: '/admin/outbox', roles: ['administrator'], render: () => <OutboxPage /> },
+  ],
+};
+
+/**
+ * Processes being built on other branches. Each holds its menu entry and a page that says
+ * when it comes; the process replaces its entry here with its own module when it lands.
+ */
+function upcoming(
+  id: string,
+  path: string,
+  title: string,
+  roles: Role[],
+  text: string,
+): ProcessModule {
+  return {
+    id,
+    nav: (role) => (roles.includes(role) ? [{ to: path, label: title }] : []),
+    routes: [
+      {
+        path,
+        roles: ALL_ROLES,
+        render: () => (
+          <div>
+            <h1 className="page-title">{title}</h1>
+            <Card className="card-slot">
+              <p className="slot-text">{text}</p>
+            </Card>
+          </div>
+        ),
+      },
+    ],
+  };
+}
+
+export const MODULES: ProcessModule[] = [
+  registration,
+  upcoming(
+    'evaluation',
+    '/evaluation',
+    '等级评估',
+    ['applicant', 'evaluator', 'committee_member', 'agency', 'administrator'],
+    '等级评估上线后在此办理：申报参评、评估专家利益冲突声明、评分表（草稿与提交）和评估结果。',
+  ),
+  upcoming(
+    'competitions',
+    '/competitions',
+    '公益创投',
+    ['applicant', 'judge', 'administrator'],
+    '公益创投上线后在此办理：大赛报名、评审打分和入围结果。',
+  ),
+  upcoming(
+    'purchases',
+    '/purchases',
+    '政府购买服务',
+    ['applicant', 'purchaser', 'finance', 'administrator'],
+    '政府购买服务上线后在此办理：目录事项、项目申报、合同与支付。',
+  ),
+  administration,
+];

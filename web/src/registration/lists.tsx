@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { LEGAL_FORM_LABEL } from '../../../domain/organization-types';
+import { REGISTRATION_STATUSES } from '../../../workflows/registration/view-types';
+import { api } from '../api';
+import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
+import { formatDate } from '../format';
+import { statusLabel, statusTone } from '../labels';
+import { Link } from '../router';
+import type { RegistrationSummary, WorkItem } from '../types';
+import { useLoad } from '../use-load';
+
+const URGENCY: Record<WorkItem['urgency'], { label: string; tone: string } | null> = {
+  overdue: { label: '已逾期', tone: 'bad' },
+  near_due: { label: '临近到期', tone: 'warn' },
+  normal: null,
+};
+
+function Due({ item }: { item: WorkItem }) {
+  const u = URGENCY[item.urgency];
+  return (
+    <span className="due">
+      {item.dueAt ? formatDate(item.dueAt) : '—'}
+      {item.workingDaysLeft !== null && item.urgency !== 'overdue' && (
+        <small className="muted">（剩 {item.workingDaysLeft} 个工作日）</small>
+      )}
+      {u && <Badge tone={u.tone}>{u.label}</Badge>}
+    </span>
+  );
+}
+
+/** What waits for this person, most urgent first (the API sorts by deadline). */
+export function WorklistPage() {
+  const { data, error } = useLoad(
+    () => api.get<{ items: WorkItem[] }>('/api/worklist'),
+    'worklist',
+  );
+  return (
+    <div>
+      <h1 className="page-title">我的待办</h1>
+      <ProblemAlert error={error} />
+      {!data ? (
+        !error && <Loading />
+      ) : data.items.length === 0 ? (
+        <Card>
+          <Empty>目前没有等待您办理的事项。</Empty>
+        </Card>
+      ) : (
+        <>
+          <p className="muted">
+            共 {data.items.length} 件，其中已逾期{' '}
+            {data.items.filter((i) => i.urgency === 'overdue').length} 件、临近到期{' '}
+            {data.items.filter((i) => i.urgency === 'near_due').length} 件。
+          </p>
+          <ul className="work-list">
+            {data.items.map((i) => (
+              <li key={i.id} className={`work-item urgency-${i.urgency}`}>
+                <Link to={`/registrations/${i.id}`} className="work-link">
+                  <span className="work-task">{i.task}</span>
+                  <span className="work-name">{i.name}</span>
+                  <span className="work-meta muted">
+                    {i.applicationNo} · {LEGAL_FORM_LABEL[i.legalForm as 'foundation']}
+                  </span>
+                </Link>
+                <div className="work-due">
+                  <small className="muted">期限</small>
+                  <Due item={i} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function RegistrationTable({ items }: { items: RegistrationSummary[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th>名称</th>
+            <th>申请编号</th>
+            <th>状态</th>
+            <th>期限</th>
+            <th>提交日期</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td data-label="名称">
+                <Link to={`/registrations/${r.id}`}>{r.name}</Link>
+              </td>
+              <td data-label="申请编号" className="mono">
+                {r.applicationNo}
+              </td>
+              <td data-label="状态">
+                <Badge tone={statusTone(r.status)}>{statusLabel(r.status)}</Badge>
+                {r.overdue && <Badge tone="bad">已逾期</Badge>}
+              </td>
+              <td data-label="期限">{formatDate(r.dueAt)}</td>
+              <td data-label="提交日期">{formatDate(r.filedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The applicant's own files, with what waits for them on top. */
+export function MyRegistrationsPage() {
+  const list = useLoad(
+    () => api.get<{ items: RegistrationSummary[] }>('/api/registrations?pageSize=100'),
+    'mine',
+  );
+  const todo = useLoad(() => api.get<{ items: WorkItem[] }>('/api/worklist'), 'todo');
+  return (
+    <div>
+      <div className="page-head">
+        <h1 className="page-title">我的申请</h1>
+        <Link to="/registrations/new" className="btn btn-primary">
+          ＋ 新建登记申请
+        </Link>
+      </div>
+      <ProblemAlert error={list.error ?? todo.error} />
+      {todo.data && todo.data.items.length > 0 && (
+        <Card title="等待您办理" className="card-warn">
+          <ul className="files">
+            {todo.data.items.map((i) => (
+              <li key={i.id}>
+                <Link to={`/registrations/${i.id}`}>
+                  {i.name}：{i.task}
+                </Link>
+                <Due item={i} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card title="全部申请">
+        {!list.data ? (
+          <Loading />
+        ) : list.data.items.length === 0 ? (
+          <Empty>还没有申请。点击“新建登记申请”开始填写。</Empty>
+        ) : (
+          <RegistrationTable items={list.data.items} />
+        )}
+      </Card>
+    </div>
+  );
+}
+
+/** Every file of the bureau, searchable by name or number and filterable by status. */
+export function AllRegistrationsPage() {
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [query, setQuery] = useState('');
+  const { data, error } = useLoad(
+    () =>
+      api.get<{ items: RegistrationSummary[]; total: number }>(
+        `/api/registrations?pageSize=50&${query}`,
+      ),
+    query,
+  );
+  return (
+    <div>
+      <h1 className="page-title">全部登记申请</h1>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const p = new URLSearchParams();
+          if (q.trim()) p.set('q', q.trim());
+          if (status) p.set('status', status);
+          setQuery(p.toString());
+        }}
+      >
+        <input
+          aria-label="名称或申请编号"
+          placeholder="名称或申请编号"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">全部状态</option>
+          {REGISTRATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn-secondary">
+          查询
+        </button>
+      </form>
+      <ProblemAlert error={error} />
+      <Card title={data ? `共 ${data.total} 件` : undefined}>
+        {!data ? (
+          <Loading />
+        ) : data.items.length === 0 ? (
+          <Empty>没有符合条件的申请。</Empty>
+        ) : (
+          <RegistrationTable items={data.items} />
+        )}
+      </Card>
+    </div>
+  );
+}

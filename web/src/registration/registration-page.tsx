@@ -1,0 +1,317 @@
+import { useEffect } from 'react';
+import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
+import { DOCUMENT_LABEL } from '../../../domain/registration/documents';
+import { REFUSAL_GROUND_LABEL } from '../../../domain/registration/grounds';
+import { api } from '../api';
+import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
+import { formatDate, formatDateTime } from '../format';
+import { actionLabel, statusTone } from '../labels';
+import { Link } from '../router';
+import { useSession } from '../session';
+import type { RegistrationDetail, RegistrationView } from '../types';
+import { useLoad } from '../use-load';
+import { ActionBar } from './actions';
+import { NoticeItems } from './notice-items';
+
+const STAGES = ['提交申请', '受理审查', '初审', '复审', '办结'];
+
+function stageOf(v: RegistrationView): number {
+  switch (v.status) {
+    case 'submitted':
+    case 'correction_required':
+      return 1;
+    case 'first_review':
+    case 'returned':
+    case 'preparing':
+      return 2;
+    case 'second_review':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+function Progress({ view }: { view: RegistrationView }) {
+  const at = stageOf(view);
+  return (
+    <ol className="progress" aria-label="办理进度">
+      {STAGES.map((s, i) => (
+        <li key={s} className={i < at ? 'done' : i === at ? 'current' : undefined}>
+          <span className="dot" aria-hidden="true" />
+          <span>{s}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Whom an assignment named (the audit record keeps it in its details). */
+function assigneeOf(t: RegistrationView['trail'][number]): string | undefined {
+  const a = t.details?.assignee as { name?: string } | undefined;
+  return a?.name;
+}
+
+const OUTCOME: Record<string, string> = {
+  approved: '准予登记',
+  rejected: '不予登记',
+  not_accepted: '不予受理',
+  withdrawn: '已撤回',
+  lapsed: '逾期终止',
+};
+
+/** One file: status, deadline, notice, decision, documents, history and the actions open now. */
+export function RegistrationPage({ id }: { id: string }) {
+  const { account } = useSession();
+  const { data, error, reload } = useLoad(
+    () => api.get<RegistrationDetail>(`/api/registrations/${id}`),
+    id,
+  );
+  // While the workflow is still producing (its first step, the certificate), ask again shortly.
+  const pending =
+    data !== null &&
+    (!data.view || (data.view.decision?.outcome === 'approved' && !data.view.certificateFileId));
+  useEffect(() => {
+    if (!pending) return;
+    const t = setTimeout(reload, 1500);
+    return () => clearTimeout(t);
+  });
+  if (error) return <ProblemAlert error={error} />;
+  if (!data || !account) return <Loading />;
+  const { registration: r, view, application } = data;
+  const applicant = account.role === 'applicant';
+  const openNotice =
+    view && (view.status === 'correction_required' || view.status === 'returned')
+      ? view.notices.at(-1)
+      : undefined;
+
+  return (
+    <div className="file-page">
+      <div className="file-head">
+        <div>
+          <p className="crumb">
+            <Link to={applicant ? '/my' : '/worklist'}>{applicant ? '我的申请' : '我的待办'}</Link>{' '}
+            › 申请详情
+          </p>
+          <h1 className="page-title">{r.name}</h1>
+          <p className="muted">
+            申请编号 {r.applicationNo}
+            {r.receiptNo && ` · 受理通知书 ${r.receiptNo}`} ·{' '}
+            {LEGAL_FORM_LABEL[r.legalForm as 'foundation']} ·{' '}
+            {CATEGORY_LABEL[r.category as 'public_welfare']} · 提交于 {formatDateTime(r.filedAt)}
+          </p>
+        </div>
+        <div className="file-status">
+          <Badge tone={statusTone(view?.status ?? r.status)}>{view?.statusLabel ?? r.step}</Badge>
+          {view?.deadlines[0] && (
+            <span className={`head-deadline ${view.deadlines[0].state}`}>
+              {view.deadlines[0].label}：
+              <strong>
+                {view.deadlines[0].dueAt ? formatDate(view.deadlines[0].dueAt) : '暂停计时'}
+              </strong>
+            </span>
+          )}
+          {!applicant && (
+            <a
+              className="temporal-link"
+              href={r.temporalUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              在 Temporal Web UI 查看流程 ↗
+            </a>
+          )}
+        </div>
+      </div>
+
+      {!view ? (
+        <Notice tone="info">流程正在启动，请稍后刷新。</Notice>
+      ) : (
+        <>
+          <Progress view={view} />
+          {view.warnings.map((w) => (
+            <Notice key={w} tone="warn">
+              {w}
+            </Notice>
+          ))}
+          <div className="file-grid">
+            <div className="file-main">
+              {openNotice && (
+                <Card title={`补正通知（第${openNotice.no}次）`} className="card-warn">
+                  <p>
+                    {formatDate(openNotice.issuedAt)}，{openNotice.issuedBy.name}
+                    出具一次性补正通知，请按以下 {openNotice.items.length} 项补正：
+                  </p>
+                  <NoticeItems items={openNotice.items} />
+                  {openNotice.note && <p className="muted">说明：{openNotice.note}</p>}
+                  {openNotice.fileId && (
+                    <a
+                      className="btn btn-secondary btn-sm"
+                      href={`/api/registrations/${id}/files/${openNotice.fileId}`}
+                    >
+                      下载补正通知书
+                    </a>
+                  )}
+                  {applicant && view.allowedActions.includes('resubmit') && (
+                    <div className="form-actions">
+                      <Link className="btn btn-primary" to={`/registrations/${id}/correct`}>
+                        补正材料并重新提交
+                      </Link>
+                    </div>
+                  )}
+                </Card>
+              )}
+              {applicant && view.allowedActions.includes('submitFounding') && (
+                <Card title="筹备完成">
+                  <Link className="btn btn-primary" to={`/registrations/${id}/founding`}>
+                    申请成立登记
+                  </Link>
+                </Card>
+              )}
+              {view.decision && (
+                <Card
+                  title="办理结果"
+                  className={view.decision.outcome === 'approved' ? 'card-ok' : 'card-bad'}
+                >
+                  <p className="decision-outcome">
+                    {OUTCOME[view.decision.outcome] ?? view.decision.outcome}
+                  </p>
+                  <dl className="summary">
+                    <dt>决定时间</dt>
+                    <dd>{formatDateTime(view.decision.at)}</dd>
+                    <dt>决定人</dt>
+                    <dd>{view.decision.by.name}</dd>
+                    {view.decision.grounds && view.decision.grounds.length > 0 && (
+                      <>
+                        <dt>法定理由</dt>
+                        <dd>
+                          {view.decision.grounds.map((g) => REFUSAL_GROUND_LABEL[g]).join('；')}
+                        </dd>
+                      </>
+                    )}
+                    <dt>说明</dt>
+                    <dd>{view.decision.reason}</dd>
+                    <dt>依据</dt>
+                    <dd>{view.decision.legalBasis}</dd>
+                    {view.creditCode && (
+                      <>
+                        <dt>统一社会信用代码</dt>
+                        <dd className="mono">{view.creditCode}</dd>
+                      </>
+                    )}
+                  </dl>
+                  {view.certificateFileId && (
+                    <a
+                      className="btn btn-primary"
+                      href={`/api/registrations/${id}/certificate`}
+                      download
+                    >
+                      下载登记证书（PDF）
+                    </a>
+                  )}
+                </Card>
+              )}
+              {!applicant && <ActionBar id={id} view={view} account={account} onDone={reload} />}
+              {!applicant && view.status === 'submitted' && view.findings.length > 0 && (
+                <Card title="系统核查发现的问题">
+                  <NoticeItems items={view.findings} />
+                </Card>
+              )}
+              <Card title="办理记录">
+                <ol className="timeline">
+                  {view.trail.map((t) => (
+                    <li key={t.seq}>
+                      <time dateTime={t.at}>{formatDateTime(t.at)}</time>
+                      <div>
+                        <strong>{actionLabel(t.action)}</strong>
+                        <span className="muted"> · {t.actor.name}</span>
+                        {assigneeOf(t) && <p>承办人：{assigneeOf(t)}</p>}
+                        {t.reason && <p>{t.reason}</p>}
+                        {t.legalBasis && <small className="muted">依据：{t.legalBasis}</small>}
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              </Card>
+            </div>
+            <aside className="file-side">
+              <Card title="当前期限">
+                {view.deadlines.length === 0 ? (
+                  <Empty>当前没有计时中的期限。</Empty>
+                ) : (
+                  <ul className="deadlines">
+                    {view.deadlines.map((d) => (
+                      <li key={d.kind} className={`deadline deadline-${d.state}`}>
+                        <span className="deadline-label">{d.label}</span>
+                        <strong>{d.dueAt ? formatDate(d.dueAt) : '暂停计时'}</strong>
+                        <small className="muted">
+                          时限 {d.limit}
+                          {d.state === 'overdue' && ' · 已逾期'}
+                          {d.provisional && ' · 暂算'}
+                        </small>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              {applicant && view.allowedActions.includes('withdraw') && (
+                <Card title="其他事项">
+                  <ActionBar id={id} view={view} account={account} onDone={reload} />
+                </Card>
+              )}
+              <Card title="本局出具的文书">
+                {view.documents.length === 0 ? (
+                  <Empty>暂无。</Empty>
+                ) : (
+                  <ul className="files">
+                    {view.documents.map((d) => (
+                      <li key={d.fileId}>
+                        <a href={`/api/registrations/${id}/files/${d.fileId}`}>{d.title}</a>
+                        <small className="muted">
+                          {d.docNo} · {formatDate(d.issuedAt)}
+                        </small>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              <Card title="申请材料">
+                {!application || application.documents.length === 0 ? (
+                  <Empty>未上传材料。</Empty>
+                ) : (
+                  <ul className="files">
+                    {application.documents.map((d) => (
+                      <li key={d.fileId}>
+                        <a href={`/api/files/${d.fileId}`}>{DOCUMENT_LABEL[d.type]}</a>
+                        <small className="muted">{d.fileName}</small>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              {application && (
+                <Card title="申请内容">
+                  <dl className="summary summary-compact">
+                    <dt>宗旨</dt>
+                    <dd>{application.purpose}</dd>
+                    <dt>业务范围</dt>
+                    <dd>{application.businessScope}</dd>
+                    <dt>住所</dt>
+                    <dd>{application.domicile}</dd>
+                    <dt>法定代表人</dt>
+                    <dd>{application.legalRepresentative.name}</dd>
+                    <dt>资金</dt>
+                    <dd>{application.funds.amount.toLocaleString('zh-CN')} 元</dd>
+                    <dt>联系人</dt>
+                    <dd>
+                      {application.contact.name} {application.contact.phone}
+                    </dd>
+                  </dl>
+                </Card>
+              )}
+            </aside>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

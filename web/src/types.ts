@@ -1,0 +1,78 @@
+import type { ApplicationInput } from '../../domain/registration/application';
+import type { RegistrationView } from '../../workflows/registration/view-types';
+
+/** Shapes the API answers (api/schemas/registration.ts and the routes); types only. */
+
+export type Role =
+  | 'applicant'
+  | 'reviewer'
+  | 'section_head'
+  | 'bureau_head'
+  | 'evaluator'
+  | 'purchaser'
+  | 'administrator'
+  | 'committee_member'
+  | 'agency'
+  | 'judge'
+  | 'finance';
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  organizationId: string | null;
+}
+
+export interface AppInfo {
+  authorityName: string;
+  districtName: string;
+  districtCode: string;
+  temporalUiUrl: string;
+  demo: {
+    password: string;
+    accounts: { username: string; displayName: string; roleLabel: string }[];
+  } | null;
+}
+
+export interface RegistrationSummary {
+  id: string;
+  applicationNo: string;
+  name: string;
+  category: string;
+  legalForm: string;
+  status: string;
+  step: string;
+  receiptNo: string | null;
+  filedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  creditCode: string | null;
+  temporalUrl: string;
+}
+
+export interface WorkItem extends RegistrationSummary {
+  task: string;
+  urgency: 'overdue' | 'near_due' | 'normal';
+  workingDaysLeft: number | null;
+  assigneeId: string | null;
+}
+
+export interface RegistrationDetail {
+  registration: RegistrationSummary;
+  view: RegistrationView | null;
+  live: boolean;
+  application: ApplicationInput | null;
+}
+
+export interface StoredFile {
+  id: string;
+  documentType: string;
+  documentLabel: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+}
+
+export type { RegistrationView };
