@@ -63,7 +63,20 @@ export const DEMO_ACCOUNTS = [
   { username: 'admin', displayName: '周管理', role: 'administrator' },
 ] as const;
 
+/** The district's work-plan targets (DOMAIN.md §0.1), a rule version of process `targets`. */
+const TARGET_RULE_SETS = [
+  {
+    process: 'targets',
+    version: '2014-zhonglou-plan',
+    jurisdiction: '320404',
+    effectiveFrom: new Date('2014-01-01T00:00:00Z'),
+    settings: { newRegistrationsPerYear: 120, ratedShareOfDue: 0.3 },
+    note: '钟楼区民政局2014年工作要点：全年新登记社会组织120家；评估等级组织占应评组织30%以上',
+  },
+];
+
 export async function seedReferenceData(db: Db): Promise<void> {
+  await db.ruleSet.createMany({ skipDuplicates: true, data: TARGET_RULE_SETS });
   await db.ruleSet.createMany({
     skipDuplicates: true,
     data: RULE_SETS.map((r) => ({

@@ -2,12 +2,24 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { addCalendarMonths, localDateOf, startOfLocalDay, yearOf } from '../../domain/calendar';
 import { CATEGORIES, LEGAL_FORMS } from '../../domain/organization-types';
+import { type TargetsPolicy, targetsPolicySchema } from '../../domain/targets/policy';
+import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import type { RouteRegistry } from '../route';
 
-/** The district's targets of its work plan (DOMAIN.md §0.1). */
-export const DISTRICT_TARGETS = { newRegistrations: 120, ratedShare: 0.3 } as const;
+/** The targets in force today; without any rule version, the defaults of DOMAIN.md §0.1. */
+async function targetsInForce(deps: AppDeps): Promise<TargetsPolicy> {
+  try {
+    const r = await loadRuleLayers(deps.db, 'targets', deps.config.DISTRICT_CODE, Date.now(), (s) =>
+      targetsPolicySchema.safeParse(s),
+    );
+    return r.policy;
+  } catch (e) {
+    if (e instanceof RuleSetError && e.kind === 'missing') return targetsPolicySchema.parse({});
+    throw e;
+  }
+}
 
 const ZDashboard = z
   .object({
@@ -47,6 +59,7 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
       response: { status: 200, description: '统计', schema: ZDashboard },
     },
     async () => {
+      const targets = await targetsInForce(deps);
       const today = localDateOf(Date.now());
       const year = yearOf(today);
       const from = new Date(startOfLocalDay(`${year}-01-01`));
@@ -81,7 +94,7 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
       return {
         year,
         registrations: {
-          target: DISTRICT_TARGETS.newRegistrations,
+          target: targets.newRegistrationsPerYear,
           approved: approved.length,
           byMonth,
           byLegalForm: count(
@@ -96,7 +109,7 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
           open,
           overdue,
         },
-        grades: { target: DISTRICT_TARGETS.ratedShare, rated, due: dueCount },
+        grades: { target: targets.ratedShareOfDue, rated, due: dueCount },
       };
     },
   );

@@ -1,4 +1,5 @@
 import { registrationPolicySchema } from '../../domain/registration/policy';
+import { targetsPolicySchema } from '../../domain/targets/policy';
 
 /**
  * The policy schema of every process, keyed by `RuleSet.process`: an administrator's new rule
@@ -6,6 +7,7 @@ import { registrationPolicySchema } from '../../domain/registration/policy';
  */
 export const POLICY_SCHEMAS = {
   registration: registrationPolicySchema,
+  targets: targetsPolicySchema,
 } as const;
 
 export type PolicyProcess = keyof typeof POLICY_SCHEMAS;
