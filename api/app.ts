@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
+import type { PurchaseClient } from '../client/purchase-client';
 import type { RegistrationClient } from '../client/registration-client';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
@@ -17,6 +18,10 @@ import { createDocsRouter } from './routes/docs';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
 import { createNameCheckRouter } from './routes/name-check';
+import { createPurchaseActionsRouter } from './routes/purchase-actions';
+import { createPurchaseCatalogueRouter } from './routes/purchase-catalogue';
+import { createPurchaseFiguresRouter } from './routes/purchase-figures';
+import { createPurchaseProjectsRouter } from './routes/purchase-projects';
 import { createRegistrationActionsRouter } from './routes/registration-actions';
 import { createRegistrationsRouter } from './routes/registrations';
 import { createWorklistRouter } from './routes/worklist';
@@ -27,6 +32,7 @@ z.config(z.locales.zhCN());
 export interface AppDeps {
   db: Db;
   registrations: RegistrationClient;
+  purchases: PurchaseClient;
   config: Config;
   logger: Logger;
   sessionSecret: string;
@@ -64,6 +70,10 @@ export function createApp(deps: AppDeps): Express {
     createWorklistRouter(registry, deps),
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
+    createPurchaseCatalogueRouter(registry, deps),
+    createPurchaseProjectsRouter(registry, deps),
+    createPurchaseActionsRouter(registry, deps),
+    createPurchaseFiguresRouter(registry, deps),
   ];
   for (const r of routers) app.use(r);
   const openapi = buildOpenApi(registry.routes, deps.config);

@@ -1,11 +1,15 @@
 import { cataloguePath } from '../../domain/purchase/catalogue';
 import { fenToYuan, METHOD_LABEL } from '../../domain/purchase/procurement-method';
 import type { Db } from '../../lib/db';
-import {
-  PURCHASE_ANNOUNCEMENTS,
-  type PurchaseAnnouncementKind,
-} from '../../workflows/purchase/effects';
+import type { PurchaseAnnouncementKind } from '../../workflows/purchase/effects';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
+
+const PURCHASE_ANNOUNCEMENTS: Record<PurchaseAnnouncementKind, string> = {
+  notice: '采购公告',
+  award: '成交结果公示',
+  contract: '政府购买服务合同公告',
+  termination: '合同解除公告',
+};
 
 function body(kind: PurchaseAnnouncementKind, v: PurchaseView): string {
   const head = [`项目编号：${v.projectNo}`, `项目名称：${v.title}`, `购买主体：${v.department}`];

@@ -28,13 +28,7 @@ export type PurchaseAudience =
   /** The accounts (and contact mail) of undertaker organisations. */
   | { kind: 'organizations'; organizationIds: string[] };
 
-export const PURCHASE_ANNOUNCEMENTS = {
-  notice: '采购公告',
-  award: '成交结果公示',
-  contract: '政府购买服务合同公告',
-  termination: '合同解除公告',
-} as const;
-export type PurchaseAnnouncementKind = keyof typeof PURCHASE_ANNOUNCEMENTS;
+export type PurchaseAnnouncementKind = 'notice' | 'award' | 'contract' | 'termination';
 
 export type Effect =
   | {
