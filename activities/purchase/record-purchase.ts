@@ -6,7 +6,7 @@ const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 const big = (n: number | null | undefined) => (n === null || n === undefined ? null : BigInt(n));
 
 /** The projection columns (figures, access checks, lists) derived from the view. */
-function projection(v: PurchaseView) {
+function projection(v: PurchaseView, seq: number) {
   const winner = v.award;
   return {
     status: v.status,
@@ -26,7 +26,7 @@ function projection(v: PurchaseView) {
     closedAt: date(v.closedAt),
     terminatedAt: date(v.termination?.at),
     view: v as unknown as Prisma.InputJsonValue,
-    viewSeq: v.trail.length,
+    viewSeq: seq,
     workflowStartedAt: new Date(),
   };
 }
@@ -40,9 +40,12 @@ export function makeRecordPurchase(db: Db) {
     projectId: string;
     workflowId: string;
     entries: AuditRecord[];
+    /** Length of the whole trail: the projection never moves backward. */
+    seq: number;
+    /** The view without its trail (the trail is in AuditEntry). */
     view: PurchaseView;
   }): Promise<void> {
-    const { projectId, workflowId, entries, view } = input;
+    const { projectId, workflowId, entries, view, seq } = input;
     await db.$transaction(async (tx) => {
       if (entries.length > 0) {
         await tx.auditEntry.createMany({
@@ -66,9 +69,9 @@ export function makeRecordPurchase(db: Db) {
           })),
         });
       }
-      const { workflowStartedAt, ...rest } = projection(view);
+      const { workflowStartedAt, ...rest } = projection(view, seq);
       await tx.purchaseProject.updateMany({
-        where: { id: projectId, viewSeq: { lte: view.trail.length } },
+        where: { id: projectId, viewSeq: { lte: seq } },
         data: rest,
       });
       await tx.purchaseProject.updateMany({

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import * as m from '../../workflows/purchase/messages';
+import { FINAL_PURCHASE_STATUSES } from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
 import type { Role, Session } from '../auth/session';
 import { AppError } from '../problem';
@@ -189,6 +190,9 @@ export function createPurchaseActionsRouter(registry: RouteRegistry, deps: AppDe
       async ({ params, body, session }) => {
         const s = session!;
         const p = await purchaseFor(deps.db, params.id, s, { allowOpenNotice: a.openNotice });
+        if ((FINAL_PURCHASE_STATUSES as readonly string[]).includes(p.status)) {
+          throw new AppError('conflict', `项目已办结（${p.status}），不能再办理`);
+        }
         const args = a.args ? await a.args(body, { deps, session: s }) : (body as object);
         const actor: m.PurchaseActor = {
           id: s.sub,

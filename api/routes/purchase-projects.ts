@@ -46,9 +46,24 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
   /** The live view, or the last projection once the workflow's history is gone. */
   const liveView = async (p: PurchaseProject): Promise<PurchaseView> => {
     const live = await deps.purchases.status(p.id);
-    const view = live ?? (p.view as unknown as PurchaseView | null);
-    if (!view) throw new AppError('conflict', '项目流程尚未启动，请稍后重试');
-    return view;
+    if (live) return live;
+    const stored = p.view as unknown as PurchaseView | null;
+    if (!stored) throw new AppError('conflict', '项目流程尚未启动，请稍后重试');
+    // The stored view has no trail: it is in the audit log.
+    const rows = await db.auditEntry.findMany({
+      where: { subjectType: 'purchase', subjectId: p.id },
+      orderBy: { seq: 'asc' },
+    });
+    const trail = rows.map((r) => ({
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actor: { id: r.actorId, name: r.actorName, role: r.actorRole },
+      action: r.action,
+      from: r.fromStatus as PurchaseView['status'],
+      to: r.toStatus as PurchaseView['status'],
+      ...(r.reason ? { reason: r.reason } : {}),
+    }));
+    return { ...stored, trail };
   };
 
   registry.add(

@@ -30,7 +30,8 @@ async function loadRules(s: PurchaseState, at: number): Promise<void> {
  */
 export async function runEffects(s: PurchaseState, effects: Effect[], origin: string, now: number) {
   for (const e of effects) if (e.kind === 'loadRules') await loadRules(s, e.at);
-  const view = buildView(s);
+  // The trail travels once, as new entries; the stored view leaves it out (keeps history small).
+  const view = { ...buildView(s), trail: [] };
   for (const e of effects) {
     if (e.kind !== 'announce') continue;
     await acts.publishPurchaseAnnouncement({
@@ -43,6 +44,7 @@ export async function runEffects(s: PurchaseState, effects: Effect[], origin: st
   await acts.recordPurchase({
     projectId: s.projectId,
     entries: s.trail.slice(s.flushedUpTo),
+    seq: s.trail.length,
     view,
     workflowId: s.workflowId,
   });

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { purchaseWorkflowId } from '../../workflows/purchase/messages';
+import { type Harness, startHarness } from '../support/harness';
+import { http } from '../support/http';
+import {
+  CATALOGUE_ITEM,
+  newProject,
+  newUndertaker,
+  ok,
+  type PurchaseCast,
+  setUpPurchase,
+  waitForPurchase,
+} from '../support/purchase-steps';
+
+let h: Harness;
+let cast: PurchaseCast;
+
+beforeAll(async () => {
+  // Low enough that the project below continues as new at least once.
+  h = await startHarness({ env: { WORKFLOW_HISTORY_LIMIT: '30' } });
+  cast = await setUpPurchase(h, {});
+});
+afterAll(async () => {
+  await h?.teardown();
+});
+
+describe('long-lived purchase projects', () => {
+  it('given a project whose history passes the limit, then it continues as new with its state, and decisions after that still land', async () => {
+    const item = await http(h.baseUrl, cast.admin).post('/api/purchase-catalogue', {
+      ...CATALOGUE_ITEM,
+      code: '02.01.001',
+      catalogueClass: 'social_management',
+    });
+    const id = await newProject(h, cast, item.body.id, 10_000_000, '社区矫正社会工作服务');
+    const handle = h.client.workflow.getHandle(purchaseWorkflowId(id));
+    const firstRun = (await handle.describe()).runId;
+    await ok(h, cast.buyer, id, 'plan', {
+      method: 'competitive_consultation',
+      ground: 'services_policy',
+    });
+    await ok(h, cast.buyer, id, 'notice', {
+      closesAt: new Date(Date.now() + 6_000).toISOString(),
+      requirements: '社会工作服务机构',
+    });
+    const orgs = [await newUndertaker(h), await newUndertaker(h), await newUndertaker(h)];
+    for (const [i, o] of orgs.entries()) {
+      await ok(h, o.token, id, 'responses', { priceFen: 9_000_000 + i, proposal: `方案${i}` });
+    }
+    await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'evaluating');
+    await ok(h, cast.buyer, id, 'panel', { expertIds: cast.experts.slice(0, 3).map((e) => e.id) });
+    for (const e of cast.experts.slice(0, 3)) {
+      await ok(h, e.token, id, 'declaration', { conflict: false, note: '' });
+    }
+    const later = (await handle.describe()).runId;
+    expect(later).not.toBe(firstRun);
+    const view = await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'evaluating');
+    expect(view.responses).toHaveLength(3);
+    expect(view.panel.every((e) => e.declaration?.conflict === false)).toBe(true);
+    expect(view.trail.map((e) => e.seq)).toEqual(view.trail.map((_, i) => i + 1));
+    const audit = await h.db.auditEntry.count({
+      where: { subjectType: 'purchase', subjectId: id },
+    });
+    expect(audit).toBe(view.trail.length);
+  });
+});
