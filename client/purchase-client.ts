@@ -1,6 +1,7 @@
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  contractWorkflowId,
   type PurchaseInput,
   type PurchaseView,
   purchaseStatusQuery,
@@ -8,9 +9,15 @@ import {
   purchaseWorkflowType,
 } from '../workflows/purchase/messages';
 
+export type PurchasePart = 'project' | 'contract';
+
 /** The API's handle on purchase workflows: start, read, decide. */
 export function createPurchaseClient(client: Client, taskQueue: string) {
-  const handle = (projectId: string) => client.workflow.getHandle(purchaseWorkflowId(projectId));
+  /** The project's workflow, or its signed contract's child workflow. */
+  const handle = (projectId: string, part: PurchasePart = 'project') =>
+    client.workflow.getHandle(
+      part === 'contract' ? contractWorkflowId(projectId) : purchaseWorkflowId(projectId),
+    );
   return {
     /** Idempotent: the workflow id is the project's business key. */
     async start(input: PurchaseInput): Promise<void> {
@@ -24,17 +31,22 @@ export function createPurchaseClient(client: Client, taskQueue: string) {
     },
 
     /** The live view, or null when the workflow (or its history) is gone. */
-    async status(projectId: string): Promise<PurchaseView | null> {
+    async status(projectId: string, part: PurchasePart = 'project'): Promise<PurchaseView | null> {
       try {
-        return await handle(projectId).query(purchaseStatusQuery);
+        return await handle(projectId, part).query(purchaseStatusQuery);
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
       }
     },
 
-    async update<A>(projectId: string, def: UpdateDefinition<PurchaseView, [A]>, args: A) {
-      return handle(projectId).executeUpdate(def, { args: [args] });
+    async update<A>(
+      projectId: string,
+      def: UpdateDefinition<PurchaseView, [A]>,
+      args: A,
+      part: PurchasePart = 'project',
+    ) {
+      return handle(projectId, part).executeUpdate(def, { args: [args] });
     },
   };
 }

@@ -17,6 +17,8 @@ interface ActionRoute<B extends z.ZodType> {
   access: readonly Role[];
   body: B;
   update: m.PurchaseUpdate;
+  /** Decisions on a signed contract go to its child workflow. */
+  contract?: boolean;
   /** An undertaker may act on a notice it has not answered yet (its response). */
   openNotice?: boolean;
   /** Turns the request into the Update's arguments (the actor is added for every action). */
@@ -121,6 +123,7 @@ const ACTIONS = [
   }),
   action({
     path: 'deliverables',
+    contract: true,
     summary: '承接主体提交里程碑成果',
     access: ['applicant'],
     body: S.ZDeliverableRequest,
@@ -128,6 +131,7 @@ const ACTIONS = [
   }),
   action({
     path: 'deliverable-reviews',
+    contract: true,
     summary: '验收或退回里程碑成果',
     access: ['purchaser'],
     body: S.ZReviewRequest,
@@ -135,6 +139,7 @@ const ACTIONS = [
   }),
   action({
     path: 'payment-requests',
+    contract: true,
     summary: '申请支付一期款项',
     access: ['purchaser'],
     body: S.ZPaymentRequest,
@@ -142,6 +147,7 @@ const ACTIONS = [
   }),
   action({
     path: 'payments',
+    contract: true,
     summary: '财务复核并支付（第二人）',
     access: ['finance'],
     body: S.ZReleaseRequest,
@@ -149,6 +155,7 @@ const ACTIONS = [
   }),
   action({
     path: 'performance-evaluations',
+    contract: true,
     summary: '第三方绩效评价',
     access: ['evaluator'],
     body: S.ZEvaluationRequest,
@@ -156,6 +163,7 @@ const ACTIONS = [
   }),
   action({
     path: 'amendments',
+    contract: true,
     summary: '合同变更（须说明理由）',
     access: ['purchaser'],
     body: S.ZAmendRequest,
@@ -163,6 +171,7 @@ const ACTIONS = [
   }),
   action({
     path: 'termination',
+    contract: true,
     summary: '解除合同（违约、转包等，须说明理由）',
     access: ['purchaser'],
     body: S.ZTerminateRequest,
@@ -204,6 +213,7 @@ export function createPurchaseActionsRouter(registry: RouteRegistry, deps: AppDe
           p.id,
           a.update as UpdateDefinition<m.PurchaseView, [object]>,
           { ...args, actor },
+          a.contract ? 'contract' : 'project',
         );
         return viewFor(view, s);
       },

@@ -8,6 +8,7 @@ import type { Prisma } from '../../lib/db';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
 import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
+import { CONTRACT_STAGE_STATUSES } from '../../workflows/purchase/messages';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
 import { AppError } from '../problem';
@@ -45,7 +46,11 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
 
   /** The live view, or the last projection once the workflow's history is gone. */
   const liveView = async (p: PurchaseProject): Promise<PurchaseView> => {
-    const live = await deps.purchases.status(p.id);
+    // From signing on, the contract's child workflow holds the project's state.
+    const contractStage = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(p.status);
+    const live =
+      (contractStage ? await deps.purchases.status(p.id, 'contract') : null) ??
+      (await deps.purchases.status(p.id));
     if (live) return live;
     const stored = p.view as unknown as PurchaseView | null;
     if (!stored) throw new AppError('conflict', '项目流程尚未启动，请稍后重试');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { purchaseWorkflowId } from '../../workflows/purchase/messages';
+import { contractWorkflowId, purchaseWorkflowId } from '../../workflows/purchase/messages';
 import { type Harness, startHarness } from '../support/harness';
 import { http } from '../support/http';
 import {
@@ -18,7 +18,7 @@ let cast: PurchaseCast;
 beforeAll(async () => {
   // Low enough that the project below continues as new at least once.
   h = await startHarness({ env: { WORKFLOW_HISTORY_LIMIT: '30' } });
-  cast = await setUpPurchase(h, {});
+  cast = await setUpPurchase(h, { publicity: { amount: 2, unit: 'seconds' } });
 });
 afterAll(async () => {
   await h?.teardown();
@@ -61,5 +61,57 @@ describe('long-lived purchase projects', () => {
       where: { subjectType: 'purchase', subjectId: id },
     });
     expect(audit).toBe(view.trail.length);
+
+    // The contract's child workflow continues as new too, and keeps the project's state.
+    for (const e of cast.experts.slice(0, 3)) {
+      await ok(h, e.token, id, 'scores', {
+        scores: orgs.map((o, i) => ({ organizationId: o.organizationId, score: 70 + i })),
+      });
+    }
+    await ok(h, cast.buyer, id, 'award', { opinion: '得分最高' });
+    await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'awarded');
+    const milestones = ['M1', 'M2', 'M3', 'M4'].map((m, i) => ({
+      id: m,
+      title: `第${i + 1}季度`,
+      dueDate: `2027-0${2 * i + 2}-28`,
+    }));
+    const clauses = ['serviceContent', 'duration', 'quantity', 'quality', 'price', 'settlement'];
+    await ok(h, cast.buyer, id, 'contract', {
+      terms: {
+        clauses: Object.fromEntries(
+          [...clauses, 'rightsAndDuties', 'breachLiability'].map((k) => [k, '按约定']),
+        ),
+        startDate: '2027-01-01',
+        endDate: '2027-12-31',
+        amountFen: 9_000_002,
+        performanceBondFen: 0,
+        milestones,
+        tranches: [
+          { percent: 20, gate: { kind: 'signing' } },
+          ...milestones.map((m) => ({
+            percent: 15,
+            gate: { kind: 'milestone', milestoneId: m.id },
+          })),
+          { percent: 20, gate: { kind: 'final_evaluation' } },
+        ],
+      },
+    });
+    const child = h.client.workflow.getHandle(contractWorkflowId(id));
+    const childFirst = (await child.describe()).runId;
+    const winner = orgs[2] as (typeof orgs)[number];
+    for (const m of milestones) {
+      await ok(h, winner.token, id, 'deliverables', { milestoneId: m.id, summary: '成果' });
+      await ok(h, cast.buyer, id, 'deliverable-reviews', {
+        milestoneId: m.id,
+        accept: true,
+        reason: '',
+      });
+    }
+    expect((await child.describe()).runId).not.toBe(childFirst);
+    const after = await waitForPurchase(h, cast.buyer, id, (v) =>
+      v.milestones.every((x) => x.status === 'accepted'),
+    );
+    expect(after.responses).toHaveLength(3);
+    expect(after.trail.map((e) => e.seq)).toEqual(after.trail.map((_, i) => i + 1));
   });
 });

@@ -7,7 +7,7 @@ import { expect } from '@jest/globals';
 import { buildCreditCode } from '../../domain/credit-code';
 import type { Prisma } from '../../lib/db';
 import { hashPassword } from '../../lib/password';
-import { purchaseWorkflowId } from '../../workflows/purchase/messages';
+import { contractWorkflowId, purchaseWorkflowId } from '../../workflows/purchase/messages';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
 import { type Harness, PASSWORD } from './harness';
 import { http } from './http';
@@ -184,22 +184,40 @@ export async function newProject(
   return r.body.id as string;
 }
 
-/** Fetches the project's history, checks its size, and records it with MZF_RECORD_HISTORIES=1. */
+/**
+ * Fetches the histories of the project's workflow and of its contract's child workflow (when
+ * there is one), checks their size, and records them with MZF_RECORD_HISTORIES=1.
+ */
 export async function recordPurchaseHistory(h: Harness, name: string, projectId: string) {
-  const handle = h.client.workflow.getHandle(purchaseWorkflowId(projectId));
-  const history = await handle.fetchHistory();
-  const events = history.events?.length ?? 0;
-  expect(events).toBeGreaterThan(5);
-  expect(events).toBeLessThan(2000);
-  // biome-ignore lint/style/noProcessEnv: a switch of `npm run record-histories`, not app config.
-  if (process.env.MZF_RECORD_HISTORIES === '1') {
-    const args = ['workflow', 'show', '--workflow-id', purchaseWorkflowId(projectId)];
+  const runs: [string, string][] = [[purchaseWorkflowId(projectId), `purchase-${name}.json`]];
+  const child = contractWorkflowId(projectId);
+  if (
+    await h.client.workflow
+      .getHandle(child)
+      .describe()
+      .then(
+        () => true,
+        () => false,
+      )
+  ) {
+    runs.push([child, `purchase-${name}-contract.json`]);
+  }
+  const sizes: number[] = [];
+  for (const [workflowId, file] of runs) {
+    const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+    const events = history.events?.length ?? 0;
+    expect(events).toBeGreaterThan(5);
+    expect(events).toBeLessThan(1000);
+    sizes.push(events);
+    // biome-ignore lint/style/noProcessEnv: a switch of `npm run record-histories`, not app config.
+    if (process.env.MZF_RECORD_HISTORIES !== '1') continue;
+    const args = ['workflow', 'show', '--workflow-id', workflowId];
     args.push('--address', testEnv('temporalAddress'), '--output', 'json');
     const { stdout } = await promisify(execFile)(testEnv('temporalCli'), args, {
       maxBuffer: 64 << 20,
     });
     mkdirSync(PURCHASE_HISTORIES_DIR, { recursive: true });
-    writeFileSync(path.join(PURCHASE_HISTORIES_DIR, `purchase-${name}.json`), stdout);
+    writeFileSync(path.join(PURCHASE_HISTORIES_DIR, file), stdout);
   }
-  return events;
+  return sizes;
 }

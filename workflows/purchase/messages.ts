@@ -55,6 +55,10 @@ export type PurchaseUpdate = UpdateDefinition<PurchaseView, [any]>;
 
 export const purchaseWorkflowType = 'purchaseWorkflow';
 export const purchaseWorkflowId = (projectId: string) => `purchase-${projectId}`;
+/** The signed contract's child workflow, which receives the performance decisions. */
+export const contractWorkflowId = (projectId: string) => `purchase-${projectId}-contract`;
+/** Statuses in which the project's decisions and state live in the contract workflow. */
+export const CONTRACT_STAGE_STATUSES = ['performing', 'closed', 'terminated'] as const;
 
 type U<A> = UpdateDefinition<PurchaseView, [WithActor & A]>;
 const update = <A>(name: string): U<A> => defineUpdate<PurchaseView, [WithActor & A]>(name);
