@@ -109,15 +109,15 @@ describe('government purchase of services', () => {
     expect(enquiry.body.detail).toContain('询价');
     const noGround = await act(h, cast.buyer, id, 'plan', { method: 'competitive_negotiation' });
     expect(noGround.status).toBe(422);
-    await ok(h, cast.buyer, id, 'plan', { method: 'open_tender' });
-    const closesAt = new Date(Date.now() + 8_000).toISOString();
-    await ok(h, cast.buyer, id, 'notice', { closesAt, requirements: '具有养老服务经验的社会组织' });
-
     const a = await newUndertaker(h, { grade: 4 });
     const b = await newUndertaker(h);
     const c = await newUndertaker(h, { grade: 2 });
     const dishonest = await newUndertaker(h, { dishonest: true });
     const penalised = await newUndertaker(h, { penaltyKind: '限期停止活动' });
+    await ok(h, cast.buyer, id, 'plan', { method: 'open_tender' });
+    const closesAt = new Date(Date.now() + 6_000).toISOString();
+    await ok(h, cast.buyer, id, 'notice', { closesAt, requirements: '具有养老服务经验的社会组织' });
+
     await ok(h, a.token, id, 'responses', { priceFen: 48_000_000, proposal: '方案甲' });
     await ok(h, b.token, id, 'responses', { priceFen: 46_000_000, proposal: '方案乙' });
     await ok(h, c.token, id, 'responses', { priceFen: 49_000_000, proposal: '方案丙' });
@@ -322,12 +322,12 @@ describe('government purchase of services', () => {
       await http(h.baseUrl, cast.admin).get('/api/purchase-catalogue?status=active')
     ).body.items.find((i: { code: string }) => i.code === CATALOGUE_ITEM.code);
     const id = await newProject(h, cast, item.id, BUDGET, '社区养老驿站运营（单一来源）');
+    const a = await newUndertaker(h, { grade: 3 });
     await ok(h, cast.buyer, id, 'plan', { method: 'single_source', ground: 'sole_supplier' });
     await ok(h, cast.buyer, id, 'notice', {
       closesAt: new Date(Date.now() + 5_000).toISOString(),
       requirements: '原运营方',
     });
-    const a = await newUndertaker(h, { grade: 3 });
     await ok(h, a.token, id, 'responses', { priceFen: 45_000_000, proposal: '继续运营' });
     await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'evaluating');
     await ok(h, cast.buyer, id, 'panel', { expertIds: cast.experts.slice(0, 3).map((e) => e.id) });

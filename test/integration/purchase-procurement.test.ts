@@ -48,6 +48,8 @@ describe('procurement rules', () => {
     });
     const id = await newProject(h, cast, item.body.id, 20_000_000, '社会组织等级评估辅助服务');
 
+    const lone = await newUndertaker(h, { grade: 4 });
+    const unrated = await newUndertaker(h);
     const noApproval = await act(h, cast.buyer, id, 'plan', {
       method: 'competitive_consultation',
       ground: 'services_policy',
@@ -57,8 +59,6 @@ describe('procurement rules', () => {
     const planned = await ok(h, cast.buyer, id, 'plan', { method: 'open_tender' });
     expect(planned.warnings).toContain(HARD_GATE_WARNING);
     await ok(h, cast.buyer, id, 'notice', { closesAt: closesIn(6_000), requirements: '评估经验' });
-    const lone = await newUndertaker(h, { grade: 4 });
-    const unrated = await newUndertaker(h);
     await ok(h, lone.token, id, 'responses', { priceFen: 19_000_000, proposal: '独家' });
     const gated = await act(h, unrated.token, id, 'responses', {
       priceFen: 18_000_000,
@@ -68,6 +68,11 @@ describe('procurement rules', () => {
     expect(gated.body.detail).toContain('等级硬性门槛');
     await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'failed');
 
+    const [a, b, c] = [
+      await newUndertaker(h, { grade: 3 }),
+      await newUndertaker(h, { grade: 3 }),
+      await newUndertaker(h, { grade: 5 }),
+    ];
     // After a failed tender: competitive negotiation, approved by the finance department.
     await ok(h, cast.buyer, id, 'plan', {
       method: 'competitive_negotiation',
@@ -75,11 +80,6 @@ describe('procurement rules', () => {
       approvalRef: '钟财采〔2026〕9号',
     });
     await ok(h, cast.buyer, id, 'notice', { closesAt: closesIn(7_000), requirements: '评估经验' });
-    const [a, b, c] = [
-      await newUndertaker(h, { grade: 3 }),
-      await newUndertaker(h, { grade: 3 }),
-      await newUndertaker(h, { grade: 5 }),
-    ];
     for (const [i, o] of [a, b, c].entries()) {
       await ok(h, o.token, id, 'responses', { priceFen: 17_000_000 + i, proposal: `方案${i}` });
     }
