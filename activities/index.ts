@@ -2,6 +2,7 @@ import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import { makeNotify } from './mail/notify';
 import type { Outbox } from './mail/outbox';
+import { createPurchaseActivities } from './purchase';
 import { makeBarReapplication } from './registration/bar-reapplication';
 import { makeCheckRegistrationName } from './registration/check-registration-name';
 import { makeIssueCertificate } from './registration/issue-certificate';
@@ -42,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
       portalUrl: config.publicUrl,
       authority: config.AUTHORITY_NAME,
     }),
+    ...createPurchaseActivities(deps),
   };
 }
 

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
+import type { PurchaseClient } from '../client/purchase-client';
 import type { RegistrationClient } from '../client/registration-client';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
@@ -19,6 +20,10 @@ import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
 import { createNameCheckRouter } from './routes/name-check';
 import { createOrganizationsRouter } from './routes/organizations';
+import { createPurchaseActionsRouter } from './routes/purchase-actions';
+import { createPurchaseCatalogueRouter } from './routes/purchase-catalogue';
+import { createPurchaseFiguresRouter } from './routes/purchase-figures';
+import { createPurchaseProjectsRouter } from './routes/purchase-projects';
 import { createRegistrationActionsRouter } from './routes/registration-actions';
 import { createRegistrationsRouter } from './routes/registrations';
 import { createWebRouter } from './routes/web';
@@ -30,6 +35,7 @@ z.config(z.locales.zhCN());
 export interface AppDeps {
   db: Db;
   registrations: RegistrationClient;
+  purchases: PurchaseClient;
   config: Config;
   logger: Logger;
   sessionSecret: string;
@@ -71,6 +77,10 @@ export function createApp(deps: AppDeps): Express {
     createAdminRouter(registry, deps),
     createOrganizationsRouter(registry, deps),
     createDashboardRouter(registry, deps),
+    createPurchaseCatalogueRouter(registry, deps),
+    createPurchaseProjectsRouter(registry, deps),
+    createPurchaseActionsRouter(registry, deps),
+    createPurchaseFiguresRouter(registry, deps),
     // Last: its page fallback must not shadow any API route.
     createWebRouter(registry, deps),
   ];

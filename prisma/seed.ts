@@ -39,6 +39,17 @@ const RULE_SETS = [
   },
 ] as const;
 
+/** Purchase of services (DOMAIN §6): the defaults live in domain/purchase/policy.ts. */
+const PURCHASE_RULE_SETS = [
+  {
+    version: '2020-national-purchase',
+    jurisdiction: '000000',
+    effectiveFrom: '2020-03-01',
+    settings: {},
+    note: '政府购买服务管理办法（财政部令第102号）；公开招标数额标准由省级政府确定，须在省级规则中配置',
+  },
+] as const;
+
 export const DEMO_PASSWORD = 'Demo@2026zl';
 
 export const DEMO_ACCOUNTS = [
@@ -85,6 +96,17 @@ export async function seedReferenceData(db: Db): Promise<void> {
       jurisdiction: r.jurisdiction,
       effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
       settings: r.settings as unknown as Prisma.InputJsonValue,
+      note: r.note,
+    })),
+  });
+  await db.ruleSet.createMany({
+    skipDuplicates: true,
+    data: PURCHASE_RULE_SETS.map((r) => ({
+      process: 'purchase',
+      version: r.version,
+      jurisdiction: r.jurisdiction,
+      effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
+      settings: r.settings,
       note: r.note,
     })),
   });

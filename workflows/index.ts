@@ -1,2 +1,5 @@
 // The worker's workflowsPath: every workflow function the worker runs.
+
+export { purchaseContractWorkflow } from './purchase/contract-workflow';
+export { purchaseWorkflow } from './purchase/purchase-workflow';
 export { registrationWorkflow } from './registration/registration-workflow';

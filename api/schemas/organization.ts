@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSPECTION_RESULTS } from '../../domain/organization/profile';
+import { INSPECTION_RESULTS, PENALTY_KINDS } from '../../domain/organization/profile';
 import { categorySchema, legalFormSchema } from '../../domain/organization-types';
 
 const boolFromQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -30,7 +30,7 @@ export const ZInspectionRequest = z.object({
 export const ZPenaltyRequest = z
   .object({
     decisionNo: z.string().trim().min(1, '请填写处罚决定书文号').max(100),
-    kind: z.string().trim().min(1, '请填写处罚种类').max(50),
+    kind: z.enum(PENALTY_KINDS, { error: `处罚种类应为：${PENALTY_KINDS.join('、')}` }),
     decidedOn: localDate,
     executedOn: localDate.optional(),
     description: z.string().trim().max(2000).optional(),

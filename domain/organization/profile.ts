@@ -26,6 +26,26 @@ export type GradeStatus = (typeof GRADE_STATUSES)[number];
 export const AWARDING_LEVELS = ['district', 'city', 'province', 'national'] as const;
 export type AwardingLevel = (typeof AWARDING_LEVELS)[number];
 
+/**
+ * Kinds of administrative penalty on a social organisation (the three registration regulations'
+ * penalty articles), plus criminal punishment of the organisation, which purchase eligibility
+ * counts as a major violation. A closed list, so rules that name kinds can rely on the spelling.
+ */
+export const PENALTY_KINDS = [
+  '警告',
+  '责令改正',
+  '罚款',
+  '较大数额罚款',
+  '没收违法所得',
+  '没收非法财产',
+  '限期停止活动',
+  '责令停止活动',
+  '撤销登记',
+  '吊销登记证书',
+  '刑事处罚',
+] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+
 export interface InspectionRecord {
   year: number;
   result: InspectionResult;

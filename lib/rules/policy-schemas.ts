@@ -1,3 +1,4 @@
+import { purchasePolicySchema } from '../../domain/purchase/policy';
 import { registrationPolicySchema } from '../../domain/registration/policy';
 import { targetsPolicySchema } from '../../domain/targets/policy';
 
@@ -8,6 +9,7 @@ import { targetsPolicySchema } from '../../domain/targets/policy';
 export const POLICY_SCHEMAS = {
   registration: registrationPolicySchema,
   targets: targetsPolicySchema,
+  purchase: purchasePolicySchema,
 } as const;
 
 export type PolicyProcess = keyof typeof POLICY_SCHEMAS;

@@ -1,0 +1,83 @@
+import type { Db } from '../../lib/db';
+import { Prisma } from '../../lib/db';
+import type { AuditRecord, PurchaseView } from '../../workflows/purchase/view-types';
+
+const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
+const big = (n: number | null | undefined) => (n === null || n === undefined ? null : BigInt(n));
+
+/** The projection columns (figures, access checks, lists) derived from the view. */
+function projection(v: PurchaseView, seq: number) {
+  const winner = v.award;
+  return {
+    status: v.status,
+    method: v.procurement?.method ?? null,
+    respondentOrgIds: v.responses.map((r) => r.organizationId),
+    expertIds: v.panel.map((e) => e.id),
+    awardedOrgId: winner?.organizationId ?? null,
+    // Undertakers here are organisations of the civil-affairs register: credit code 5….
+    awardedToSocialOrg: winner ? winner.creditCode.startsWith('5') : null,
+    awardedAmountFen: big(winner?.amountFen),
+    awardedAt: date(winner?.decidedAt),
+    contractAmountFen: big(v.contract?.amountFen),
+    contractSignedAt: date(v.contract?.signedAt),
+    contractEndDate: v.contract ? new Date(`${v.contract.endDate}T00:00:00Z`) : null,
+    paidFen: BigInt(v.paidFen),
+    withheldFen: BigInt(v.withheldFen),
+    closedAt: date(v.closedAt),
+    terminatedAt: date(v.termination?.at),
+    view: v as unknown as Prisma.InputJsonValue,
+    viewSeq: seq,
+    workflowStartedAt: new Date(),
+  };
+}
+
+/**
+ * One transaction: the new decisions appended to the audit log (idempotent on their sequence
+ * number) and the projection moved forward (never backward: a stale retry changes nothing).
+ */
+export function makeRecordPurchase(db: Db) {
+  return async function recordPurchase(input: {
+    projectId: string;
+    workflowId: string;
+    entries: AuditRecord[];
+    /** Length of the whole trail: the projection never moves backward. */
+    seq: number;
+    /** The view without its trail (the trail is in AuditEntry). */
+    view: PurchaseView;
+  }): Promise<void> {
+    const { projectId, workflowId, entries, view, seq } = input;
+    await db.$transaction(async (tx) => {
+      if (entries.length > 0) {
+        await tx.auditEntry.createMany({
+          skipDuplicates: true,
+          data: entries.map((e) => ({
+            subjectType: 'purchase',
+            subjectId: projectId,
+            seq: e.seq,
+            workflowId,
+            at: new Date(e.at),
+            actorId: e.actor.id,
+            actorName: e.actor.name,
+            actorRole: e.actor.role,
+            action: e.action,
+            fromStatus: e.from,
+            toStatus: e.to,
+            reason: e.reason ?? null,
+            legalBasis: e.legalBasis ?? null,
+            ruleVersion: e.ruleVersion ?? null,
+            details: (e.details as Prisma.InputJsonValue | undefined) ?? Prisma.JsonNull,
+          })),
+        });
+      }
+      const { workflowStartedAt, ...rest } = projection(view, seq);
+      await tx.purchaseProject.updateMany({
+        where: { id: projectId, viewSeq: { lte: seq } },
+        data: rest,
+      });
+      await tx.purchaseProject.updateMany({
+        where: { id: projectId, workflowStartedAt: null },
+        data: { workflowStartedAt },
+      });
+    });
+  };
+}

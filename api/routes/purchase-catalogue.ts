@@ -1,0 +1,192 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { PurchaseCatalogueItem } from '../../generated/prisma/client';
+import type { AppDeps } from '../app';
+import { AppError } from '../problem';
+import { type RouteRegistry, uuidParam } from '../route';
+import {
+  ZCatalogueItem,
+  ZCatalogueItemRequest,
+  ZCatalogueListQuery,
+  ZRetireRequest,
+} from '../schemas/purchase';
+
+const TAG = '政府购买服务目录';
+
+export function toCatalogueJson(i: PurchaseCatalogueItem) {
+  return {
+    id: i.id,
+    code: i.code,
+    version: i.version,
+    catalogueClass: i.catalogueClass as never,
+    level2: i.level2,
+    level3: i.level3,
+    department: i.department,
+    serviceStandard: i.serviceStandard,
+    unit: i.unit,
+    priceBasis: i.priceBasis,
+    undertakerTypes: i.undertakerTypes as never,
+    suitableForSocialOrganizations: i.suitableForSocialOrganizations,
+    status: i.status,
+    retiredAt: i.retiredAt?.toISOString() ?? null,
+    retiredReason: i.retiredReason,
+    previousId: i.previousId,
+  };
+}
+
+/** 指导性目录: administrators maintain it in versions; an item in use is retired, never deleted. */
+export function createPurchaseCatalogueRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db } = deps;
+  const find = async (id: string) => {
+    const item = await db.purchaseCatalogueItem.findUnique({ where: { id } });
+    if (!item) throw new AppError('not_found', '没有找到该目录项目');
+    return item;
+  };
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/purchase-catalogue',
+      tag: TAG,
+      summary: '指导性目录（默认全部版本）',
+      access: 'signed-in',
+      query: ZCatalogueListQuery,
+      response: {
+        status: 200,
+        description: '目录项目',
+        schema: z.object({ items: z.array(ZCatalogueItem) }),
+      },
+    },
+    async ({ query }) => {
+      const rows = await db.purchaseCatalogueItem.findMany({
+        where: query.status ? { status: query.status } : {},
+        orderBy: [{ code: 'asc' }, { version: 'asc' }],
+        take: 1000,
+      });
+      return { items: rows.map(toCatalogueJson) };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/purchase-catalogue',
+      tag: TAG,
+      summary: '新增目录项目（第1版）',
+      access: ['administrator'],
+      body: ZCatalogueItemRequest,
+      response: { status: 201, description: '已新增', schema: ZCatalogueItem },
+      problems: ['bad_request', 'conflict'],
+    },
+    async ({ body, session }) => {
+      if (await db.purchaseCatalogueItem.findFirst({ where: { code: body.code } })) {
+        throw new AppError('conflict', `目录编码 ${body.code} 已存在，请修订该项目`);
+      }
+      const row = await db.purchaseCatalogueItem.create({
+        data: { ...body, version: 1, activeCode: body.code, createdById: session!.sub },
+      });
+      return toCatalogueJson(row);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/purchase-catalogue/:id/revise',
+      tag: TAG,
+      summary: '修订目录项目：生成新版本，原版本停用',
+      access: ['administrator'],
+      params: uuidParam,
+      body: ZCatalogueItemRequest,
+      response: { status: 201, description: '新版本', schema: ZCatalogueItem },
+      problems: ['bad_request', 'not_found', 'conflict'],
+    },
+    async ({ params, body, session }) => {
+      const prev = await find(params.id);
+      if (prev.status !== 'active') throw new AppError('conflict', '只能修订现行版本');
+      if (body.code !== prev.code) throw new AppError('conflict', '修订不能改变目录编码');
+      const row = await db.$transaction(async (tx) => {
+        await tx.purchaseCatalogueItem.update({
+          where: { id: prev.id },
+          data: {
+            status: 'retired',
+            activeCode: null,
+            retiredAt: new Date(),
+            retiredReason: `修订为第${prev.version + 1}版`,
+          },
+        });
+        return tx.purchaseCatalogueItem.create({
+          data: {
+            ...body,
+            version: prev.version + 1,
+            activeCode: body.code,
+            previousId: prev.id,
+            createdById: session!.sub,
+          },
+        });
+      });
+      return toCatalogueJson(row);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/purchase-catalogue/:id/retire',
+      tag: TAG,
+      summary: '停用目录项目（已用于项目的只能停用，不能删除）',
+      access: ['administrator'],
+      params: uuidParam,
+      body: ZRetireRequest,
+      response: { status: 200, description: '已停用', schema: ZCatalogueItem },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params, body }) => {
+      const item = await find(params.id);
+      if (item.status !== 'active') throw new AppError('conflict', '该目录项目已停用');
+      const row = await db.purchaseCatalogueItem.update({
+        where: { id: item.id },
+        data: {
+          status: 'retired',
+          activeCode: null,
+          retiredAt: new Date(),
+          retiredReason: body.reason,
+        },
+      });
+      return toCatalogueJson(row);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'delete',
+      path: '/api/purchase-catalogue/:id',
+      tag: TAG,
+      summary: '删除录入错误的目录项目（从未使用、没有历史版本的才可删除）',
+      access: ['administrator'],
+      params: uuidParam,
+      response: {
+        status: 200,
+        description: '已删除',
+        schema: z.object({ deleted: z.literal(true) }),
+      },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params }) => {
+      const item = await find(params.id);
+      const used = await db.purchaseProject.count({ where: { catalogueItemId: item.id } });
+      if (used > 0 || item.version > 1) {
+        throw new AppError('conflict', '该目录项目已被使用或有历史版本，只能停用，不能删除');
+      }
+      await db.purchaseCatalogueItem.delete({ where: { id: item.id } });
+      return { deleted: true as const };
+    },
+  );
+  return router;
+}

@@ -1,0 +1,238 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { localDateOf } from '../../domain/calendar';
+import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
+import type { PurchaseProject } from '../../generated/prisma/client';
+import { nextCounterIn } from '../../lib/counter';
+import type { Prisma } from '../../lib/db';
+import { buildReleasePackage } from '../../lib/ocds/build-release-package';
+import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
+import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
+import { CONTRACT_STAGE_STATUSES } from '../../workflows/purchase/messages';
+import type { PurchaseView } from '../../workflows/purchase/view-types';
+import type { AppDeps } from '../app';
+import { AppError } from '../problem';
+import { purchaseFor, viewFor } from '../purchase-access';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
+import {
+  ZCreateProjectRequest,
+  ZOcdsQuery,
+  ZProjectList,
+  ZProjectListQuery,
+  ZProjectSummary,
+  ZPurchaseView,
+} from '../schemas/purchase';
+import { toCatalogueJson } from './purchase-catalogue';
+
+const TAG = '政府购买服务';
+const READERS = ['purchaser', 'finance', 'administrator', 'evaluator', 'applicant'] as const;
+
+const summary = (p: PurchaseProject) => ({
+  id: p.id,
+  projectNo: p.projectNo,
+  ocid: p.ocid,
+  title: p.title,
+  department: p.department,
+  status: p.status,
+  method: p.method,
+  budgetFen: Number(p.budgetFen),
+  budgetYear: p.budgetYear,
+  catalogueClass: p.catalogueClass,
+});
+
+export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db, config } = deps;
+
+  /** The live view, or the last projection once the workflow's history is gone. */
+  const liveView = async (p: PurchaseProject): Promise<PurchaseView> => {
+    // From signing on, the contract's child workflow holds the project's state.
+    const contractStage = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(p.status);
+    const live =
+      (contractStage ? await deps.purchases.status(p.id, 'contract') : null) ??
+      (await deps.purchases.status(p.id));
+    if (live) return live;
+    const stored = p.view as unknown as PurchaseView | null;
+    if (!stored) throw new AppError('conflict', '项目流程尚未启动，请稍后重试');
+    // The stored view has no trail: it is in the audit log.
+    const rows = await db.auditEntry.findMany({
+      where: { subjectType: 'purchase', subjectId: p.id },
+      orderBy: { seq: 'asc' },
+    });
+    const trail = rows.map((r) => ({
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actor: { id: r.actorId, name: r.actorName, role: r.actorRole },
+      action: r.action,
+      from: r.fromStatus as PurchaseView['status'],
+      to: r.toStatus as PurchaseView['status'],
+      ...(r.reason ? { reason: r.reason } : {}),
+    }));
+    return { ...stored, trail };
+  };
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/purchases',
+      tag: TAG,
+      summary: '购买主体确定需求：从现行目录项目建立购买服务项目（含绩效目标与预算）',
+      access: ['purchaser'],
+      body: ZCreateProjectRequest,
+      response: { status: 201, description: '已建立', schema: ZProjectSummary },
+      problems: ['bad_request', 'conflict', 'unprocessable'],
+    },
+    async ({ body, session, res }) => {
+      const item = await db.purchaseCatalogueItem.findUnique({
+        where: { id: body.catalogueItemId },
+      });
+      if (!item) throw new AppError('unprocessable', '没有该目录项目');
+      if (item.status !== 'active')
+        throw new AppError('conflict', '该目录项目已停用，请选择现行版本');
+      const rules = await loadPurchaseRules(db, config.DISTRICT_CODE, Date.now()).catch(
+        (e: Error) => {
+          throw new AppError('conflict', `购买服务规则未配置：${e.message}`);
+        },
+      );
+      const year = Number(localDateOf(Date.now()).slice(0, 4));
+      const project = await db.$transaction(async (tx) => {
+        const seq = await nextCounterIn(tx, `purchase-${year}`);
+        const projectNo = `GMFW-${year}-${String(seq).padStart(4, '0')}`;
+        const id = crypto.randomUUID();
+        return tx.purchaseProject.create({
+          data: {
+            id,
+            projectNo,
+            ocid: `${rules.policy.ocds.ocidPrefix}-${config.DISTRICT_CODE}-${projectNo}`,
+            workflowId: `purchase-${id}`,
+            catalogueItemId: item.id,
+            catalogueClass: item.catalogueClass,
+            title: body.title,
+            department: body.department,
+            createdById: session!.sub,
+            budgetFen: BigInt(body.budgetFen),
+            budgetYear: body.budgetYear,
+          },
+        });
+      });
+      const { id: itemId, version, ...fields } = toCatalogueJson(item);
+      const snapshot = { id: itemId, version, ...fields } as unknown as CatalogueItemSnapshot;
+      try {
+        await deps.purchases.start({
+          projectId: project.id,
+          projectNo: project.projectNo,
+          ocid: project.ocid,
+          title: body.title,
+          department: body.department,
+          createdBy: { id: session!.sub, name: session!.name, role: 'purchaser' },
+          item: snapshot,
+          budgetFen: body.budgetFen,
+          budgetYear: body.budgetYear,
+          performanceTargets: body.performanceTargets,
+          rules,
+          ...(config.WORKFLOW_HISTORY_LIMIT
+            ? { maxHistoryEvents: config.WORKFLOW_HISTORY_LIMIT }
+            : {}),
+        });
+      } catch (err) {
+        // No workflow, no project: the purchaser simply tries again.
+        await db.purchaseProject.delete({ where: { id: project.id } });
+        throw err;
+      }
+      res.status(201).location(`/api/purchases/${project.id}`).json(summary(project));
+      return SENT;
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/purchases',
+      tag: TAG,
+      summary: '购买服务项目列表（承接主体：正在征集响应的和本单位参与的；专家：本人参加评审的）',
+      access: READERS,
+      query: ZProjectListQuery,
+      response: { status: 200, description: '项目', schema: ZProjectList },
+    },
+    async ({ query, session }) => {
+      const s = session!;
+      const scope: Prisma.PurchaseProjectWhereInput =
+        s.role === 'applicant'
+          ? { OR: [{ status: 'tendering' }, { respondentOrgIds: { has: s.org ?? '-' } }] }
+          : s.role === 'evaluator'
+            ? { OR: [{ expertIds: { has: s.sub } }, { status: 'performing' }] }
+            : {};
+      const rows = await db.purchaseProject.findMany({
+        where: { AND: [scope, query.status ? { status: query.status } : {}] },
+        orderBy: { createdAt: 'desc' },
+        take: 200,
+      });
+      return { items: rows.map(summary) };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/purchases/:id',
+      tag: TAG,
+      summary: '项目详情（流程实时状态）',
+      access: READERS,
+      params: uuidParam,
+      response: { status: 200, description: '项目状态', schema: ZPurchaseView },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) => {
+      const p = await purchaseFor(db, params.id, session!, { allowOpenNotice: true });
+      return viewFor(await liveView(p), session!);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/purchases/:id/ocds',
+      tag: TAG,
+      summary: 'OCDS 1.1 发布包（公开；download=1 时作为附件下载）',
+      description: '采购公告发布后公开；发布包在返回前按 OCDS 1.1.5 官方模式校验。',
+      access: 'public',
+      params: uuidParam,
+      query: ZOcdsQuery,
+      response: {
+        status: 200,
+        description: 'OCDS release package',
+        schema: z.record(z.string(), z.unknown()),
+      },
+      problems: ['not_found'],
+    },
+    async ({ params, query, session, res }) => {
+      const p = await db.purchaseProject.findUnique({ where: { id: params.id } });
+      const official = session && ['purchaser', 'finance', 'administrator'].includes(session.role);
+      if (!p || (!official && ['need_defined', 'planned'].includes(p.status))) {
+        throw new AppError('not_found', '没有找到该购买服务项目的公开数据');
+      }
+      const view = await liveView(p);
+      const pkg = buildReleasePackage(view, {
+        name: config.AUTHORITY_NAME,
+        uri: config.publicUrl,
+        packageUri: `${config.publicUrl}/api/purchases/${p.id}/ocds`,
+        publishedDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
+      const check = validateReleasePackage(pkg);
+      if (!check.valid) throw new Error(`OCDS package invalid: ${check.errors.join('; ')}`);
+      if (query.download === '1') {
+        res.attachment(`${p.ocid}.json`);
+      }
+      res
+        .status(200)
+        .type('application/json')
+        .send(JSON.stringify(pkg, null, 2));
+      return SENT;
+    },
+  );
+  return router;
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { localDateSchema } from '../../domain/calendar';
+import { catalogueItemSchema } from '../../domain/purchase/catalogue';
+import { contractTermsSchema } from '../../domain/purchase/contract-terms';
+import { PROCUREMENT_METHODS } from '../../domain/purchase/policy';
+import { METHOD_GROUNDS, type MethodGround } from '../../domain/purchase/procurement-method';
+
+/** Request and response schemas of the purchase-of-services API (also the OpenAPI document). */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const fen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const ZCatalogueItemRequest = catalogueItemSchema;
+export const ZRetireRequest = z.object({ reason: text(500) });
+export const ZCatalogueListQuery = z.object({
+  status: z.enum(['active', 'retired']).optional(),
+});
+export const ZCatalogueItem = catalogueItemSchema.extend({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['active', 'retired']),
+  retiredAt: z.string().nullable(),
+  retiredReason: z.string().nullable(),
+  previousId: z.string().nullable(),
+});
+
+export const ZCreateProjectRequest = z.object({
+  catalogueItemId: z.uuid(),
+  title: text(200),
+  department: text(100),
+  budgetFen: fen,
+  budgetYear: z.number().int().min(2014).max(2100),
+  performanceTargets: z.array(text(500)).min(1).max(20),
+});
+
+export const ZProjectSummary = z.object({
+  id: z.uuid(),
+  projectNo: z.string(),
+  ocid: z.string(),
+  title: z.string(),
+  department: z.string(),
+  status: z.string(),
+  method: z.string().nullable(),
+  budgetFen: z.number(),
+  budgetYear: z.number(),
+  catalogueClass: z.string(),
+});
+export const ZProjectList = z.object({ items: z.array(ZProjectSummary) });
+export const ZProjectListQuery = z.object({ status: z.string().max(40).optional() });
+/** The workflow's view (workflows/purchase/view-types.ts); documented loosely here. */
+export const ZPurchaseView = z.record(z.string(), z.unknown());
+
+export const ZPlanRequest = z.object({
+  method: z.enum(PROCUREMENT_METHODS),
+  ground: z.enum(Object.keys(METHOD_GROUNDS) as [MethodGround, ...MethodGround[]]).optional(),
+  approvalRef: z.string().trim().max(100).optional(),
+  originalContractFen: fen.optional(),
+});
+export const ZNoticeRequest = z.object({
+  closesAt: z.iso.datetime({ offset: true }),
+  requirements: text(4000),
+});
+export const ZResponseRequest = z.object({ priceFen: fen, proposal: text(8000) });
+export const ZReasonRequest = z.object({ reason: text(2000) });
+export const ZPanelRequest = z.object({ expertIds: z.array(z.uuid()).min(1).max(25) });
+export const ZDeclarationRequest = z.object({
+  conflict: z.boolean(),
+  note: z.string().trim().max(2000),
+});
+export const ZScoresRequest = z.object({
+  scores: z
+    .array(
+      z.object({
+        organizationId: z.uuid(),
+        score: z.number().min(0).max(100),
+        comment: z.string().max(2000).optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export const ZAwardRequest = z.object({ opinion: text(2000) });
+export const ZAnswerChallengeRequest = z.object({
+  challengeId: text(20),
+  upheld: z.boolean(),
+  reply: text(4000),
+});
+export const ZContractRequest = z.object({ terms: contractTermsSchema });
+export const ZDeliverableRequest = z.object({ milestoneId: text(40), summary: text(8000) });
+export const ZReviewRequest = z.object({
+  milestoneId: text(40),
+  accept: z.boolean(),
+  reason: z.string().trim().max(2000),
+});
+export const ZPaymentRequest = z.object({ trancheNo: z.number().int().min(1).max(24) });
+export const ZReleaseRequest = z.object({
+  trancheNo: z.number().int().min(1).max(24),
+  voucherNo: text(60),
+});
+export const ZEvaluationRequest = z.object({
+  stage: z.enum(['interim', 'final']),
+  score: z.number().min(0).max(100),
+  passed: z.boolean(),
+  report: text(8000),
+});
+export const ZAmendRequest = z.object({ reason: text(2000), endDate: localDateSchema });
+export const ZTerminateRequest = z.object({
+  ground: z.enum(['breach', 'subcontracting', 'agreement', 'other']),
+  reason: text(2000),
+});
+export const ZOcdsQuery = z.object({ download: z.enum(['0', '1']).optional() });
+export const ZFiguresQuery = z.object({
+  year: z.coerce.number().int().min(2014).max(2100).optional(),
+});
+export const ZFigures = z.record(z.string(), z.unknown());

@@ -1,0 +1,54 @@
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  contractWorkflowId,
+  type PurchaseInput,
+  type PurchaseView,
+  purchaseStatusQuery,
+  purchaseWorkflowId,
+  purchaseWorkflowType,
+} from '../workflows/purchase/messages';
+
+export type PurchasePart = 'project' | 'contract';
+
+/** The API's handle on purchase workflows: start, read, decide. */
+export function createPurchaseClient(client: Client, taskQueue: string) {
+  /** The project's workflow, or its signed contract's child workflow. */
+  const handle = (projectId: string, part: PurchasePart = 'project') =>
+    client.workflow.getHandle(
+      part === 'contract' ? contractWorkflowId(projectId) : purchaseWorkflowId(projectId),
+    );
+  return {
+    /** Idempotent: the workflow id is the project's business key. */
+    async start(input: PurchaseInput): Promise<void> {
+      await client.workflow.start(purchaseWorkflowType, {
+        taskQueue,
+        workflowId: purchaseWorkflowId(input.projectId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    },
+
+    /** The live view, or null when the workflow (or its history) is gone. */
+    async status(projectId: string, part: PurchasePart = 'project'): Promise<PurchaseView | null> {
+      try {
+        return await handle(projectId, part).query(purchaseStatusQuery);
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return null;
+        throw err;
+      }
+    },
+
+    async update<A>(
+      projectId: string,
+      def: UpdateDefinition<PurchaseView, [A]>,
+      args: A,
+      part: PurchasePart = 'project',
+    ) {
+      return handle(projectId, part).executeUpdate(def, { args: [args] });
+    },
+  };
+}
+
+export type PurchaseClient = ReturnType<typeof createPurchaseClient>;

@@ -1,0 +1,166 @@
+import { localDateOf } from '../../domain/calendar';
+import type { OrganizationProfile } from '../../domain/organization/profile';
+import { checkEligibility } from '../../domain/purchase/eligibility';
+import {
+  checkMethod,
+  METHOD_LABEL,
+  type MethodChoice,
+} from '../../domain/purchase/procurement-method';
+import type { Effect } from './effects';
+import type * as m from './messages';
+import {
+  action,
+  firstOf,
+  iso,
+  type PurchaseState,
+  record,
+  refuse,
+  requirePurchaser,
+  requireStatus,
+  SYSTEM,
+} from './state';
+
+/** 确定采购方式: only methods allowed for services, consistent with the thresholds (§6.3). */
+export const planProcurement = action<m.WithActor & MethodChoice>({
+  check: (s, a) => {
+    const r = firstOf(
+      requirePurchaser(a.actor),
+      requireStatus(s, 'need_defined', 'planned', 'failed'),
+    );
+    if (r) return r;
+    const problems = checkMethod(a, s.budgetFen, s.policy.methods);
+    return problems.length ? refuse('InvalidInput', problems.join('；')) : null;
+  },
+  apply: (s, a, now) => {
+    s.procurement = {
+      method: a.method,
+      methodLabel: METHOD_LABEL[a.method],
+      ground: a.ground ?? null,
+      approvalRef: a.approvalRef ?? null,
+      at: iso(now),
+    };
+    // A new procurement after a failed one starts from no responses.
+    s.notice = null;
+    s.responses = [];
+    record(s, now, a.actor, 'plan_procurement', 'planned', {
+      details: { method: a.method, ground: a.ground ?? null },
+      legalBasis: '《中华人民共和国政府采购法》第二十六条至第三十一条',
+    });
+    return [];
+  },
+});
+
+export const publishNotice = action<m.WithActor & { closesAt: string; requirements: string }>({
+  check: (s, a, now) =>
+    firstOf(
+      requirePurchaser(a.actor),
+      requireStatus(s, 'planned'),
+      Date.parse(a.closesAt) > now ? null : refuse('InvalidInput', '响应截止时间应晚于现在'),
+    ),
+  apply: (s, a, now) => {
+    s.notice = { publishedAt: iso(now), closesAt: a.closesAt, requirements: a.requirements };
+    record(s, now, a.actor, 'publish_notice', 'tendering', { details: { closesAt: a.closesAt } });
+    return [
+      { kind: 'announce', announcement: 'notice' },
+      {
+        kind: 'notify',
+        template: 'notice_published',
+        audience: [{ kind: 'role', role: 'purchaser' }],
+      },
+    ];
+  },
+});
+
+/** 响应: eligibility from the organisation profile the API loaded (§6.1, §6.6 rule 4). */
+export const submitResponse = action<
+  m.WithActor & { profile: OrganizationProfile; priceFen: number; proposal: string }
+>({
+  check: (s, a, now) => {
+    const r = firstOf(
+      a.actor.role === 'applicant' && a.actor.organizationId === a.profile.id
+        ? null
+        : refuse('Forbidden', '只有承接主体本身可以提交响应'),
+      requireStatus(s, 'tendering'),
+      s.notice && Date.parse(s.notice.closesAt) > now
+        ? null
+        : refuse('IllegalTransition', '响应截止时间已过'),
+      s.responses.some((x) => x.organizationId === a.profile.id)
+        ? refuse('IllegalTransition', '本组织已提交响应')
+        : null,
+      a.priceFen <= s.budgetFen ? null : refuse('InvalidInput', '报价超过项目预算'),
+    );
+    if (r) return r;
+    const e = checkEligibility(a.profile, s.item, s.policy, localDateOf(now));
+    return e.eligible
+      ? null
+      : refuse(
+          'InvalidInput',
+          `不符合承接主体资格条件：${e.reasons.map((x) => x.message).join('；')}`,
+        );
+  },
+  apply: (s, a, now) => {
+    const e = checkEligibility(a.profile, s.item, s.policy, localDateOf(now));
+    s.responses.push({
+      organizationId: a.profile.id,
+      name: a.profile.name,
+      creditCode: a.profile.creditCode ?? '',
+      priceFen: a.priceFen,
+      proposal: a.proposal,
+      gradeLevel: e.gradeLevel,
+      submittedAt: iso(now),
+    });
+    record(s, now, a.actor, 'submit_response', null, {
+      details: { organizationId: a.profile.id, priceFen: a.priceFen, gradeLevel: e.gradeLevel },
+    });
+    return [
+      {
+        kind: 'notify',
+        template: 'response_received',
+        audience: [{ kind: 'organizations', organizationIds: [a.profile.id] }],
+      },
+    ];
+  },
+});
+
+export const cancelProject = action<m.WithActor & { reason: string }>({
+  check: (s, a) =>
+    firstOf(
+      requirePurchaser(a.actor),
+      requireStatus(s, 'need_defined', 'planned', 'tendering', 'failed', 'evaluating'),
+    ),
+  apply: (s, a, now) => {
+    record(s, now, a.actor, 'cancel_project', 'cancelled', { reason: a.reason });
+    return [
+      {
+        kind: 'notify',
+        template: 'project_cancelled',
+        audience: [
+          { kind: 'organizations', organizationIds: s.responses.map((r) => r.organizationId) },
+        ],
+      },
+    ];
+  },
+});
+
+/** The response window closed: enough eligible responses → evaluation, else 采购失败. */
+export function closeWindow(s: PurchaseState, now: number): Effect[] {
+  const method = s.procurement?.method;
+  const need = method && method !== 'price_enquiry' ? s.policy.methods.minResponses[method] : 1;
+  if (s.responses.length < need) {
+    record(s, now, SYSTEM, 'procurement_failed', 'failed', {
+      reason: `有效响应${s.responses.length}家，少于${need}家`,
+      legalBasis: '《中华人民共和国政府采购法》第三十六条',
+    });
+    return [
+      {
+        kind: 'notify',
+        template: 'procurement_failed',
+        audience: [{ kind: 'role', role: 'purchaser' }],
+      },
+    ];
+  }
+  record(s, now, SYSTEM, 'close_responses', 'evaluating', {
+    details: { responses: s.responses.length },
+  });
+  return [];
+}

@@ -1,0 +1,117 @@
+import type { HolidayCalendar } from '../../domain/calendar';
+import type { PurchasePolicy } from '../../domain/purchase/policy';
+import type { Effect } from './effects';
+import type { PurchaseActor, PurchaseInput, WithActor } from './messages';
+import type { ActorRef, AuditRecord, PurchaseStatus, PurchaseView } from './view-types';
+
+/** The project's whole state: plain JSON, carried across continue-as-new. */
+export type PurchaseState = Omit<
+  PurchaseView,
+  'statusLabel' | 'ranking' | 'awaiting' | 'warnings' | 'paidFen' | 'withheldFen'
+> & {
+  workflowId: string;
+  policy: PurchasePolicy;
+  calendar: HolidayCalendar;
+  maxHistoryEvents?: number;
+  /** Audit entries already written to the database. */
+  flushedUpTo: number;
+};
+
+/** Why a request is refused: the API maps each type to a status code (api/errors.ts). */
+export type RefusalType = 'IllegalTransition' | 'FourEyes' | 'Forbidden' | 'InvalidInput';
+export interface Refusal {
+  type: RefusalType;
+  message: string;
+}
+export const refuse = (type: RefusalType, message: string): Refusal => ({ type, message });
+
+/** One human decision: `check` is the Update validator; `apply` changes state, returns effects. */
+export interface ActionDef<A extends WithActor> {
+  check(s: PurchaseState, args: A, now: number): Refusal | null;
+  apply(s: PurchaseState, args: A, now: number): Effect[];
+}
+export const action = <A extends WithActor>(a: ActionDef<A>) => a;
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+export const SYSTEM: PurchaseActor = { id: 'system', name: '系统', role: 'system' };
+
+export const actorRef = (a: PurchaseActor): ActorRef => ({
+  id: a.role === 'system' ? null : a.id,
+  name: a.name,
+  role: a.role,
+});
+
+export function initialState(input: PurchaseInput, workflowId: string): PurchaseState {
+  return {
+    workflowId,
+    projectId: input.projectId,
+    projectNo: input.projectNo,
+    ocid: input.ocid,
+    title: input.title,
+    department: input.department,
+    status: 'need_defined',
+    item: input.item,
+    budgetFen: input.budgetFen,
+    budgetYear: input.budgetYear,
+    performanceTargets: input.performanceTargets,
+    ruleSet: input.rules.ref,
+    policy: input.rules.policy,
+    calendar: input.rules.calendar,
+    maxHistoryEvents: input.maxHistoryEvents,
+    createdBy: actorRef(input.createdBy),
+    procurement: null,
+    notice: null,
+    responses: [],
+    panel: [],
+    award: null,
+    publicity: null,
+    challenges: [],
+    contract: null,
+    milestones: [],
+    tranches: [],
+    evaluations: [],
+    amendments: [],
+    termination: null,
+    closedAt: null,
+    trail: [],
+    flushedUpTo: 0,
+  };
+}
+
+/** Appends a decision to the trail and moves the project. */
+export function record(
+  s: PurchaseState,
+  now: number,
+  actor: PurchaseActor,
+  act: string,
+  to: PurchaseStatus | null,
+  extra: Pick<AuditRecord, 'reason' | 'legalBasis' | 'details'> = {},
+): void {
+  s.trail.push({
+    seq: s.trail.length + 1,
+    at: iso(now),
+    actor: actorRef(actor),
+    action: act,
+    from: s.status,
+    to: to ?? s.status,
+    ruleVersion: s.ruleSet.version,
+    ...extra,
+  });
+  if (to) s.status = to;
+}
+
+export function requireRole(actor: PurchaseActor, role: PurchaseActor['role'], label: string) {
+  return actor.role === role ? null : refuse('Forbidden', `只有${label}可以办理此事项`);
+}
+
+/** The purchaser's decisions belong to the purchasing department (any purchaser account). */
+export const requirePurchaser = (a: PurchaseActor) => requireRole(a, 'purchaser', '购买主体');
+
+export function requireStatus(s: PurchaseState, ...allowed: PurchaseStatus[]): Refusal | null {
+  return allowed.includes(s.status)
+    ? null
+    : refuse('IllegalTransition', `项目当前状态为“${s.status}”，不能办理此事项`);
+}
+
+/** First refusal of a list of checks (each may be null). */
+export const firstOf = (...checks: (Refusal | null)[]) => checks.find((c) => c !== null) ?? null;
