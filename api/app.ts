@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
+import type { CompetitionClient } from '../client/competition-client';
 import type { RegistrationClient } from '../client/registration-client';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
@@ -13,6 +14,8 @@ import { RouteRegistry } from './route';
 import { createAdminRouter } from './routes/admin';
 import { createAnnouncementsRouter } from './routes/announcements';
 import { createAuthRouter } from './routes/auth';
+import { createCompetitionProposalsRouter } from './routes/competition-proposals';
+import { createCompetitionRoundsRouter } from './routes/competition-rounds';
 import { createDocsRouter } from './routes/docs';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
@@ -27,6 +30,7 @@ z.config(z.locales.zhCN());
 export interface AppDeps {
   db: Db;
   registrations: RegistrationClient;
+  competitions: CompetitionClient;
   config: Config;
   logger: Logger;
   sessionSecret: string;
@@ -64,6 +68,8 @@ export function createApp(deps: AppDeps): Express {
     createWorklistRouter(registry, deps),
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
+    createCompetitionRoundsRouter(registry, deps),
+    createCompetitionProposalsRouter(registry, deps),
   ];
   for (const r of routers) app.use(r);
   const openapi = buildOpenApi(registry.routes, deps.config);

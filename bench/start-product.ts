@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
+import { createCompetitionClient } from '../client/competition-client';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
@@ -59,6 +60,7 @@ export async function startProduct(
   const app = createApp({
     db: apiDb,
     registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
+    competitions: createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE),
     config,
     logger: createLogger('error', 'api'),
     sessionSecret: config.SESSION_SECRET ?? '',

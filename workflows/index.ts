@@ -1,2 +1,5 @@
 // The worker's workflowsPath: every workflow function the worker runs.
+
+export { competitionProposalWorkflow } from './competition/proposal-workflow';
+export { competitionRoundWorkflow } from './competition/round-workflow';
 export { registrationWorkflow } from './registration/registration-workflow';

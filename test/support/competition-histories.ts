@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect } from '@jest/globals';
+import type { Harness } from './harness';
+import { HISTORIES_DIR } from './histories';
+import { testEnv } from './test-env';
+
+// biome-ignore lint/style/noProcessEnv: a switch of `npm run record-histories`, not app config.
+const RECORD = process.env.MZF_RECORD_HISTORIES === '1';
+
+/** Checks a competition workflow's history stays small; records it for the replay test on request. */
+export async function recordCompetitionHistory(h: Harness, name: string, workflowId: string) {
+  const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+  const events = history.events?.length ?? 0;
+  expect(events).toBeGreaterThan(5);
+  expect(events).toBeLessThan(1000);
+  if (RECORD) {
+    const args = [
+      'workflow',
+      'show',
+      '--workflow-id',
+      workflowId,
+      '--address',
+      testEnv('temporalAddress'),
+      '--output',
+      'json',
+    ];
+    const { stdout } = await promisify(execFile)(testEnv('temporalCli'), args, {
+      maxBuffer: 64 << 20,
+    });
+    mkdirSync(HISTORIES_DIR, { recursive: true });
+    writeFileSync(path.join(HISTORIES_DIR, `competition-${name}.json`), stdout);
+  }
+  return events;
+}
