@@ -1,5 +1,5 @@
+import { PROPOSAL_FINAL, type RoundStage } from '../../domain/competition/stages';
 import type { Db } from '../../lib/db';
-import { PROPOSAL_FINAL, type RoundStage } from '../../workflows/competition/messages';
 import { signalProposals } from './signal-proposals';
 
 /** The round's stage in the projection, and the stage news to its proposals. */

@@ -1,6 +1,6 @@
 import { aggregatePhase } from '../../domain/competition/aggregate-scores';
+import { PHASE_LABEL, type Phase } from '../../domain/competition/stages';
 import type { Db } from '../../lib/db';
-import { PHASE_LABEL, type Phase } from '../../workflows/competition/messages';
 import { roundSettings } from './round-settings';
 import { signalProposals } from './signal-proposals';
 

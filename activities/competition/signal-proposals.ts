@@ -1,10 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import {
-  proposalWorkflowId,
-  type RoundNews,
-  roundNewsSignal,
-} from '../../workflows/competition/messages';
+import { proposalWorkflowId, ROUND_NEWS_SIGNAL } from '../../domain/competition/stages';
+import type { RoundNews } from '../../workflows/competition/messages';
 
 const BATCH = 100;
 
@@ -24,7 +21,7 @@ export async function signalProposals(
         try {
           await client.workflow
             .getHandle(proposalWorkflowId(n.proposalId))
-            .signal(roundNewsSignal, n.news);
+            .signal(ROUND_NEWS_SIGNAL, n.news);
           sent++;
         } catch (err) {
           if (!(err instanceof WorkflowNotFoundError)) throw err;

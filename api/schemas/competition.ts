@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHASES } from '../../workflows/competition/messages';
+import { PHASES } from '../../domain/competition/stages';
 
 /** Request schemas of the competition routes (公益创投); the proposal body is domain's proposalSchema. */
 

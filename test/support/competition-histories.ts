@@ -5,6 +5,10 @@ import { promisify } from 'node:util';
 import { expect } from '@jest/globals';
 import type { Harness } from './harness';
 import { HISTORIES_DIR } from './histories';
+
+/** Kept apart from the registration histories, whose replay test takes the first file it finds. */
+export const COMPETITION_HISTORIES_DIR = path.join(HISTORIES_DIR, 'competition');
+
 import { testEnv } from './test-env';
 
 // biome-ignore lint/style/noProcessEnv: a switch of `npm run record-histories`, not app config.
@@ -30,8 +34,8 @@ export async function recordCompetitionHistory(h: Harness, name: string, workflo
     const { stdout } = await promisify(execFile)(testEnv('temporalCli'), args, {
       maxBuffer: 64 << 20,
     });
-    mkdirSync(HISTORIES_DIR, { recursive: true });
-    writeFileSync(path.join(HISTORIES_DIR, `competition-${name}.json`), stdout);
+    mkdirSync(COMPETITION_HISTORIES_DIR, { recursive: true });
+    writeFileSync(path.join(COMPETITION_HISTORIES_DIR, `competition-${name}.json`), stdout);
   }
   return events;
 }

@@ -1,5 +1,13 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CompetitionPolicy } from '../../domain/competition/policy';
+import {
+  type Phase,
+  type ProposalStatus,
+  ROUND_NEWS_SIGNAL,
+  type RoundStage,
+} from '../../domain/competition/stages';
+
+export * from '../../domain/competition/stages';
 
 /**
  * The competition workflows' contract (round and proposal), importable by the API and tests
@@ -15,26 +23,6 @@ export interface Actor {
 export interface WithActor {
   actor: Actor;
 }
-
-export const PHASES = ['first', 'roadshow'] as const;
-export type Phase = (typeof PHASES)[number];
-export const PHASE_LABEL: Record<Phase, string> = {
-  first: '初评（专家评审）',
-  roadshow: '路演答辩',
-};
-
-export const ROUND_STAGES = [
-  'call_open',
-  'eligibility_review',
-  'first_scoring',
-  'first_scored',
-  'roadshow',
-  'scored',
-  'publicity',
-  'implementing',
-  'closed',
-] as const;
-export type RoundStage = (typeof ROUND_STAGES)[number];
 
 export interface RoundInput {
   roundId: string;
@@ -67,9 +55,6 @@ export interface RoundView {
   pendingObjections: number;
   summary: Record<string, unknown>;
 }
-
-export const roundWorkflowId = (roundId: string) => `competition-round-${roundId}`;
-export const proposalWorkflowId = (proposalId: string) => `competition-proposal-${proposalId}`;
 
 export interface SubmitArgs extends WithActor {
   proposalId: string;
@@ -104,34 +89,6 @@ export const closeRoundUpdate = defineUpdate<RoundView, [WithActor]>('closeRound
 export const roundStatusQuery = defineQuery<RoundView>('roundStatus');
 
 // ── the proposal (child workflow) ──
-
-export const PROPOSAL_STATUSES = [
-  'submitted',
-  'rejected',
-  'qualified',
-  'not_shortlisted',
-  'shortlisted',
-  'not_funded',
-  'selected',
-  'agreement_signed',
-  'in_progress',
-  'midterm_passed',
-  'suspended',
-  'terminated',
-  'final_passed',
-  'final_tranche_withheld',
-  'closed',
-] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-
-/** Statuses after which the proposal's workflow has ended. */
-export const PROPOSAL_FINAL: readonly ProposalStatus[] = [
-  'rejected',
-  'not_shortlisted',
-  'terminated',
-  'final_tranche_withheld',
-  'closed',
-];
 
 export interface ProposalInput {
   roundId: string;
@@ -176,7 +133,7 @@ export type RoundNews =
   | { kind: 'phase_closed'; phase: Phase; advanced: boolean; rank: number; score: number }
   | { kind: 'funding'; selected: boolean; awardFen: number; reason: string }
   | { kind: 'publicity_closed' };
-export const roundNewsSignal = defineSignal<[RoundNews]>('roundNews');
+export const roundNewsSignal = defineSignal<[RoundNews]>(ROUND_NEWS_SIGNAL);
 
 export const qualifyUpdate = defineUpdate<
   ProposalView,
