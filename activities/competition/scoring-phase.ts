@@ -52,7 +52,7 @@ export function makeScoringPhase(db: Db, notify: Notify) {
     const { round, policy } = await roundSettings(db, a.roundId);
     if (a.phase === 'first') {
       const pending = await db.competitionProposal.count({
-        where: { roundId: a.roundId, status: 'submitted' },
+        where: { roundId: a.roundId, status: { in: ['submitting', 'submitted'] } },
       });
       if (pending > 0) return { ok: false, reason: `尚有${pending}个项目未完成资格审查` };
     }

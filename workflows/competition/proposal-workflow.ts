@@ -2,7 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
@@ -11,8 +11,10 @@ import { Mutex } from '../mutex';
 import * as m from './messages';
 import * as r from './proposal-rules';
 
-const act = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+// Short DB writes and outbox rows: local activities, so a decision costs one workflow task and
+// a marker instead of a round trip through the server (thousands of proposals make this count).
+const act = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 10 },
 });
 

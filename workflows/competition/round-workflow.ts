@@ -5,6 +5,7 @@ import {
   continueAsNew,
   ParentClosePolicy,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -23,6 +24,11 @@ const act = proxyActivities<Activities>({
 
 const illegal = (message: string) =>
   ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
+
+const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 10 },
+});
 
 const fail = (x: rr.Refusal | null) => {
   if (x) throw ApplicationFailure.create({ type: x.type, message: x.message, nonRetryable: true });
@@ -61,30 +67,46 @@ export async function competitionRoundWorkflow(
   const view = () => rr.viewOf(input, st);
   const stage = async (next: m.RoundStage) => {
     st.stage = next;
-    await act.recordRoundStage({ roundId, stage: next, publicityEndsAt: st.publicityEndsAt });
+    await local.recordRoundStage({ roundId, stage: next, publicityEndsAt: st.publicityEndsAt });
   };
 
-  update(
+  // Submissions skip the lock: the checks and counters are synchronous, and thousands of child
+  // starts may then be in flight together instead of one after another.
+  let starting = 0;
+  setHandler(
     m.submitProposalUpdate,
-    (a: m.SubmitArgs) => rr.checkSubmit(input, st, a, Date.now()),
-    async (a) => {
+    async (a: m.SubmitArgs) => {
+      fail(rr.checkSubmit(input, st, a, Date.now()));
       st.perOrg[a.organizationId] = (st.perOrg[a.organizationId] ?? 0) + 1;
       st.proposals++;
       const seq = st.proposals;
-      await startChild(competitionProposalWorkflow, {
-        workflowId: m.proposalWorkflowId(a.proposalId),
-        args: [rr.proposalInput(input, a, seq, Date.now())],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-      });
+      starting++;
+      try {
+        await startChild(competitionProposalWorkflow, {
+          workflowId: m.proposalWorkflowId(a.proposalId),
+          args: [rr.proposalInput(input, a, seq, Date.now())],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      } finally {
+        starting--;
+        changes++;
+      }
       return { proposalId: a.proposalId, seq };
     },
+    { validator: (a: m.SubmitArgs) => fail(rr.checkSubmit(input, st, a, Date.now())) },
   );
   update(
     m.closeCallUpdate,
     () => rr.checkStage(st, 'call_open', '征集期已经结束'),
     async () => {
       await stage('eligibility_review');
-      await act.broadcastStage({ roundId, stage: 'eligibility_review', statuses: ['submitted'] });
+      // Every proposal whose child has started hears the news, even one the API has not yet marked.
+      await condition(() => starting === 0);
+      await act.broadcastStage({
+        roundId,
+        stage: 'eligibility_review',
+        statuses: ['submitting', 'submitted'],
+      });
       return view();
     },
   );
@@ -127,7 +149,7 @@ export async function competitionRoundWorkflow(
     (_a: m.WithActor & { objectionId: string; proposalId: string; text: string }) =>
       rr.checkObjection(st, Date.now()),
     async (a) => {
-      await act.recordObjection({
+      await local.recordObjection({
         roundId,
         objectionId: a.objectionId,
         proposalId: a.proposalId,
@@ -195,5 +217,5 @@ export async function competitionRoundWorkflow(
 
 function shouldContinueAsNew(input: m.RoundInput): boolean {
   const info = workflowInfo();
-  return info.historyLength > (input.maxHistoryEvents ?? 5000) || info.continueAsNewSuggested;
+  return info.historyLength > (input.maxHistoryEvents ?? 3000) || info.continueAsNewSuggested;
 }
