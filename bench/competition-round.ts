@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { roundWorkflowId } from '../domain/competition/stages';
 import { apiClient } from './api-client';
@@ -24,7 +25,7 @@ const arg = (name: string, dflt: number) => {
 const N = arg('proposals', 5000);
 const FIRST = arg('judges', 10);
 const PANEL = arg('panel', 5);
-const CONCURRENCY = arg('concurrency', 24);
+const CONCURRENCY = arg('concurrency', 12);
 const SHORTLIST = Math.min(60, N);
 
 async function pool<T, R>(items: T[], f: (t: T) => Promise<R>): Promise<R[]> {
@@ -234,7 +235,12 @@ async function main(cleanup: Cleanup) {
       database: database.kind,
     },
   };
-  const file = `bench/competition-report-${N}.json`;
+  const dir = path.join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(
+    dir,
+    `competition-${N}x${PANEL}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
   writeFileSync(file, JSON.stringify(report, null, 2));
   log(
     `wall ${(wallMs / 1000).toFixed(1)} s; round runs ${runs.map((r) => r.events).join(' + ')} events; largest proposal ${largest.events} events; report ${file}`,

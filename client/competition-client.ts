@@ -35,8 +35,14 @@ export function createCompetitionClient(client: Client, taskQueue: string) {
     },
     roundStatus: (id: string) => quiet(() => round(id).query(roundStatusQuery)),
     proposalStatus: (id: string) => quiet(() => proposal(id).query(proposalStatusQuery)),
-    updateRound<A, R>(id: string, def: UpdateDefinition<R, [A]>, args: A): Promise<R> {
-      return round(id).executeUpdate(def, { args: [args] });
+    /** `updateId` makes a retried request the same update (Temporal deduplicates it). */
+    updateRound<A, R>(
+      id: string,
+      def: UpdateDefinition<R, [A]>,
+      args: A,
+      updateId?: string,
+    ): Promise<R> {
+      return round(id).executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) });
     },
     updateProposal<A>(
       id: string,

@@ -5,7 +5,7 @@ import type { Actor, Phase } from '../../workflows/competition/messages';
 export function makeProposalRecords(db: Db) {
   return {
     async recordProposalStatus(a: { proposalId: string; status: string; note?: string }) {
-      await db.competitionProposal.update({
+      await db.competitionProposal.updateMany({
         where: { id: a.proposalId },
         data: { status: a.status, ...(a.note ? { qualificationNote: a.note } : {}) },
       });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router } from 'express';
 import type { z } from 'zod';
@@ -80,21 +81,28 @@ async function submit(deps: AppDeps, roundId: string, body: Proposal, session: S
     },
   });
   try {
-    const r = await deps.competitions.updateRound(roundId, m.submitProposalUpdate, {
-      actor: actorOf(session),
-      proposalId: id,
-      organizationId: orgId,
-      category: body.category,
-      requestedFen: body.requestedFen,
-      capFen,
-    });
+    const r = await deps.competitions.updateRound(
+      roundId,
+      m.submitProposalUpdate,
+      {
+        actor: actorOf(session),
+        proposalId: id,
+        organizationId: orgId,
+        category: body.category,
+        requestedFen: body.requestedFen,
+        capFen,
+      },
+      `submit-${id}`,
+    );
     await db.competitionProposal.updateMany({
       where: { id, status: 'submitting' },
       data: { status: 'submitted' },
     });
     return { id, seq: r.seq, status: 'submitted', capFen, recorded };
   } catch (err) {
-    await db.competitionProposal.delete({ where: { id } });
+    // Only a refusal is certain; after a timeout the child may have started and will mark the row.
+    if (err instanceof WorkflowUpdateFailedError)
+      await db.competitionProposal.delete({ where: { id } });
     throw err;
   }
 }
