@@ -1,6 +1,6 @@
 import type { CompetitionProposal, CompetitionRound } from '../generated/prisma/client';
 import type { Db } from '../lib/db';
-import type { Actor } from '../workflows/competition/messages';
+import { type Actor, PROPOSAL_FINAL } from '../workflows/competition/messages';
 import type { Session } from './auth/session';
 import { AppError } from './problem';
 
@@ -12,6 +12,21 @@ export async function roundFor(db: Db, id: string): Promise<CompetitionRound> {
   const round = await db.competitionRound.findUnique({ where: { id } });
   if (!round) throw new AppError('not_found', '没有找到该创投轮次');
   return round;
+}
+
+/** A round whose workflow has ended takes no more decisions (its workflow cannot answer). */
+export async function openRoundFor(db: Db, id: string): Promise<CompetitionRound> {
+  const round = await roundFor(db, id);
+  if (round.stage === 'closed') throw new AppError('conflict', '本轮创投已经结束');
+  return round;
+}
+
+/** A proposal whose workflow has ended (rejected, not shortlisted, closed…) takes no more decisions. */
+export function assertProposalOpen(p: CompetitionProposal, round: CompetitionRound): void {
+  const ended =
+    PROPOSAL_FINAL.includes(p.status as never) ||
+    (p.status === 'not_funded' && ['implementing', 'closed'].includes(round.stage));
+  if (ended) throw new AppError('conflict', '该项目流程已经结束，不能再办理');
 }
 
 /**

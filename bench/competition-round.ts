@@ -96,6 +96,7 @@ async function main(cleanup: Cleanup) {
     },
   });
   const rid = round.id;
+  const latencies: number[] = [];
   const ids = await timed('submit proposals', () =>
     pool(people.applicants, async (a) => {
       const body = {
@@ -109,14 +110,23 @@ async function main(cleanup: Cleanup) {
         requestedFen: 5_000_000,
         bankAccount: { bank: '中国银行', accountName: a.orgName, accountNo: '6217000012345678' },
       };
-      return (
-        await as(a.token).call<{ id: string }>('POST', `/api/competitions/${rid}/proposals`, {
+      const started = performance.now();
+      const done = await as(a.token).call<{ id: string }>(
+        'POST',
+        `/api/competitions/${rid}/proposals`,
+        {
           expect: 201,
           body,
-        })
-      ).id;
+        },
+      );
+      latencies.push(performance.now() - started);
+      return done.id;
     }),
   );
+  latencies.sort((x, y) => x - y);
+  const pct = (q: number) => Math.round(latencies[Math.floor(q * (latencies.length - 1))] ?? 0);
+  const submitLatency = { p50: pct(0.5), p95: pct(0.95), max: pct(1) };
+  log(`submission latency ms: ${JSON.stringify(submitLatency)}`);
   await timed('close call', () =>
     admin.call('POST', `/api/competitions/${rid}/close-call`, { body: {} }),
   );
@@ -221,6 +231,7 @@ async function main(cleanup: Cleanup) {
     concurrency: CONCURRENCY,
     wallMs,
     steps,
+    submitLatency,
     roundRuns: runs,
     largestRoundRun: Math.max(...runs.map((r) => r.events)),
     proposalWorkflows: proposals,

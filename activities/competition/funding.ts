@@ -90,6 +90,30 @@ export function makeFunding(db: Db, notify: Notify) {
     };
   }
 
+  /** The publicity (公示) of the funding list: a first-class announcement with its end (§8). */
+  async function publishList(roundId: string, title: string, at: number, endsAt: number) {
+    const selected = await db.competitionProposal.findMany({
+      where: { roundId, status: 'selected' },
+      orderBy: { awardFen: 'desc' },
+    });
+    const lines = selected.map((p, i) => `${i + 1}. ${p.title}：${formatYuan(Number(p.awardFen))}`);
+    const body = `${title}拟资助项目名单如下，公示期至 ${new Date(endsAt).toISOString()}。公示期内对名单有异议的，可通过系统提出。\n${lines.join('\n')}`;
+    await db.announcement.upsert({
+      where: { key: `competition-publicity-${roundId}` },
+      create: {
+        key: `competition-publicity-${roundId}`,
+        kind: 'competition_publicity',
+        subjectType: 'competition_round',
+        subjectId: roundId,
+        title: `${title}拟资助项目公示`,
+        body,
+        channels: ['portal'],
+        publishedAt: new Date(at),
+      },
+      update: {},
+    });
+  }
+
   async function decideFunding(a: {
     roundId: string;
     panelAmounts: Record<string, number>;
@@ -98,10 +122,11 @@ export function makeFunding(db: Db, notify: Notify) {
     const { policy } = await roundSettings(db, a.roundId);
     const summary = await decide(a.roundId, a.panelAmounts);
     const publicityEndsAt = addDuration(a.at, policy.publicity, await loadCalendar(db)).at;
-    await db.competitionRound.update({
+    const round = await db.competitionRound.update({
       where: { id: a.roundId },
       data: { publicityEndsAt: new Date(publicityEndsAt) },
     });
+    await publishList(a.roundId, round.title, a.at, publicityEndsAt);
     return { summary, publicityEndsAt };
   }
 

@@ -16,7 +16,13 @@ import { loadOrganizationProfile } from '../../lib/organization-profile';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import type { Role, Session } from '../auth/session';
-import { actorOf, proposalFor, roundFor } from '../competition-access';
+import {
+  actorOf,
+  assertProposalOpen,
+  openRoundFor,
+  proposalFor,
+  roundFor,
+} from '../competition-access';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/competition';
@@ -32,7 +38,7 @@ function blind(content: Proposal) {
 
 async function submit(deps: AppDeps, roundId: string, body: Proposal, session: Session) {
   const { db } = deps;
-  const round = await roundFor(db, roundId);
+  const round = await openRoundFor(db, roundId);
   const policy = competitionPolicySchema.parse(round.settings);
   const orgId = session.org;
   const profile = orgId ? await loadOrganizationProfile(db, orgId) : null;
@@ -113,7 +119,6 @@ interface ActionRoute<B extends z.ZodType> {
   access: readonly Role[];
   body: B;
   update: UpdateDefinition<m.ProposalView, [never]>;
-  args?: (body: z.infer<B>, params: { tranche?: number }) => object;
 }
 const action = <B extends z.ZodType>(a: ActionRoute<B>) => a as unknown as ActionRoute<z.ZodType>;
 
@@ -258,7 +263,8 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         problems: ['not_found', 'conflict', 'unprocessable', 'forbidden'],
       },
       async ({ params, body, session }) => {
-        await proposalFor(db, params.id, session!);
+        const p = await proposalFor(db, params.id, session!);
+        assertProposalOpen(p, await roundFor(db, p.roundId));
         return deps.competitions.updateProposal(params.id, a.update, {
           ...(body as object),
           actor: actorOf(session!),
@@ -289,7 +295,8 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         problems: ['not_found', 'conflict', 'unprocessable'],
       },
       async ({ params, session }) => {
-        await proposalFor(db, params.id, session!);
+        const p = await proposalFor(db, params.id, session!);
+        assertProposalOpen(p, await roundFor(db, p.roundId));
         return deps.competitions.updateProposal(params.id, def, {
           actor: actorOf(session!),
           tranche: params.tranche,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
-import { actorOf, roundFor } from '../competition-access';
+import { actorOf, openRoundFor } from '../competition-access';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
@@ -28,7 +28,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       problems: [...problems],
     },
     async ({ params, session }) => {
-      await roundFor(db, params.id);
+      await openRoundFor(db, params.id);
       return competitions.updateRound(params.id, m.closeCallUpdate, { actor: actorOf(session!) });
     },
   );
@@ -46,7 +46,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       problems: [...problems],
     },
     async ({ params, session }) => {
-      await roundFor(db, params.id);
+      await openRoundFor(db, params.id);
       return competitions.updateRound(params.id, m.openScoringUpdate, {
         actor: actorOf(session!),
         phase: params.phase,
@@ -67,7 +67,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       problems: [...problems],
     },
     async ({ params, session }) => {
-      await roundFor(db, params.id);
+      await openRoundFor(db, params.id);
       return competitions.updateRound(params.id, m.closeScoringUpdate, {
         actor: actorOf(session!),
         phase: params.phase,
@@ -88,7 +88,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       problems: [...problems],
     },
     async ({ params, body, session }) => {
-      await roundFor(db, params.id);
+      await openRoundFor(db, params.id);
       return competitions.updateRound(params.id, m.decideFundingUpdate, {
         actor: actorOf(session!),
         panelAmounts: body.panelAmounts,
@@ -109,7 +109,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       problems: [...problems],
     },
     async ({ params, session }) => {
-      await roundFor(db, params.id);
+      await openRoundFor(db, params.id);
       return competitions.updateRound(params.id, m.closeRoundUpdate, { actor: actorOf(session!) });
     },
   );
@@ -127,7 +127,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       problems: [...problems, 'unprocessable'],
     },
     async ({ params, body, session }) => {
-      await roundFor(db, params.id);
+      await openRoundFor(db, params.id);
       const p = await db.competitionProposal.findFirst({
         where: { id: body.proposalId, roundId: params.id, status: 'selected' },
       });
@@ -154,7 +154,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       problems: [...problems],
     },
     async ({ params, body, session }) => {
-      await roundFor(db, params.id);
+      await openRoundFor(db, params.id);
       return competitions.updateRound(params.id, m.decideObjectionUpdate, {
         actor: actorOf(session!),
         objectionId: params.objectionId,

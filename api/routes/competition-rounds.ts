@@ -6,7 +6,7 @@ import { mergeLayers } from '../../lib/rules/jurisdictions';
 import { loadRuleLayers } from '../../lib/rules/load-rule-layers';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
-import { actorOf, roundFor } from '../competition-access';
+import { roundFor } from '../competition-access';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
@@ -227,5 +227,3 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
   registerRoundFigures(router, registry, deps);
   return router;
 }
-
-export { actorOf };

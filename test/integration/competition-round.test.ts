@@ -352,6 +352,10 @@ describe('a venture-philanthropy round from call to final tranche', () => {
     expect((await status('A')).awardFen).toBe(30_000 * YUAN);
     expect((await status('D')).fundingReason).toContain('剩余预算不足');
     expect((await status('C')).awardFen).toBe(20_000 * YUAN);
+    const notice = await h.db.announcement.findUnique({
+      where: { key: `competition-publicity-${roundId}` },
+    });
+    expect(notice?.body).toContain('¥20,000.00');
 
     // ── publicity: no agreement before its end; an upheld objection re-decides ──
     const early = await admin.post(`/api/competition-proposals/${ids.B}/agreement`, {
