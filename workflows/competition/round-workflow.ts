@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   ParentClosePolicy,
   proxyActivities,
   proxyLocalActivities,
@@ -70,8 +71,9 @@ export async function competitionRoundWorkflow(
     await local.recordRoundStage({ roundId, stage: next, publicityEndsAt: st.publicityEndsAt });
   };
 
-  // Submissions skip the lock: the checks and counters are synchronous, and thousands of child
-  // starts may then be in flight together instead of one after another.
+  // Submissions skip the lock and do not wait for the child to start: the checks and counters are
+  // synchronous, so the update completes in the task that issues the start, and thousands of
+  // starts can be in flight together. Closing the call and continuing as new wait for them.
   let starting = 0;
   setHandler(
     m.submitProposalUpdate,
@@ -81,16 +83,18 @@ export async function competitionRoundWorkflow(
       st.proposals++;
       const seq = st.proposals;
       starting++;
-      try {
-        await startChild(competitionProposalWorkflow, {
-          workflowId: m.proposalWorkflowId(a.proposalId),
-          args: [rr.proposalInput(input, a, seq, Date.now())],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
+      startChild(competitionProposalWorkflow, {
+        workflowId: m.proposalWorkflowId(a.proposalId),
+        args: [rr.proposalInput(input, a, seq, Date.now())],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      })
+        .catch((err) =>
+          log.error('proposal workflow did not start', { proposalId: a.proposalId, err }),
+        )
+        .finally(() => {
+          starting--;
         });
-      } finally {
-        starting--;
-        changes++;
-      }
+      changes++;
       return { proposalId: a.proposalId, seq };
     },
     { validator: (a: m.SubmitArgs) => fail(rr.checkSubmit(input, st, a, Date.now())) },
@@ -207,7 +211,7 @@ export async function competitionRoundWorkflow(
       });
     }
     if (shouldContinueAsNew(input)) {
-      await condition(allHandlersFinished);
+      await condition(() => allHandlersFinished() && starting === 0);
       return continueAsNew<typeof competitionRoundWorkflow>(input, st);
     }
   }
