@@ -1,5 +1,6 @@
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
+import { createCompetitionActivities } from './competition';
 import { makeNotify } from './mail/notify';
 import type { Outbox } from './mail/outbox';
 import { createPurchaseActivities } from './purchase';
@@ -44,6 +45,7 @@ export function createActivities(deps: ActivityDeps) {
       authority: config.AUTHORITY_NAME,
     }),
     ...createPurchaseActivities(deps),
+    ...createCompetitionActivities(deps),
   };
 }
 

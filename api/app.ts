@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
+import type { CompetitionClient } from '../client/competition-client';
 import type { PurchaseClient } from '../client/purchase-client';
 import type { RegistrationClient } from '../client/registration-client';
 import type { Config } from '../lib/config';
@@ -14,6 +15,8 @@ import { RouteRegistry } from './route';
 import { createAdminRouter } from './routes/admin';
 import { createAnnouncementsRouter } from './routes/announcements';
 import { createAuthRouter } from './routes/auth';
+import { createCompetitionProposalsRouter } from './routes/competition-proposals';
+import { createCompetitionRoundsRouter } from './routes/competition-rounds';
 import { createDashboardRouter } from './routes/dashboard';
 import { createDocsRouter } from './routes/docs';
 import { createFilesRouter } from './routes/files';
@@ -36,6 +39,7 @@ export interface AppDeps {
   db: Db;
   registrations: RegistrationClient;
   purchases: PurchaseClient;
+  competitions: CompetitionClient;
   config: Config;
   logger: Logger;
   sessionSecret: string;
@@ -81,6 +85,8 @@ export function createApp(deps: AppDeps): Express {
     createPurchaseProjectsRouter(registry, deps),
     createPurchaseActionsRouter(registry, deps),
     createPurchaseFiguresRouter(registry, deps),
+    createCompetitionRoundsRouter(registry, deps),
+    createCompetitionProposalsRouter(registry, deps),
     // Last: its page fallback must not shadow any API route.
     createWebRouter(registry, deps),
   ];

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
+import { createCompetitionClient } from '../client/competition-client';
 import { createPurchaseClient } from '../client/purchase-client';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
@@ -61,6 +62,7 @@ export async function startProduct(
     db: apiDb,
     registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
     purchases: createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE),
+    competitions: createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE),
     config,
     logger: createLogger('error', 'api'),
     sessionSecret: config.SESSION_SECRET ?? '',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { ensureStarted, type StartOptions } from '../api/file-registration';
+import { createCompetitionClient } from '../client/competition-client';
 import { createPurchaseClient } from '../client/purchase-client';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
@@ -26,10 +27,12 @@ async function main(): Promise<void> {
     return true;
   };
   const purchases = createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE);
+  const competitions = createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE);
   const app = createApp({
     db,
     registrations,
     purchases,
+    competitions,
     config,
     logger: log,
     sessionSecret,

@@ -50,6 +50,17 @@ const PURCHASE_RULE_SETS = [
   },
 ] as const;
 
+/** 公益创投: DOMAIN §5.3 defaults live in domain/competition/policy.ts; layers override them. */
+const COMPETITION_RULE_SETS = [
+  {
+    version: '2026-competition-defaults',
+    jurisdiction: '000000',
+    effectiveFrom: '2014-01-01',
+    settings: {},
+    note: '公益创投默认规则：评分标准20/25/15/15/15/10，及格线60，分期50/30/20，公示5个工作日，评审不少于5人',
+  },
+] as const;
+
 export const DEMO_PASSWORD = 'Demo@2026zl';
 
 export const DEMO_ACCOUNTS = [
@@ -111,6 +122,17 @@ export async function seedReferenceData(db: Db): Promise<void> {
     })),
   });
   await db.holidayCalendarYear.createMany({ skipDuplicates: true, data: [{ ...CN_2026 }] });
+  await db.ruleSet.createMany({
+    skipDuplicates: true,
+    data: COMPETITION_RULE_SETS.map((r) => ({
+      process: 'competition',
+      version: r.version,
+      jurisdiction: r.jurisdiction,
+      effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
+      settings: r.settings as unknown as Prisma.InputJsonValue,
+      note: r.note,
+    })),
+  });
 }
 
 export async function seedDemo(db: Db, districtCode: string): Promise<void> {

@@ -1,5 +1,7 @@
 // The worker's workflowsPath: every workflow function the worker runs.
 
+export { competitionProposalWorkflow } from './competition/proposal-workflow';
+export { competitionRoundWorkflow } from './competition/round-workflow';
 export { purchaseContractWorkflow } from './purchase/contract-workflow';
 export { purchaseWorkflow } from './purchase/purchase-workflow';
 export { registrationWorkflow } from './registration/registration-workflow';

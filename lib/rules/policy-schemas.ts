@@ -1,3 +1,4 @@
+import { competitionPolicySchema } from '../../domain/competition/policy';
 import { purchasePolicySchema } from '../../domain/purchase/policy';
 import { registrationPolicySchema } from '../../domain/registration/policy';
 import { targetsPolicySchema } from '../../domain/targets/policy';
@@ -10,6 +11,7 @@ export const POLICY_SCHEMAS = {
   registration: registrationPolicySchema,
   targets: targetsPolicySchema,
   purchase: purchasePolicySchema,
+  competition: competitionPolicySchema,
 } as const;
 
 export type PolicyProcess = keyof typeof POLICY_SCHEMAS;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import { createCompetitionClient } from '../../client/competition-client';
 import { createPurchaseClient } from '../../client/purchase-client';
 import { createRegistrationClient } from '../../client/registration-client';
 import { type Config, loadConfig } from '../../lib/config';
@@ -117,6 +118,7 @@ export async function startHarness(
     db,
     registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
     purchases: createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE),
+    competitions: createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE),
     config,
     // biome-ignore lint/style/noProcessEnv: a debugging switch for test runs.
     logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),

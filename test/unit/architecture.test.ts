@@ -62,6 +62,7 @@ describe('the direction of imports', () => {
       'workflows/registration/view-types',
       'workflows/purchase/messages',
       'workflows/purchase/view-types',
+      'workflows/competition/messages',
     ];
     const bad = imports('api').filter(
       (i) =>

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../../api/app';
+import { createCompetitionClient } from '../../../client/competition-client';
 import { createPurchaseClient } from '../../../client/purchase-client';
 import { createRegistrationClient } from '../../../client/registration-client';
 import type { Harness } from '../harness';
@@ -68,6 +69,7 @@ export async function startTracedApp(h: Harness): Promise<TracedApp> {
     db: h.db,
     registrations: createRegistrationClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
     purchases: createPurchaseClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
+    competitions: createCompetitionClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
     config: h.config,
     logger,
     sessionSecret: randomBytes(32).toString('hex'),

@@ -1,0 +1,53 @@
+import type { CompetitionProposal, CompetitionRound } from '../generated/prisma/client';
+import type { Db } from '../lib/db';
+import { type Actor, PROPOSAL_FINAL } from '../workflows/competition/messages';
+import type { Session } from './auth/session';
+import { AppError } from './problem';
+
+const OFFICIALS = new Set(['administrator', 'reviewer', 'finance', 'evaluator']);
+
+export const actorOf = (s: Session): Actor => ({ id: s.sub, name: s.name, role: s.role });
+
+export async function roundFor(db: Db, id: string): Promise<CompetitionRound> {
+  const round = await db.competitionRound.findUnique({ where: { id } });
+  if (!round) throw new AppError('not_found', '没有找到该创投轮次');
+  return round;
+}
+
+/** A round whose workflow has ended takes no more decisions (its workflow cannot answer). */
+export async function openRoundFor(db: Db, id: string): Promise<CompetitionRound> {
+  const round = await roundFor(db, id);
+  if (round.stage === 'closed') throw new AppError('conflict', '本轮创投已经结束');
+  return round;
+}
+
+/** A proposal whose workflow has ended (rejected, not shortlisted, closed…) takes no more decisions. */
+export function assertProposalOpen(p: CompetitionProposal, round: CompetitionRound): void {
+  const ended =
+    PROPOSAL_FINAL.includes(p.status as never) ||
+    (p.status === 'not_funded' && ['implementing', 'closed'].includes(round.stage));
+  if (ended) throw new AppError('conflict', '该项目流程已经结束，不能再办理');
+}
+
+/**
+ * Object-level access to a proposal: officials see every one; an applicant only its own
+ * organisation's; a judge only one assigned to them and not declared conflicted. Others get 404.
+ */
+export async function proposalFor(
+  db: Db,
+  id: string,
+  session: Session,
+): Promise<CompetitionProposal> {
+  const p = await db.competitionProposal.findUnique({ where: { id } });
+  const missing = new AppError('not_found', '没有找到该项目');
+  if (!p || p.status === 'submitting') throw missing;
+  if (OFFICIALS.has(session.role)) return p;
+  if (session.role === 'applicant' && session.org === p.organizationId) return p;
+  if (session.role === 'judge') {
+    const a = await db.competitionAssignment.findFirst({
+      where: { proposalId: id, judgeId: session.sub },
+    });
+    if (a) return p;
+  }
+  throw missing;
+}

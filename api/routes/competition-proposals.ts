@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Router } from 'express';
+import type { z } from 'zod';
+import { localDateOf } from '../../domain/calendar';
+import { competitionPolicySchema } from '../../domain/competition/policy';
+import {
+  capFor,
+  checkProposal,
+  type Proposal,
+  proposalSchema,
+} from '../../domain/competition/proposal';
+import type { Prisma } from '../../lib/db';
+import { loadOrganizationProfile } from '../../lib/organization-profile';
+import * as m from '../../workflows/competition/messages';
+import type { AppDeps } from '../app';
+import type { Role, Session } from '../auth/session';
+import {
+  actorOf,
+  assertProposalOpen,
+  openRoundFor,
+  proposalFor,
+  roundFor,
+} from '../competition-access';
+import { AppError } from '../problem';
+import { type RouteRegistry, uuidParam } from '../route';
+import * as S from '../schemas/competition';
+
+const TAG = '公益创投';
+const FUNDED = ['agreement_signed', 'in_progress', 'midterm_passed', 'final_passed', 'closed'];
+
+/** Everything a judge may not see under blind review: who the applicant is. */
+function blind(content: Proposal) {
+  const { bankAccount: _b, documentIds: _d, ...rest } = content;
+  return { ...rest, team: content.team.map((t, i) => ({ name: `成员${i + 1}`, role: t.role })) };
+}
+
+async function submit(deps: AppDeps, roundId: string, body: Proposal, session: Session) {
+  const { db } = deps;
+  const round = await openRoundFor(db, roundId);
+  const policy = competitionPolicySchema.parse(round.settings);
+  const orgId = session.org;
+  const profile = orgId ? await loadOrganizationProfile(db, orgId) : null;
+  if (!orgId || !profile) throw new AppError('forbidden', '申报账号未关联社会组织');
+  const recorded =
+    profile.status !== 'registered' &&
+    (await db.communityOrgRecord.count({ where: { organizationId: orgId } })) > 0;
+  const previousWinner =
+    (await db.competitionProposal.count({
+      where: { organizationId: orgId, roundId: { not: roundId }, status: { in: FUNDED } },
+    })) > 0;
+  const findings = checkProposal(
+    policy,
+    { profile, recorded, previousWinner, today: localDateOf(Date.now()) },
+    body,
+  );
+  if (body.documentIds.length) {
+    const owned = await db.storedFile.count({
+      where: { id: { in: body.documentIds }, organizationId: orgId },
+    });
+    if (owned !== new Set(body.documentIds).size)
+      findings.push({ code: 'DOCUMENTS', message: '附件不存在或不属于本单位' });
+  }
+  if (findings.length)
+    throw new AppError(
+      'unprocessable',
+      findings.map((f) => f.message).join('；'),
+      findings.map((f) => ({ path: `body.${f.code}`, message: f.message })),
+    );
+  const id = randomUUID();
+  const capFen = capFor(policy, recorded);
+  await db.competitionProposal.create({
+    data: {
+      id,
+      roundId,
+      organizationId: orgId,
+      workflowId: m.proposalWorkflowId(id),
+      title: body.title,
+      category: body.category,
+      status: 'submitting',
+      content: body as unknown as Prisma.InputJsonValue,
+      requestedFen: BigInt(body.requestedFen),
+      capFen: BigInt(capFen),
+      recorded,
+      submittedAt: new Date(),
+    },
+  });
+  try {
+    const r = await deps.competitions.updateRound(
+      roundId,
+      m.submitProposalUpdate,
+      {
+        actor: actorOf(session),
+        proposalId: id,
+        organizationId: orgId,
+        category: body.category,
+        requestedFen: body.requestedFen,
+        capFen,
+      },
+      `submit-${id}`,
+    );
+    await db.competitionProposal.updateMany({
+      where: { id, status: 'submitting' },
+      data: { status: 'submitted' },
+    });
+    return { id, seq: r.seq, status: 'submitted', capFen, recorded };
+  } catch (err) {
+    // Only a refusal is certain; after a timeout the child may have started and will mark the row.
+    if (err instanceof WorkflowUpdateFailedError)
+      await db.competitionProposal.delete({ where: { id } });
+    throw err;
+  }
+}
+
+interface ActionRoute<B extends z.ZodType> {
+  path: string;
+  summary: string;
+  access: readonly Role[];
+  body: B;
+  update: UpdateDefinition<m.ProposalView, [never]>;
+}
+const action = <B extends z.ZodType>(a: ActionRoute<B>) => a as unknown as ActionRoute<z.ZodType>;
+
+const ACTIONS = [
+  action({
+    path: 'qualify',
+    summary: '资格审查：通过或不通过（写明理由）',
+    access: ['reviewer'],
+    body: S.ZQualifyRequest,
+    update: m.qualifyUpdate as never,
+  }),
+  action({
+    path: 'declaration',
+    summary: '评审打开项目前声明是否存在利益冲突（有冲突则另派评审）',
+    access: ['judge'],
+    body: S.ZDeclarationRequest,
+    update: m.declareUpdate as never,
+  }),
+  action({
+    path: 'score',
+    summary: '评审按评分标准逐项打分',
+    access: ['judge'],
+    body: S.ZScoreRequest,
+    update: m.scoreUpdate as never,
+  }),
+  action({
+    path: 'agreement',
+    summary: '签订项目协议（首期资金拨付指令随之下达）',
+    access: ['administrator'],
+    body: S.ZAgreementRequest,
+    update: m.signAgreementUpdate as never,
+  }),
+  action({
+    path: 'evaluations',
+    summary: '录入中期或末期评估结果',
+    access: ['evaluator'],
+    body: S.ZEvaluationRequest,
+    update: m.evaluateUpdate as never,
+  }),
+  action({
+    path: 'termination',
+    summary: '终止项目并决定追回资金（中期评估C级后）',
+    access: ['administrator'],
+    body: S.ZTerminationRequest,
+    update: m.terminateUpdate as never,
+  }),
+];
+
+export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/competitions/:id/proposals',
+      tag: TAG,
+      summary: '申报项目（需求、设计、预算、团队、申请金额、附件）',
+      access: ['applicant'],
+      params: S.ZRoundParams,
+      body: proposalSchema,
+      response: { status: 201, description: '已申报' },
+      problems: ['not_found', 'unprocessable', 'conflict'],
+    },
+    async ({ params, body, session, res }) => {
+      const out = await submit(deps, params.id, body, session!);
+      res.status(201);
+      return out;
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competition-proposals/:id',
+      tag: TAG,
+      summary: '项目详情（匿名评审时评审看不到申报单位）',
+      access: 'signed-in',
+      params: uuidParam,
+      response: { status: 200, description: '项目' },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params, session }) => {
+      const p = await proposalFor(db, params.id, session!);
+      const round = await roundFor(db, p.roundId);
+      const policy = competitionPolicySchema.parse(round.settings);
+      const content = p.content as unknown as Proposal;
+      const base = {
+        id: p.id,
+        roundId: p.roundId,
+        title: p.title,
+        category: p.category,
+        requestedFen: Number(p.requestedFen),
+        submittedAt: p.submittedAt.toISOString(),
+      };
+      if (session!.role === 'judge') {
+        const as = await db.competitionAssignment.findMany({
+          where: { proposalId: p.id, judgeId: session!.sub },
+        });
+        if (
+          as.some((a) => a.status === 'conflicted') &&
+          !as.some((a) => a.status === 'declared_clear' || a.status === 'scored')
+        )
+          throw new AppError('not_found', '没有找到该项目');
+        if (!as.some((a) => a.status === 'declared_clear' || a.status === 'scored'))
+          throw new AppError('conflict', '打开项目前须先声明是否存在利益冲突');
+        if (policy.blindReview) return { ...base, content: blind(content), blind: true };
+      }
+      const org = await db.organization.findUnique({
+        where: { id: p.organizationId },
+        select: { id: true, name: true, creditCode: true },
+      });
+      const live = session!.role === 'judge' ? null : await deps.competitions.proposalStatus(p.id);
+      return {
+        ...base,
+        status: p.status,
+        organization: org,
+        content,
+        blind: false,
+        awardFen: p.awardFen === null ? null : Number(p.awardFen),
+        qualificationNote: p.qualificationNote,
+        fundingReason: p.fundingReason,
+        workflow: live,
+      };
+    },
+  );
+
+  for (const a of ACTIONS) {
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/competition-proposals/:id/${a.path}`,
+        tag: TAG,
+        summary: a.summary,
+        access: a.access,
+        params: uuidParam,
+        body: a.body,
+        response: { status: 200, description: '项目流程状态' },
+        problems: ['not_found', 'conflict', 'unprocessable', 'forbidden'],
+      },
+      async ({ params, body, session }) => {
+        const p = await proposalFor(db, params.id, session!);
+        assertProposalOpen(p, await roundFor(db, p.roundId));
+        return deps.competitions.updateProposal(params.id, a.update, {
+          ...(body as object),
+          actor: actorOf(session!),
+        } as never);
+      },
+    );
+  }
+  for (const [verb, role, def, summary] of [
+    ['order', 'administrator', m.orderPaymentUpdate, '下达第N期资金拨付指令（前一阶段评估通过后）'],
+    [
+      'confirm',
+      'finance',
+      m.confirmPaymentUpdate,
+      '复核确认拨付（须为下达指令以外的另一名工作人员）',
+    ],
+  ] as const) {
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/competition-proposals/:id/payments/:tranche/${verb}`,
+        tag: TAG,
+        summary,
+        access: [role],
+        params: S.ZTrancheParams,
+        body: S.ZEmpty,
+        response: { status: 200, description: '项目流程状态' },
+        problems: ['not_found', 'conflict', 'unprocessable'],
+      },
+      async ({ params, session }) => {
+        const p = await proposalFor(db, params.id, session!);
+        assertProposalOpen(p, await roundFor(db, p.roundId));
+        return deps.competitions.updateProposal(params.id, def, {
+          actor: actorOf(session!),
+          tranche: params.tranche,
+        });
+      },
+    );
+  }
+  return router;
+}

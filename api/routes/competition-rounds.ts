@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { competitionPolicySchema } from '../../domain/competition/policy';
+import type { Prisma } from '../../lib/db';
+import { mergeLayers } from '../../lib/rules/jurisdictions';
+import { loadRuleLayers } from '../../lib/rules/load-rule-layers';
+import * as m from '../../workflows/competition/messages';
+import type { AppDeps } from '../app';
+import { roundFor } from '../competition-access';
+import { AppError } from '../problem';
+import type { RouteRegistry } from '../route';
+import * as S from '../schemas/competition';
+import { registerRoundFigures } from './competition-figures';
+import { registerRoundActions } from './competition-round-actions';
+
+const TAG = '公益创投';
+
+async function checkJudges(deps: AppDeps, ids: string[]) {
+  const found = await deps.db.account.count({
+    where: { id: { in: ids }, role: 'judge', active: true },
+  });
+  if (found !== new Set(ids).size)
+    throw new AppError('unprocessable', '评审名单中有账号不存在、已停用或不是评审角色');
+}
+
+/** The round's settings: the rule layers in force on the round-open date, then the administrator's. */
+async function settingsFor(deps: AppDeps, opensAt: number, overrides: Record<string, unknown>) {
+  const layers = await loadRuleLayers(
+    deps.db,
+    'competition',
+    deps.config.DISTRICT_CODE,
+    opensAt,
+    (x) => ({
+      success: true as const,
+      data: x as Record<string, unknown>,
+    }),
+  );
+  const parsed = competitionPolicySchema.safeParse(
+    mergeLayers([layers.policy as never, overrides as never]),
+  );
+  if (!parsed.success)
+    throw new AppError(
+      'unprocessable',
+      '本轮设置不符合要求',
+      parsed.error.issues.map((i) => ({
+        path: ['body', 'settings', ...i.path.map(String)].join('.'),
+        message: i.message,
+      })),
+    );
+  return { policy: parsed.data, ruleVersion: layers.ref.version };
+}
+
+export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/competitions',
+      tag: TAG,
+      summary: '创建创投轮次（预算、资金来源、类别名额、上限、评分标准、评审等）',
+      access: ['administrator'],
+      body: S.ZCreateRoundRequest,
+      response: { status: 201, description: '已创建并开始征集' },
+      problems: ['bad_request', 'unprocessable'],
+    },
+    async ({ body, session }) => {
+      const opens = Date.parse(body.callOpensAt);
+      const closes = Date.parse(body.callClosesAt);
+      if (closes <= opens) throw new AppError('unprocessable', '征集截止时间须晚于开始时间');
+      await checkJudges(deps, [...body.judges.first, ...body.judges.roadshow]);
+      const { policy, ruleVersion } = await settingsFor(deps, opens, body.settings);
+      const id = randomUUID();
+      await db.competitionRound.create({
+        data: {
+          id,
+          title: body.title,
+          workflowId: m.roundWorkflowId(id),
+          stage: 'call_open',
+          settings: policy as unknown as Prisma.InputJsonValue,
+          ruleVersion,
+          budgetFen: BigInt(policy.budgetFen),
+          callOpensAt: new Date(opens),
+          callClosesAt: new Date(closes),
+          createdById: session!.sub,
+          judges: {
+            create: [
+              ...new Set(body.judges.first.map((a) => `first:${a}`)),
+              ...new Set(body.judges.roadshow.map((a) => `roadshow:${a}`)),
+            ].map((k) => ({
+              phase: k.split(':')[0] as string,
+              accountId: k.split(':')[1] as string,
+            })),
+          },
+        },
+      });
+      await deps.competitions.startRound({
+        roundId: id,
+        title: body.title,
+        policy,
+        callOpensAt: opens,
+        callClosesAt: closes,
+      });
+      return { id, ruleVersion, settings: policy };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions',
+      tag: TAG,
+      summary: '创投轮次列表',
+      access: 'signed-in',
+      response: { status: 200, description: '轮次' },
+    },
+    async () => {
+      const rounds = await db.competitionRound.findMany({
+        orderBy: { createdAt: 'desc' },
+        take: 100,
+      });
+      return rounds.map((r) => ({
+        id: r.id,
+        title: r.title,
+        stage: r.stage,
+        budgetFen: Number(r.budgetFen),
+        callOpensAt: r.callOpensAt.toISOString(),
+        callClosesAt: r.callClosesAt.toISOString(),
+      }));
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions/:id',
+      tag: TAG,
+      summary: '创投轮次详情（设置与当前阶段）',
+      access: 'signed-in',
+      params: S.ZRoundParams,
+      response: { status: 200, description: '轮次' },
+      problems: ['not_found'],
+    },
+    async ({ params }) => {
+      const round = await roundFor(db, params.id);
+      const live = await deps.competitions.roundStatus(round.id);
+      return {
+        ...live,
+        id: round.id,
+        title: round.title,
+        stage: live?.stage ?? round.stage,
+        settings: round.settings,
+        ruleVersion: round.ruleVersion,
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/competitions/:id/conflicts',
+      tag: TAG,
+      summary: '评审声明与申报单位的利益关联（分配时回避）',
+      access: ['judge'],
+      params: S.ZRoundParams,
+      body: S.ZConflictsRequest,
+      response: { status: 200, description: '已登记' },
+      problems: ['not_found'],
+    },
+    async ({ params, body, session }) => {
+      await roundFor(db, params.id);
+      const onPanel = await db.competitionJudge.count({
+        where: { roundId: params.id, accountId: session!.sub },
+      });
+      if (!onPanel) throw new AppError('not_found', '没有找到该创投轮次');
+      await db.competitionConflict.createMany({
+        skipDuplicates: true,
+        data: body.organizationIds.map((organizationId) => ({
+          roundId: params.id,
+          judgeId: session!.sub,
+          organizationId,
+          reason: body.reason,
+        })),
+      });
+      return { declared: body.organizationIds.length };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/community-records',
+      tag: TAG,
+      summary: '登记社区社会组织备案（备案组织可按较低上限申报）',
+      access: ['administrator'],
+      body: S.ZCommunityRecordRequest,
+      response: { status: 201, description: '已备案' },
+      problems: ['unprocessable', 'conflict'],
+    },
+    async ({ body, session }) => {
+      const org = await db.organization.findUnique({ where: { id: body.organizationId } });
+      if (!org) throw new AppError('unprocessable', '没有该组织');
+      const taken = await db.communityOrgRecord.findUnique({ where: { recordNo: body.recordNo } });
+      if (taken && taken.organizationId !== org.id)
+        throw new AppError('conflict', '备案编号已被使用');
+      await db.communityOrgRecord.upsert({
+        where: { organizationId: org.id },
+        create: {
+          organizationId: org.id,
+          recordNo: body.recordNo,
+          recordedOn: new Date(`${body.recordedOn}T00:00:00Z`),
+          recordedById: session!.sub,
+        },
+        update: {},
+      });
+      return { organizationId: org.id, recordNo: body.recordNo };
+    },
+  );
+
+  registerRoundActions(router, registry, deps);
+  registerRoundFigures(router, registry, deps);
+  return router;
+}

@@ -1,0 +1,58 @@
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  type ProposalView,
+  proposalStatusQuery,
+  proposalWorkflowId,
+  type RoundInput,
+  type RoundView,
+  roundStatusQuery,
+  roundWorkflowId,
+} from '../workflows/competition/messages';
+
+/** The API's handle on competition workflows: start a round, read and decide rounds and proposals. */
+export function createCompetitionClient(client: Client, taskQueue: string) {
+  const round = (id: string) => client.workflow.getHandle(roundWorkflowId(id));
+  const proposal = (id: string) => client.workflow.getHandle(proposalWorkflowId(id));
+  const quiet = async <T>(f: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await f();
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  };
+  return {
+    /** Idempotent: the workflow id is the round's business key. */
+    async startRound(input: RoundInput): Promise<void> {
+      await client.workflow.start('competitionRoundWorkflow', {
+        taskQueue,
+        workflowId: roundWorkflowId(input.roundId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    },
+    roundStatus: (id: string) => quiet(() => round(id).query(roundStatusQuery)),
+    proposalStatus: (id: string) => quiet(() => proposal(id).query(proposalStatusQuery)),
+    /** `updateId` makes a retried request the same update (Temporal deduplicates it). */
+    updateRound<A, R>(
+      id: string,
+      def: UpdateDefinition<R, [A]>,
+      args: A,
+      updateId?: string,
+    ): Promise<R> {
+      return round(id).executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) });
+    },
+    updateProposal<A>(
+      id: string,
+      def: UpdateDefinition<ProposalView, [A]>,
+      args: A,
+    ): Promise<ProposalView> {
+      return proposal(id).executeUpdate(def, { args: [args] });
+    },
+  };
+}
+
+export type CompetitionClient = ReturnType<typeof createCompetitionClient>;
+export type { RoundView };

@@ -1,0 +1,58 @@
+/**
+ * Names shared by the competition workflows, their activities and the API: phases, stages,
+ * statuses and workflow ids. Plain data, so every layer may import it.
+ */
+
+export const PHASES = ['first', 'roadshow'] as const;
+export type Phase = (typeof PHASES)[number];
+export const PHASE_LABEL: Record<Phase, string> = {
+  first: '初评（专家评审）',
+  roadshow: '路演答辩',
+};
+
+export const ROUND_STAGES = [
+  'call_open',
+  'eligibility_review',
+  'first_scoring',
+  'first_scored',
+  'roadshow',
+  'scored',
+  'publicity',
+  'implementing',
+  'closed',
+] as const;
+export type RoundStage = (typeof ROUND_STAGES)[number];
+
+export const PROPOSAL_STATUSES = [
+  'submitted',
+  'rejected',
+  'qualified',
+  'not_shortlisted',
+  'shortlisted',
+  'not_funded',
+  'selected',
+  'agreement_signed',
+  'in_progress',
+  'midterm_passed',
+  'suspended',
+  'terminated',
+  'final_passed',
+  'final_tranche_withheld',
+  'closed',
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Statuses after which the proposal's workflow has ended. */
+export const PROPOSAL_FINAL: readonly ProposalStatus[] = [
+  'rejected',
+  'not_shortlisted',
+  'terminated',
+  'final_tranche_withheld',
+  'closed',
+];
+
+export const roundWorkflowId = (roundId: string) => `competition-round-${roundId}`;
+export const proposalWorkflowId = (proposalId: string) => `competition-proposal-${proposalId}`;
+
+/** The signal name of round news to a proposal (activities send it through the client). */
+export const ROUND_NEWS_SIGNAL = 'roundNews';

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { COMPETITION_HISTORIES_DIR as DIR } from '../support/competition-histories';
+import { testEnv } from '../support/test-env';
+
+/**
+ * Recorded competition histories (a round, and proposals that closed, were terminated, or lost
+ * their funding to an objection) replay against today's workflow code.
+ */
+
+const files = readdirSync(DIR).filter((f) => f.startsWith('competition-') && f.endsWith('.json'));
+const load = (f: string) => JSON.parse(readFileSync(path.join(DIR, f), 'utf8'));
+
+beforeAll(() => {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+});
+
+describe('replay of recorded competition histories', () => {
+  it('given the recorded histories, then the round and every proposal outcome are there', () => {
+    expect(files.sort()).toEqual([
+      'competition-proposal-closed.json',
+      'competition-proposal-objection.json',
+      'competition-proposal-terminated.json',
+      'competition-round.json',
+    ]);
+  });
+
+  it.each(files)(
+    'given %s, when replayed against the current workflow code, then it replays without nondeterminism',
+    async (f) => {
+      await Worker.runReplayHistory(
+        { workflowBundle: { codePath: testEnv('workflowBundle') } },
+        load(f),
+        f,
+      );
+    },
+  );
+});

@@ -1,0 +1,261 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { formatYuan } from '../../domain/competition/policy';
+import { Mutex } from '../mutex';
+import * as m from './messages';
+import * as r from './proposal-rules';
+
+// Short DB writes and outbox rows: local activities, so a decision costs one workflow task and
+// a marker instead of a round trip through the server (thousands of proposals make this count).
+const act = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 10 },
+});
+
+const fail = (x: r.Refusal | null) => {
+  if (x) throw ApplicationFailure.create({ type: x.type, message: x.message, nonRetryable: true });
+};
+
+/**
+ * One proposal of a round (a child of the round workflow): qualification, conflict declarations
+ * and scores of its panels, funding, agreement, tranches and evaluations. Its history stays small
+ * however large the round is.
+ */
+export async function competitionProposalWorkflow(input: m.ProposalInput): Promise<m.ProposalView> {
+  const s = r.initialProposal(input);
+  const lock = new Mutex();
+  const { proposalId, roundId, organizationId } = input;
+  const status = (note?: string) =>
+    act.recordProposalStatus({ proposalId, status: s.status, note });
+  const mail = (step: string, template: string, context: Record<string, string | number> = {}) =>
+    act.notifyCompetition({
+      key: `${proposalId}/${step}`,
+      template,
+      organizationId,
+      proposalId,
+      context,
+    });
+
+  const update = <A extends m.WithActor>(
+    def: Parameters<typeof setHandler>[0],
+    check: (a: A) => r.Refusal | null,
+    run: (a: A) => Promise<void>,
+  ) =>
+    setHandler(
+      def as never,
+      ((a: A) =>
+        lock.run(async () => {
+          fail(check(a));
+          await run(a);
+          return r.viewOf(s);
+        })) as never,
+      { validator: ((a: A) => fail(check(a))) as never },
+    );
+
+  update(
+    m.qualifyUpdate,
+    (a: m.WithActor & { pass: boolean; reasons: string[] }) => r.checkQualify(s, a),
+    async (a) => {
+      s.status = a.pass ? 'qualified' : 'rejected';
+      const note = a.pass ? '资格审查通过' : a.reasons.join('；');
+      await act.recordAudit({
+        proposalId,
+        actor: a.actor,
+        action: 'qualify',
+        to: s.status,
+        reason: note,
+      });
+      await status(note);
+      await mail('qualification', a.pass ? 'qualified' : 'rejected', { reasons: note });
+    },
+  );
+  update(
+    m.declareUpdate,
+    (a: m.WithActor & { phase: m.Phase; conflict: boolean; note: string }) => r.checkDeclare(s, a),
+    async (a) => {
+      const key = r.slot(a.phase, a.actor.id);
+      s.declarations[key] = a.conflict ? 'conflicted' : 'clear';
+      await act.recordDeclaration({
+        roundId,
+        proposalId,
+        phase: a.phase,
+        judgeId: a.actor.id,
+        conflict: a.conflict,
+        note: a.note,
+      });
+      if (!a.conflict) return;
+      s.panels[a.phase] = s.panels[a.phase].filter((j) => j !== a.actor.id);
+      const replacement = await act.replaceJudge({
+        roundId,
+        proposalId,
+        phase: a.phase,
+        organizationId,
+      });
+      if (replacement) s.panels[a.phase].push(replacement);
+    },
+  );
+  update(
+    m.scoreUpdate,
+    (a: m.WithActor & { phase: m.Phase; criteria: Record<string, number>; comment: string }) =>
+      r.checkScore(s, a),
+    async (a) => {
+      s.scored.push(r.slot(a.phase, a.actor.id));
+      await act.recordScore({
+        roundId,
+        proposalId,
+        phase: a.phase,
+        judgeId: a.actor.id,
+        criteria: a.criteria,
+        comment: a.comment,
+      });
+    },
+  );
+  update(
+    m.signAgreementUpdate,
+    (_a: m.WithActor & { agreementNo: string }) => r.checkSign(s),
+    async (a) => {
+      s.status = 'agreement_signed';
+      const t1 = r.tranche(s, 1) as m.Tranche;
+      t1.status = 'ordered';
+      t1.orderedBy = a.actor;
+      await act.recordAudit({
+        proposalId,
+        actor: a.actor,
+        action: 'sign_agreement',
+        to: s.status,
+        reason: a.agreementNo,
+      });
+      await status(`协议编号 ${a.agreementNo}`);
+      await act.recordPayment({
+        roundId,
+        proposalId,
+        tranche: 1,
+        amountFen: t1.amountFen,
+        status: 'ordered',
+        actorId: a.actor.id,
+      });
+      await mail('agreement', 'agreement_signed', {
+        amount: formatYuan(s.awardFen ?? 0),
+        first: formatYuan(t1.amountFen),
+      });
+    },
+  );
+  update(
+    m.orderPaymentUpdate,
+    (a: m.WithActor & { tranche: number }) => r.checkOrder(s, a.tranche),
+    async (a) => {
+      const t = r.tranche(s, a.tranche) as m.Tranche;
+      t.status = 'ordered';
+      t.orderedBy = a.actor;
+      await act.recordPayment({
+        roundId,
+        proposalId,
+        tranche: t.n,
+        amountFen: t.amountFen,
+        status: 'ordered',
+        actorId: a.actor.id,
+      });
+    },
+  );
+  update(
+    m.confirmPaymentUpdate,
+    (a: m.WithActor & { tranche: number }) => r.checkConfirm(s, a),
+    async (a) => {
+      r.applyPaid(s, a.tranche, a.actor);
+      const t = r.tranche(s, a.tranche) as m.Tranche;
+      await act.recordPayment({
+        roundId,
+        proposalId,
+        tranche: t.n,
+        amountFen: t.amountFen,
+        status: 'paid',
+        actorId: a.actor.id,
+      });
+      await status();
+      await mail(`paid-${t.n}`, 'tranche_paid', { tranche: t.n, amount: formatYuan(t.amountFen) });
+    },
+  );
+  update(
+    m.evaluateUpdate,
+    (a: m.WithActor & { stage: 'midterm' | 'final'; score: number; report: string }) =>
+      r.checkEvaluate(s, a.stage, a.score),
+    async (a) => {
+      const grade = r.applyEvaluation(s, a.stage, a.score);
+      await act.recordEvaluation({
+        roundId,
+        proposalId,
+        stage: a.stage,
+        score: a.score,
+        grade,
+        evaluatorId: a.actor.id,
+        report: a.report,
+      });
+      await status(a.stage === 'midterm' ? `中期评估 ${grade} 级` : `末期评估${grade}`);
+      await mail(a.stage, a.stage === 'midterm' ? 'midterm_result' : 'final_result', {
+        grade,
+        score: a.score,
+      });
+    },
+  );
+  update(
+    m.terminateUpdate,
+    (a: m.WithActor & { clawbackFen: number; reason: string }) =>
+      r.checkTerminate(s, a.clawbackFen),
+    async (a) => {
+      s.status = 'terminated';
+      for (const t of s.tranches) if (t.status !== 'paid') t.status = 'withheld';
+      await act.recordAudit({
+        proposalId,
+        actor: a.actor,
+        action: 'terminate',
+        to: s.status,
+        reason: a.reason,
+        details: { clawbackFen: a.clawbackFen },
+      });
+      await status(a.reason);
+      await mail('terminated', 'terminated', {
+        reason: a.reason,
+        clawback: formatYuan(a.clawbackFen),
+      });
+    },
+  );
+  setHandler(m.proposalStatusQuery, () => r.viewOf(s));
+  setHandler(m.roundNewsSignal, (n) => {
+    const before = s.status;
+    r.applyNews(s, n);
+    if (s.status !== before) outcomes.push(n);
+  });
+
+  const outcomes: m.RoundNews[] = [];
+  await lock.run(async () => {
+    await status();
+    await mail('received', 'received');
+  });
+  while (!r.isFinished(s)) {
+    await condition(() => outcomes.length > 0 || r.isFinished(s));
+    const n = outcomes.shift();
+    if (n) await lock.run(() => announce(n));
+  }
+  await condition(allHandlersFinished);
+  return r.viewOf(s);
+
+  async function announce(n: m.RoundNews): Promise<void> {
+    await status();
+    if (n.kind === 'phase_closed')
+      await mail(`phase-${n.phase}`, n.advanced ? 'shortlisted' : 'not_shortlisted', {
+        score: n.score,
+        rank: n.rank,
+      });
+    if (n.kind === 'funding')
+      await mail(`funding-${n.selected ? 'yes' : 'no'}`, n.selected ? 'selected' : 'not_funded', {
+        amount: formatYuan(n.awardFen),
+        reason: n.reason,
+      });
+  }
+}

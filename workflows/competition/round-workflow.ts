@@ -1,0 +1,225 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  ParentClosePolicy,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { Mutex } from '../mutex';
+import * as m from './messages';
+import { competitionProposalWorkflow } from './proposal-workflow';
+import * as rr from './round-rules';
+
+// Phase activities signal thousands of proposals: give them room, and a heartbeat-free retry.
+const act = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { maximumAttempts: 10 },
+});
+
+const illegal = (message: string) =>
+  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
+
+const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 10 },
+});
+
+const fail = (x: rr.Refusal | null) => {
+  if (x) throw ApplicationFailure.create({ type: x.type, message: x.message, nonRetryable: true });
+};
+
+/**
+ * 公益创投大赛: one round from call to close. Each proposal is a child workflow; this workflow
+ * holds stage and counters only, and gets small summaries from activities that read and write
+ * the DB projection (it never holds the scores). Continues as new when its history grows.
+ */
+export async function competitionRoundWorkflow(
+  input: m.RoundInput,
+  resumed?: m.RoundState,
+): Promise<m.RoundView> {
+  const st = resumed ?? rr.initialRound();
+  const lock = new Mutex();
+  const { roundId } = input;
+  let changes = 0;
+
+  const update = <A extends m.WithActor, R>(
+    def: Parameters<typeof setHandler>[0],
+    check: (a: A) => rr.Refusal | null,
+    run: (a: A) => Promise<R>,
+  ) =>
+    setHandler(
+      def as never,
+      ((a: A) =>
+        lock.run(async () => {
+          fail(check(a));
+          const out = await run(a);
+          changes++;
+          return out;
+        })) as never,
+      { validator: ((a: A) => fail(check(a))) as never },
+    );
+  const view = () => rr.viewOf(input, st);
+  const stage = async (next: m.RoundStage) => {
+    st.stage = next;
+    await local.recordRoundStage({ roundId, stage: next, publicityEndsAt: st.publicityEndsAt });
+  };
+
+  // Submissions skip the lock and do not wait for the child to start: the checks and counters are
+  // synchronous, so the update completes in the task that issues the start, and thousands of
+  // starts can be in flight together. Closing the call and continuing as new wait for them.
+  let starting = 0;
+  setHandler(
+    m.submitProposalUpdate,
+    async (a: m.SubmitArgs) => {
+      fail(rr.checkSubmit(input, st, a, Date.now()));
+      st.perOrg[a.organizationId] = (st.perOrg[a.organizationId] ?? 0) + 1;
+      st.proposals++;
+      const seq = st.proposals;
+      starting++;
+      startChild(competitionProposalWorkflow, {
+        workflowId: m.proposalWorkflowId(a.proposalId),
+        args: [rr.proposalInput(input, a, seq, Date.now())],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      })
+        .catch((err) =>
+          log.error('proposal workflow did not start', { proposalId: a.proposalId, err }),
+        )
+        .finally(() => {
+          starting--;
+        });
+      changes++;
+      return { proposalId: a.proposalId, seq };
+    },
+    { validator: (a: m.SubmitArgs) => fail(rr.checkSubmit(input, st, a, Date.now())) },
+  );
+  update(
+    m.closeCallUpdate,
+    () => rr.checkStage(st, 'call_open', '征集期已经结束'),
+    async () => {
+      await stage('eligibility_review');
+      // Every proposal whose child has started hears the news, even one the API has not yet marked.
+      await condition(() => starting === 0);
+      await act.broadcastStage({
+        roundId,
+        stage: 'eligibility_review',
+        statuses: ['submitting', 'submitted'],
+      });
+      return view();
+    },
+  );
+  update(
+    m.openScoringUpdate,
+    (a: m.WithActor & { phase: m.Phase }) => rr.checkOpenScoring(st, a.phase),
+    async (a) => {
+      const r = await act.openScoringPhase({ roundId, phase: a.phase });
+      if (!r.ok) throw illegal(r.reason);
+      st.summary[`${a.phase}_opened`] = r.summary;
+      await stage(a.phase === 'first' ? 'first_scoring' : 'roadshow');
+      return view();
+    },
+  );
+  update(
+    m.closeScoringUpdate,
+    (a: m.WithActor & { phase: m.Phase }) => rr.checkCloseScoring(st, a.phase),
+    async (a) => {
+      const r = await act.closeScoringPhase({ roundId, phase: a.phase });
+      if (!r.ok) throw illegal(r.reason);
+      st.summary[`${a.phase}_result`] = r.summary;
+      await stage(a.phase === 'first' ? 'first_scored' : 'scored');
+      return view();
+    },
+  );
+  update(
+    m.decideFundingUpdate,
+    (_a: m.WithActor & { panelAmounts: Record<string, number> }) =>
+      rr.checkStage(st, 'scored', '路演答辩评分结束后才能作出资助决定'),
+    async (a) => {
+      const r = await act.decideFunding({ roundId, panelAmounts: a.panelAmounts, at: Date.now() });
+      st.summary.funding = r.summary;
+      st.publicityEndsAt = r.publicityEndsAt;
+      await stage('publicity');
+      return view();
+    },
+  );
+  update(
+    m.fileObjectionUpdate,
+    (_a: m.WithActor & { objectionId: string; proposalId: string; text: string }) =>
+      rr.checkObjection(st, Date.now()),
+    async (a) => {
+      await local.recordObjection({
+        roundId,
+        objectionId: a.objectionId,
+        proposalId: a.proposalId,
+        text: a.text,
+        filedById: a.actor.id,
+        at: Date.now(),
+      });
+      st.pendingObjections.push(a.objectionId);
+      return { objectionId: a.objectionId };
+    },
+  );
+  update(
+    m.decideObjectionUpdate,
+    (a: m.WithActor & { objectionId: string; uphold: boolean; decision: string }) =>
+      rr.checkDecideObjection(st, a.objectionId),
+    async (a) => {
+      const r = await act.decideObjection({
+        roundId,
+        objectionId: a.objectionId,
+        uphold: a.uphold,
+        decision: a.decision,
+        actorId: a.actor.id,
+        at: Date.now(),
+      });
+      st.pendingObjections = st.pendingObjections.filter((o) => o !== a.objectionId);
+      st.summary.funding = r.summary;
+      return view();
+    },
+  );
+  update(
+    m.closeRoundUpdate,
+    () => rr.checkStage(st, 'implementing', '项目实施阶段才能结束本轮'),
+    async () => {
+      const r = await act.checkRoundClosable({ roundId });
+      if (!r.ok) throw illegal(r.reason);
+      await stage('closed');
+      return view();
+    },
+  );
+  setHandler(m.roundStatusQuery, view);
+
+  if (!resumed) await lock.run(() => stage('call_open'));
+  while (st.stage !== 'closed') {
+    const seen = changes;
+    const wait =
+      st.stage === 'publicity' && st.publicityEndsAt !== null
+        ? Math.max(1, st.publicityEndsAt - Date.now())
+        : undefined;
+    await condition(() => changes !== seen, wait);
+    if (rr.publicityOver(st, Date.now())) {
+      await lock.run(async () => {
+        if (!rr.publicityOver(st, Date.now())) return;
+        await act.closePublicity({ roundId });
+        await stage('implementing');
+      });
+    }
+    if (shouldContinueAsNew(input)) {
+      await condition(() => allHandlersFinished() && starting === 0);
+      return continueAsNew<typeof competitionRoundWorkflow>(input, st);
+    }
+  }
+  await condition(allHandlersFinished);
+  return view();
+}
+
+function shouldContinueAsNew(input: m.RoundInput): boolean {
+  const info = workflowInfo();
+  return info.historyLength > (input.maxHistoryEvents ?? 3000) || info.continueAsNewSuggested;
+}
