@@ -84,6 +84,12 @@ describe('procurement rules', () => {
       await ok(h, o.token, id, 'responses', { priceFen: 17_000_000 + i, proposal: `方案${i}` });
     }
     await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'evaluating');
+    // Access reads the projection, which follows the workflow a moment later.
+    for (let i = 0; i < 100; i++) {
+      const row = await h.db.purchaseProject.findUnique({ where: { id } });
+      if (row?.status === 'evaluating') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const outsider = await http(h.baseUrl, unrated.token).get(`/api/purchases/${id}`);
     expect(outsider.status).toBe(404);
 
