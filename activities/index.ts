@@ -1,5 +1,6 @@
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
+import { createEvaluationActivities } from './evaluation';
 import { makeNotify } from './mail/notify';
 import type { Outbox } from './mail/outbox';
 import { makeBarReapplication } from './registration/bar-reapplication';
@@ -42,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
       portalUrl: config.publicUrl,
       authority: config.AUTHORITY_NAME,
     }),
+    ...createEvaluationActivities(deps),
   };
 }
 

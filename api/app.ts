@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
+import type { EvaluationClient } from '../client/evaluation-client';
 import type { RegistrationClient } from '../client/registration-client';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
@@ -14,6 +15,7 @@ import { createAdminRouter } from './routes/admin';
 import { createAnnouncementsRouter } from './routes/announcements';
 import { createAuthRouter } from './routes/auth';
 import { createDocsRouter } from './routes/docs';
+import { createEvaluationRouters } from './routes/evaluation';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
 import { createNameCheckRouter } from './routes/name-check';
@@ -27,6 +29,8 @@ z.config(z.locales.zhCN());
 export interface AppDeps {
   db: Db;
   registrations: RegistrationClient;
+  /** Tiered evaluation; its routes are mounted when the client is given. */
+  evaluation?: EvaluationClient;
   config: Config;
   logger: Logger;
   sessionSecret: string;
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
     createWorklistRouter(registry, deps),
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
+    ...createEvaluationRouters(registry, deps),
   ];
   for (const r of routers) app.use(r);
   const openapi = buildOpenApi(registry.routes, deps.config);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { ensureStarted, type StartOptions } from '../api/file-registration';
+import { createEvaluationClient } from '../client/evaluation-client';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
@@ -24,7 +25,16 @@ async function main(): Promise<void> {
     await connection.workflowService.getSystemInfo({});
     return true;
   };
-  const app = createApp({ db, registrations, config, logger: log, sessionSecret, temporalReady });
+  const evaluation = createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE);
+  const app = createApp({
+    db,
+    registrations,
+    evaluation,
+    config,
+    logger: log,
+    sessionSecret,
+    temporalReady,
+  });
   await resumeUnstarted(
     db,
     registrations,

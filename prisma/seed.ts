@@ -32,6 +32,17 @@ const RULE_SETS = [
   },
 ] as const;
 
+/** Tiered evaluation (DOMAIN §4): the defaults live in domain/evaluation/policy.ts. */
+const EVALUATION_RULE_SETS = [
+  {
+    version: '2011-national-evaluation',
+    jurisdiction: '000000',
+    effectiveFrom: '2011-03-01',
+    settings: {},
+    note: '社会组织评估管理办法（民政部令第39号）：五个等级，有效期5年；江苏标准的分数线',
+  },
+] as const;
+
 export const DEMO_PASSWORD = 'Demo@2026zl';
 
 export const DEMO_ACCOUNTS = [
@@ -63,6 +74,17 @@ export async function seedReferenceData(db: Db): Promise<void> {
     skipDuplicates: true,
     data: RULE_SETS.map((r) => ({
       process: 'registration',
+      version: r.version,
+      jurisdiction: r.jurisdiction,
+      effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
+      settings: r.settings as unknown as Prisma.InputJsonValue,
+      note: r.note,
+    })),
+  });
+  await db.ruleSet.createMany({
+    skipDuplicates: true,
+    data: EVALUATION_RULE_SETS.map((r) => ({
+      process: 'evaluation',
       version: r.version,
       jurisdiction: r.jurisdiction,
       effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import { createEvaluationClient } from '../../client/evaluation-client';
 import { createRegistrationClient } from '../../client/registration-client';
 import { type Config, loadConfig } from '../../lib/config';
 import { createDb, type Db, type Prisma } from '../../lib/db';
@@ -115,6 +116,7 @@ export async function startHarness(
   const app = createApp({
     db,
     registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
+    evaluation: createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE),
     config,
     // biome-ignore lint/style/noProcessEnv: a debugging switch for test runs.
     logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),
