@@ -46,8 +46,7 @@ export async function gradeWorkflow(input: m.GradeInput): Promise<m.GradeView> {
   const lock = new Mutex();
   let profileChanged = false;
   let wakeups = 0;
-  const rules = await act.loadEvaluationRules({ at: Date.now() });
-  const policy = rules.policy;
+  let rules: Awaited<ReturnType<Activities['loadEvaluationRules']>>;
   const org = input.organizationId;
   const mailKey = (step: string) => `${workflowInfo().workflowId}/${s.grade?.id ?? 'none'}/${step}`;
   const mail = (
@@ -113,6 +112,10 @@ export async function gradeWorkflow(input: m.GradeInput): Promise<m.GradeView> {
     },
   );
 
+  // Handlers first, so that a query or signal never finds the workflow without them.
+  rules = await act.loadEvaluationRules({ at: Date.now() });
+  const policy = rules.policy;
+
   const deadlines = () => {
     const out: { key: string; at: number }[] = [];
     if (s.grade) {
@@ -131,8 +134,9 @@ export async function gradeWorkflow(input: m.GradeInput): Promise<m.GradeView> {
   while (s.grade || s.certificateDue) {
     const next = deadlines()[0];
     const seen = wakeups;
+    // A signal that came before this wait (profileChanged) must not be lost.
     const woken = await condition(
-      () => wakeups !== seen,
+      () => wakeups !== seen || profileChanged,
       next ? Math.max(1, next.at - Date.now()) : undefined,
     );
     await lock.run(async () => {
