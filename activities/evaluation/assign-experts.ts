@@ -17,99 +17,110 @@ export interface AssignmentResult {
  * so that workloads stay balanced; a retried call returns the seats of the first attempt.
  */
 export function makeAssignExperts(db: Db, districtCode: string) {
-  return async function assignExperts(input: {
-    fileId: string;
-    organizationId: string;
-    count: number;
-    day: string;
-    lookbackYears: number;
-    /** Everyone ever seated on the file: never seated again. */
-    exclude: string[];
-  }): Promise<AssignmentResult> {
-    return db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`evaluation-assign:${districtCode}`}))`;
-        const file = await tx.evaluationFile.findUniqueOrThrow({ where: { id: input.fileId } });
-        const earlier = await tx.evaluationAssignment.findMany({
-          where: { fileId: input.fileId, evaluatorId: { notIn: input.exclude } },
-        });
-        if (earlier.length > 0)
-          return result(
-            tx,
-            file.agencyId,
-            earlier.map((e) => e.evaluatorId),
-            [],
-          );
+  // Queue here before taking a connection: waiting on the advisory lock inside a transaction
+  // would hold a pooled connection per waiting file and starve every other activity.
+  let queue: Promise<unknown> = Promise.resolve();
+  return function assignExperts(input: AssignInput): Promise<AssignmentResult> {
+    const run = queue.then(() => assign(db, districtCode, input));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
 
-        const agencies = await tx.evaluationAgency.findMany({
-          where: { districtCode, active: true },
-          include: { experts: { where: { active: true } } },
-          orderBy: { createdAt: 'asc' },
-        });
-        const ids = agencies.flatMap((a) => a.experts.map((e) => e.accountId));
-        const [accounts, jobs, loads] = await Promise.all([
-          tx.account.findMany({ where: { id: { in: ids }, active: true } }),
-          tx.expertEmployment.findMany({ where: { accountId: { in: ids } } }),
-          tx.evaluationAssignment.groupBy({
-            by: ['evaluatorId'],
-            where: { evaluatorId: { in: ids }, status: { in: SEATED } },
-            _count: { _all: true },
-          }),
-        ]);
-        const load = new Map(loads.map((l) => [l.evaluatorId, l._count._all]));
-        const blocked: AssignmentResult['blocked'] = [];
-        const free = (agencyId: string) => {
-          const a = agencies.find((x) => x.id === agencyId);
-          return (a?.experts ?? [])
-            .map((e) => accounts.find((acc) => acc.id === e.accountId))
-            .filter(
-              (acc): acc is (typeof accounts)[number] => !!acc && !input.exclude.includes(acc.id),
-            )
-            .filter((acc) => {
-              const facts: ExpertFacts = {
-                accountId: acc.id,
-                organizationId: acc.organizationId,
-                employments: jobs
-                  .filter((j) => j.accountId === acc.id)
-                  .map((j) => ({
-                    organizationId: j.organizationId,
-                    startedOn: day(j.startedOn) as string,
-                    endedOn: day(j.endedOn),
-                  })),
-              };
-              const reason = visibleConflict(
-                facts,
-                input.organizationId,
-                input.day,
-                input.lookbackYears,
-              );
-              if (reason && !blocked.some((b) => b.id === acc.id))
-                blocked.push({ id: acc.id, reason });
-              return reason === null;
-            })
-            .sort(
-              (x, y) => (load.get(x.id) ?? 0) - (load.get(y.id) ?? 0) || x.id.localeCompare(y.id),
-            );
-        };
-        const agencyId = file.agencyId ?? pickAgency(agencies, free, load, input.count);
-        if (!agencyId) return { agencyId: null, evaluators: [], blocked };
-        const chosen = free(agencyId).slice(0, input.count);
-        await tx.evaluationAssignment.createMany({
-          data: chosen.map((acc) => ({ fileId: input.fileId, evaluatorId: acc.id, agencyId })),
-          skipDuplicates: true,
-        });
-        if (!file.agencyId)
-          await tx.evaluationFile.update({ where: { id: input.fileId }, data: { agencyId } });
+interface AssignInput {
+  fileId: string;
+  organizationId: string;
+  count: number;
+  day: string;
+  lookbackYears: number;
+  /** Everyone ever seated on the file: never seated again. */
+  exclude: string[];
+}
+
+async function assign(db: Db, districtCode: string, input: AssignInput): Promise<AssignmentResult> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`evaluation-assign:${districtCode}`}))`;
+      const file = await tx.evaluationFile.findUniqueOrThrow({ where: { id: input.fileId } });
+      const earlier = await tx.evaluationAssignment.findMany({
+        where: { fileId: input.fileId, evaluatorId: { notIn: input.exclude } },
+      });
+      if (earlier.length > 0)
         return result(
           tx,
-          agencyId,
-          chosen.map((c) => c.id),
-          blocked,
+          file.agencyId,
+          earlier.map((e) => e.evaluatorId),
+          [],
         );
-      },
-      { timeout: 30_000 },
-    );
-  };
+
+      const agencies = await tx.evaluationAgency.findMany({
+        where: { districtCode, active: true },
+        include: { experts: { where: { active: true } } },
+        orderBy: { createdAt: 'asc' },
+      });
+      const ids = agencies.flatMap((a) => a.experts.map((e) => e.accountId));
+      const [accounts, jobs, loads] = await Promise.all([
+        tx.account.findMany({ where: { id: { in: ids }, active: true } }),
+        tx.expertEmployment.findMany({ where: { accountId: { in: ids } } }),
+        tx.evaluationAssignment.groupBy({
+          by: ['evaluatorId'],
+          where: { evaluatorId: { in: ids }, status: { in: SEATED } },
+          _count: { _all: true },
+        }),
+      ]);
+      const load = new Map(loads.map((l) => [l.evaluatorId, l._count._all]));
+      const blocked: AssignmentResult['blocked'] = [];
+      const free = (agencyId: string) => {
+        const a = agencies.find((x) => x.id === agencyId);
+        return (a?.experts ?? [])
+          .map((e) => accounts.find((acc) => acc.id === e.accountId))
+          .filter(
+            (acc): acc is (typeof accounts)[number] => !!acc && !input.exclude.includes(acc.id),
+          )
+          .filter((acc) => {
+            const facts: ExpertFacts = {
+              accountId: acc.id,
+              organizationId: acc.organizationId,
+              employments: jobs
+                .filter((j) => j.accountId === acc.id)
+                .map((j) => ({
+                  organizationId: j.organizationId,
+                  startedOn: day(j.startedOn) as string,
+                  endedOn: day(j.endedOn),
+                })),
+            };
+            const reason = visibleConflict(
+              facts,
+              input.organizationId,
+              input.day,
+              input.lookbackYears,
+            );
+            if (reason && !blocked.some((b) => b.id === acc.id))
+              blocked.push({ id: acc.id, reason });
+            return reason === null;
+          })
+          .sort(
+            (x, y) => (load.get(x.id) ?? 0) - (load.get(y.id) ?? 0) || x.id.localeCompare(y.id),
+          );
+      };
+      const agencyId = file.agencyId ?? pickAgency(agencies, free, load, input.count);
+      if (!agencyId) return { agencyId: null, evaluators: [], blocked };
+      const chosen = free(agencyId).slice(0, input.count);
+      await tx.evaluationAssignment.createMany({
+        data: chosen.map((acc) => ({ fileId: input.fileId, evaluatorId: acc.id, agencyId })),
+        skipDuplicates: true,
+      });
+      if (!file.agencyId)
+        await tx.evaluationFile.update({ where: { id: input.fileId }, data: { agencyId } });
+      return result(
+        tx,
+        agencyId,
+        chosen.map((c) => c.id),
+        blocked,
+      );
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }
 
 /** The least-loaded agency that can seat the whole group, else the one that seats the most. */

@@ -99,7 +99,7 @@ export function makeAwardGrade(db: Db, authority: string) {
         });
         return { gradeId: grade.id, certificateFileId };
       },
-      { timeout: 30_000 },
+      { maxWait: 30_000, timeout: 30_000 },
     );
   };
 }

@@ -41,39 +41,40 @@ export function makeRecordEvaluationFile(db: Db) {
         : {}),
     };
     const a = input.audit;
-    await db.$transaction([
-      db.evaluationFile.update({ where: { id: input.fileId }, data }),
-      ...(a
-        ? [
-            db.auditEntry.upsert({
-              where: {
-                subjectType_subjectId_seq: {
-                  subjectType: 'evaluation_file',
-                  subjectId: input.fileId,
-                  seq: a.seq,
-                },
-              },
-              update: {},
-              create: {
-                subjectType: 'evaluation_file',
-                subjectId: input.fileId,
-                seq: a.seq,
-                workflowId: input.workflowId,
-                at: new Date(a.at),
-                actorId: a.actor.role === 'system' ? null : a.actor.id,
-                actorName: a.actor.name,
-                actorRole: a.actor.role,
-                action: a.action,
-                fromStatus: a.fromStatus ?? null,
-                toStatus: a.toStatus ?? null,
-                reason: a.reason ?? null,
-                ruleVersion: a.ruleVersion ?? null,
-                legalBasis: '社会组织评估管理办法',
-                details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined,
-              },
-            }),
-          ]
-        : []),
-    ]);
+    // Interactive, with room to wait for a connection: a busy pool delays, it does not fail.
+    await db.$transaction(
+      async (tx) => {
+        await tx.evaluationFile.update({ where: { id: input.fileId }, data });
+        if (!a) return;
+        await tx.auditEntry.upsert({
+          where: {
+            subjectType_subjectId_seq: {
+              subjectType: 'evaluation_file',
+              subjectId: input.fileId,
+              seq: a.seq,
+            },
+          },
+          update: {},
+          create: {
+            subjectType: 'evaluation_file',
+            subjectId: input.fileId,
+            seq: a.seq,
+            workflowId: input.workflowId,
+            at: new Date(a.at),
+            actorId: a.actor.role === 'system' ? null : a.actor.id,
+            actorName: a.actor.name,
+            actorRole: a.actor.role,
+            action: a.action,
+            fromStatus: a.fromStatus ?? null,
+            toStatus: a.toStatus ?? null,
+            reason: a.reason ?? null,
+            ruleVersion: a.ruleVersion ?? null,
+            legalBasis: '社会组织评估管理办法',
+            details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined,
+          },
+        });
+      },
+      { maxWait: 30_000, timeout: 30_000 },
+    );
   };
 }

@@ -19,7 +19,7 @@ const act = proxyActivities<Activities>({
 
 const PAGE = 100;
 /** Production continues as new after this many children per run (2 events each). */
-const CHILDREN_PER_RUN = 1000;
+const CHILDREN_PER_RUN = 500;
 
 const illegal = (message: string) =>
   ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
