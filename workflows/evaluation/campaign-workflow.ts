@@ -105,7 +105,7 @@ export async function evaluationCampaignWorkflow(
       const page = await act.listFilesToStart({
         campaignId: input.campaignId,
         after: s.startedAfter,
-        limit: PAGE,
+        limit: Math.min(PAGE, perRun - startedThisRun),
       });
       if (page.length === 0) break;
       await Promise.all(page.map((f) => startFile(input, f)));
