@@ -288,12 +288,12 @@ async function main() {
         fileEvents.push(h.events?.length ?? 0);
       }),
     );
+    // A confirmed file's organisation has a grade workflow (the others never got that far).
+    const confirmed = await db.evaluationFile.findFirstOrThrow({
+      where: { campaignId, status: 'confirmed' },
+    });
     const gradeSample = await client.workflow
-      .getHandle(
-        m.gradeWorkflowId(
-          (await db.evaluationFile.findFirstOrThrow({ where: { campaignId } })).organizationId,
-        ),
-      )
+      .getHandle(m.gradeWorkflowId(confirmed.organizationId))
       .fetchHistory();
     fileEvents.sort((a, b) => a - b);
     const report = {
