@@ -1,6 +1,7 @@
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import { createCompetitionActivities } from './competition';
+import { createEvaluationActivities } from './evaluation';
 import { makeNotify } from './mail/notify';
 import type { Outbox } from './mail/outbox';
 import { createPurchaseActivities } from './purchase';
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createPurchaseActivities(deps),
     ...createCompetitionActivities(deps),
+    ...createEvaluationActivities(deps),
   };
 }
 

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
 import type { CompetitionClient } from '../client/competition-client';
+import type { EvaluationClient } from '../client/evaluation-client';
 import type { PurchaseClient } from '../client/purchase-client';
 import type { RegistrationClient } from '../client/registration-client';
 import type { Config } from '../lib/config';
@@ -19,6 +20,7 @@ import { createCompetitionProposalsRouter } from './routes/competition-proposals
 import { createCompetitionRoundsRouter } from './routes/competition-rounds';
 import { createDashboardRouter } from './routes/dashboard';
 import { createDocsRouter } from './routes/docs';
+import { createEvaluationRouters } from './routes/evaluation';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
 import { createNameCheckRouter } from './routes/name-check';
@@ -40,11 +42,10 @@ export interface AppDeps {
   registrations: RegistrationClient;
   purchases: PurchaseClient;
   competitions: CompetitionClient;
+  evaluation: EvaluationClient;
   config: Config;
   logger: Logger;
   sessionSecret: string;
-  /** Told after an inspection, penalty or list flag changes: grade workflows re-check triggers. */
-  profileChanged?: (organizationId: string) => Promise<void>;
   /** Checks Temporal for /readyz. */
   temporalReady: () => Promise<boolean>;
 }
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Express {
     createPurchaseFiguresRouter(registry, deps),
     createCompetitionRoundsRouter(registry, deps),
     createCompetitionProposalsRouter(registry, deps),
+    ...createEvaluationRouters(registry, deps),
     // Last: its page fallback must not shadow any API route.
     createWebRouter(registry, deps),
   ];

@@ -14,6 +14,8 @@ export interface ImportReport {
   rows: number;
   created: number;
   updated: number;
+  /** Ids of the organisations written (created or updated). */
+  imported: string[];
   rejected: { line: number; creditCode: string | null; name: string | null; reasons: string[] }[];
   warnings: { line: number; creditCode: string; messages: string[] }[];
 }
@@ -65,7 +67,12 @@ async function conflicts(db: Db, org: ImportedOrganization): Promise<string[]> {
   return reasons;
 }
 
-async function write(db: Db, org: ImportedOrganization, actor: Actor, at: Date): Promise<boolean> {
+async function write(
+  db: Db,
+  org: ImportedOrganization,
+  actor: Actor,
+  at: Date,
+): Promise<{ id: string; created: boolean }> {
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { creditCode: org.creditCode } });
     const data = {
@@ -128,7 +135,7 @@ async function write(db: Db, org: ImportedOrganization, actor: Actor, at: Date):
         grade: g?.level ?? null,
       },
     });
-    return before === null;
+    return { id: row.id, created: before === null };
   });
 }
 
@@ -160,6 +167,7 @@ export async function importOrganizations(
     rows: rows.length,
     created: 0,
     updated: 0,
+    imported: [],
     rejected: [],
     warnings: [],
   };
@@ -189,7 +197,9 @@ export async function importOrganizations(
       report[exists ? 'updated' : 'created'] += 1;
       continue;
     }
-    report[(await write(db, r.value, opts.actor, opts.now)) ? 'created' : 'updated'] += 1;
+    const written = await write(db, r.value, opts.actor, opts.now);
+    report[written.created ? 'created' : 'updated'] += 1;
+    report.imported.push(written.id);
   }
   return report;
 }

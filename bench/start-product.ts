@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createCompetitionClient } from '../client/competition-client';
+import { createEvaluationClient } from '../client/evaluation-client';
 import { createPurchaseClient } from '../client/purchase-client';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
@@ -62,6 +63,7 @@ export async function startProduct(
     db: apiDb,
     registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
     purchases: createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE),
+    evaluation: createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE),
     competitions: createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE),
     config,
     logger: createLogger('error', 'api'),

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { ensureStarted, type StartOptions } from '../api/file-registration';
+import { watchImportedGrades } from '../api/grade-watch';
 import { createCompetitionClient } from '../client/competition-client';
+import { createEvaluationClient } from '../client/evaluation-client';
 import { createPurchaseClient } from '../client/purchase-client';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
@@ -28,11 +30,13 @@ async function main(): Promise<void> {
   };
   const purchases = createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE);
   const competitions = createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE);
+  const evaluation = createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE);
   const app = createApp({
     db,
     registrations,
     purchases,
     competitions,
+    evaluation,
     config,
     logger: log,
     sessionSecret,
@@ -44,6 +48,10 @@ async function main(): Promise<void> {
     { districtCode: config.DISTRICT_CODE, historyLimit: config.WORKFLOW_HISTORY_LIMIT },
     log,
   );
+  // Imported grades (the demo's too) get the grade workflow that expires and downgrades them.
+  await watchImportedGrades({ db, evaluation, districtCode: config.DISTRICT_CODE })
+    .then((n) => n && log.info({ count: n }, 'imported grades under watch'))
+    .catch((err) => log.warn({ err: String(err) }, 'could not watch imported grades'));
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: config.publicUrl, docs: `${config.publicUrl}/docs` }, 'api ready');
   });

@@ -61,6 +61,17 @@ const COMPETITION_RULE_SETS = [
   },
 ] as const;
 
+/** Tiered evaluation (DOMAIN §4): the defaults live in domain/evaluation/policy.ts. */
+const EVALUATION_RULE_SETS = [
+  {
+    version: '2011-national-evaluation',
+    jurisdiction: '000000',
+    effectiveFrom: '2011-03-01',
+    settings: {},
+    note: '社会组织评估管理办法（民政部令第39号）：五个等级，有效期5年；江苏标准的分数线',
+  },
+] as const;
+
 export const DEMO_PASSWORD = 'Demo@2026zl';
 
 export const DEMO_ACCOUNTS = [
@@ -110,29 +121,25 @@ export async function seedReferenceData(db: Db): Promise<void> {
       note: r.note,
     })),
   });
-  await db.ruleSet.createMany({
-    skipDuplicates: true,
-    data: PURCHASE_RULE_SETS.map((r) => ({
-      process: 'purchase',
-      version: r.version,
-      jurisdiction: r.jurisdiction,
-      effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
-      settings: r.settings,
-      note: r.note,
-    })),
-  });
+  const processes = [
+    ['purchase', PURCHASE_RULE_SETS],
+    ['evaluation', EVALUATION_RULE_SETS],
+    ['competition', COMPETITION_RULE_SETS],
+  ] as const;
+  for (const [process, sets] of processes) {
+    await db.ruleSet.createMany({
+      skipDuplicates: true,
+      data: sets.map((r) => ({
+        process,
+        version: r.version,
+        jurisdiction: r.jurisdiction,
+        effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
+        settings: r.settings as unknown as Prisma.InputJsonValue,
+        note: r.note,
+      })),
+    });
+  }
   await db.holidayCalendarYear.createMany({ skipDuplicates: true, data: [{ ...CN_2026 }] });
-  await db.ruleSet.createMany({
-    skipDuplicates: true,
-    data: COMPETITION_RULE_SETS.map((r) => ({
-      process: 'competition',
-      version: r.version,
-      jurisdiction: r.jurisdiction,
-      effectiveFrom: new Date(`${r.effectiveFrom}T00:00:00Z`),
-      settings: r.settings as unknown as Prisma.InputJsonValue,
-      note: r.note,
-    })),
-  });
 }
 
 export async function seedDemo(db: Db, districtCode: string): Promise<void> {

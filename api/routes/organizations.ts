@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { signalOrganizationProfileChanged } from '../../client/grade-client';
 import { localDateOf } from '../../domain/calendar';
 import { buildCreditCode } from '../../domain/credit-code';
 import { IMPORT_COLUMNS } from '../../domain/organization/import-row';
@@ -8,6 +9,7 @@ import { appendAudit } from '../../lib/audit';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
+import { watchImportedGrades } from '../grade-watch';
 import { importOrganizations } from '../organization-import';
 import { AppError } from '../problem';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
@@ -48,8 +50,19 @@ async function mustExist(deps: AppDeps, id: string) {
 export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
   const { db } = deps;
-  /** A changed inspection, penalty or flag may trigger a grade downgrade (DOMAIN §4.3). */
-  const changed = (id: string) => deps.profileChanged?.(id) ?? Promise.resolve();
+  /**
+   * A changed inspection, penalty or flag may trigger a grade downgrade (DOMAIN §4.3): the
+   * organisation's grade workflow re-reads the profile. The change itself is committed already;
+   * if Temporal does not answer, the signal is logged as missed and the change stands.
+   */
+  const changed = async (id: string) => {
+    await signalOrganizationProfileChanged(deps.evaluation.client, id).catch((err) =>
+      deps.logger.warn(
+        { organizationId: id, err: String(err) },
+        'grade workflow not told of a profile change',
+      ),
+    );
+  };
 
   registry.add(
     router,
@@ -222,13 +235,19 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ query, body, session }) => {
       const now = new Date();
-      return importOrganizations(db, body, {
+      const report = await importOrganizations(db, body, {
         actor: actor(session!),
         now,
         today: localDateOf(now.getTime()),
         dryRun: query.dryRun,
         maxRows: IMPORT_MAX_ROWS,
       });
+      if (report.dryRun || report.imported.length === 0) return report;
+      const watched = await watchImportedGrades(
+        { db, evaluation: deps.evaluation, districtCode: deps.config.DISTRICT_CODE },
+        report.imported,
+      );
+      return { ...report, gradesWatched: watched };
     },
   );
 

@@ -210,3 +210,36 @@ describe('the embedded demo', () => {
     expect(listed?.abnormalListedAt).not.toBeNull();
   });
 });
+
+describe('imported grades live like awarded ones', () => {
+  it('given an imported 3A, when a failed inspection of last year is recorded, then the grade workflow downgrades it to 2A with the same expiry', async () => {
+    const token = await h.login('admin');
+    const code = freshCode();
+    const csv = [
+      HEADER,
+      `${code},导入等级测试协会${randomInt(1e9)},社会团体,,2015-06-01,2024:合格,3A,2024-06-01,2029-06-01`,
+    ].join('\n');
+    const run = await postCsv('/api/admin/organizations/import', csv, token);
+    expect(run.body).toMatchObject({ created: 1, gradesWatched: 1 });
+    const org = await h.db.organization.findUniqueOrThrow({ where: { creditCode: code } });
+    const lastYear = Number(new Date().toISOString().slice(0, 4)) - 1;
+    const put = await admin.put(`/api/admin/organizations/${org.id}/inspections/${lastYear}`, {
+      result: 'fail',
+    });
+    expect(put.status).toBe(200);
+    let active = null as Awaited<ReturnType<typeof h.db.grade.findFirst>>;
+    for (let i = 0; i < 100 && active?.level !== 2; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      active = await h.db.grade.findFirst({ where: { organizationId: org.id, status: 'active' } });
+    }
+    expect(active).toMatchObject({ level: 2 });
+    expect(active?.expiresOn.toISOString().slice(0, 10)).toBe('2029-06-01');
+    const history = await admin.get(`/api/organizations/${org.id}/grades`);
+    expect(
+      history.body.items.map((g: { level: number; status: string }) => [g.level, g.status]),
+    ).toEqual([
+      [3, 'downgraded'],
+      [2, 'active'],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { createCompetitionClient } from '../../client/competition-client';
+import { createEvaluationClient } from '../../client/evaluation-client';
 import { createPurchaseClient } from '../../client/purchase-client';
 import { createRegistrationClient } from '../../client/registration-client';
 import { type Config, loadConfig } from '../../lib/config';
@@ -119,6 +120,7 @@ export async function startHarness(
     registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
     purchases: createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE),
     competitions: createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE),
+    evaluation: createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE),
     config,
     // biome-ignore lint/style/noProcessEnv: a debugging switch for test runs.
     logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),

@@ -63,6 +63,7 @@ describe('the direction of imports', () => {
       'workflows/purchase/messages',
       'workflows/purchase/view-types',
       'workflows/competition/messages',
+      'workflows/evaluation/messages',
     ];
     const bad = imports('api').filter(
       (i) =>

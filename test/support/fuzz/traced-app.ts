@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../../api/app';
 import { createCompetitionClient } from '../../../client/competition-client';
+import { createEvaluationClient } from '../../../client/evaluation-client';
 import { createPurchaseClient } from '../../../client/purchase-client';
 import { createRegistrationClient } from '../../../client/registration-client';
 import type { Harness } from '../harness';
@@ -69,6 +70,7 @@ export async function startTracedApp(h: Harness): Promise<TracedApp> {
     db: h.db,
     registrations: createRegistrationClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
     purchases: createPurchaseClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
+    evaluation: createEvaluationClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
     competitions: createCompetitionClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
     config: h.config,
     logger,

@@ -1,0 +1,80 @@
+import type { Db, Prisma } from '../../lib/db';
+import type { EvalActor } from '../../workflows/evaluation/messages';
+
+export interface FileAudit {
+  seq: number;
+  at: number;
+  actor: EvalActor;
+  action: string;
+  fromStatus?: string | undefined;
+  toStatus?: string | undefined;
+  reason?: string | undefined;
+  ruleVersion?: string | null | undefined;
+  details?: Record<string, unknown> | undefined;
+}
+
+export interface FilePatch {
+  status?: string;
+  ineligibleReason?: string | null;
+  agencyId?: string | null;
+  finalScore?: number | null;
+  proposedLevel?: number | null;
+  decidedLevel?: number | null;
+  flagged?: boolean;
+  gradeId?: string | null;
+  reviewRequestedAt?: number | null;
+}
+
+/** The file's projection and its audit entry in one transaction; the seq makes a retry a no-op. */
+export function makeRecordEvaluationFile(db: Db) {
+  return async function recordEvaluationFile(input: {
+    fileId: string;
+    workflowId: string;
+    patch: FilePatch;
+    audit?: FileAudit;
+  }): Promise<void> {
+    const { reviewRequestedAt, ...rest } = input.patch;
+    const data: Prisma.EvaluationFileUpdateInput = {
+      ...rest,
+      ...(reviewRequestedAt !== undefined
+        ? { reviewRequestedAt: reviewRequestedAt === null ? null : new Date(reviewRequestedAt) }
+        : {}),
+    };
+    const a = input.audit;
+    // Interactive, with room to wait for a connection: a busy pool delays, it does not fail.
+    await db.$transaction(
+      async (tx) => {
+        await tx.evaluationFile.update({ where: { id: input.fileId }, data });
+        if (!a) return;
+        await tx.auditEntry.upsert({
+          where: {
+            subjectType_subjectId_seq: {
+              subjectType: 'evaluation_file',
+              subjectId: input.fileId,
+              seq: a.seq,
+            },
+          },
+          update: {},
+          create: {
+            subjectType: 'evaluation_file',
+            subjectId: input.fileId,
+            seq: a.seq,
+            workflowId: input.workflowId,
+            at: new Date(a.at),
+            actorId: a.actor.role === 'system' ? null : a.actor.id,
+            actorName: a.actor.name,
+            actorRole: a.actor.role,
+            action: a.action,
+            fromStatus: a.fromStatus ?? null,
+            toStatus: a.toStatus ?? null,
+            reason: a.reason ?? null,
+            ruleVersion: a.ruleVersion ?? null,
+            legalBasis: '社会组织评估管理办法',
+            details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined,
+          },
+        });
+      },
+      { maxWait: 30_000, timeout: 30_000 },
+    );
+  };
+}

@@ -1,0 +1,81 @@
+import type { EvaluationFile } from '../generated/prisma/client';
+import type { Db } from '../lib/db';
+import type { EvalActor } from '../workflows/evaluation/messages';
+import type { Session } from './auth/session';
+import { AppError } from './problem';
+
+const OFFICE = new Set(['administrator', 'agency']);
+const SEATED = ['assigned', 'cleared'];
+
+export const actorOf = (s: Session): EvalActor => ({
+  id: s.sub,
+  name: s.name,
+  role: s.role,
+  org: s.org,
+});
+
+/**
+ * Object-level access to a file: the office sees all; an evaluator only files they are seated
+ * on; a committee member the campaign's files; an organisation only its own. Others get 404.
+ */
+export async function evaluationFileFor(
+  db: Db,
+  id: string,
+  session: Session,
+): Promise<{ file: EvaluationFile; seat: { status: string } | null }> {
+  const file = await db.evaluationFile.findUnique({ where: { id }, include: { campaign: true } });
+  const missing = new AppError('not_found', '没有找到该评估事项');
+  if (!file) throw missing;
+  if (OFFICE.has(session.role)) return { file, seat: null };
+  if (session.role === 'applicant' && session.org === file.organizationId)
+    return { file, seat: null };
+  if (session.role === 'committee_member') {
+    const c = file.campaign;
+    if (c.committeeIds.includes(session.sub) || c.reviewCommitteeIds.includes(session.sub))
+      return { file, seat: null };
+  }
+  if (session.role === 'evaluator') {
+    const seat = await db.evaluationAssignment.findUnique({
+      where: { fileId_evaluatorId: { fileId: id, evaluatorId: session.sub } },
+    });
+    if (seat && SEATED.includes(seat.status)) return { file, seat };
+  }
+  throw missing;
+}
+
+/** Which files a list shows to this caller. */
+export async function visibleFilesWhere(db: Db, session: Session) {
+  if (OFFICE.has(session.role)) return {};
+  if (session.role === 'applicant')
+    return { organizationId: session.org ?? '00000000-0000-0000-0000-000000000000' };
+  if (session.role === 'committee_member')
+    return {
+      campaign: {
+        OR: [{ committeeIds: { has: session.sub } }, { reviewCommitteeIds: { has: session.sub } }],
+      },
+    };
+  if (session.role === 'evaluator') {
+    const seats = await db.evaluationAssignment.findMany({
+      where: { evaluatorId: session.sub, status: { in: SEATED } },
+      select: { fileId: true },
+    });
+    return { id: { in: seats.map((s) => s.fileId) } };
+  }
+  throw new AppError('forbidden', '此角色不能查看评估事项');
+}
+
+export function summarizeFile(f: EvaluationFile) {
+  return {
+    id: f.id,
+    campaignId: f.campaignId,
+    organizationId: f.organizationId,
+    status: f.status,
+    appliedAt: f.appliedAt.toISOString(),
+    ineligibleReason: f.ineligibleReason,
+    finalScore: f.finalScore,
+    proposedLevel: f.proposedLevel,
+    decidedLevel: f.decidedLevel,
+    flagged: f.flagged,
+    gradeId: f.gradeId,
+  };
+}

@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { EvaluationClient } from '../../client/evaluation-client';
+import { Prisma } from '../../lib/db';
+import * as m from '../../workflows/evaluation/messages';
+import type { AppDeps } from '../app';
+import { actorOf } from '../evaluation-access';
+import { AppError } from '../problem';
+import { type RouteRegistry, uuidParam } from '../route';
+import * as S from '../schemas/evaluation';
+
+export type EvaluationDeps = AppDeps & { evaluation: EvaluationClient };
+
+const TAG = '等级评估';
+
+/** Campaigns: an administrator opens one per year; organisations apply inside its window. */
+export function createEvaluationCampaignsRouter(
+  registry: RouteRegistry,
+  deps: EvaluationDeps,
+): Router {
+  const router = Router();
+  const { db, config, evaluation } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/evaluation/campaigns',
+      tag: TAG,
+      summary: '发布评估通知，开启年度评估活动',
+      access: ['administrator'],
+      body: S.ZOpenCampaignRequest,
+      response: { status: 201, description: '已开启' },
+      problems: ['bad_request', 'conflict', 'unprocessable'],
+    },
+    async ({ body, session, res }) => {
+      const opens = Date.parse(body.windowOpensAt);
+      const closes = Date.parse(body.windowClosesAt);
+      if (closes <= opens) throw new AppError('unprocessable', '申报截止时间须晚于开始时间');
+      const members = [...body.committeeIds, ...body.reviewCommitteeIds];
+      const found = await db.account.count({
+        where: { id: { in: members }, role: 'committee_member', active: true },
+      });
+      if (found !== new Set(members).size)
+        throw new AppError('unprocessable', '委员须为在册的评估委员会委员账号');
+      const id = randomUUID();
+      try {
+        await db.evaluationCampaign.create({
+          data: {
+            id,
+            workflowId: m.campaignWorkflowId(id),
+            districtCode: config.DISTRICT_CODE,
+            year: body.year,
+            title: body.title,
+            noticeAt: new Date(),
+            windowOpensAt: new Date(opens),
+            windowClosesAt: new Date(closes),
+            committeeIds: body.committeeIds,
+            reviewCommitteeIds: body.reviewCommitteeIds,
+            openedById: session!.sub,
+          },
+        });
+      } catch (err) {
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
+          throw new AppError('conflict', `${body.year}年度的评估活动已经开启`);
+        throw err;
+      }
+      await evaluation.startCampaign({
+        campaignId: id,
+        year: body.year,
+        title: body.title,
+        noticeAt: Date.now(),
+        windowOpensAt: opens,
+        windowClosesAt: closes,
+        committeeIds: body.committeeIds,
+        reviewCommitteeIds: body.reviewCommitteeIds,
+        openedBy: actorOf(session!),
+      });
+      res.status(201);
+      return campaignBody(deps, id);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/campaigns',
+      tag: TAG,
+      summary: '评估活动列表',
+      access: 'signed-in',
+      response: { status: 200, description: '评估活动' },
+    },
+    async () => {
+      const rows = await db.evaluationCampaign.findMany({
+        where: { districtCode: config.DISTRICT_CODE },
+        orderBy: { year: 'desc' },
+      });
+      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id))) };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/campaigns/:id',
+      tag: TAG,
+      summary: '评估活动详情与进度',
+      access: 'signed-in',
+      params: uuidParam,
+      response: { status: 200, description: '评估活动' },
+      problems: ['not_found'],
+    },
+    async ({ params }) => campaignBody(deps, params.id),
+  );
+
+  for (const [path, def, summary] of [
+    ['close-applications', m.closeApplicationsUpdate, '截止申报，开始资格审查和评估'],
+    ['close', m.closeCampaignUpdate, '结束评估活动'],
+  ] as const) {
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/evaluation/campaigns/:id/${path}`,
+        tag: TAG,
+        summary,
+        access: ['administrator'],
+        params: uuidParam,
+        body: S.ZEmptyRequest,
+        response: { status: 200, description: '已办理' },
+        problems: ['not_found', 'conflict'],
+      },
+      async ({ params, session }) => {
+        await campaignRow(deps, params.id);
+        await evaluation.updateCampaign(params.id, def, { actor: actorOf(session!) });
+        return campaignBody(deps, params.id);
+      },
+    );
+  }
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/evaluation/campaigns/:id/applications',
+      tag: TAG,
+      summary: '社会组织在申报期内提交评估申请（自评与证明材料）',
+      access: ['applicant'],
+      params: uuidParam,
+      body: S.ZApplyRequest,
+      response: { status: 201, description: '已申报' },
+      problems: ['not_found', 'conflict', 'unprocessable'],
+    },
+    async ({ params, body, session, res }) => {
+      const c = await campaignRow(deps, params.id);
+      const now = Date.now();
+      if (
+        c.phase !== 'application_window' ||
+        now < c.windowOpensAt.getTime() ||
+        now >= c.windowClosesAt.getTime()
+      )
+        throw new AppError('conflict', '不在申报期内，不能提交评估申请');
+      const org = session!.org;
+      if (!org) throw new AppError('forbidden', '账号未关联社会组织');
+      const owned = await db.storedFile.count({
+        where: { id: { in: body.evidenceFileIds }, organizationId: org },
+      });
+      if (owned !== new Set(body.evidenceFileIds).size)
+        throw new AppError('unprocessable', '证明材料须是本组织上传的文件');
+      const id = randomUUID();
+      try {
+        const f = await db.evaluationFile.create({
+          data: {
+            id,
+            campaignId: c.id,
+            organizationId: org,
+            workflowId: m.fileWorkflowId(id),
+            appliedAt: new Date(now),
+            appliedById: session!.sub,
+            selfScore: body.selfScore,
+            selfAssessment: body.selfAssessment,
+            evidenceFileIds: body.evidenceFileIds,
+          },
+        });
+        res.status(201);
+        return {
+          id: f.id,
+          campaignId: c.id,
+          status: f.status,
+          appliedAt: f.appliedAt.toISOString(),
+        };
+      } catch (err) {
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
+          throw new AppError('conflict', '本组织已经申报了本年度的评估');
+        throw err;
+      }
+    },
+  );
+
+  return router;
+}
+
+async function campaignRow(deps: EvaluationDeps, id: string) {
+  const c = await deps.db.evaluationCampaign.findUnique({ where: { id } });
+  if (!c || c.districtCode !== deps.config.DISTRICT_CODE)
+    throw new AppError('not_found', '没有找到该评估活动');
+  return c;
+}
+
+/** The campaign with its progress counted from the files' projection. */
+async function campaignBody(deps: EvaluationDeps, id: string) {
+  const c = await campaignRow(deps, id);
+  const files = await deps.db.evaluationFile.findMany({
+    where: { campaignId: id },
+    select: { status: true, finalScore: true, decidedLevel: true, reviewRequestedAt: true },
+  });
+  return {
+    id: c.id,
+    year: c.year,
+    title: c.title,
+    phase: c.phase,
+    windowOpensAt: c.windowOpensAt.toISOString(),
+    windowClosesAt: c.windowClosesAt.toISOString(),
+    committeeIds: c.committeeIds,
+    reviewCommitteeIds: c.reviewCommitteeIds,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    progress: campaignProgress(files),
+  };
+}
+
+/** Applied, assessed (eligibility decided), scored, decided, objected. */
+export function campaignProgress(
+  files: {
+    status: string;
+    finalScore: number | null;
+    decidedLevel: number | null;
+    reviewRequestedAt: Date | null;
+  }[],
+) {
+  return {
+    applied: files.length,
+    assessed: files.filter((f) => f.status !== 'applied').length,
+    ineligible: files.filter((f) => f.status === 'ineligible').length,
+    scored: files.filter((f) => f.finalScore !== null).length,
+    decided: files.filter((f) => f.decidedLevel !== null || f.status === 'not_graded').length,
+    objected: files.filter((f) => f.reviewRequestedAt !== null).length,
+    confirmed: files.filter((f) => f.status === 'confirmed').length,
+  };
+}

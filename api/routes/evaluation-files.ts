@@ -1,0 +1,253 @@
+import { Router } from 'express';
+import type { z } from 'zod';
+import { validateSheet } from '../../domain/evaluation/scoring';
+import type { Prisma } from '../../lib/db';
+import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
+import * as m from '../../workflows/evaluation/messages';
+import { actorOf, evaluationFileFor, summarizeFile, visibleFilesWhere } from '../evaluation-access';
+import { AppError } from '../problem';
+import { type RouteRegistry, uuidParam } from '../route';
+import * as S from '../schemas/evaluation';
+import type { EvaluationDeps } from './evaluation-campaigns';
+
+const TAG = '等级评估';
+type Role = 'evaluator' | 'applicant' | 'committee_member' | 'administrator' | 'agency';
+
+interface Action {
+  path: string;
+  summary: string;
+  access: readonly Role[];
+  body: z.ZodType;
+  update: m.FileUpdate;
+  /** Turns the body into the Update's arguments (the actor is added for every action). */
+  args?: (body: never) => object;
+  /** The refusal once the file is finished. */
+  whenClosed?: string;
+}
+
+const ACTIONS: Action[] = [
+  {
+    path: 'declare-conflict',
+    summary: '评估专家声明有无回避情形（查阅材料前）',
+    access: ['evaluator'],
+    body: S.ZDeclareConflictRequest,
+    update: m.declareConflictUpdate,
+  },
+  {
+    path: 'recusal-request',
+    summary: '被评估组织申请评估专家回避',
+    access: ['applicant'],
+    body: S.ZRecusalRequest,
+    update: m.requestRecusalUpdate,
+  },
+  {
+    path: 'submit-sheet',
+    summary: '评估专家提交评分表（只能提交一次）',
+    access: ['evaluator'],
+    body: S.ZScoreSheetRequest,
+    update: m.submitSheetUpdate,
+    args: (b: { scores: Record<string, number>; bonus: number }) => ({ sheet: b }),
+  },
+  {
+    path: 'vote',
+    summary: '评估委员会委员记名表决',
+    access: ['committee_member'],
+    body: S.ZVoteRequest,
+    update: m.voteUpdate,
+  },
+  {
+    path: 'close-vote',
+    summary: '评估委员会计票（法定人数与全体委员过半数）',
+    access: ['administrator'],
+    body: S.ZEmptyRequest,
+    update: m.closeVoteUpdate,
+  },
+  {
+    path: 'upward-result',
+    summary: '登记上级民政部门的评定结果（4A、5A）',
+    access: ['administrator'],
+    body: S.ZUpwardResultRequest,
+    update: m.recordUpwardResultUpdate,
+  },
+  {
+    path: 'review-request',
+    summary: '被评估组织在公示期内提出异议或申请复核',
+    access: ['applicant'],
+    body: S.ZReviewRequest,
+    update: m.requestReviewUpdate,
+    whenClosed: '公示期已结束，不能提出异议或申请复核',
+  },
+  {
+    path: 'review-vote',
+    summary: '复核委员会委员记名表决',
+    access: ['committee_member'],
+    body: S.ZVoteRequest,
+    update: m.reviewVoteUpdate,
+  },
+  {
+    path: 'close-review',
+    summary: '复核委员会计票并作出复核结论',
+    access: ['administrator'],
+    body: S.ZEmptyRequest,
+    update: m.closeReviewUpdate,
+  },
+];
+
+/** Files: lists by who may see them, the live view, every decision as a workflow Update. */
+export function createEvaluationFilesRouter(registry: RouteRegistry, deps: EvaluationDeps): Router {
+  const router = Router();
+  const { db, evaluation } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/files',
+      tag: TAG,
+      summary: '评估事项列表（评估专家只看到分配给自己的事项）',
+      access: ['administrator', 'agency', 'evaluator', 'committee_member', 'applicant'],
+      query: S.ZListFilesQuery,
+      response: { status: 200, description: '评估事项' },
+    },
+    async ({ query, session }) => {
+      const where: Prisma.EvaluationFileWhereInput = {
+        ...(await visibleFilesWhere(db, session!)),
+        ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      };
+      const rows = await db.evaluationFile.findMany({
+        where,
+        orderBy: { appliedAt: 'asc' },
+        take: 500,
+      });
+      return { items: rows.map(summarizeFile) };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/files/:id',
+      tag: TAG,
+      summary: '评估事项详情（评估专家须先声明无回避情形才能查阅材料）',
+      access: ['administrator', 'agency', 'evaluator', 'committee_member', 'applicant'],
+      params: uuidParam,
+      response: { status: 200, description: '评估事项' },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) => {
+      const { file, seat } = await evaluationFileFor(db, params.id, session!);
+      const view = await evaluation.fileStatus(file.id);
+      const materialsOpen = session!.role !== 'evaluator' || seat?.status === 'cleared';
+      return {
+        ...summarizeFile(file),
+        view,
+        materials: materialsOpen
+          ? {
+              selfScore: file.selfScore,
+              selfAssessment: file.selfAssessment,
+              evidenceFileIds: file.evidenceFileIds,
+            }
+          : null,
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'put',
+      path: '/api/evaluation/files/:id/score-sheet',
+      tag: TAG,
+      summary: '评估专家保存评分表草稿',
+      access: ['evaluator'],
+      params: uuidParam,
+      body: S.ZScoreSheetRequest,
+      response: { status: 200, description: '已保存草稿' },
+      problems: ['not_found', 'conflict', 'unprocessable'],
+    },
+    async ({ params, body, session }) => {
+      const { file, seat } = await evaluationFileFor(db, params.id, session!);
+      if (seat?.status !== 'cleared')
+        throw new AppError('conflict', '请先声明是否存在需要回避的情形');
+      const existing = await db.evaluationScoreSheet.findUnique({
+        where: { fileId_evaluatorId: { fileId: file.id, evaluatorId: session!.sub } },
+      });
+      if (existing?.status === 'submitted')
+        throw new AppError('conflict', '评分表已经提交，不能再修改');
+      const org = await db.organization.findUniqueOrThrow({ where: { id: file.organizationId } });
+      const { policy } = await loadEvaluationPolicy(db, deps.config.DISTRICT_CODE, Date.now());
+      const tree = policy.indicators[org.legalForm ?? 'social_group'];
+      const problems = validateSheet(body, tree, policy, { complete: false });
+      if (problems.length) throw new AppError('unprocessable', problems.join('；'));
+      const data = { scores: body as unknown as Prisma.InputJsonValue, total: 0, status: 'draft' };
+      await db.evaluationScoreSheet.upsert({
+        where: { fileId_evaluatorId: { fileId: file.id, evaluatorId: session!.sub } },
+        create: { fileId: file.id, evaluatorId: session!.sub, ...data },
+        update: data,
+      });
+      return { status: 'draft', sheet: body, indicators: tree };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/files/:id/score-sheet',
+      tag: TAG,
+      summary: '评估专家查看自己的评分表与指标体系',
+      access: ['evaluator'],
+      params: uuidParam,
+      response: { status: 200, description: '评分表' },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params, session }) => {
+      const { file, seat } = await evaluationFileFor(db, params.id, session!);
+      if (seat?.status !== 'cleared')
+        throw new AppError('conflict', '请先声明是否存在需要回避的情形');
+      const org = await db.organization.findUniqueOrThrow({ where: { id: file.organizationId } });
+      const { policy } = await loadEvaluationPolicy(db, deps.config.DISTRICT_CODE, Date.now());
+      const sheet = await db.evaluationScoreSheet.findUnique({
+        where: { fileId_evaluatorId: { fileId: file.id, evaluatorId: session!.sub } },
+      });
+      return {
+        indicators: policy.indicators[org.legalForm ?? 'social_group'],
+        bonusMax: policy.scoring.bonusMax,
+        status: sheet?.status ?? 'empty',
+        sheet: sheet?.scores ?? null,
+        total: sheet?.status === 'submitted' ? sheet.total : null,
+      };
+    },
+  );
+
+  for (const a of ACTIONS) {
+    registry.add(
+      router,
+      {
+        method: 'post',
+        path: `/api/evaluation/files/:id/${a.path}`,
+        tag: TAG,
+        summary: a.summary,
+        access: a.access,
+        params: uuidParam,
+        body: a.body,
+        response: { status: 200, description: '办理后的评估事项' },
+        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable'],
+      },
+      async ({ params, body, session }) => {
+        const { file } = await evaluationFileFor(db, params.id, session!);
+        const view = await evaluation.fileStatus(file.id);
+        if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
+        // A finished file's workflow takes no more Updates: say why instead of "not found".
+        if (m.FINAL_FILE_STATUSES.includes(view.status))
+          throw new AppError('conflict', a.whenClosed ?? '该评估事项已经办结');
+        const mapped = a.args ? a.args(body as never) : (body ?? {});
+        return evaluation.updateFile(file.id, a.update, { ...mapped, actor: actorOf(session!) });
+      },
+    );
+  }
+
+  return router;
+}

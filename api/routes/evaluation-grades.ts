@@ -1,0 +1,151 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { cancelGrade, gradeStatus, recordCertificateReturned } from '../../client/grade-client';
+import { localDateOf } from '../../domain/calendar';
+import { districtFigures } from '../../domain/evaluation/figures';
+import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
+import { actorOf } from '../evaluation-access';
+import { AppError } from '../problem';
+import type { RouteRegistry } from '../route';
+import * as S from '../schemas/evaluation';
+import { campaignProgress, type EvaluationDeps } from './evaluation-campaigns';
+
+const TAG = '等级评估';
+const orgParam = z.object({ organizationId: z.uuid('编号格式不正确') });
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The active grade's life (cancel, certificate returned) and the district's figures. */
+export function createEvaluationGradesRouter(
+  registry: RouteRegistry,
+  deps: EvaluationDeps,
+): Router {
+  const router = Router();
+  const { db, evaluation, config } = deps;
+  const temporal = evaluation.client;
+
+  const activeGradeOf = async (organizationId: string, orgOnly?: string | null) => {
+    if (orgOnly !== undefined && orgOnly !== organizationId)
+      throw new AppError('not_found', '没有找到该组织');
+    const status = await gradeStatus(temporal, organizationId);
+    if (!status) throw new AppError('not_found', '该组织没有正在管理的评估等级');
+    return status;
+  };
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/organizations/:organizationId/grade',
+      tag: TAG,
+      summary: '组织当前评估等级的动态管理状态',
+      access: ['administrator', 'agency', 'applicant'],
+      params: orgParam,
+      response: { status: 200, description: '等级状态' },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) =>
+      activeGradeOf(
+        params.organizationId,
+        session!.role === 'applicant' ? session!.org : undefined,
+      ),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/evaluation/organizations/:organizationId/grade/cancel',
+      tag: TAG,
+      summary: '取消评估等级（民政部门决定，须说明理由）',
+      access: ['administrator'],
+      params: orgParam,
+      body: S.ZCancelGradeRequest,
+      response: { status: 200, description: '已取消' },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params, body, session }) => {
+      await activeGradeOf(params.organizationId);
+      return cancelGrade(temporal, params.organizationId, actorOf(session!), body.reason);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/evaluation/organizations/:organizationId/grade/certificate-returned',
+      tag: TAG,
+      summary: '登记降级后原证书和牌匾已交回',
+      access: ['administrator'],
+      params: orgParam,
+      body: S.ZEmptyRequest,
+      response: { status: 200, description: '已登记' },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params, session }) => {
+      await activeGradeOf(params.organizationId);
+      return recordCertificateReturned(temporal, params.organizationId, actorOf(session!));
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/figures',
+      tag: TAG,
+      summary: '本区评估统计：持有有效等级的比例、各等级数量、12个月内到期数、评估进度',
+      access: ['administrator', 'agency'],
+      query: S.ZFiguresQuery,
+      response: { status: 200, description: '统计数字' },
+    },
+    async ({ query }) => {
+      const now = Date.now();
+      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, now);
+      // The district's organisations: characters 3–8 of the credit code are its division code.
+      const orgs = await db.$queryRaw<{ id: string; registeredAt: Date | null }[]>`
+        SELECT id::text AS id, "registeredAt" FROM "Organization"
+        WHERE status = 'registered' AND substring("creditCode" from 3 for 6) = ${config.DISTRICT_CODE}`;
+      const grades = await db.grade.findMany({
+        where: { organizationId: { in: orgs.map((o) => o.id) }, status: 'active' },
+      });
+      const figures = districtFigures(
+        orgs.map((o) => ({
+          id: o.id,
+          registeredOn: o.registeredAt ? localDateOf(o.registeredAt.getTime()) : null,
+        })),
+        grades.map((g) => ({
+          organizationId: g.organizationId,
+          level: g.level,
+          awardedOn: day(g.awardedOn),
+          expiresOn: day(g.expiresOn),
+          status: g.status,
+        })),
+        localDateOf(now),
+        { registeredYears: policy.eligibility.registeredYears, target: policy.targetGradedShare },
+      );
+      const campaign = query.campaignId
+        ? await db.evaluationCampaign.findFirst({
+            where: { id: query.campaignId, districtCode: config.DISTRICT_CODE },
+          })
+        : await db.evaluationCampaign.findFirst({
+            where: { districtCode: config.DISTRICT_CODE },
+            orderBy: { year: 'desc' },
+          });
+      const files = campaign
+        ? await db.evaluationFile.findMany({
+            where: { campaignId: campaign.id },
+            select: { status: true, finalScore: true, decidedLevel: true, reviewRequestedAt: true },
+          })
+        : [];
+      return {
+        ...figures,
+        campaign: campaign
+          ? { id: campaign.id, year: campaign.year, progress: campaignProgress(files) }
+          : null,
+      };
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,65 @@
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  type CampaignInput,
+  type CampaignView,
+  campaignStatusQuery,
+  campaignWorkflowId,
+  campaignWorkflowType,
+  type FileView,
+  fileStatusQuery,
+  fileWorkflowId,
+  type GradeInput,
+  gradeWorkflowId,
+  gradeWorkflowType,
+} from '../workflows/evaluation/messages';
+
+/** The API's handle on evaluation workflows: start campaigns, read and decide files. */
+export function createEvaluationClient(client: Client, taskQueue: string) {
+  const campaign = (id: string) => client.workflow.getHandle(campaignWorkflowId(id));
+  const file = (id: string) => client.workflow.getHandle(fileWorkflowId(id));
+  const orNull = async <T>(p: Promise<T>): Promise<T | null> => {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    }
+  };
+  return {
+    client,
+    /** Idempotent: the workflow id is the campaign's business key. */
+    async startCampaign(input: CampaignInput): Promise<void> {
+      await client.workflow.start(campaignWorkflowType, {
+        taskQueue,
+        workflowId: campaignWorkflowId(input.campaignId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    },
+    campaignStatus: (id: string) => orNull(campaign(id).query(campaignStatusQuery)),
+    updateCampaign<A>(id: string, def: UpdateDefinition<CampaignView, [A]>, args: A) {
+      return campaign(id).executeUpdate(def, { args: [args] });
+    },
+    /**
+     * Starts the grade workflow that watches an organisation's grade (expiry, reminders,
+     * downgrades) unless one runs: grades that did not come from a campaign (imports) need it.
+     */
+    async watchGrade(input: GradeInput): Promise<void> {
+      await client.workflow.start(gradeWorkflowType, {
+        taskQueue,
+        workflowId: gradeWorkflowId(input.organizationId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    },
+    /** The live view of a file, or null before its workflow starts or after its history is gone. */
+    fileStatus: (id: string) => orNull(file(id).query(fileStatusQuery)),
+    updateFile<A>(id: string, def: UpdateDefinition<FileView, [A]>, args: A) {
+      return file(id).executeUpdate(def, { args: [args] });
+    },
+  };
+}
+
+export type EvaluationClient = ReturnType<typeof createEvaluationClient>;

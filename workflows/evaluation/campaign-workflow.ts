@@ -1,0 +1,145 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { Mutex } from '../mutex';
+import * as m from './messages';
+
+const act = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const PAGE = 100;
+/** Production continues as new after this many children per run (2 events each). */
+const CHILDREN_PER_RUN = 500;
+
+const illegal = (message: string) =>
+  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
+
+/**
+ * One campaign (§4.3 ROUND) per year and district: notice, application window, then one
+ * child workflow per application. The campaign never holds files: children are started in
+ * pages from the database and abandoned to run on their own; progress is read from the
+ * projection. Continue-as-new keeps every run far below the history limits.
+ */
+export async function evaluationCampaignWorkflow(
+  input: m.CampaignInput,
+  resumed?: m.CampaignState,
+): Promise<m.CampaignView> {
+  const s: m.CampaignState = resumed ?? {
+    phase: 'notice',
+    startedAfter: null,
+    filesStarted: 0,
+    closedAt: null,
+  };
+  const lock = new Mutex();
+  const view = (): m.CampaignView => ({
+    ...s,
+    campaignId: input.campaignId,
+    year: input.year,
+    title: input.title,
+    windowOpensAt: new Date(input.windowOpensAt).toISOString(),
+    windowClosesAt: new Date(input.windowClosesAt).toISOString(),
+  });
+  const phase = async (p: m.CampaignPhase) => {
+    s.phase = p;
+    await act.recordCampaignPhase({ campaignId: input.campaignId, phase: p, at: Date.now() });
+  };
+
+  setHandler(m.campaignStatusQuery, view);
+  setHandler(
+    m.closeApplicationsUpdate,
+    (_a: m.WithActor) =>
+      lock.run(async () => {
+        if (s.phase === 'application_window' || s.phase === 'notice') await phase('assessment');
+        return view();
+      }),
+    {
+      validator: (_a: m.WithActor) => {
+        if (s.phase !== 'application_window' && s.phase !== 'notice')
+          throw illegal('申报期已经结束');
+      },
+    },
+  );
+  setHandler(
+    m.closeCampaignUpdate,
+    (_a: m.WithActor) =>
+      lock.run(async () => {
+        if (s.phase !== 'assessment') throw illegal('评估尚未开始或已经结束');
+        const open = await act.countOpenFiles({ campaignId: input.campaignId });
+        if (open > 0) throw illegal(`还有 ${open} 个评估事项尚未办结`);
+        s.closedAt = Date.now();
+        await phase('closed');
+        return view();
+      }),
+    {
+      validator: (_a: m.WithActor) => {
+        if (s.phase !== 'assessment') throw illegal('评估尚未开始或已经结束');
+      },
+    },
+  );
+
+  if (s.phase === 'notice') {
+    await condition(() => s.phase !== 'notice', Math.max(1, input.windowOpensAt - Date.now()));
+    if (s.phase === 'notice') await lock.run(() => phase('application_window'));
+  }
+  if (s.phase === 'application_window') {
+    await condition(
+      () => s.phase !== 'application_window',
+      Math.max(1, input.windowClosesAt - Date.now()),
+    );
+    if (s.phase === 'application_window') await lock.run(() => phase('assessment'));
+  }
+  if (s.phase === 'assessment') {
+    const perRun = input.childrenPerRun ?? CHILDREN_PER_RUN;
+    let startedThisRun = 0;
+    for (;;) {
+      const page = await act.listFilesToStart({
+        campaignId: input.campaignId,
+        after: s.startedAfter,
+        limit: Math.min(PAGE, perRun - startedThisRun),
+      });
+      if (page.length === 0) break;
+      await Promise.all(page.map((f) => startFile(input, f)));
+      s.startedAfter = page[page.length - 1]?.fileId ?? s.startedAfter;
+      s.filesStarted += page.length;
+      startedThisRun += page.length;
+      if (startedThisRun >= perRun || workflowInfo().continueAsNewSuggested) {
+        await condition(allHandlersFinished);
+        return continueAsNew<typeof evaluationCampaignWorkflow>(input, s);
+      }
+    }
+  }
+  await condition(() => s.phase === 'closed');
+  await condition(allHandlersFinished);
+  return view();
+}
+
+async function startFile(
+  input: m.CampaignInput,
+  f: { fileId: string; organizationId: string; appliedAt: number },
+): Promise<void> {
+  await startChild(m.fileWorkflowType, {
+    workflowId: m.fileWorkflowId(f.fileId),
+    args: [
+      {
+        fileId: f.fileId,
+        campaignId: input.campaignId,
+        organizationId: f.organizationId,
+        appliedAt: f.appliedAt,
+        committeeIds: input.committeeIds,
+        reviewCommitteeIds: input.reviewCommitteeIds,
+      } satisfies m.FileInput,
+    ],
+    // Files outlive a run of the campaign (continue-as-new) and report through the database.
+    parentClosePolicy: 'ABANDON',
+  });
+}

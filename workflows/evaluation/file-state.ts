@@ -1,0 +1,181 @@
+import type { HolidayCalendar } from '../../domain/calendar';
+import type { EligibilityResult } from '../../domain/evaluation/eligibility';
+import type { EvaluationPolicy, IndicatorNode } from '../../domain/evaluation/policy';
+import { type ScoreSheet, validateSheet } from '../../domain/evaluation/scoring';
+import type { Tally } from '../../domain/evaluation/voting';
+import type {
+  EvalActor,
+  EvaluatorSeat,
+  FileInput,
+  FileStatus,
+  FileView,
+  ReviewRequest,
+} from './messages';
+
+/** Plain JSON state of one file: what the workflow decides on and the view it answers. */
+export interface FileState {
+  input: FileInput;
+  status: FileStatus;
+  seq: number;
+  policy: EvaluationPolicy | null;
+  calendar: HolidayCalendar;
+  ruleVersion: string | null;
+  indicators: IndicatorNode[];
+  eligibility: EligibilityResult | null;
+  agencyId: string | null;
+  evaluators: EvaluatorSeat[];
+  score: FileView['score'];
+  proposedLevel: number | null;
+  committee: {
+    round: number;
+    votes: { memberId: string; approve: boolean }[];
+    lastTally: Tally | null;
+    decidedAt: number | null;
+  };
+  decidedLevel: number | null;
+  awardingLevel: FileView['awardingLevel'];
+  publicityEndsAt: number | null;
+  review: (ReviewRequest & { votes: { memberId: string; approve: boolean }[] }) | null;
+  gradeId: string | null;
+  certificateFileId: string | null;
+}
+
+export function initialFileState(input: FileInput): FileState {
+  return {
+    input,
+    status: 'applied',
+    seq: 0,
+    policy: null,
+    calendar: { years: {} },
+    ruleVersion: null,
+    indicators: [],
+    eligibility: null,
+    agencyId: null,
+    evaluators: [],
+    score: null,
+    proposedLevel: null,
+    committee: { round: 1, votes: [], lastTally: null, decidedAt: null },
+    decidedLevel: null,
+    awardingLevel: null,
+    publicityEndsAt: null,
+    review: null,
+    gradeId: null,
+    certificateFileId: null,
+  };
+}
+
+/** A refusal: `type` maps to the API's problem (IllegalTransition 409, Forbidden 403, InvalidInput 422). */
+export interface Refusal {
+  type: 'IllegalTransition' | 'Forbidden' | 'InvalidInput';
+  message: string;
+}
+const illegal = (message: string): Refusal => ({ type: 'IllegalTransition', message });
+const forbidden = (message: string): Refusal => ({ type: 'Forbidden', message });
+
+export const activeSeats = (s: FileState) =>
+  s.evaluators.filter((e) => e.status === 'assigned' || e.status === 'cleared');
+
+export function checkDeclareConflict(s: FileState, actor: EvalActor): Refusal | null {
+  const seat = s.evaluators.find((e) => e.id === actor.id);
+  if (!seat || seat.status === 'conflicted' || seat.status === 'recused')
+    return forbidden('您不是该评估事项的评估专家');
+  if (s.status !== 'assigned') return illegal('评估阶段已经结束');
+  if (seat.status === 'cleared') return illegal('您已经声明过无回避情形');
+  return null;
+}
+
+export function checkRecusal(s: FileState, actor: EvalActor, evaluatorId: string): Refusal | null {
+  if (actor.org !== s.input.organizationId) return forbidden('只有被评估组织可以申请专家回避');
+  if (s.status !== 'assigned') return illegal('评估阶段已经结束，不能再申请回避');
+  const seat = activeSeats(s).find((e) => e.id === evaluatorId);
+  if (!seat) return illegal('该专家不在本组织的评估专家组中');
+  if (seat.total !== null) return illegal('该专家已提交评分表');
+  return null;
+}
+
+export function checkSubmitSheet(
+  s: FileState,
+  actor: EvalActor,
+  sheet: ScoreSheet,
+): Refusal | null {
+  const seat = activeSeats(s).find((e) => e.id === actor.id);
+  if (!seat) return forbidden('您不是该评估事项的评估专家');
+  if (s.status !== 'assigned') return illegal('评分阶段已经结束');
+  if (seat.status !== 'cleared') return illegal('请先声明是否存在需要回避的情形');
+  if (seat.total !== null) return illegal('评分表只能提交一次，您已经提交');
+  if (!s.policy) return illegal('评估规则尚未载入');
+  const problems = validateSheet(sheet, s.indicators, s.policy, { complete: true });
+  if (problems.length) return { type: 'InvalidInput', message: problems.join('；') };
+  return null;
+}
+
+export function checkVote(s: FileState, actor: EvalActor): Refusal | null {
+  if (!s.input.committeeIds.includes(actor.id)) return forbidden('您不是本次评估委员会的委员');
+  if (s.status !== 'scored') return illegal('该事项当前不在评估委员会表决阶段');
+  if (s.committee.votes.some((v) => v.memberId === actor.id)) return illegal('您已经投过票');
+  return null;
+}
+
+export function checkCloseVote(s: FileState): Refusal | null {
+  return s.status === 'scored' ? null : illegal('该事项当前不在评估委员会表决阶段');
+}
+
+export function checkUpwardResult(s: FileState): Refusal | null {
+  return s.status === 'recommended_upward' ? null : illegal('该事项没有推荐上级评定');
+}
+
+export function checkRequestReview(s: FileState, actor: EvalActor, now: number): Refusal | null {
+  if (actor.org !== s.input.organizationId)
+    return forbidden('只有被评估组织本身可以提出异议或申请复核');
+  if (s.review) return illegal('已经提出过异议或复核申请');
+  if (s.status !== 'publicised' || s.publicityEndsAt === null || now >= s.publicityEndsAt)
+    return illegal('公示期已结束或尚未开始，不能提出异议或申请复核');
+  return null;
+}
+
+export function checkReviewVote(s: FileState, actor: EvalActor): Refusal | null {
+  if (!s.input.reviewCommitteeIds.includes(actor.id)) return forbidden('您不是复核委员会的委员');
+  if (s.status !== 'review_requested' || !s.review) return illegal('该事项当前不在复核阶段');
+  if (s.review.votes.some((v) => v.memberId === actor.id)) return illegal('您已经投过票');
+  return null;
+}
+
+export function checkCloseReview(s: FileState): Refusal | null {
+  return s.status === 'review_requested' ? null : illegal('该事项当前不在复核阶段');
+}
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+export function fileView(s: FileState): FileView {
+  const e = s.eligibility;
+  return {
+    fileId: s.input.fileId,
+    campaignId: s.input.campaignId,
+    organizationId: s.input.organizationId,
+    status: s.status,
+    ruleVersion: s.ruleVersion,
+    eligibility: e
+      ? {
+          eligible: e.eligible,
+          basis: e.eligible ? e.basis : null,
+          reasons: e.eligible ? [] : e.reasons,
+        }
+      : null,
+    agencyId: s.agencyId,
+    evaluators: s.evaluators,
+    score: s.score,
+    proposedLevel: s.proposedLevel,
+    committee: {
+      round: s.committee.round,
+      votes: s.committee.votes.length,
+      lastTally: s.committee.lastTally,
+      decidedAt: iso(s.committee.decidedAt),
+    },
+    decidedLevel: s.decidedLevel,
+    awardingLevel: s.awardingLevel,
+    publicityEndsAt: iso(s.publicityEndsAt),
+    review: s.review ? (({ votes: _v, ...r }) => r)(s.review) : null,
+    gradeId: s.gradeId,
+    certificateFileId: s.certificateFileId,
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  setHandler,
+} from '@temporalio/workflow';
+import { Mutex } from '../mutex';
+import * as c from './file-state';
+import * as step from './file-steps';
+import * as m from './messages';
+
+const toFailure = (r: c.Refusal) =>
+  ApplicationFailure.create({ type: r.type, message: r.message, nonRetryable: true });
+
+/**
+ * One organisation in one campaign (§4.3 ORG-IN-ROUND), a child of the campaign: eligibility,
+ * expert group, score sheets, committee, publicity with objections, confirmation. It holds
+ * sheet totals only; sheets, votes and declarations live in the database.
+ */
+export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.FileView> {
+  const s = c.initialFileState(input);
+  const lock = new Mutex();
+
+  /** Registers an Update whose validator and handler share one check. */
+  function on<A extends m.WithActor>(
+    def: m.FileUpdate,
+    check: (a: A) => c.Refusal | null,
+    run: (a: A) => Promise<void>,
+  ) {
+    setHandler(
+      def,
+      (a: A) =>
+        lock.run(async () => {
+          const refusal = check(a);
+          if (refusal) throw toFailure(refusal);
+          await run(a);
+          return c.fileView(s);
+        }),
+      {
+        validator: (a: A) => {
+          const refusal = check(a);
+          if (refusal) throw toFailure(refusal);
+        },
+      },
+    );
+  }
+
+  on<m.WithActor & { hasConflict: boolean; note?: string }>(
+    m.declareConflictUpdate,
+    (a) => c.checkDeclareConflict(s, a.actor),
+    (a) => step.declareConflict(s, a.actor, a.hasConflict, a.note),
+  );
+  on<m.WithActor & { evaluatorId: string; reason: string }>(
+    m.requestRecusalUpdate,
+    (a) => c.checkRecusal(s, a.actor, a.evaluatorId),
+    (a) => step.recuse(s, a.actor, a.evaluatorId, a.reason),
+  );
+  on<m.WithActor & { sheet: { scores: Record<string, number>; bonus: number } }>(
+    m.submitSheetUpdate,
+    (a) => c.checkSubmitSheet(s, a.actor, a.sheet),
+    (a) => step.submitSheet(s, a.actor, a.sheet),
+  );
+  on<m.WithActor & { approve: boolean }>(
+    m.voteUpdate,
+    (a) => c.checkVote(s, a.actor),
+    (a) => step.vote(s, a.actor, a.approve, 'committee'),
+  );
+  on(
+    m.closeVoteUpdate,
+    () => c.checkCloseVote(s),
+    (a) => step.closeVote(s, a.actor),
+  );
+  on<m.WithActor & { level: number; awardingLevel: 'city' | 'province' }>(
+    m.recordUpwardResultUpdate,
+    () => c.checkUpwardResult(s),
+    (a) => step.recordUpwardResult(s, a.actor, a.level, a.awardingLevel),
+  );
+  on<m.WithActor & { kind: 'objection' | 'review'; reason: string; requestedLevel: number }>(
+    m.requestReviewUpdate,
+    (a) => c.checkRequestReview(s, a.actor, Date.now()),
+    (a) => step.requestReview(s, a.actor, a),
+  );
+  on<m.WithActor & { approve: boolean }>(
+    m.reviewVoteUpdate,
+    (a) => c.checkReviewVote(s, a.actor),
+    (a) => step.vote(s, a.actor, a.approve, 'review'),
+  );
+  on(
+    m.closeReviewUpdate,
+    () => c.checkCloseReview(s),
+    (a) => step.closeReview(s, a.actor),
+  );
+  setHandler(m.fileStatusQuery, () => c.fileView(s));
+
+  await lock.run(() => step.checkAndAssign(s));
+  while (!m.FINAL_FILE_STATUSES.includes(s.status)) {
+    const seen = s.status;
+    if (seen === 'publicised' && s.publicityEndsAt !== null) {
+      const wait = Math.max(1, s.publicityEndsAt - Date.now());
+      const changed = await condition(() => s.status !== seen, wait);
+      if (!changed)
+        await lock.run(async () => {
+          if (s.status === 'publicised') await step.confirm(s);
+        });
+    } else {
+      await condition(() => s.status !== seen);
+    }
+  }
+  await condition(allHandlersFinished);
+  return c.fileView(s);
+}
