@@ -1,25 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { addCalendarMonths, localDateOf, startOfLocalDay, yearOf } from '../../domain/calendar';
+import { localDateOf, startOfLocalDay, yearOf } from '../../domain/calendar';
 import { CATEGORIES, LEGAL_FORMS } from '../../domain/organization-types';
-import { type TargetsPolicy, targetsPolicySchema } from '../../domain/targets/policy';
-import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
+import { loadTargets } from '../../lib/rules/load-targets';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
+import { gradeFigures } from '../grade-figures';
 import type { RouteRegistry } from '../route';
-
-/** The targets in force today; without any rule version, the defaults of DOMAIN.md §0.1. */
-async function targetsInForce(deps: AppDeps): Promise<TargetsPolicy> {
-  try {
-    const r = await loadRuleLayers(deps.db, 'targets', deps.config.DISTRICT_CODE, Date.now(), (s) =>
-      targetsPolicySchema.safeParse(s),
-    );
-    return r.policy;
-  } catch (e) {
-    if (e instanceof RuleSetError && e.kind === 'missing') return targetsPolicySchema.parse({});
-    throw e;
-  }
-}
 
 const ZDashboard = z
   .object({
@@ -34,7 +21,13 @@ const ZDashboard = z
       open: z.number(),
       overdue: z.number(),
     }),
-    grades: z.object({ target: z.number(), rated: z.number(), due: z.number() }),
+    grades: z.object({
+      target: z.number(),
+      rated: z.number(),
+      due: z.number(),
+      byLevel: z.record(z.string(), z.number()),
+      expiringWithin12Months: z.number(),
+    }),
   })
   .meta({ id: 'Dashboard' });
 
@@ -59,12 +52,11 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
       response: { status: 200, description: '统计', schema: ZDashboard },
     },
     async () => {
-      const targets = await targetsInForce(deps);
+      const targets = await loadTargets(db, deps.config.DISTRICT_CODE, Date.now());
       const today = localDateOf(Date.now());
       const year = yearOf(today);
       const from = new Date(startOfLocalDay(`${year}-01-01`));
       const to = new Date(startOfLocalDay(`${year + 1}-01-01`));
-      const twoYearsAgo = new Date(startOfLocalDay(addCalendarMonths(today, -24)));
       const [approved, filed, open, overdue] = await Promise.all([
         db.registration.findMany({
           where: { status: 'approved', decidedAt: { gte: from, lt: to } },
@@ -74,18 +66,7 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
         db.registration.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
         db.registration.count({ where: { status: { in: [...OPEN_STATUSES] }, overdue: true } }),
       ]);
-      // Due for evaluation: registered for two full years (DOMAIN.md §4.2).
-      const due = {
-        status: 'registered' as const,
-        OR: [{ registeredAt: null }, { registeredAt: { lte: twoYearsAgo } }],
-      };
-      const validGrade = {
-        some: { status: 'active' as const, expiresOn: { gte: new Date(`${today}T00:00:00Z`) } },
-      };
-      const [dueCount, rated] = await Promise.all([
-        db.organization.count({ where: due }),
-        db.organization.count({ where: { ...due, grades: validGrade } }),
-      ]);
+      const grades = await gradeFigures(db, deps.config.DISTRICT_CODE, Date.now());
       const byMonth = Array.from({ length: 12 }, () => 0);
       for (const r of approved) {
         const month = Number(localDateOf(r.decidedAt!.getTime()).slice(5, 7));
@@ -109,7 +90,13 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
           open,
           overdue,
         },
-        grades: { target: targets.ratedShareOfDue, rated, due: dueCount },
+        grades: {
+          target: grades.target,
+          rated: grades.withValidGrade,
+          due: grades.dueForEvaluation,
+          byLevel: grades.byLevel,
+          expiringWithin12Months: grades.expiringWithin12Months,
+        },
       };
     },
   );

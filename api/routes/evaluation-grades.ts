@@ -1,10 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cancelGrade, gradeStatus, recordCertificateReturned } from '../../client/grade-client';
-import { localDateOf } from '../../domain/calendar';
-import { districtFigures } from '../../domain/evaluation/figures';
-import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import { actorOf } from '../evaluation-access';
+import { gradeFigures } from '../grade-figures';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/evaluation';
@@ -12,7 +10,6 @@ import { campaignProgress, type EvaluationDeps } from './evaluation-campaigns';
 
 const TAG = '等级评估';
 const orgParam = z.object({ organizationId: z.uuid('编号格式不正确') });
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The active grade's life (cancel, certificate returned) and the district's figures. */
 export function createEvaluationGradesRouter(
@@ -101,29 +98,7 @@ export function createEvaluationGradesRouter(
     },
     async ({ query }) => {
       const now = Date.now();
-      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, now);
-      // The district's organisations: characters 3–8 of the credit code are its division code.
-      const orgs = await db.$queryRaw<{ id: string; registeredAt: Date | null }[]>`
-        SELECT id::text AS id, "registeredAt" FROM "Organization"
-        WHERE status = 'registered' AND substring("creditCode" from 3 for 6) = ${config.DISTRICT_CODE}`;
-      const grades = await db.grade.findMany({
-        where: { organizationId: { in: orgs.map((o) => o.id) }, status: 'active' },
-      });
-      const figures = districtFigures(
-        orgs.map((o) => ({
-          id: o.id,
-          registeredOn: o.registeredAt ? localDateOf(o.registeredAt.getTime()) : null,
-        })),
-        grades.map((g) => ({
-          organizationId: g.organizationId,
-          level: g.level,
-          awardedOn: day(g.awardedOn),
-          expiresOn: day(g.expiresOn),
-          status: g.status,
-        })),
-        localDateOf(now),
-        { registeredYears: policy.eligibility.registeredYears, target: policy.targetGradedShare },
-      );
+      const figures = await gradeFigures(db, config.DISTRICT_CODE, now);
       const campaign = query.campaignId
         ? await db.evaluationCampaign.findFirst({
             where: { id: query.campaignId, districtCode: config.DISTRICT_CODE },

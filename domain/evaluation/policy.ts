@@ -128,8 +128,6 @@ export const evaluationPolicySchema = z.object({
     .prefault({}),
   /** Only 3A and above receive a certificate and plaque. */
   certificateMinLevel: z.number().int().min(1).max(5).default(3),
-  /** The 2014 district plan: at least 30 % of the organisations due hold a valid grade. */
-  targetGradedShare: z.number().min(0).max(1).default(0.3),
   announcementChannels: z
     .array(z.string())
     .default(['常州市钟楼区民政局门户网站', '政务服务大厅公告栏']),
