@@ -92,9 +92,27 @@ export const DEMO_ACCOUNTS = [
   { username: 'section', displayName: '张科长', role: 'section_head' },
   { username: 'director', displayName: '陈局长', role: 'bureau_head' },
   { username: 'evaluator', displayName: '赵专家', role: 'evaluator' },
+  { username: 'evaluator2', displayName: '钱专家', role: 'evaluator' },
+  { username: 'evaluator3', displayName: '孔专家', role: 'evaluator' },
+  { username: 'evaluator4', displayName: '严专家', role: 'evaluator' },
+  { username: 'agency', displayName: '华益评估中心', role: 'agency' },
+  ...Array.from({ length: 7 }, (_, i) => ({
+    username: `committee${i + 1}`,
+    displayName: `评估委员${'一二三四五六七'[i]}`,
+    role: 'committee_member' as const,
+  })),
+  ...Array.from({ length: 5 }, (_, i) => ({
+    username: `judge${i + 1}`,
+    displayName: `创投评审${'一二三四五'[i]}`,
+    role: 'judge' as const,
+  })),
+  { username: 'finance', displayName: '冯财务', role: 'finance' },
   { username: 'purchaser', displayName: '孙采购', role: 'purchaser' },
   { username: 'admin', displayName: '周管理', role: 'administrator' },
 ] as const;
+
+/** The demo's third-party evaluation agency; the demo evaluators are its expert pool. */
+const DEMO_AGENCY = '江苏省华益社会组织评估中心';
 
 /** The district's work-plan targets (DOMAIN.md §0.1), a rule version of process `targets`. */
 const TARGET_RULE_SETS = [
@@ -159,6 +177,22 @@ export async function seedDemo(db: Db, districtCode: string): Promise<void> {
     });
   }
   await seedDemoOrganizations(db, districtCode);
+  await seedDemoExpertPool(db, districtCode);
+}
+
+async function seedDemoExpertPool(db: Db, districtCode: string): Promise<void> {
+  const agency =
+    (await db.evaluationAgency.findFirst({ where: { name: DEMO_AGENCY, districtCode } })) ??
+    (await db.evaluationAgency.create({ data: { name: DEMO_AGENCY, districtCode } }));
+  const experts = await db.account.findMany({
+    where: {
+      username: { in: DEMO_ACCOUNTS.filter((a) => a.role === 'evaluator').map((a) => a.username) },
+    },
+  });
+  await db.evaluationExpert.createMany({
+    skipDuplicates: true,
+    data: experts.map((e) => ({ accountId: e.id, agencyId: agency.id })),
+  });
 }
 
 /** Registered organisations with inspections and grades, through the CSV import itself. */

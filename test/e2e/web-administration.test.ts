@@ -30,10 +30,11 @@ afterAll(async () => {
   await h?.teardown();
 });
 
-async function signInAsDemo(roleLabel: string) {
+/** Signs in by clicking the demo account shown as "name（username）". */
+async function signInAsDemo(username: string) {
   await page.context().clearCookies();
   await page.goto(`${h.baseUrl}/`);
-  await page.locator('.demo-account', { hasText: roleLabel }).click();
+  await page.locator('.demo-account', { hasText: `（${username}）` }).click();
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
 }
@@ -51,7 +52,7 @@ describe('the web front end, administration and embedded mode', () => {
   });
 
   it('given the administrator, then the dashboard shows the year against the target of 120 with a chart, and says which figures come later', async () => {
-    await signInAsDemo('系统管理员');
+    await signInAsDemo('admin');
     const year = new Intl.DateTimeFormat('en', {
       timeZone: 'Asia/Shanghai',
       year: 'numeric',
@@ -109,7 +110,7 @@ describe('the web front end, administration and embedded mode', () => {
   });
 
   it('given an evaluator while evaluation is not in service, then they land on a page that says so', async () => {
-    await signInAsDemo('评估专家');
+    await signInAsDemo('evaluator');
     await page.getByRole('heading', { name: '等级评估' }).waitFor();
     await page.getByText('等级评估上线后在此办理').waitFor();
     await shoot(page, '15-evaluator');
