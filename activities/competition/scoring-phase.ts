@@ -216,13 +216,25 @@ export function makeScoringPhase(db: Db, notify: Notify) {
     };
   }
 
-  /** A judge declared a conflict on opening a proposal: the least-loaded free judge replaces them. */
+  /**
+   * A judge declared a conflict on opening a proposal: the least-loaded free judge replaces them.
+   * The replacement row names whom it replaces, so a retried activity finds it instead of
+   * seating a second judge.
+   */
   async function replaceJudge(a: {
     roundId: string;
     proposalId: string;
     phase: Phase;
     organizationId: string;
+    /** The conflicted judge (histories recorded before this field lack it). */
+    replacing?: string;
   }): Promise<string | null> {
+    if (a.replacing) {
+      const done = await db.competitionAssignment.findFirst({
+        where: { proposalId: a.proposalId, phase: a.phase, replacesJudgeId: a.replacing },
+      });
+      if (done) return done.judgeId;
+    }
     const judges = (
       await db.competitionJudge.findMany({
         where: { roundId: a.roundId, phase: a.phase },
@@ -264,6 +276,7 @@ export function makeScoringPhase(db: Db, notify: Notify) {
         judgeId: pick,
         roundId: a.roundId,
         status: 'assigned',
+        replacesJudgeId: a.replacing ?? null,
       },
       update: {},
     });

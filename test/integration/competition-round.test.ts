@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { makeScoringPhase } from '../../activities/competition/scoring-phase';
 import { roundWorkflowId } from '../../workflows/competition/messages';
 import { recordCompetitionHistory } from '../support/competition-histories';
 import {
@@ -205,6 +206,22 @@ describe('a venture-philanthropy round from call to final tranche', () => {
     expect(conflict.status).toBe(200);
     expect(conflict.body.panels.first).toHaveLength(3);
     expect(conflict.body.panels.first).not.toContain(eJudge.id);
+    // A retried replacement (the activity run again) seats nobody new.
+    const seated = await h.db.competitionAssignment.findFirstOrThrow({
+      where: { proposalId: ids.E, phase: 'first', replacesJudgeId: eJudge.id },
+    });
+    const proposalE = await h.db.competitionProposal.findUniqueOrThrow({ where: { id: ids.E } });
+    const retried = await makeScoringPhase(h.db, (async () => {}) as never).replaceJudge({
+      roundId,
+      proposalId: ids.E as string,
+      phase: 'first',
+      organizationId: proposalE.organizationId,
+      replacing: eJudge.id,
+    });
+    expect(retried).toBe(seated.judgeId);
+    expect(
+      await h.db.competitionAssignment.count({ where: { proposalId: ids.E, phase: 'first' } }),
+    ).toBe(4);
     expect(
       (
         await ej.post(`/api/competition-proposals/${ids.E}/score`, {

@@ -96,6 +96,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
         proposalId,
         phase: a.phase,
         organizationId,
+        replacing: a.actor.id,
       });
       if (replacement) s.panels[a.phase].push(replacement);
     },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CompetitionAssignment" ADD COLUMN     "replacesJudgeId" UUID;
