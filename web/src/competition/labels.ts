@@ -1,0 +1,60 @@
+import type { ProposalStatus, RoundStage } from '../../../domain/competition/stages';
+
+/** Words for a round's stages and a proposal's statuses (公益创投). */
+
+export const STAGE_LABEL: Record<RoundStage, string> = {
+  call_open: '征集中',
+  eligibility_review: '资格审查',
+  first_scoring: '初评打分中',
+  first_scored: '初评已汇总',
+  roadshow: '路演答辩打分中',
+  scored: '评审已结束',
+  publicity: '资助名单公示中',
+  implementing: '项目实施',
+  closed: '本轮已结束',
+};
+
+export const PROPOSAL_STATUS_LABEL: Record<ProposalStatus, string> = {
+  submitted: '已申报，待资格审查',
+  rejected: '资格审查未通过',
+  qualified: '资格审查通过',
+  not_shortlisted: '未入围',
+  shortlisted: '入围路演',
+  not_funded: '未获资助',
+  selected: '拟资助（公示中）',
+  agreement_signed: '已签协议',
+  in_progress: '实施中',
+  midterm_passed: '中期评估通过',
+  suspended: '暂停拨付',
+  terminated: '已终止',
+  final_passed: '末期评估通过',
+  final_tranche_withheld: '尾款不予拨付',
+  closed: '已结项',
+};
+
+export const ASSIGNMENT_LABEL: Record<string, string> = {
+  assigned: '待声明利益冲突',
+  declared_clear: '待评分',
+  conflicted: '已回避',
+  scored: '已提交评分',
+};
+
+export function proposalTone(s: string | undefined): string {
+  if (!s) return 'info';
+  if (
+    ['rejected', 'not_shortlisted', 'not_funded', 'terminated', 'final_tranche_withheld'].includes(
+      s,
+    )
+  )
+    return 'bad';
+  if (s === 'suspended') return 'warn';
+  if (['selected', 'agreement_signed', 'final_passed', 'closed', 'midterm_passed'].includes(s))
+    return 'ok';
+  return 'info';
+}
+
+/** ¥1,234.50 from integer fen. */
+export const yuan = (fen: number | null | undefined) =>
+  fen === null || fen === undefined
+    ? '—'
+    : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
