@@ -9,6 +9,7 @@ import {
   ok,
   type PurchaseCast,
   setUpPurchase,
+  waitForPurchase,
 } from '../support/purchase-steps';
 
 /**
@@ -71,10 +72,17 @@ describe('政府购买服务 in the browser', () => {
   });
 
   it('given a published notice, when an undertaker responds in the browser, then its response is shown', async () => {
+    // An open tender needs several responses: two come through the API.
+    const others = [await newUndertaker(h), await newUndertaker(h)];
     await ok(h, cast.buyer, projectId, 'notice', {
-      closesAt: new Date(Date.now() + 600_000).toISOString(),
+      closesAt: new Date(Date.now() + 15_000).toISOString(),
       requirements: '具有养老服务经验的社会组织',
     });
+    for (const [i, o] of others.entries())
+      await ok(h, o.token, projectId, 'responses', {
+        priceFen: 46_000_000 + i * 1_000_000,
+        proposal: `方案${i + 1}`,
+      });
     const u = await newUndertaker(h, { grade: 4 });
     const acc = await h.db.account.findFirstOrThrow({
       where: { organizationId: u.organizationId },
@@ -90,5 +98,34 @@ describe('政府购买服务 in the browser', () => {
     await page.getByRole('heading', { name: '本单位的响应' }).waitFor();
     await page.getByText('¥480,000.00').waitFor();
     await shoot(page, '53-purchase-response');
+  });
+
+  it('given the response window closed, when the purchaser appoints the panel and an expert declares and scores, then the panel shows the declaration and the score', async () => {
+    await waitForPurchase(h, cast.buyer, projectId, (v) => v.status === 'evaluating', 40_000);
+    await signIn(page, h.baseUrl, `t${h.districtCode}-采购甲`);
+    await page.goto(`${h.baseUrl}/purchases/${projectId}`);
+    await page.getByRole('button', { name: '组建评审委员会' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const n of ['专家一', '专家二', '专家三']) await dialog.getByLabel(n).check();
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('heading', { name: '评审委员会' }).waitFor();
+    await page.getByText('专家一：未声明').waitFor();
+
+    await signIn(page, h.baseUrl, `t${h.districtCode}-专家一`);
+    await page.goto(`${h.baseUrl}/purchases/${projectId}`);
+    // Scoring before the declaration is refused with the workflow's reason.
+    await page.getByRole('button', { name: '提交评分' }).click();
+    await dialog.getByRole('textbox').first().fill('88');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.locator('.alert-bad').waitFor();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '声明无利益冲突' }).click();
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('专家一：已声明无冲突').waitFor();
+    await page.getByRole('button', { name: '提交评分' }).click();
+    await dialog.getByRole('textbox').first().fill('88');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('专家一：已声明无冲突，已评分').waitFor();
+    await shoot(page, '54-purchase-expert');
   });
 });

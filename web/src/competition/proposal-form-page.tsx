@@ -46,6 +46,34 @@ function errorsOf(err: unknown): Record<string, string> {
   return out;
 }
 
+/** Field messages in plain words (the schema's own messages where it has them). */
+function clientErrors(body: unknown): Record<string, string> {
+  const parsed = proposalSchema.safeParse(body);
+  if (parsed.success) return {};
+  const out: Record<string, string> = {};
+  for (const i of parsed.error.issues) {
+    const path = i.path.map(String);
+    const list = ['team', 'budgetLines'].includes(path[0] ?? '');
+    const key = list ? (path[0] as string) : path.join('.');
+    const money = path.at(-1)?.endsWith('Fen');
+    const min = 'minimum' in i ? Number(i.minimum) : null;
+    const max = 'maximum' in i ? Number(i.maximum) : null;
+    const msg = money
+      ? '请填写金额（元，最多两位小数）'
+      : i.code === 'too_small' && min !== null && i.origin === 'string'
+        ? min <= 1
+          ? '请填写'
+          : `至少${min}个字`
+        : i.code === 'too_big' && max !== null && i.origin === 'string'
+          ? `不超过${max}个字`
+          : i.code === 'invalid_format' || i.code === 'custom'
+            ? i.message
+            : '请填写有效内容';
+    out[key] ??= list ? `${path[0] === 'team' ? '团队成员' : '预算项'}：${msg}` : msg;
+  }
+  return out;
+}
+
 /** The applicant's proposal: validated in the browser by the API's own schema, then by the API. */
 export function ProposalFormPage({ roundId }: { roundId: string }) {
   const round = useLoad(
@@ -70,53 +98,45 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
   const [errs, setErrs] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
   const r = round.data;
   if (!r) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
   const category = f.category || r.settings.categories[0]?.code || '';
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((x) => ({ ...x, [k]: e.target.value }));
 
+  const bodyOf = () => ({
+    title: f.title,
+    category,
+    purpose: f.purpose,
+    need: f.need,
+    design: f.design,
+    team: team.map((t) => ({
+      name: t.name,
+      role: t.role,
+      ...(t.experience ? { experience: t.experience } : {}),
+    })),
+    budgetLines: lines.map((l) => ({
+      item: l.item,
+      kind: l.kind,
+      amountFen: yuanToFen(l.amount),
+    })),
+    requestedFen: yuanToFen(f.requested),
+    coFundingFen: yuanToFen(f.coFunding || '0'),
+    otherGovernmentFunding: f.other,
+    bankAccount: { bank: f.bank, accountName: f.accountName, accountNo: f.accountNo },
+    documentIds: [],
+  });
+  const live = tried ? clientErrors(bodyOf()) : {};
+  const shown = { ...errs, ...live };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const body = {
-      title: f.title,
-      category,
-      purpose: f.purpose,
-      need: f.need,
-      design: f.design,
-      team: team.map((t) => ({
-        name: t.name,
-        role: t.role,
-        ...(t.experience ? { experience: t.experience } : {}),
-      })),
-      budgetLines: lines.map((l) => ({
-        item: l.item,
-        kind: l.kind,
-        amountFen: yuanToFen(l.amount),
-      })),
-      requestedFen: yuanToFen(f.requested),
-      coFundingFen: yuanToFen(f.coFunding || '0'),
-      otherGovernmentFunding: f.other,
-      bankAccount: { bank: f.bank, accountName: f.accountName, accountNo: f.accountNo },
-      documentIds: [],
-    };
+    const body = bodyOf();
     const parsed = proposalSchema.safeParse(body);
+    setTried(true);
     if (!parsed.success) {
-      const out: Record<string, string> = {};
-      for (const i of parsed.error.issues) {
-        const path = i.path.map(String);
-        const key = ['team', 'budgetLines'].includes(path[0] ?? '')
-          ? (path[0] as string)
-          : path.join('.');
-        out[key] ??=
-          i.message.startsWith('Invalid input') || i.message.startsWith('Too')
-            ? '请填写有效内容'
-            : i.message;
-        if (path.join('.').endsWith('amountFen') || path[0] === 'requestedFen')
-          out[key] = '请填写金额（元，最多两位小数）';
-      }
-      setErrs(out);
+      setErrs({});
       return;
     }
     setErrs({});
@@ -150,13 +170,13 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
       </p>
       <form onSubmit={submit} noValidate>
         <Card title="项目概况">
-          <Field label="项目名称" required error={errs.title}>
+          <Field label="项目名称" required error={shown.title}>
             {(id, d) => (
               <input id={id} aria-describedby={d} value={f.title} onChange={set('title')} />
             )}
           </Field>
           <div className="grid-2">
-            <Field label="类别" required error={errs.category}>
+            <Field label="类别" required error={shown.category}>
               {(id) => (
                 <select id={id} value={category} onChange={set('category')}>
                   {r.settings.categories.map((c) => (
@@ -167,7 +187,7 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
                 </select>
               )}
             </Field>
-            <Field label="资助方向" required error={errs.purpose}>
+            <Field label="资助方向" required error={shown.purpose}>
               {(id) => (
                 <select id={id} value={f.purpose} onChange={set('purpose')}>
                   {PURPOSES.map((p) => (
@@ -182,7 +202,7 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
           <Field
             label="服务需求"
             required
-            error={errs.need}
+            error={shown.need}
             hint="服务对象、需求依据（不少于10个字）"
           >
             {(id, d) => (
@@ -198,7 +218,7 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
           <Field
             label="项目设计"
             required
-            error={errs.design}
+            error={shown.design}
             hint="目标、活动安排、进度（不少于10个字）"
           >
             {(id, d) => (
@@ -253,10 +273,10 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
               </Field>
             </div>
           ))}
-          {errs.team && <small className="error">{errs.team}</small>}
+          {shown.team && <small className="error">{shown.team}</small>}
           <button
             type="button"
-            className="btn btn-ghost btn-sm"
+            className="btn btn-secondary btn-sm"
             onClick={() => setTeam([...team, { name: '', role: '', experience: '' }])}
           >
             添加成员
@@ -314,17 +334,17 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
               </Field>
             </div>
           ))}
-          {errs.budgetLines && <p className="error">{errs.budgetLines}</p>}
+          {shown.budgetLines && <p className="error">{shown.budgetLines}</p>}
           <p className="muted">明细合计：{yuan(sum)}</p>
           <button
             type="button"
-            className="btn btn-ghost btn-sm"
+            className="btn btn-secondary btn-sm"
             onClick={() => setLines([...lines, { item: '', kind: 'activity', amount: '' }])}
           >
             添加预算项
           </button>
           <div className="grid-2">
-            <Field label="申请金额（元）" required error={errs.requestedFen}>
+            <Field label="申请金额（元）" required error={shown.requestedFen}>
               {(id, d) => (
                 <input
                   id={id}
@@ -335,7 +355,7 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
                 />
               )}
             </Field>
-            <Field label="自筹配套（元）" error={errs.coFundingFen}>
+            <Field label="自筹配套（元）" error={shown.coFundingFen}>
               {(id, d) => (
                 <input
                   id={id}
@@ -355,19 +375,19 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
             />
             本项目已获得其他财政资金资助
           </label>
-          {errs.otherGovernmentFunding && (
-            <small className="error">{errs.otherGovernmentFunding}</small>
+          {shown.otherGovernmentFunding && (
+            <small className="error">{shown.otherGovernmentFunding}</small>
           )}
         </Card>
         <Card title="收款账户（本单位对公账户）">
-          <Field label="开户银行" required error={errs['bankAccount.bank']}>
+          <Field label="开户银行" required error={shown['bankAccount.bank']}>
             {(id) => <input id={id} value={f.bank} onChange={set('bank')} />}
           </Field>
           <div className="grid-2">
             <Field
               label="户名"
               required
-              error={errs['bankAccount.accountName']}
+              error={shown['bankAccount.accountName']}
               hint="须与单位名称一致"
             >
               {(id, d) => (
@@ -379,7 +399,7 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
                 />
               )}
             </Field>
-            <Field label="账号" required error={errs['bankAccount.accountNo']}>
+            <Field label="账号" required error={shown['bankAccount.accountNo']}>
               {(id) => (
                 <input
                   id={id}
@@ -391,7 +411,7 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
             </Field>
           </div>
         </Card>
-        {Object.keys(errs).length > 0 && !error && (
+        {Object.keys(live).length > 0 && (
           <div className="alert alert-bad" role="alert">
             请按提示修改标记的内容后再提交。
           </div>

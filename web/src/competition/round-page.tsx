@@ -255,7 +255,7 @@ export function RoundPage({ id }: { id: string }) {
           </Notice>
         )}
       <Card title="本轮设置">
-        <dl className="summary summary-compact">
+        <dl className="summary">
           <div className="summary-row">
             <dt>征集期</dt>
             <dd>

@@ -139,7 +139,7 @@ export function ActionButton<T>({
             fieldsShown={Object.keys(errs).some((k) => fields.some((f) => f.name === k))}
           />
           <div className="form-actions">
-            <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
+            <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
               取消
             </button>
             <button

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { PROCUREMENT_METHODS } from '../../../domain/purchase/policy';
 import { METHOD_GROUNDS, METHOD_LABEL } from '../../../domain/purchase/procurement-method';
+import { api } from '../api';
 import { ActionButton, type ActionField, yuanToFen } from '../components/action-dialog';
 import type { Role } from '../types';
+import { useLoad } from '../use-load';
 import type { PurchaseView } from './types';
 
 /** A contract template the purchaser edits: the eight clauses, dates, amount, milestones, tranches. */
@@ -55,6 +57,14 @@ export function ProjectActions({
   onDone: (v: PurchaseView) => void;
 }) {
   const base = `/api/purchases/${v.projectId}`;
+  const pickPanel = role === 'purchaser' && v.status === 'evaluating';
+  const experts = useLoad(
+    () =>
+      pickPanel
+        ? api.get<{ items: { id: string; name: string }[] }>('/api/purchase-experts')
+        : Promise.resolve(null),
+    `experts-${pickPanel}`,
+  );
   const b = (
     key: string,
     label: string,
@@ -130,15 +140,14 @@ export function ProjectActions({
           'panel',
           '组建评审委员会',
           'panel',
-          [
-            {
-              name: 'experts',
-              label: '评审专家账号编号（每行一个）',
-              kind: 'textarea',
-              required: true,
-            },
-          ],
-          (x) => ({ expertIds: (x.experts ?? '').split(/\s+/).filter(Boolean) }),
+          (experts.data?.items ?? []).map((x) => ({
+            name: x.id,
+            label: x.name,
+            kind: 'checkbox' as const,
+          })),
+          (x) => ({ expertIds: Object.keys(x).filter((k) => x[k] === 'true') }),
+          'primary',
+          '勾选参加本项目评审的专家。',
         ),
         b('award', '确定成交承接主体', 'award', [
           { name: 'opinion', label: '确定意见', kind: 'textarea', required: true },

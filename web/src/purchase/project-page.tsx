@@ -53,7 +53,7 @@ export function ProjectPage({ id }: { id: string }) {
         actions={
           published || account?.role !== 'applicant' ? (
             <a
-              className="btn btn-ghost btn-sm"
+              className="btn btn-secondary btn-sm"
               href={`/api/purchases/${id}/ocds?download=1`}
               download
             >
@@ -62,7 +62,7 @@ export function ProjectPage({ id }: { id: string }) {
           ) : undefined
         }
       >
-        <dl className="summary summary-compact">
+        <dl className="summary">
           <div className="summary-row">
             <dt>项目编号</dt>
             <dd className="mono">{v.projectNo}</dd>
