@@ -105,7 +105,7 @@ export function ScoreSheet({
           ))}
         </div>
         <p className="score-total">
-          合计 <strong>{total}</strong> / {max} 分
+          合计 <strong className="score-value">{total}</strong> / {max} 分
         </p>
         <Field label="评审意见">
           {(id) => (

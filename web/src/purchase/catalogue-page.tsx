@@ -108,15 +108,19 @@ export function CataloguePage() {
                     {i.code}
                   </td>
                   <td data-label="事项">
-                    {cataloguePath(i)}
-                    <small className="muted block">{i.serviceStandard}</small>
+                    <div>
+                      {cataloguePath(i)}
+                      <small className="muted block">{i.serviceStandard}</small>
+                    </div>
                   </td>
                   <td data-label="版本">第{i.version}版</td>
                   <td data-label="状态">
-                    <Badge tone={i.status === 'active' ? 'ok' : 'muted'}>
-                      {i.status === 'active' ? '现行' : '已停用'}
-                    </Badge>
-                    {i.retiredReason && <small className="muted block">{i.retiredReason}</small>}
+                    <div>
+                      <Badge tone={i.status === 'active' ? 'ok' : 'muted'}>
+                        {i.status === 'active' ? '现行' : '已停用'}
+                      </Badge>
+                      {i.retiredReason && <small className="muted block">{i.retiredReason}</small>}
+                    </div>
                   </td>
                   <td data-label="操作">
                     {i.status === 'active' && (

@@ -30,6 +30,9 @@ export function ProjectPage({ id }: { id: string }) {
     setData,
   } = useLoad(() => api.get<PurchaseView>(`/api/purchases/${id}`), `pp-${id}`);
   if (!v) return error ? <ProblemAlert error={error} /> : <Loading />;
+  // The ranking means something once every expert who did not step aside has scored.
+  const scored =
+    v.status !== 'evaluating' || v.panel.every((e) => e.declaration?.conflict || e.scores);
   const published = !['need_defined', 'planned'].includes(v.status);
   return (
     <div>
@@ -146,7 +149,7 @@ export function ProjectPage({ id }: { id: string }) {
           </div>
         </Card>
       )}
-      {v.ranking.length > 0 && (
+      {v.ranking.length > 0 && scored && (
         <Card title="评审结果">
           <ol className="plain">
             {v.ranking.map((r) => (
@@ -191,10 +194,12 @@ export function ProjectPage({ id }: { id: string }) {
                 {v.milestones.map((m) => (
                   <tr key={m.id}>
                     <td data-label="里程碑">
-                      {m.id} {m.title}
-                      {m.reviews.at(-1)?.reason ? (
-                        <small className="muted block">{m.reviews.at(-1)?.reason}</small>
-                      ) : null}
+                      <div>
+                        {m.id} {m.title}
+                        {m.reviews.at(-1)?.reason ? (
+                          <small className="muted block">{m.reviews.at(-1)?.reason}</small>
+                        ) : null}
+                      </div>
                     </td>
                     <td data-label="应完成">{formatDate(m.dueDate)}</td>
                     <td data-label="状态">

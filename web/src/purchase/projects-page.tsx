@@ -60,9 +60,10 @@ export function ProjectsPage() {
               {data.items.map((p) => (
                 <tr key={p.id}>
                   <td data-label="项目">
-                    <Link to={`/purchases/${p.id}`}>{p.title}</Link>
-                    <br />
-                    <small className="muted mono">{p.projectNo}</small>
+                    <div>
+                      <Link to={`/purchases/${p.id}`}>{p.title}</Link>
+                      <small className="muted mono block">{p.projectNo}</small>
+                    </div>
                   </td>
                   <td data-label="采购单位">{p.department}</td>
                   <td data-label="预算">{yuan(p.budgetFen)}</td>
