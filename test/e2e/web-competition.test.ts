@@ -142,12 +142,17 @@ describe('公益创投 in the browser', () => {
     expect(scores.map((s) => s.total)).toEqual([82]);
   });
 
-  it('given scores, then the administrator sees the round figures', async () => {
+  it('given scores, then the administrator sees the round figures and, after closing the phase, the ranking', async () => {
     await signIn(page, h.baseUrl, h.user('admin').username);
     await page.goto(`${h.baseUrl}/competitions/${roundId}`);
     await page.getByRole('heading', { name: '评审打分分布' }).waitFor();
     expect(await page.locator('svg.chart circle.spread-mean').count()).toBe(1);
-    await page.getByRole('button', { name: '结束初评并汇总' }).waitFor();
     await shoot(page, '44-competition-round-admin');
+    await page.getByRole('button', { name: '结束初评并汇总' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    const results = page.locator('section.card', { hasText: '初评结果' });
+    await results.getByRole('cell', { name: '社区独居老人关爱项目' }).waitFor();
+    await results.locator('td[data-label="得分"]', { hasText: '82' }).waitFor();
+    await shoot(page, '45-competition-results');
   });
 });

@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, STAGE_LABEL, yuan } from './labels';
+import { ResultsCard } from './results-card';
 import { RoundFiguresView } from './round-figures';
 import type { ProposalRow, RoundDetail, RoundFigures, RoundStage } from './types';
 
@@ -303,6 +304,15 @@ export function RoundPage({ id }: { id: string }) {
         <ConflictsCard roundId={id} />
       )}
       {seeFigures && figures.data && <RoundFiguresView figures={figures.data} />}
+      {(role === 'administrator' || role === 'reviewer') &&
+        STAGES.indexOf(r.stage) >= STAGES.indexOf('first_scored') && (
+          <>
+            <ResultsCard roundId={id} phase="first" proposals={rows} />
+            {STAGES.indexOf(r.stage) >= STAGES.indexOf('scored') && (
+              <ResultsCard roundId={id} phase="roadshow" proposals={rows} />
+            )}
+          </>
+        )}
       <Card
         title={
           role === 'judge' ? '分配给我的项目' : role === 'applicant' ? '本单位的申报' : '本轮项目'
