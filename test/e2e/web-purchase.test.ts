@@ -69,6 +69,9 @@ describe('政府购买服务 in the browser', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText('采购方式已确定，待发布公告').first().waitFor();
     await page.getByRole('link', { name: '下载 OCDS 数据包' }).waitFor();
+    await page.getByRole('link', { name: '购买服务统计' }).click();
+    await page.getByRole('heading', { name: '向社会组织购买' }).waitFor();
+    await shoot(page, '55-purchase-figures');
   });
 
   it('given a published notice, when an undertaker responds in the browser, then its response is shown', async () => {

@@ -43,11 +43,11 @@ function JudgeSpread({ judges }: { judges: RoundFigures['judges'] }) {
         return (
           <g key={`${j.phase}-${j.judgeId}`}>
             <text x={pad.l - 8} y={cy + 4} textAnchor="end" className="chart-tick">
-              {`评审${i + 1}（${j.phase === 'first' ? '初评' : '路演'}·${j.count}份）`}
+              {`评审${i + 1}·${j.phase === 'first' ? '初评' : '路演'}`}
             </text>
             <line x1={x(j.min ?? 0)} x2={x(j.max ?? 0)} y1={cy} y2={cy} className="spread-range" />
             <circle cx={x(j.mean)} cy={cy} r={5} className="spread-mean">
-              <title>{`平均 ${j.mean}，标准差 ${j.sd}，最低 ${j.min}，最高 ${j.max}`}</title>
+              <title>{`${j.count}份，平均 ${j.mean}，标准差 ${j.sd}，最低 ${j.min}，最高 ${j.max}`}</title>
             </circle>
           </g>
         );

@@ -71,8 +71,14 @@ export function PurchaseFiguresPage() {
           </Card>
           <Card title="向社会组织购买">
             <p className="kpi-value">
-              {data.socialOrganizationShare.shareByAmountPercent ?? '—'}
-              <span className="kpi-unit">%（按金额）</span>
+              {data.socialOrganizationShare.shareByAmountPercent === null ? (
+                <span className="kpi-unit">本年度还没有成交项目</span>
+              ) : (
+                <>
+                  {data.socialOrganizationShare.shareByAmountPercent}
+                  <span className="kpi-unit">%（按金额）</span>
+                </>
+              )}
             </p>
             <p className="muted">
               成交 {data.socialOrganizationShare.awards} 个，其中社会组织{' '}
