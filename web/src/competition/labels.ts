@@ -53,8 +53,4 @@ export function proposalTone(s: string | undefined): string {
   return 'info';
 }
 
-/** ¥1,234.50 from integer fen. */
-export const yuan = (fen: number | null | undefined) =>
-  fen === null || fen === undefined
-    ? '—'
-    : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export { yuan } from '../money';

@@ -1,7 +1,6 @@
 import type { CompetitionPolicy } from '../../../domain/competition/policy';
 import type { Proposal } from '../../../domain/competition/proposal';
 import type { Phase, ProposalStatus, RoundStage } from '../../../domain/competition/stages';
-import type { ProposalView } from '../../../workflows/competition/messages';
 
 /** Shapes the competition API answers (api/routes/competition-*.ts); types only. */
 
@@ -81,4 +80,25 @@ export interface RoundFigures {
   };
 }
 
-export type { Phase, ProposalStatus, ProposalView, RoundStage };
+/** The proposal workflow's status view (workflows/competition/messages.ts), as the API answers it. */
+export interface Tranche {
+  n: number;
+  amountFen: number;
+  status: 'blocked' | 'payable' | 'ordered' | 'paid' | 'withheld';
+}
+export interface ProposalView {
+  proposalId: string;
+  roundId: string;
+  status: ProposalStatus;
+  roundStage: RoundStage;
+  openPhase: Phase | null;
+  panels: Record<Phase, string[]>;
+  declarations: Record<string, 'clear' | 'conflicted'>;
+  scored: string[];
+  awardFen: number | null;
+  publicityClosed: boolean;
+  midtermGrade: string | null;
+  tranches: Tranche[];
+}
+
+export type { Phase, ProposalStatus, RoundStage };

@@ -18,12 +18,7 @@ export interface ActionField {
 
 export type ActionValues = Record<string, string>;
 
-/** '12,345.60' yuan → integer fen (NaN when it is not an amount). */
-export function yuanToFen(s = ''): number {
-  const t = s.replace(/[,，\s¥]/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return Number.NaN;
-  return Math.round(Number(t) * 100);
-}
+export { yuanToFen } from '../money';
 
 export function ActionButton<T>({
   label,
