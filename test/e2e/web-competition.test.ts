@@ -84,6 +84,7 @@ describe('公益创投 in the browser', () => {
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.getByRole('heading', { name: '社区独居老人关爱项目' }).waitFor();
     await page.getByText('已申报，待资格审查').first().waitFor();
+    await page.getByText('本轮当前阶段：征集中。征集截止后，工作人员将进行资格审查').waitFor();
     await shoot(page, '41-competition-proposal-status');
   });
 

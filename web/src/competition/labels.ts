@@ -32,6 +32,19 @@ export const PROPOSAL_STATUS_LABEL: Record<ProposalStatus, string> = {
   closed: '已结项',
 };
 
+/** What happens next, in the applicant's words. */
+export const NEXT_STEP: Partial<Record<ProposalStatus, string>> = {
+  submitted: '征集截止后，工作人员将进行资格审查，结果会以邮件通知。',
+  qualified: '已通过资格审查，等待专家初评。',
+  shortlisted: '已入围路演答辩，请按通知准备路演。',
+  selected: '已列入拟资助名单，公示期结束后签订项目协议。',
+  agreement_signed: '协议已签订，首期资金拨付后开始实施。',
+  in_progress: '项目实施中，中期评估通过后拨付下一期资金。',
+  midterm_passed: '中期评估已通过，末期评估通过后拨付尾款。',
+  suspended: '中期评估为C级，资金拨付已暂停，请按要求整改。',
+  final_passed: '末期评估已通过，尾款拨付后结项。',
+};
+
 export const ASSIGNMENT_LABEL: Record<string, string> = {
   assigned: '待声明利益冲突',
   declared_clear: '待评分',

@@ -6,7 +6,14 @@ import { formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, yuan } from './labels';
+import {
+  ASSIGNMENT_LABEL,
+  NEXT_STEP,
+  PROPOSAL_STATUS_LABEL,
+  proposalTone,
+  STAGE_LABEL,
+  yuan,
+} from './labels';
 import { ScoreSheet } from './score-sheet';
 import type { Phase, ProposalDetail, ProposalRow, RoundDetail } from './types';
 
@@ -297,6 +304,13 @@ export function ProposalPage({ id }: { id: string }) {
         <JudgeView id={id} p={p} onDone={reload} />
       ) : (
         <>
+          {account?.role === 'applicant' && p.status && (
+            <Card title="办理进度">
+              <p>
+                本轮当前阶段：{w ? STAGE_LABEL[w.roundStage] : '—'}。{NEXT_STEP[p.status] ?? ''}
+              </p>
+            </Card>
+          )}
           <OfficialActions p={p} reload={reload} />
           {(p.qualificationNote || p.fundingReason || p.awardFen) && (
             <Card title="结果">
