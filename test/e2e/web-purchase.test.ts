@@ -23,9 +23,39 @@ let page: Page;
 let cast: PurchaseCast;
 let projectId: string;
 
+const TERMS = {
+  clauses: {
+    serviceContent: '为辖区内120名居家老人提供助餐服务',
+    duration: '2026年12月1日至2027年11月30日',
+    quantity: '全年不少于14000人次',
+    quality: '符合指导性目录服务标准，满意度不低于90%',
+    price: '人民币肆拾捌万元整',
+    settlement: '按付款计划分期结算',
+    rightsAndDuties: '甲方监督考核，乙方按约提供服务，不得转包',
+    breachLiability: '乙方违约或转包的，甲方有权解除合同并追回已付款项',
+  },
+  startDate: '2026-12-01',
+  endDate: '2027-11-30',
+  amountFen: 48_000_000,
+  performanceBondFen: 2_400_000,
+  milestones: [
+    { id: 'M1', title: '第一季度服务', dueDate: '2027-02-28' },
+    { id: 'M2', title: '年度服务', dueDate: '2027-11-15' },
+  ],
+  tranches: [
+    { percent: 30, gate: { kind: 'signing' } },
+    { percent: 30, gate: { kind: 'milestone', milestoneId: 'M1' } },
+    { percent: 20, gate: { kind: 'milestone', milestoneId: 'M2' } },
+    { percent: 20, gate: { kind: 'final_evaluation' } },
+  ],
+};
+
 beforeAll(async () => {
   h = await startHarness();
-  cast = await setUpPurchase(h, { methods: { openTenderThresholdFen: 100_000_000 } });
+  cast = await setUpPurchase(h, {
+    methods: { openTenderThresholdFen: 100_000_000 },
+    publicity: { amount: 3, unit: 'seconds' },
+  });
   const item = await http(h.baseUrl, cast.admin).post('/api/purchase-catalogue', CATALOGUE_ITEM);
   expect(item.status).toBe(201);
   browser = await openBrowser();
@@ -130,5 +160,81 @@ describe('政府购买服务 in the browser', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText('专家一：已声明无冲突，已评分').waitFor();
     await shoot(page, '54-purchase-expert');
+  });
+
+  it('given a signed contract, when a milestone is submitted and returned with a reason, then the reason shows, the next payment is refused with its reason, and finance releases the first', async () => {
+    // Procurement up to the contract through the API: it is not the point here.
+    const item = (await http(h.baseUrl, cast.admin).get('/api/purchase-catalogue?status=active'))
+      .body.items[0];
+    const id = (
+      await http(h.baseUrl, cast.buyer).post('/api/purchases', {
+        catalogueItemId: item.id,
+        title: '2027年度助餐服务',
+        department: '常州市钟楼区民政局',
+        budgetFen: 50_000_000,
+        budgetYear: 2026,
+        performanceTargets: ['助餐满意度不低于90%'],
+      })
+    ).body.id as string;
+    const us = [
+      await newUndertaker(h, { grade: 4 }),
+      await newUndertaker(h),
+      await newUndertaker(h),
+    ];
+    await ok(h, cast.buyer, id, 'plan', { method: 'open_tender' });
+    await ok(h, cast.buyer, id, 'notice', {
+      closesAt: new Date(Date.now() + 5_000).toISOString(),
+      requirements: '具有助餐服务经验',
+    });
+    for (const [i, u] of us.entries())
+      await ok(h, u.token, id, 'responses', { priceFen: 48_000_000 + i, proposal: `方案${i}` });
+    await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'evaluating');
+    const panel = cast.experts.slice(0, 3);
+    await ok(h, cast.buyer, id, 'panel', { expertIds: panel.map((e) => e.id) });
+    for (const e of panel) {
+      await ok(h, e.token, id, 'declaration', { conflict: false, note: '' });
+      await ok(h, e.token, id, 'scores', {
+        scores: us.map((u, i) => ({ organizationId: u.organizationId, score: 90 - i })),
+      });
+    }
+    await ok(h, cast.buyer, id, 'award', { opinion: '按综合得分确定' });
+    await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'awarded');
+    await ok(h, cast.buyer, id, 'contract', { terms: TERMS });
+    await ok(h, cast.buyer, id, 'payment-requests', { trancheNo: 1 });
+
+    const winner = await h.db.account.findFirstOrThrow({
+      where: { organizationId: us[0]!.organizationId },
+    });
+    await signIn(page, h.baseUrl, winner.username);
+    await page.goto(`${h.baseUrl}/purchases/${id}`);
+    await page.getByRole('heading', { name: '合同履行' }).waitFor();
+    await page.getByRole('button', { name: '提交里程碑成果' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^成果说明/).fill('第一季度助餐服务3600人次');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已提交，待验收').waitFor();
+
+    await signIn(page, h.baseUrl, `t${h.districtCode}-采购甲`);
+    await page.goto(`${h.baseUrl}/purchases/${id}`);
+    await page.getByRole('button', { name: '验收 第一季度服务' }).click();
+    await dialog.getByLabel(/^验收通过/).uncheck();
+    await dialog.getByLabel(/^验收意见或退回理由/).fill('服务记录缺少签字');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已退回').waitFor();
+    await page.getByText('服务记录缺少签字').first().waitFor();
+
+    await signIn(page, h.baseUrl, `t${h.districtCode}-财务丙`);
+    await page.goto(`${h.baseUrl}/purchases/${id}`);
+    await page.getByRole('button', { name: '复核支付第1期' }).click();
+    await dialog.getByLabel(/^凭证号/).fill('PZ-2026-001');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已支付').first().waitFor();
+
+    await signIn(page, h.baseUrl, `t${h.districtCode}-采购甲`);
+    await page.goto(`${h.baseUrl}/purchases/${id}`);
+    await page.getByRole('button', { name: '申请支付第2期' }).click();
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByText(/尚未验收/).waitFor();
+    await shoot(page, '56-purchase-contract');
   });
 });
