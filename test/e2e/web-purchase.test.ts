@@ -222,6 +222,7 @@ describe('政府购买服务 in the browser', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText('已退回').waitFor();
     await page.getByText('服务记录缺少签字').first().waitFor();
+    await page.getByText('退回成果', { exact: true }).waitFor();
 
     await signIn(page, h.baseUrl, `t${h.districtCode}-财务丙`);
     await page.goto(`${h.baseUrl}/purchases/${id}`);

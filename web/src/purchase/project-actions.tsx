@@ -54,7 +54,8 @@ export function ProjectActions({
 }: {
   v: PurchaseView;
   role: Role;
-  onDone: (v: PurchaseView) => void;
+  /** The Update answers leave the trail out, so the page reads the project again. */
+  onDone: () => void;
 }) {
   const base = `/api/purchases/${v.projectId}`;
   const pickPanel = role === 'purchaser' && v.status === 'evaluating';

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { purchaseActionLabel } from './labels';
 import { ProjectActions } from './project-actions';
 import type { PurchaseView } from './types';
 
@@ -27,7 +28,7 @@ export function ProjectPage({ id }: { id: string }) {
   const {
     data: v,
     error,
-    setData,
+    reload,
   } = useLoad(() => api.get<PurchaseView>(`/api/purchases/${id}`), `pp-${id}`);
   if (!v) return error ? <ProblemAlert error={error} /> : <Loading />;
   // The ranking means something once every expert who did not step aside has scored.
@@ -49,7 +50,7 @@ export function ProjectPage({ id }: { id: string }) {
         </Notice>
       ))}
       <Card title="可办理事项">
-        {account && <ProjectActions v={v} role={account.role} onDone={setData} />}
+        {account && <ProjectActions v={v} role={account.role} onDone={reload} />}
       </Card>
       <Card
         title="项目信息"
@@ -246,7 +247,7 @@ export function ProjectPage({ id }: { id: string }) {
           <ol className="timeline">
             {v.trail.map((t) => (
               <li key={t.seq}>
-                <strong>{t.action}</strong>{' '}
+                <strong>{purchaseActionLabel(t.action)}</strong>{' '}
                 <span className="muted">
                   {formatDateTime(t.at)} · {t.actor.name}
                 </span>
