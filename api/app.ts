@@ -27,6 +27,7 @@ import { createNameCheckRouter } from './routes/name-check';
 import { createOrganizationsRouter } from './routes/organizations';
 import { createPurchaseActionsRouter } from './routes/purchase-actions';
 import { createPurchaseCatalogueRouter } from './routes/purchase-catalogue';
+import { createPurchaseExpertsRouter } from './routes/purchase-experts';
 import { createPurchaseFiguresRouter } from './routes/purchase-figures';
 import { createPurchaseProjectsRouter } from './routes/purchase-projects';
 import { createRegistrationActionsRouter } from './routes/registration-actions';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
     createPurchaseProjectsRouter(registry, deps),
     createPurchaseActionsRouter(registry, deps),
     createPurchaseFiguresRouter(registry, deps),
+    createPurchaseExpertsRouter(registry, deps),
     createCompetitionRoundsRouter(registry, deps),
     createCompetitionProposalsRouter(registry, deps),
     ...createEvaluationRouters(registry, deps),

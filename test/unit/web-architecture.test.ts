@@ -4,8 +4,9 @@ import { describe, expect, it } from '@jest/globals';
 
 /**
  * The front end shares pure rules with the server and nothing else: it may import domain/, the
- * workflow's view types, React and zod. A value import of lib/, api/ or activities/ would drag
- * Node, Prisma or secrets into the browser bundle.
+ * workflows' plain view types (registration, purchase), React and zod. A value import of lib/,
+ * api/, activities/ or a workflow module would drag Node, Prisma, the Temporal SDK or secrets into
+ * the browser bundle.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const WEB = path.join(ROOT, 'web', 'src');
@@ -34,13 +35,14 @@ function imports(): { file: string; target: string }[] {
 const ALLOWED_PACKAGES = ['react', 'react-dom/client', 'zod'];
 
 describe('the web front end imports', () => {
-  it('given web/src, then it imports only itself, domain/, the registration view types, React and zod', () => {
+  it('given web/src, then it imports only itself, domain/, the registration and purchase view types, React and zod', () => {
     const all = imports();
     const bad = all.filter(
       (i) =>
         !i.target.startsWith('web/') &&
         !i.target.startsWith('domain/') &&
         i.target !== 'workflows/registration/view-types' &&
+        i.target !== 'workflows/purchase/view-types' &&
         !ALLOWED_PACKAGES.includes(i.target),
     );
     expect(bad.map((i) => `${i.file} → ${i.target}`)).toEqual([]);

@@ -2,8 +2,10 @@ import { DashboardPage } from './admin/dashboard-page';
 import { HolidaysPage } from './admin/holidays-page';
 import { OutboxPage } from './admin/outbox-page';
 import { RulesPage } from './admin/rules-page';
+import { competitionModule } from './competition/module';
 import { Card } from './components/ui';
 import { ALL_ROLES, type ProcessModule, STAFF } from './modules';
+import { purchaseModule } from './purchase/module';
 import { AllRegistrationsPage, MyRegistrationsPage, WorklistPage } from './registration/lists';
 import { RegistrationFormPage } from './registration/registration-form-page';
 import { RegistrationPage } from './registration/registration-page';
@@ -123,19 +125,7 @@ export const MODULES: ProcessModule[] = [
     ['applicant', 'evaluator', 'committee_member', 'agency', 'administrator'],
     '等级评估上线后在此办理：申报参评、评估专家利益冲突声明、评分表（草稿与提交）和评估结果。',
   ),
-  upcoming(
-    'competitions',
-    '/competitions',
-    '公益创投',
-    ['applicant', 'judge', 'administrator'],
-    '公益创投上线后在此办理：大赛报名、评审打分和入围结果。',
-  ),
-  upcoming(
-    'purchases',
-    '/purchases',
-    '政府购买服务',
-    ['applicant', 'purchaser', 'finance', 'administrator'],
-    '政府购买服务上线后在此办理：目录事项、项目申报、合同与支付。',
-  ),
+  competitionModule,
+  purchaseModule,
   administration,
 ];

@@ -1,0 +1,30 @@
+/** Words for what the purchase workflow records in its trail; unknown codes show as they are. */
+const ACTION_LABEL: Record<string, string> = {
+  plan_procurement: '确定采购方式',
+  publish_notice: '发布采购公告',
+  submit_response: '承接主体提交响应',
+  close_responses: '响应截止',
+  procurement_failed: '采购失败',
+  appoint_panel: '组建评审委员会',
+  declare_no_conflict: '专家声明无利益冲突',
+  declare_conflict_recused: '专家声明利益冲突并回避',
+  score_responses: '专家评分',
+  award: '确定成交承接主体并公示',
+  challenge: '提出质疑',
+  challenge_upheld: '质疑成立',
+  challenge_rejected: '质疑不成立',
+  award_confirmed: '公示期满，成交确定',
+  sign_contract: '签订合同',
+  submit_deliverable: '提交里程碑成果',
+  accept_deliverable: '验收通过',
+  return_deliverable: '退回成果',
+  request_payment: '申请支付',
+  release_payment: '财务复核并支付',
+  evaluation_recorded: '录入绩效评价',
+  amend_contract: '合同变更',
+  terminate_contract: '解除合同',
+  cancel_project: '撤销项目',
+  close_project: '项目结项',
+};
+
+export const purchaseActionLabel = (code: string) => ACTION_LABEL[code] ?? code;

@@ -1,0 +1,205 @@
+import { type FormEvent, useState } from 'react';
+import { cataloguePath } from '../../../domain/purchase/catalogue';
+import { PURCHASE_STATUS_LABEL } from '../../../workflows/purchase/view-types';
+import { api, fieldErrors } from '../api';
+import { yuan } from '../competition/labels';
+import { yuanToFen } from '../components/action-dialog';
+import { Badge, Card, Empty, Field, Loading, ProblemAlert } from '../components/ui';
+import { Link, navigate } from '../router';
+import { useSession } from '../session';
+import { useLoad } from '../use-load';
+import type { CatalogueItem, ProjectSummary } from './types';
+
+const TONE: Record<string, string> = {
+  tendering: 'ok',
+  closed: 'ok',
+  performing: 'info',
+  terminated: 'bad',
+  cancelled: 'muted',
+  failed: 'warn',
+};
+
+/** Projects the signed-in person may see (applicants: open notices and their own responses). */
+export function ProjectsPage() {
+  const { account } = useSession();
+  const { data, error } = useLoad(
+    () => api.get<{ items: ProjectSummary[] }>('/api/purchases'),
+    'purchases',
+  );
+  const applicant = account?.role === 'applicant';
+  return (
+    <div>
+      <div className="page-head">
+        <h1 className="page-title">{applicant ? '政府购买服务项目' : '购买服务项目'}</h1>
+        {account?.role === 'purchaser' && (
+          <Link to="/purchases/new" className="btn btn-primary">
+            新建购买项目
+          </Link>
+        )}
+      </div>
+      {applicant && <p className="muted">正在征集响应的项目和本单位参与的项目。</p>}
+      <ProblemAlert error={error} />
+      {!data ? (
+        !error && <Loading />
+      ) : data.items.length === 0 ? (
+        <Card>
+          <Empty>目前没有项目。</Empty>
+        </Card>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>项目</th>
+                <th>采购单位</th>
+                <th>预算</th>
+                <th>状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((p) => (
+                <tr key={p.id}>
+                  <td data-label="项目">
+                    <div>
+                      <Link to={`/purchases/${p.id}`}>{p.title}</Link>
+                      <small className="muted mono block">{p.projectNo}</small>
+                    </div>
+                  </td>
+                  <td data-label="采购单位">{p.department}</td>
+                  <td data-label="预算">{yuan(p.budgetFen)}</td>
+                  <td data-label="状态">
+                    <Badge tone={TONE[p.status] ?? 'info'}>{PURCHASE_STATUS_LABEL[p.status]}</Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The purchaser defines a need from an active catalogue item: title, budget, performance targets. */
+export function NewProjectPage() {
+  const items = useLoad(
+    () => api.get<{ items: CatalogueItem[] }>('/api/purchase-catalogue?status=active'),
+    'catalogue-active',
+  );
+  const [f, setF] = useState({
+    item: '',
+    title: '',
+    department: '常州市钟楼区民政局',
+    budget: '',
+    year: String(new Date().getFullYear()),
+    targets: '',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const errs = fieldErrors(error);
+  const list = items.data?.items ?? [];
+  const itemId = f.item || list[0]?.id || '';
+  const chosen = list.find((i) => i.id === itemId);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((x) => ({ ...x, [k]: e.target.value }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<ProjectSummary>('/api/purchases', {
+        catalogueItemId: itemId,
+        title: f.title,
+        department: f.department,
+        budgetFen: yuanToFen(f.budget),
+        budgetYear: Number(f.year),
+        performanceTargets: f.targets
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
+      navigate(`/purchases/${r.id}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="narrow">
+      <p className="crumb">
+        <Link to="/purchases">购买服务项目</Link> / 新建
+      </p>
+      <h1 className="page-title">新建购买服务项目</h1>
+      {!items.data ? (
+        <Loading />
+      ) : list.length === 0 ? (
+        <Card>
+          <Empty>指导性目录中还没有现行事项，请先由管理员维护目录。</Empty>
+        </Card>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Card title="购买需求">
+            <Field label="目录事项" required error={errs.catalogueItemId}>
+              {(id) => (
+                <select id={id} value={itemId} onChange={set('item')}>
+                  {list.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.code} {i.level3}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {chosen && (
+              <p className="muted">
+                {cataloguePath(chosen)} · 服务标准：{chosen.serviceStandard} · 计量单位：
+                {chosen.unit}
+              </p>
+            )}
+            <Field label="项目名称" required error={errs.title}>
+              {(id) => <input id={id} value={f.title} onChange={set('title')} />}
+            </Field>
+            <Field label="购买主体（部门）" required error={errs.department}>
+              {(id) => <input id={id} value={f.department} onChange={set('department')} />}
+            </Field>
+            <div className="grid-2">
+              <Field label="预算金额（元）" required error={errs.budgetFen}>
+                {(id) => (
+                  <input id={id} inputMode="decimal" value={f.budget} onChange={set('budget')} />
+                )}
+              </Field>
+              <Field label="预算年度" required error={errs.budgetYear}>
+                {(id) => (
+                  <input id={id} inputMode="numeric" value={f.year} onChange={set('year')} />
+                )}
+              </Field>
+            </div>
+            <Field
+              label="绩效目标（每行一条）"
+              required
+              error={errs.performanceTargets}
+              hint="例如：服务对象满意度不低于90%"
+            >
+              {(id, d) => (
+                <textarea
+                  id={id}
+                  aria-describedby={d}
+                  rows={3}
+                  value={f.targets}
+                  onChange={set('targets')}
+                />
+              )}
+            </Field>
+          </Card>
+          <ProblemAlert error={error} fieldsShown />
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? '正在建立…' : '建立项目'}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { CatalogueItemInput } from '../../../domain/purchase/catalogue';
+import type { PurchaseView } from '../../../workflows/purchase/view-types';
+
+/** Shapes the purchase API answers (api/schemas/purchase.ts); types only. */
+
+export interface CatalogueItem extends CatalogueItemInput {
+  id: string;
+  version: number;
+  status: 'active' | 'retired';
+  retiredAt: string | null;
+  retiredReason: string | null;
+  previousId: string | null;
+}
+
+export interface ProjectSummary {
+  id: string;
+  projectNo: string;
+  ocid: string;
+  title: string;
+  department: string;
+  status: PurchaseView['status'];
+  method: string | null;
+  budgetFen: number;
+  budgetYear: number;
+  catalogueClass: string;
+}
+
+export type { PurchaseView };
