@@ -21,6 +21,21 @@ const ZDashboard = z
       open: z.number(),
       overdue: z.number(),
     }),
+    competition: z.object({
+      rounds: z.number(),
+      proposals: z.number(),
+      funded: z.number(),
+      budgetFen: z.number(),
+      committedFen: z.number(),
+      paidFen: z.number(),
+    }),
+    purchase: z.object({
+      projects: z.number(),
+      contracts: z.number(),
+      contractFen: z.number(),
+      toSocialOrganizationsFen: z.number(),
+      paidFen: z.number(),
+    }),
     grades: z.object({
       target: z.number(),
       rated: z.number(),
@@ -36,6 +51,65 @@ const count = <K extends string>(keys: readonly K[], values: K[]) =>
     K,
     number
   >;
+
+const fen = (v: bigint | null | undefined) => Number(v ?? 0n);
+
+/** Venture-philanthropy rounds opened this year: proposals, funded projects, money. */
+async function competitionFigures(db: AppDeps['db'], from: Date, to: Date) {
+  const rounds = await db.competitionRound.findMany({
+    where: { callOpensAt: { gte: from, lt: to } },
+    select: { id: true, budgetFen: true },
+  });
+  const roundId = { in: rounds.map((r) => r.id) };
+  const [proposals, funded, paid] = await Promise.all([
+    db.competitionProposal.count({ where: { roundId } }),
+    db.competitionProposal.aggregate({
+      where: { roundId, awardFen: { not: null } },
+      _count: { _all: true },
+      _sum: { awardFen: true },
+    }),
+    db.competitionPayment.aggregate({
+      where: { roundId, status: 'paid' },
+      _sum: { amountFen: true },
+    }),
+  ]);
+  return {
+    rounds: rounds.length,
+    proposals,
+    funded: funded._count._all,
+    budgetFen: rounds.reduce((a, r) => a + fen(r.budgetFen), 0),
+    committedFen: fen(funded._sum.awardFen),
+    paidFen: fen(paid._sum.amountFen),
+  };
+}
+
+/** Purchase projects of this budget year: contracts signed, the share to social organisations. */
+async function purchaseFigures(db: AppDeps['db'], from: Date, to: Date) {
+  const year = Number(localDateOf(from.getTime() + 12 * 3600_000).slice(0, 4));
+  const [projects, signed, social, paid] = await Promise.all([
+    db.purchaseProject.count({ where: { budgetYear: year } }),
+    db.purchaseProject.aggregate({
+      where: { contractSignedAt: { gte: from, lt: to } },
+      _count: { _all: true },
+      _sum: { contractAmountFen: true },
+    }),
+    db.purchaseProject.aggregate({
+      where: { contractSignedAt: { gte: from, lt: to }, awardedToSocialOrg: true },
+      _sum: { contractAmountFen: true },
+    }),
+    db.purchaseProject.aggregate({
+      where: { contractSignedAt: { gte: from, lt: to } },
+      _sum: { paidFen: true },
+    }),
+  ]);
+  return {
+    projects,
+    contracts: signed._count._all,
+    contractFen: fen(signed._sum.contractAmountFen),
+    toSocialOrganizationsFen: fen(social._sum.contractAmountFen),
+    paidFen: fen(paid._sum.paidFen),
+  };
+}
 
 /** The figures of the district's targets, this calendar year in China Standard Time. */
 export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): Router {
@@ -67,6 +141,10 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
         db.registration.count({ where: { status: { in: [...OPEN_STATUSES] }, overdue: true } }),
       ]);
       const grades = await gradeFigures(db, deps.config.DISTRICT_CODE, Date.now());
+      const [competition, purchase] = await Promise.all([
+        competitionFigures(db, from, to),
+        purchaseFigures(db, from, to),
+      ]);
       const byMonth = Array.from({ length: 12 }, () => 0);
       for (const r of approved) {
         const month = Number(localDateOf(r.decidedAt!.getTime()).slice(5, 7));
@@ -90,6 +168,8 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
           open,
           overdue,
         },
+        competition,
+        purchase,
         grades: {
           target: grades.target,
           rated: grades.withValidGrade,

@@ -61,8 +61,8 @@ describe('the web front end, administration and embedded mode', () => {
     await page.getByText('/ 120 家').waitFor();
     await page.getByText('/ 目标 30%').waitFor();
     expect(await page.locator('svg.chart rect.chart-bar').count()).toBe(12);
-    await page.getByText('公益创投上线后显示').waitFor();
-    await page.getByText('政府购买服务上线后显示').waitFor();
+    await page.getByText('公益创投大赛（本年度）').waitFor();
+    await page.getByText('政府购买服务（本年度）').waitFor();
     await shoot(page, '11-admin-dashboard');
   });
 

@@ -2,6 +2,7 @@ import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-t
 import { api } from '../api';
 import { Card, Loading, ProblemAlert } from '../components/ui';
 import { percent } from '../format';
+import { yuan } from '../money';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { MonthlyChart } from './bar-chart';
@@ -18,6 +19,21 @@ interface Dashboard {
     open: number;
     overdue: number;
   };
+  competition: {
+    rounds: number;
+    proposals: number;
+    funded: number;
+    budgetFen: number;
+    committedFen: number;
+    paidFen: number;
+  };
+  purchase: {
+    projects: number;
+    contracts: number;
+    contractFen: number;
+    toSocialOrganizationsFen: number;
+    paidFen: number;
+  };
   grades: { target: number; rated: number; due: number };
 }
 
@@ -30,15 +46,6 @@ function Meter({ value, target, label }: { value: number; target: number; label:
   );
 }
 
-/** A slot for a figure whose process is not in service yet: said plainly, never a fake number. */
-function Slot({ title, text }: { title: string; text: string }) {
-  return (
-    <Card title={title} className="card-slot">
-      <p className="slot-text">{text}</p>
-    </Card>
-  );
-}
-
 /** The district's targets of the year (DOMAIN.md §0.1) against what the system recorded. */
 export function DashboardPage() {
   const { data, error } = useLoad(() => api.get<Dashboard>('/api/admin/dashboard'), 'dashboard');
@@ -46,6 +53,8 @@ export function DashboardPage() {
   if (!data) return <Loading />;
   const r = data.registrations;
   const g = data.grades;
+  const c = data.competition;
+  const p = data.purchase;
   const share = g.due > 0 ? g.rated / g.due : 0;
   return (
     <div>
@@ -106,8 +115,30 @@ export function DashboardPage() {
         </Card>
       </div>
       <div className="card-grid">
-        <Slot title="公益创投大赛" text="公益创投上线后显示：参赛项目数、入围与资助金额。" />
-        <Slot title="政府购买服务" text="政府购买服务上线后显示：目录事项、签约项目与支付进度。" />
+        <Card title="公益创投大赛（本年度）">
+          <p className="kpi-value">
+            {c.funded}
+            <span className="kpi-unit"> 个项目获资助 / {c.proposals} 个申报</span>
+          </p>
+          <Meter value={c.committedFen} target={c.budgetFen} label="资助金额占预算" />
+          <p className="muted">
+            {c.rounds} 轮；预算 {yuan(c.budgetFen)}，已资助 {yuan(c.committedFen)}，已拨付{' '}
+            {yuan(c.paidFen)}
+          </p>
+          <Link to="/competitions">查看各轮次</Link>
+        </Card>
+        <Card title="政府购买服务（本年度）">
+          <p className="kpi-value">
+            {p.contracts}
+            <span className="kpi-unit"> 份合同 / {p.projects} 个项目</span>
+          </p>
+          <Meter value={p.paidFen} target={p.contractFen} label="已支付占合同金额" />
+          <p className="muted">
+            合同金额 {yuan(p.contractFen)}，其中向社会组织购买 {yuan(p.toSocialOrganizationsFen)}
+            ，已支付 {yuan(p.paidFen)}
+          </p>
+          <Link to="/purchases">查看购买项目</Link>
+        </Card>
       </div>
     </div>
   );
