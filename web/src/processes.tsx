@@ -3,6 +3,7 @@ import { HolidaysPage } from './admin/holidays-page';
 import { OutboxPage } from './admin/outbox-page';
 import { RulesPage } from './admin/rules-page';
 import { Card } from './components/ui';
+import { evaluation } from './evaluation/module';
 import { ALL_ROLES, type ProcessModule, STAFF } from './modules';
 import { AllRegistrationsPage, MyRegistrationsPage, WorklistPage } from './registration/lists';
 import { RegistrationFormPage } from './registration/registration-form-page';
@@ -116,13 +117,7 @@ function upcoming(
 
 export const MODULES: ProcessModule[] = [
   registration,
-  upcoming(
-    'evaluation',
-    '/evaluation',
-    '等级评估',
-    ['applicant', 'evaluator', 'committee_member', 'agency', 'administrator'],
-    '等级评估上线后在此办理：申报参评、评估专家利益冲突声明、评分表（草稿与提交）和评估结果。',
-  ),
+  evaluation,
   upcoming(
     'competitions',
     '/competitions',

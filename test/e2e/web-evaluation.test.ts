@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { type Browser, openBrowser, shoot, signIn } from '../support/browser';
+import {
+  createAgency,
+  createOrganization,
+  createPeople,
+  evaluationRules,
+  type Person,
+  type TestOrganization,
+  waitForFile,
+} from '../support/evaluation-world';
+import { type Harness, startHarness } from '../support/harness';
+import { http } from '../support/http';
+
+/**
+ * An evaluator's day in the browser against the real system: the campaign, the organisations
+ * and the seats are set up through the API (one expert per file), then the expert works in the
+ * web front end — only their file, the declaration before any material, the score sheet.
+ */
+
+let h: Harness;
+let browser: Browser;
+let page: Page;
+let experts: Person[];
+const orgs: TestOrganization[] = [];
+const files: string[] = [];
+let mine: { fileId: string; expert: Person; other: string };
+const consoleErrors: string[] = [];
+
+const ref = (id: string) => `PG-${id.slice(0, 8).toUpperCase()}`;
+
+beforeAll(async () => {
+  h = await startHarness();
+  await evaluationRules(h, { experts: { perFile: 1 } });
+  const admin = http(h.baseUrl, await h.login('admin'));
+  experts = await createPeople(h, 'evaluator', 2, '专家');
+  const committee = await createPeople(h, 'committee_member', 7, '评估委员');
+  const review = await createPeople(h, 'committee_member', 5, '复核委员');
+  await createAgency(h, experts);
+  orgs.push(await createOrganization(h, { name: '钟楼区甲协会' }));
+  orgs.push(await createOrganization(h, { name: '钟楼区乙协会' }));
+  const c = await admin.post('/api/evaluation/campaigns', {
+    year: 2026,
+    title: '2026年度钟楼区社会组织等级评估',
+    windowOpensAt: new Date(Date.now() - 1000).toISOString(),
+    windowClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    committeeIds: committee.map((p) => p.id),
+    reviewCommitteeIds: review.map((p) => p.id),
+  });
+  expect(c.status).toBe(201);
+  for (let i = 0; i < 50; i++) {
+    const r = await admin.get(`/api/evaluation/campaigns/${c.body.id}`);
+    if (r.body.phase === 'application_window') break;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  for (const org of orgs) {
+    const a = await http(h.baseUrl, org.token).post(
+      `/api/evaluation/campaigns/${c.body.id}/applications`,
+      { selfScore: 880, selfAssessment: `${org.name}自评报告：年检连续合格，制度健全。` },
+    );
+    expect(a.status).toBe(201);
+    files.push(a.body.id);
+  }
+  expect(
+    (await admin.post(`/api/evaluation/campaigns/${c.body.id}/close-applications`)).status,
+  ).toBe(200);
+  const seated: string[] = [];
+  for (const [i, org] of orgs.entries()) {
+    const v = await waitForFile(
+      h,
+      org.token,
+      files[i]!,
+      (x) => x.status === 'assigned' && x.evaluators.length === 1,
+    );
+    seated.push(v.evaluators[0]!.id);
+  }
+  // Balanced workload: one file each, so "only their file" has something to leave out.
+  expect(new Set(seated).size).toBe(2);
+  mine = {
+    fileId: files[0]!,
+    expert: experts.find((e) => e.id === seated[0]) as Person,
+    other: files[1]!,
+  };
+  browser = await openBrowser();
+  page = browser.page;
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.teardown();
+});
+
+const sheetRow = () =>
+  h.db.evaluationScoreSheet.findUnique({
+    where: { fileId_evaluatorId: { fileId: mine.fileId, evaluatorId: mine.expert.id } },
+  });
+
+describe('the evaluator in the web front end', () => {
+  it('given an evaluator, when they sign in, then they see only the file assigned to them', async () => {
+    await signIn(page, h.baseUrl, mine.expert.username);
+    await page.getByRole('heading', { name: '分配给我的评估事项' }).waitFor();
+    await page.getByText(`评估事项 ${ref(mine.fileId)}`).waitFor();
+    expect(await page.locator('.work-item').count()).toBe(1);
+    expect(await page.getByText(ref(mine.other)).count()).toBe(0);
+    await shoot(page, '30-evaluator-files');
+  });
+
+  it('given their file, then the declaration comes before any material, and declaring no conflict opens it', async () => {
+    await page.getByText(`评估事项 ${ref(mine.fileId)}`).click();
+    await page.getByRole('heading', { name: '利益冲突声明' }).waitFor();
+    expect(await page.getByText('自评报告：年检连续合格').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '评分表' }).count()).toBe(0);
+    await page.getByRole('button', { name: '提交声明' }).click();
+    await page.getByText('请选择有无需要回避的情形').waitFor();
+    await shoot(page, '31-evaluator-declaration');
+    await page.getByLabel('本人与该组织不存在需要回避的情形').check();
+    await page.getByRole('button', { name: '提交声明' }).click();
+    await page.getByRole('heading', { name: '申报材料' }).waitFor();
+    await page.getByText('自评报告：年检连续合格').waitFor();
+    await page.getByRole('heading', { name: '评分表' }).waitFor();
+  });
+
+  it('given the score sheet, when a value is over its maximum, then it is refused next to the field with the reason', async () => {
+    await page.getByLabel('基础条件（满分 100 分）').fill('120');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page
+      .locator('.field-invalid', { hasText: '基础条件' })
+      .locator('.error', { hasText: '指标“基础条件”的得分须在 0 至 100 之间' })
+      .waitFor();
+    await page.getByLabel('加分（0 至 30 分）').fill('31');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.locator('.field-invalid .error', { hasText: '加分须在 0 至 30 之间' }).waitFor();
+    expect(await sheetRow()).toBeNull();
+    await shoot(page, '32-evaluator-sheet-refused');
+  });
+
+  it('given valid values, when the draft is saved, then it is stored and comes back after a reload', async () => {
+    await page.getByLabel('基础条件（满分 100 分）').fill('90');
+    await page.getByLabel('加分（0 至 30 分）').fill('');
+    await page.getByLabel('内部治理（满分 350 分）').fill('300');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('草稿已保存').waitFor();
+    const row = await sheetRow();
+    expect(row?.status).toBe('draft');
+    expect(row?.scores).toEqual({ scores: { basic: 90, governance: 300 }, bonus: 0 });
+    await page.reload();
+    await page.getByRole('heading', { name: '评分表' }).waitFor();
+    expect(await page.getByLabel('基础条件（满分 100 分）').inputValue()).toBe('90');
+  });
+
+  it('given the whole sheet, when it is submitted after the confirmation, then it is read-only with its total', async () => {
+    await page.getByLabel('工作绩效（满分 400 分）').fill('300');
+    await page.getByLabel('社会评价（满分 150 分）').fill('130');
+    await page.getByText('合计 820 分').waitFor();
+    await page.getByRole('button', { name: '提交评分表' }).click();
+    const dialog = page.getByRole('dialog', { name: '提交评分表' });
+    await dialog.getByText('只能提交一次').waitFor();
+    await dialog.getByRole('button', { name: '确认提交' }).click();
+    await page.getByText('评分表已提交，不能再修改。总分 820 分。').waitFor();
+    expect(await page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
+    expect(
+      await page.getByLabel('基础条件（满分 100 分）').getAttribute('readonly'),
+    ).not.toBeNull();
+    const row = await sheetRow();
+    expect(row?.status).toBe('submitted');
+    expect(row?.total).toBe(820);
+    await shoot(page, '33-evaluator-sheet-submitted');
+  });
+
+  it('given the pages so far, then the browser reported no script error', () => {
+    expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
