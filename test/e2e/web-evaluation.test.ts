@@ -152,6 +152,23 @@ describe('the evaluator in the web front end', () => {
     expect(await page.getByLabel('基础条件（满分 100 分）').inputValue()).toBe('90');
   });
 
+  it('given an incomplete sheet, when it is submitted, then the server refuses it and its reason sits next to each missing field', async () => {
+    await page.getByRole('button', { name: '提交评分表' }).click();
+    await page
+      .getByRole('dialog', { name: '提交评分表' })
+      .getByRole('button', { name: '确认提交' })
+      .click();
+    await page
+      .locator('.field-invalid', { hasText: '工作绩效' })
+      .locator('.error', { hasText: '指标“工作绩效”尚未评分' })
+      .waitFor();
+    await page
+      .locator('.field-invalid', { hasText: '社会评价' })
+      .locator('.error', { hasText: '指标“社会评价”尚未评分' })
+      .waitFor();
+    expect((await sheetRow())?.status).toBe('draft');
+  });
+
   it('given the whole sheet, when it is submitted after the confirmation, then it is read-only with its total', async () => {
     await page.getByLabel('工作绩效（满分 400 分）').fill('300');
     await page.getByLabel('社会评价（满分 150 分）').fill('130');

@@ -121,7 +121,7 @@ function SheetForm({
         <Field
           label={`加分（0 至 ${answer.bonusMax} 分）`}
           error={errors[BONUS]}
-          hint="没有加分项时留空"
+          hint={readOnly ? undefined : '没有加分项时留空'}
         >
           {(id, described) => (
             <input
