@@ -25,18 +25,31 @@ let page: Page;
 let experts: Person[];
 const orgs: TestOrganization[] = [];
 const files: string[] = [];
+let admin: ReturnType<typeof http>;
+const committeeIds = { main: [] as string[], review: [] as string[] };
 let mine: { fileId: string; expert: Person; other: string };
 const consoleErrors: string[] = [];
+
+async function waitForPhase(campaignId: string, phase: string) {
+  for (let i = 0; i < 50; i++) {
+    const r = await admin.get(`/api/evaluation/campaigns/${campaignId}`);
+    if (r.body.phase === phase) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`campaign ${campaignId} did not reach ${phase}`);
+}
 
 const ref = (id: string) => `PG-${id.slice(0, 8).toUpperCase()}`;
 
 beforeAll(async () => {
   h = await startHarness();
   await evaluationRules(h, { experts: { perFile: 1 } });
-  const admin = http(h.baseUrl, await h.login('admin'));
+  admin = http(h.baseUrl, await h.login('admin'));
   experts = await createPeople(h, 'evaluator', 2, '专家');
   const committee = await createPeople(h, 'committee_member', 7, '评估委员');
   const review = await createPeople(h, 'committee_member', 5, '复核委员');
+  committeeIds.main = committee.map((p) => p.id);
+  committeeIds.review = review.map((p) => p.id);
   await createAgency(h, experts);
   orgs.push(await createOrganization(h, { name: '钟楼区甲协会' }));
   orgs.push(await createOrganization(h, { name: '钟楼区乙协会' }));
@@ -49,11 +62,7 @@ beforeAll(async () => {
     reviewCommitteeIds: review.map((p) => p.id),
   });
   expect(c.status).toBe(201);
-  for (let i = 0; i < 50; i++) {
-    const r = await admin.get(`/api/evaluation/campaigns/${c.body.id}`);
-    if (r.body.phase === 'application_window') break;
-    await new Promise((res) => setTimeout(res, 100));
-  }
+  await waitForPhase(c.body.id, 'application_window');
   for (const org of orgs) {
     const a = await http(h.baseUrl, org.token).post(
       `/api/evaluation/campaigns/${c.body.id}/applications`,
@@ -186,6 +195,44 @@ describe('the evaluator in the web front end', () => {
     expect(row?.status).toBe('submitted');
     expect(row?.total).toBe(820);
     await shoot(page, '33-evaluator-sheet-submitted');
+  });
+
+  it('given a new campaign open for applications, when an organisation applies with its self-assessment, then its application shows', async () => {
+    const late = await createOrganization(h, { name: '钟楼区丙协会' });
+    const account = await h.db.account.findFirstOrThrow({ where: { organizationId: late.id } });
+    const c = await admin.post('/api/evaluation/campaigns', {
+      year: 2027,
+      title: '2027年度钟楼区社会组织等级评估',
+      windowOpensAt: new Date(Date.now() - 1000).toISOString(),
+      windowClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      committeeIds: committeeIds.main,
+      reviewCommitteeIds: committeeIds.review,
+    });
+    expect(c.status).toBe(201);
+    await waitForPhase(c.body.id, 'application_window');
+    await signIn(page, h.baseUrl, account.username);
+    await page.getByRole('link', { name: '等级评估' }).click();
+    const card = page.locator('.card', { hasText: '2027年度钟楼区社会组织等级评估' });
+    await card.getByRole('button', { name: '申报参评' }).click();
+    await card.getByText('自评得分须为 0 至 1000 之间的整数').waitFor();
+    await card.getByText('请填写自评报告').waitFor();
+    await card.getByLabel(/^自评得分/).fill('860');
+    await card.getByLabel(/^自评报告/).fill('本会章程健全，年检连续合格。');
+    await card.getByRole('button', { name: '申报参评' }).click();
+    await card.getByText('本组织已申报').waitFor();
+    const file = await h.db.evaluationFile.findFirstOrThrow({ where: { organizationId: late.id } });
+    expect(file.selfScore).toBe(860);
+    await shoot(page, '34-applicant-campaigns');
+  });
+
+  it('given the administrator, then the campaigns show their progress and the district figures', async () => {
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.goto(`${h.baseUrl}/evaluation`);
+    await page.getByRole('heading', { name: '本区评估统计' }).waitFor();
+    await page.getByText('持有有效等级').waitFor();
+    const card = page.locator('.card', { hasText: '2026年度钟楼区社会组织等级评估' });
+    await card.locator('.summary-row', { hasText: '申报' }).first().getByText('2 家').waitFor();
+    await shoot(page, '35-admin-campaigns');
   });
 
   it('given the pages so far, then the browser reported no script error', () => {
