@@ -231,7 +231,10 @@ describe('the evaluator in the web front end', () => {
     await page.getByRole('heading', { name: '本区评估统计' }).waitFor();
     await page.getByText('持有有效等级').waitFor();
     const card = page.locator('.card', { hasText: '2026年度钟楼区社会组织等级评估' });
-    await card.locator('.summary-row', { hasText: '申报' }).first().getByText('2 家').waitFor();
+    await card.locator('.eval-progress li').first().waitFor();
+    expect(await card.locator('.eval-progress li').first().textContent()).toMatch(
+      /^申报\s*2\s*家$/,
+    );
     await shoot(page, '35-admin-campaigns');
   });
 

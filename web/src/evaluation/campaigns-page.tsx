@@ -63,14 +63,14 @@ export function CampaignsPage() {
                 申报期 {formatDateTime(c.windowOpensAt)} 至 {formatDateTime(c.windowClosesAt)}
               </p>
               {office && (
-                <dl className="summary summary-compact">
+                <ul className="eval-progress" aria-label="评估进度">
                   {PROGRESS.map(([k, label]) => (
-                    <div className="summary-row" key={k}>
-                      <dt>{label}</dt>
-                      <dd>{c.progress[k] ?? 0} 家</dd>
-                    </div>
+                    <li key={k}>
+                      <span className="muted">{label}</span> <strong>{c.progress[k] ?? 0}</strong>{' '}
+                      家
+                    </li>
                   ))}
-                </dl>
+                </ul>
               )}
               {applicant &&
                 (mine.length > 0 ? (
