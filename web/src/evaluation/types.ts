@@ -1,10 +1,35 @@
 import type { IndicatorNode } from '../../../domain/evaluation/policy';
 import type { ScoreSheet } from '../../../domain/evaluation/scoring';
-import type { FileStatus, FileView } from '../../../workflows/evaluation/messages';
 
-/** What the evaluation API answers, as the pages read it. */
+/**
+ * What the evaluation API answers, as the pages read it. The front end may not import
+ * workflows/ (test/unit/web-imports), so the parts of the workflow's FileView it reads are
+ * spelt out here.
+ */
 
-export type { FileStatus, FileView, IndicatorNode, ScoreSheet };
+export type { IndicatorNode, ScoreSheet };
+
+export type FileStatus =
+  | 'applied'
+  | 'ineligible'
+  | 'assigned'
+  | 'scored'
+  | 'recommended_upward'
+  | 'publicised'
+  | 'review_requested'
+  | 'confirmed'
+  | 'not_graded';
+
+export interface FileView {
+  fileId: string;
+  status: FileStatus;
+  evaluators: {
+    id: string;
+    name: string;
+    status: 'assigned' | 'cleared' | 'conflicted' | 'recused';
+    total: number | null;
+  }[];
+}
 
 export interface FileSummary {
   id: string;
