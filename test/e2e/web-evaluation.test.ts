@@ -27,7 +27,7 @@ const orgs: TestOrganization[] = [];
 const files: string[] = [];
 let admin: ReturnType<typeof http>;
 const committeeIds = { main: [] as string[], review: [] as string[] };
-let mine: { fileId: string; expert: Person; other: string };
+let mine: { fileId: string; expert: Person; other: string; otherExpert: Person };
 const consoleErrors: string[] = [];
 
 async function waitForPhase(campaignId: string, phase: string) {
@@ -45,7 +45,7 @@ beforeAll(async () => {
   h = await startHarness();
   await evaluationRules(h, { experts: { perFile: 1 } });
   admin = http(h.baseUrl, await h.login('admin'));
-  experts = await createPeople(h, 'evaluator', 2, '专家');
+  experts = await createPeople(h, 'evaluator', 3, '专家');
   const committee = await createPeople(h, 'committee_member', 7, '评估委员');
   const review = await createPeople(h, 'committee_member', 5, '复核委员');
   committeeIds.main = committee.map((p) => p.id);
@@ -84,12 +84,13 @@ beforeAll(async () => {
     );
     seated.push(v.evaluators[0]!.id);
   }
-  // Balanced workload: one file each, so "only their file" has something to leave out.
+  // Balanced workload: one file each (the third expert is free to replace a recused one).
   expect(new Set(seated).size).toBe(2);
   mine = {
     fileId: files[0]!,
     expert: experts.find((e) => e.id === seated[0]) as Person,
     other: files[1]!,
+    otherExpert: experts.find((e) => e.id === seated[1]) as Person,
   };
   browser = await openBrowser();
   page = browser.page;
@@ -195,6 +196,25 @@ describe('the evaluator in the web front end', () => {
     expect(row?.status).toBe('submitted');
     expect(row?.total).toBe(820);
     await shoot(page, '33-evaluator-sheet-submitted');
+  });
+
+  it('given the other file, when its evaluator declares a conflict with its reason, then they are told the file goes to another expert', async () => {
+    await signIn(page, h.baseUrl, mine.otherExpert.username);
+    await page.getByText(`评估事项 ${ref(mine.other)}`).click();
+    await page.getByLabel('本人存在需要回避的情形，申请回避').check();
+    await page.getByRole('button', { name: '提交声明' }).click();
+    await page.getByText('请写明需要回避的理由').waitFor();
+    await page.getByLabel(/^回避理由/).fill('本人担任该协会顾问');
+    await page.getByRole('button', { name: '提交声明' }).click();
+    await page.getByText('您已声明存在需要回避的情形').waitFor();
+    expect(await page.getByText('自评报告：年检连续合格').count()).toBe(0);
+    const seat = await h.db.evaluationAssignment.findUniqueOrThrow({
+      where: { fileId_evaluatorId: { fileId: mine.other, evaluatorId: mine.otherExpert.id } },
+    });
+    expect(seat.status).toBe('conflicted');
+    expect(seat.conflictNote).toBe('本人担任该协会顾问');
+    await page.goto(`${h.baseUrl}/evaluation`);
+    await page.getByText('目前没有分配给您的评估事项。').waitFor();
   });
 
   it('given a new campaign open for applications, when an organisation applies with its self-assessment, then its application shows', async () => {
