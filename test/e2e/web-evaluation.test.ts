@@ -192,6 +192,7 @@ describe('the evaluator in the web front end', () => {
     expect(
       await page.getByLabel('基础条件（满分 100 分）').getAttribute('readonly'),
     ).not.toBeNull();
+    expect(await page.getByLabel('加分（0 至 30 分）').inputValue()).toBe('0');
     const row = await sheetRow();
     expect(row?.status).toBe('submitted');
     expect(row?.total).toBe(820);

@@ -15,7 +15,8 @@ import type { IndicatorNode, SheetAnswer } from './types';
 
 const valuesOf = (a: SheetAnswer): SheetValues => ({
   scores: Object.fromEntries(Object.entries(a.sheet?.scores ?? {}).map(([k, v]) => [k, String(v)])),
-  bonus: a.sheet && a.sheet.bonus > 0 ? String(a.sheet.bonus) : '',
+  // An empty bonus field means none while editing; a submitted sheet shows its 0.
+  bonus: a.sheet && (a.sheet.bonus > 0 || a.status === 'submitted') ? String(a.sheet.bonus) : '',
 });
 
 /**
