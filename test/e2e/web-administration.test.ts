@@ -109,10 +109,10 @@ describe('the web front end, administration and embedded mode', () => {
     await signOut(page);
   });
 
-  it('given an evaluator while evaluation is not in service, then they land on a page that says so', async () => {
+  it('given an evaluator with no file assigned yet, then they land on their evaluation files, which says so', async () => {
     await signInAsDemo('evaluator');
-    await page.getByRole('heading', { name: '等级评估' }).waitFor();
-    await page.getByText('等级评估上线后在此办理').waitFor();
+    await page.getByRole('heading', { name: '分配给我的评估事项' }).waitFor();
+    await page.getByText('目前没有分配给您的评估事项。').waitFor();
     await shoot(page, '15-evaluator');
     await signOut(page);
   });

@@ -3,13 +3,12 @@ import { HolidaysPage } from './admin/holidays-page';
 import { OutboxPage } from './admin/outbox-page';
 import { RulesPage } from './admin/rules-page';
 import { competitionModule } from './competition/module';
-import { Card } from './components/ui';
-import { ALL_ROLES, type ProcessModule, STAFF } from './modules';
+import { evaluation } from './evaluation/module';
+import { type ProcessModule, STAFF } from './modules';
 import { purchaseModule } from './purchase/module';
 import { AllRegistrationsPage, MyRegistrationsPage, WorklistPage } from './registration/lists';
 import { RegistrationFormPage } from './registration/registration-form-page';
 import { RegistrationPage } from './registration/registration-page';
-import type { Role } from './types';
 
 /** Direct registration (issue 2): applicants, reviewers, section and bureau heads. */
 const registration: ProcessModule = {
@@ -85,46 +84,9 @@ const administration: ProcessModule = {
   ],
 };
 
-/**
- * Processes being built on other branches. Each holds its menu entry and a page that says
- * when it comes; the process replaces its entry here with its own module when it lands.
- */
-function upcoming(
-  id: string,
-  path: string,
-  title: string,
-  roles: Role[],
-  text: string,
-): ProcessModule {
-  return {
-    id,
-    nav: (role) => (roles.includes(role) ? [{ to: path, label: title }] : []),
-    routes: [
-      {
-        path,
-        roles: ALL_ROLES,
-        render: () => (
-          <div>
-            <h1 className="page-title">{title}</h1>
-            <Card className="card-slot">
-              <p className="slot-text">{text}</p>
-            </Card>
-          </div>
-        ),
-      },
-    ],
-  };
-}
-
 export const MODULES: ProcessModule[] = [
   registration,
-  upcoming(
-    'evaluation',
-    '/evaluation',
-    '等级评估',
-    ['applicant', 'evaluator', 'committee_member', 'agency', 'administrator'],
-    '等级评估上线后在此办理：申报参评、评估专家利益冲突声明、评分表（草稿与提交）和评估结果。',
-  ),
+  evaluation,
   competitionModule,
   purchaseModule,
   administration,

@@ -1,0 +1,207 @@
+import { type FormEvent, useState } from 'react';
+import type { DistrictFigures } from '../../../domain/evaluation/figures';
+import { api, fieldErrors } from '../api';
+import { Badge, Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { formatDateTime, percent } from '../format';
+import { useSession } from '../session';
+import { useLoad } from '../use-load';
+import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
+import type { Campaign, FileSummary } from './types';
+
+const PROGRESS: [string, string][] = [
+  ['applied', '申报'],
+  ['assessed', '已审查'],
+  ['ineligible', '不予受理'],
+  ['scored', '已评分'],
+  ['decided', '已评定'],
+  ['objected', '异议复核'],
+  ['confirmed', '已确认'],
+];
+
+const isOpen = (c: Campaign, now: number) =>
+  c.phase === 'application_window' &&
+  now >= Date.parse(c.windowOpensAt) &&
+  now < Date.parse(c.windowClosesAt);
+
+/** Campaigns for organisations (apply inside the window) and the office (progress, figures). */
+export function CampaignsPage() {
+  const { account } = useSession();
+  const applicant = account?.role === 'applicant';
+  const office = account?.role === 'administrator' || account?.role === 'agency';
+  const campaigns = useLoad(
+    () => api.get<{ items: Campaign[] }>('/api/evaluation/campaigns'),
+    'evaluation-campaigns',
+  );
+  const files = useLoad(
+    () => api.get<{ items: FileSummary[] }>('/api/evaluation/files'),
+    'evaluation-files',
+  );
+  const now = Date.now();
+  return (
+    <div>
+      <h1 className="page-title">等级评估</h1>
+      {office && <Figures />}
+      <ProblemAlert error={campaigns.error} />
+      {!campaigns.data ? (
+        !campaigns.error && <Loading />
+      ) : campaigns.data.items.length === 0 ? (
+        <Card>
+          <Empty>目前没有评估活动。</Empty>
+        </Card>
+      ) : (
+        campaigns.data.items.map((c) => {
+          const mine = files.data?.items.filter((f) => f.campaignId === c.id) ?? [];
+          return (
+            <Card
+              key={c.id}
+              title={c.title}
+              actions={
+                <Badge tone={isOpen(c, now) ? 'ok' : 'muted'}>{PHASE[c.phase] ?? c.phase}</Badge>
+              }
+            >
+              <p className="muted">
+                申报期 {formatDateTime(c.windowOpensAt)} 至 {formatDateTime(c.windowClosesAt)}
+              </p>
+              {office && (
+                <ul className="eval-progress" aria-label="评估进度">
+                  {PROGRESS.map(([k, label]) => (
+                    <li key={k}>
+                      <span className="muted">{label}</span> <strong>{c.progress[k] ?? 0}</strong>{' '}
+                      家
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {applicant &&
+                (mine.length > 0 ? (
+                  mine.map((f) => (
+                    <p key={f.id}>
+                      本组织已申报（{fileRef(f.id)}）：
+                      <Badge tone={FILE_STATUS[f.status]?.tone ?? 'muted'}>
+                        {FILE_STATUS[f.status]?.label ?? f.status}
+                      </Badge>
+                      {f.decidedLevel !== null && <> 评定等级 {levelLabel(f.decidedLevel)}</>}
+                    </p>
+                  ))
+                ) : isOpen(c, now) ? (
+                  <ApplyForm campaign={c} onDone={files.reload} />
+                ) : (
+                  <p className="muted">不在申报期内。</p>
+                ))}
+            </Card>
+          );
+        })
+      )}
+    </div>
+  );
+}
+
+function ApplyForm({ campaign, onDone }: { campaign: Campaign; onDone: () => void }) {
+  const [selfScore, setSelfScore] = useState('');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    const n = Number(selfScore);
+    if (selfScore.trim() === '' || !Number.isInteger(n) || n < 0 || n > 1000)
+      errs.selfScore = '自评得分须为 0 至 1000 之间的整数';
+    if (!text.trim()) errs.selfAssessment = '请填写自评报告';
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await api.post(`/api/evaluation/campaigns/${campaign.id}/applications`, {
+        selfScore: n,
+        selfAssessment: text.trim(),
+      });
+      onDone();
+    } catch (err) {
+      setErrors(fieldErrors(err));
+      setProblem(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Notice tone="info">本组织尚未申报本次评估，请填写自评后申报参评。</Notice>
+      <Field label="自评得分（满分 1000 分）" required error={errors.selfScore}>
+        {(id, described) => (
+          <input
+            id={id}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={1000}
+            className="score-input"
+            value={selfScore}
+            aria-describedby={described}
+            onChange={(e) => setSelfScore(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="自评报告" required error={errors.selfAssessment}>
+        {(id, described) => (
+          <textarea
+            id={id}
+            rows={6}
+            maxLength={20000}
+            value={text}
+            aria-describedby={described}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
+      </Field>
+      <ProblemAlert error={problem} fieldsShown />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          申报参评
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Figures() {
+  const { data, error } = useLoad(
+    () => api.get<DistrictFigures>('/api/evaluation/figures'),
+    'evaluation-figures',
+  );
+  if (error) return <ProblemAlert error={error} />;
+  if (!data) return <Loading />;
+  return (
+    <Card title="本区评估统计">
+      <dl className="summary">
+        <div className="summary-row">
+          <dt>持有有效等级</dt>
+          <dd>
+            {data.withValidGrade} / {data.dueForEvaluation} 家（
+            {data.gradedShare === null ? '—' : percent(data.gradedShare)}，目标{' '}
+            {percent(data.target)}）{' '}
+            <Badge tone={data.meetsTarget ? 'ok' : 'warn'}>
+              {data.meetsTarget ? '已达到目标' : '未达到目标'}
+            </Badge>
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>各等级</dt>
+          <dd>
+            {Object.entries(data.byLevel)
+              .map(([k, v]) => `${k} ${v} 家`)
+              .join('，')}
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>12个月内到期</dt>
+          <dd>{data.expiringWithin12Months} 家</dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}
