@@ -64,11 +64,21 @@ export async function visibleFilesWhere(db: Db, session: Session) {
   throw new AppError('forbidden', '此角色不能查看评估事项');
 }
 
-export function summarizeFile(f: EvaluationFile) {
+/** Names of the evaluated organisations: an expert must know whom a file is about to declare. */
+export async function organizationNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const orgs = await db.organization.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true },
+  });
+  return new Map(orgs.map((o) => [o.id, o.name]));
+}
+
+export function summarizeFile(f: EvaluationFile, names: Map<string, string> = new Map()) {
   return {
     id: f.id,
     campaignId: f.campaignId,
     organizationId: f.organizationId,
+    organizationName: names.get(f.organizationId) ?? null,
     status: f.status,
     appliedAt: f.appliedAt.toISOString(),
     ineligibleReason: f.ineligibleReason,

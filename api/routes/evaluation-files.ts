@@ -4,7 +4,13 @@ import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
-import { actorOf, evaluationFileFor, summarizeFile, visibleFilesWhere } from '../evaluation-access';
+import {
+  actorOf,
+  evaluationFileFor,
+  organizationNames,
+  summarizeFile,
+  visibleFilesWhere,
+} from '../evaluation-access';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
@@ -120,7 +126,11 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         orderBy: { appliedAt: 'asc' },
         take: 500,
       });
-      return { items: rows.map(summarizeFile) };
+      const names = await organizationNames(
+        db,
+        rows.map((r) => r.organizationId),
+      );
+      return { items: rows.map((r) => summarizeFile(r, names)) };
     },
   );
 
@@ -141,7 +151,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       const view = await evaluation.fileStatus(file.id);
       const materialsOpen = session!.role !== 'evaluator' || seat?.status === 'cleared';
       return {
-        ...summarizeFile(file),
+        ...summarizeFile(file, await organizationNames(db, [file.organizationId])),
         view,
         materials: materialsOpen
           ? {

@@ -113,14 +113,14 @@ describe('the evaluator in the web front end', () => {
   it('given an evaluator, when they sign in, then they see only the file assigned to them', async () => {
     await signIn(page, h.baseUrl, mine.expert.username);
     await page.getByRole('heading', { name: '分配给我的评估事项' }).waitFor();
-    await page.getByText(`评估事项 ${ref(mine.fileId)}`).waitFor();
+    await page.locator('.work-task', { hasText: ref(mine.fileId) }).waitFor();
     expect(await page.locator('.work-item').count()).toBe(1);
     expect(await page.getByText(ref(mine.other)).count()).toBe(0);
     await shoot(page, '30-evaluator-files');
   });
 
   it('given their file, then the declaration comes before any material, and declaring no conflict opens it', async () => {
-    await page.getByText(`评估事项 ${ref(mine.fileId)}`).click();
+    await page.locator('.work-task', { hasText: ref(mine.fileId) }).click();
     await page.getByRole('heading', { name: '利益冲突声明' }).waitFor();
     expect(await page.getByText('自评报告：年检连续合格').count()).toBe(0);
     expect(await page.getByRole('heading', { name: '评分表' }).count()).toBe(0);
@@ -201,7 +201,7 @@ describe('the evaluator in the web front end', () => {
 
   it('given the other file, when its evaluator declares a conflict with its reason, then they are told the file goes to another expert', async () => {
     await signIn(page, h.baseUrl, mine.otherExpert.username);
-    await page.getByText(`评估事项 ${ref(mine.other)}`).click();
+    await page.locator('.work-task', { hasText: ref(mine.other) }).click();
     await page.getByLabel('本人存在需要回避的情形，申请回避').check();
     await page.getByRole('button', { name: '提交声明' }).click();
     await page.getByText('请写明需要回避的理由').waitFor();

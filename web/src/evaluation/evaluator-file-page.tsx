@@ -42,7 +42,9 @@ export function EvaluatorFilePage({ id }: { id: string }) {
     <div>
       {back}
       <div className="page-head">
-        <h1 className="page-title">评估事项 {fileRef(id)}</h1>
+        <h1 className="page-title">
+          {data.organizationName ?? '评估事项'} {fileRef(id)}
+        </h1>
         <Badge tone={status?.tone ?? 'muted'}>{status?.label ?? data.status}</Badge>
       </div>
       {seat?.status === 'assigned' || !data.materials ? (

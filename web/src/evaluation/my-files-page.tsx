@@ -29,7 +29,9 @@ export function MyEvaluationFilesPage() {
             {data.items.map((f) => (
               <li key={f.id} className="work-item">
                 <Link to={`/evaluation/files/${f.id}`} className="work-link">
-                  <span className="work-task">评估事项 {fileRef(f.id)}</span>
+                  <span className="work-task">
+                    {f.organizationName ?? '评估事项'} {fileRef(f.id)}
+                  </span>
                   <span className="work-meta muted">申报于 {formatDate(f.appliedAt)}</span>
                 </Link>
                 <div className="work-due">

@@ -35,6 +35,7 @@ export interface FileSummary {
   id: string;
   campaignId: string;
   organizationId: string;
+  organizationName: string | null;
   status: FileStatus;
   appliedAt: string;
   finalScore: number | null;
