@@ -56,7 +56,11 @@ beforeAll(async () => {
     methods: { openTenderThresholdFen: 100_000_000 },
     publicity: { amount: 3, unit: 'seconds' },
   });
-  const item = await http(h.baseUrl, cast.admin).post('/api/purchase-catalogue', CATALOGUE_ITEM);
+  // Its own code: the catalogue is shared by every test file of the run, one active item per code.
+  const item = await http(h.baseUrl, cast.admin).post('/api/purchase-catalogue', {
+    ...CATALOGUE_ITEM,
+    code: '09.09.001',
+  });
   expect(item.status).toBe(201);
   browser = await openBrowser();
   page = browser.page;
