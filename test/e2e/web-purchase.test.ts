@@ -50,6 +50,8 @@ const TERMS = {
   ],
 };
 
+const expert = (i: number) => `${['专家一', '专家二', '专家三', '专家四'][i]}-${h.districtCode}`;
+
 beforeAll(async () => {
   h = await startHarness();
   cast = await setUpPurchase(h, {
@@ -62,6 +64,10 @@ beforeAll(async () => {
     code: '09.09.001',
   });
   expect(item.status).toBe(201);
+  // Other test files of the run have experts of the same names: give this file's their own.
+  for (const [i, e] of cast.experts.entries()) {
+    await h.db.account.update({ where: { id: e.id }, data: { displayName: expert(i) } });
+  }
   browser = await openBrowser();
   page = browser.page;
 }, 120_000);
@@ -76,7 +82,10 @@ describe('政府购买服务 in the browser', () => {
     await signIn(page, h.baseUrl, h.user('admin').username);
     await page.getByRole('link', { name: '购买服务目录' }).click();
     await page.getByText('居家养老上门服务').first().waitFor();
-    await page.getByRole('button', { name: '修订' }).waitFor();
+    await page
+      .locator('tr', { hasText: '09.09.001' })
+      .getByRole('button', { name: '修订' })
+      .waitFor();
     await shoot(page, '50-purchase-catalogue');
   });
 
@@ -143,10 +152,10 @@ describe('政府购买服务 in the browser', () => {
     await page.goto(`${h.baseUrl}/purchases/${projectId}`);
     await page.getByRole('button', { name: '组建评审委员会' }).click();
     const dialog = page.getByRole('dialog');
-    for (const n of ['专家一', '专家二', '专家三']) await dialog.getByLabel(n).check();
+    for (const i of [0, 1, 2]) await dialog.getByLabel(expert(i)).check();
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByRole('heading', { name: '评审委员会' }).waitFor();
-    await page.getByText('专家一：未声明').waitFor();
+    await page.getByText(`${expert(0)}：未声明`).waitFor();
 
     await signIn(page, h.baseUrl, `t${h.districtCode}-专家一`);
     await page.goto(`${h.baseUrl}/purchases/${projectId}`);
@@ -158,11 +167,14 @@ describe('政府购买服务 in the browser', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     await page.getByRole('button', { name: '声明无利益冲突' }).click();
     await dialog.getByRole('button', { name: '确定' }).click();
-    await page.getByText('专家一：已声明无冲突').waitFor();
+    await page
+      .getByText(`${expert(0)}：已声明无冲突`)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: '提交评分' }).click();
     await dialog.getByRole('textbox').first().fill('88');
     await dialog.getByRole('button', { name: '确定' }).click();
-    await page.getByText('专家一：已声明无冲突，已评分').waitFor();
+    await page.getByText(`${expert(0)}：已声明无冲突，已评分`).waitFor();
     await shoot(page, '54-purchase-expert');
   });
 
