@@ -1,4 +1,4 @@
-import type { Db, Prisma } from './db';
+import { type Db, Prisma } from './db';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -42,5 +42,51 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
       legalBasis: e.legalBasis ?? null,
       ...(e.details === undefined ? {} : { details: e.details }),
     },
+  });
+}
+
+/** A decision as workflows record it (the registration and purchase trails share this shape). */
+export interface WorkflowAuditRecord {
+  seq: number;
+  at: string;
+  actor: { id: string | null; name: string; role: string };
+  action: string;
+  from: string | null;
+  to: string | null;
+  reason?: string | null;
+  legalBasis?: string | null;
+  ruleVersion?: string | null;
+  details?: unknown;
+}
+
+/**
+ * Appends a workflow's new decisions to the audit log inside the caller's transaction;
+ * idempotent on their sequence numbers, so a retried activity adds nothing.
+ */
+export async function appendWorkflowAudit(
+  tx: Tx,
+  subject: { type: string; id: string; workflowId: string },
+  entries: WorkflowAuditRecord[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEntry.createMany({
+    skipDuplicates: true,
+    data: entries.map((e) => ({
+      subjectType: subject.type,
+      subjectId: subject.id,
+      seq: e.seq,
+      workflowId: subject.workflowId,
+      at: new Date(e.at),
+      actorId: e.actor.id,
+      actorName: e.actor.name,
+      actorRole: e.actor.role,
+      action: e.action,
+      fromStatus: e.from,
+      toStatus: e.to,
+      reason: e.reason ?? null,
+      legalBasis: e.legalBasis ?? null,
+      ruleVersion: e.ruleVersion ?? null,
+      details: (e.details as Prisma.InputJsonValue | undefined) ?? Prisma.JsonNull,
+    })),
   });
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../../lib/db';
-import { Prisma } from '../../lib/db';
+import { appendWorkflowAudit } from '../../lib/audit';
+import type { Db, Prisma } from '../../lib/db';
 import type { AuditRecord, PurchaseView } from '../../workflows/purchase/view-types';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -47,28 +47,7 @@ export function makeRecordPurchase(db: Db) {
   }): Promise<void> {
     const { projectId, workflowId, entries, view, seq } = input;
     await db.$transaction(async (tx) => {
-      if (entries.length > 0) {
-        await tx.auditEntry.createMany({
-          skipDuplicates: true,
-          data: entries.map((e) => ({
-            subjectType: 'purchase',
-            subjectId: projectId,
-            seq: e.seq,
-            workflowId,
-            at: new Date(e.at),
-            actorId: e.actor.id,
-            actorName: e.actor.name,
-            actorRole: e.actor.role,
-            action: e.action,
-            fromStatus: e.from,
-            toStatus: e.to,
-            reason: e.reason ?? null,
-            legalBasis: e.legalBasis ?? null,
-            ruleVersion: e.ruleVersion ?? null,
-            details: (e.details as Prisma.InputJsonValue | undefined) ?? Prisma.JsonNull,
-          })),
-        });
-      }
+      await appendWorkflowAudit(tx, { type: 'purchase', id: projectId, workflowId }, entries);
       const { workflowStartedAt, ...rest } = projection(view, seq);
       await tx.purchaseProject.updateMany({
         where: { id: projectId, viewSeq: { lte: seq } },

@@ -1,5 +1,5 @@
-import type { Db } from '../../lib/db';
-import { Prisma } from '../../lib/db';
+import { appendWorkflowAudit } from '../../lib/audit';
+import type { Db, Prisma } from '../../lib/db';
 import type { Projection } from '../../workflows/registration/outputs';
 import type { AuditRecord, RegistrationView } from '../../workflows/registration/view-types';
 
@@ -20,28 +20,11 @@ export function makeRecordRegistration(db: Db) {
     const { registrationId, workflowId, entries, projection: p, view } = input;
     const seq = view.trail.length;
     await db.$transaction(async (tx) => {
-      if (entries.length > 0) {
-        await tx.auditEntry.createMany({
-          skipDuplicates: true,
-          data: entries.map((e) => ({
-            subjectType: 'registration',
-            subjectId: registrationId,
-            seq: e.seq,
-            workflowId,
-            at: new Date(e.at),
-            actorId: e.actor.id,
-            actorName: e.actor.name,
-            actorRole: e.actor.role,
-            action: e.action,
-            fromStatus: e.from,
-            toStatus: e.to,
-            reason: e.reason ?? null,
-            legalBasis: e.legalBasis ?? null,
-            ruleVersion: e.ruleVersion ?? null,
-            details: (e.details as Prisma.InputJsonValue | undefined) ?? Prisma.JsonNull,
-          })),
-        });
-      }
+      await appendWorkflowAudit(
+        tx,
+        { type: 'registration', id: registrationId, workflowId },
+        entries,
+      );
       await tx.registration.updateMany({
         where: { id: registrationId, viewSeq: { lte: seq } },
         data: {
