@@ -3,11 +3,26 @@ import type { Actor, Phase } from '../../workflows/competition/messages';
 
 /** Writes of one proposal's workflow: each is an upsert on its business key, so a retry is a no-op. */
 export function makeProposalRecords(db: Db) {
-  return {
+  const records = {
     async recordProposalStatus(a: { proposalId: string; status: string; note?: string }) {
       await db.competitionProposal.updateMany({
         where: { id: a.proposalId },
         data: { status: a.status, ...(a.note ? { qualificationNote: a.note } : {}) },
+      });
+    },
+
+    /** A proposal whose workflow never started: marked so the applicant sees it and may resubmit. */
+    async recordProposalStartFailed(a: { proposalId: string; reason: string }) {
+      await db.competitionProposal.updateMany({
+        where: { id: a.proposalId, status: { in: ['submitting', 'submitted'] } },
+        data: { status: 'start_failed', qualificationNote: '系统未能受理该项目，请重新申报' },
+      });
+      await records.recordAudit({
+        proposalId: a.proposalId,
+        actor: { id: 'system', name: '系统', role: 'system' },
+        action: 'start_failed',
+        to: 'start_failed',
+        reason: a.reason.slice(0, 500),
       });
     },
 
@@ -34,7 +49,7 @@ export function makeProposalRecords(db: Db) {
           seq: seq + 1,
           workflowId: `competition-proposal-${a.proposalId}`,
           at: new Date(),
-          actorId: a.actor.id,
+          actorId: a.actor.role === 'system' ? null : a.actor.id,
           actorName: a.actor.name,
           actorRole: a.actor.role,
           action: a.action,
@@ -177,4 +192,5 @@ export function makeProposalRecords(db: Db) {
         });
     },
   };
+  return records;
 }

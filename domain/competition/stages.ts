@@ -39,6 +39,8 @@ export const PROPOSAL_STATUSES = [
   'final_passed',
   'final_tranche_withheld',
   'closed',
+  /** Accepted by the API but its workflow never started (the round records it, see round-workflow). */
+  'start_failed',
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   log,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -30,6 +31,8 @@ const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 10 },
 });
+
+const FAILED_START_RECORDED = 'competition-failed-start-recorded';
 
 const fail = (x: rr.Refusal | null) => {
   if (x) throw ApplicationFailure.create({ type: x.type, message: x.message, nonRetryable: true });
@@ -88,9 +91,19 @@ export async function competitionRoundWorkflow(
         args: [rr.proposalInput(input, a, seq, Date.now())],
         parentClosePolicy: ParentClosePolicy.ABANDON,
       })
-        .catch((err) =>
-          log.error('proposal workflow did not start', { proposalId: a.proposalId, err }),
-        )
+        .catch(async (err) => {
+          log.error('proposal workflow did not start', { proposalId: a.proposalId, err });
+          // The applicant was told "submitted": give the organisation its place back and mark the
+          // row, so the proposal is neither lost in silence nor counted against the limit.
+          if (!patched(FAILED_START_RECORDED)) return;
+          st.perOrg[a.organizationId] = Math.max(0, (st.perOrg[a.organizationId] ?? 1) - 1);
+          await local
+            .recordProposalStartFailed({
+              proposalId: a.proposalId,
+              reason: err instanceof Error ? err.message : String(err),
+            })
+            .catch((e) => log.error('failed start not recorded', { proposalId: a.proposalId, e }));
+        })
         .finally(() => {
           starting--;
         });

@@ -30,6 +30,7 @@ export const PROPOSAL_STATUS_LABEL: Record<ProposalStatus, string> = {
   final_passed: '末期评估通过',
   final_tranche_withheld: '尾款不予拨付',
   closed: '已结项',
+  start_failed: '系统未能受理，请重新申报',
 };
 
 /** What happens next, in the applicant's words. */
