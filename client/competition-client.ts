@@ -9,6 +9,7 @@ import {
   roundStatusQuery,
   roundWorkflowId,
 } from '../workflows/competition/messages';
+import { executeUpdate } from './execute-update';
 
 /** The API's handle on competition workflows: start a round, read and decide rounds and proposals. */
 export function createCompetitionClient(client: Client, taskQueue: string) {
@@ -42,14 +43,14 @@ export function createCompetitionClient(client: Client, taskQueue: string) {
       args: A,
       updateId?: string,
     ): Promise<R> {
-      return round(id).executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) });
+      return executeUpdate(round(id), def, args, updateId);
     },
     updateProposal<A>(
       id: string,
       def: UpdateDefinition<ProposalView, [A]>,
       args: A,
     ): Promise<ProposalView> {
-      return proposal(id).executeUpdate(def, { args: [args] });
+      return executeUpdate(proposal(id), def, args);
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   gradeWorkflowId,
   gradeWorkflowType,
 } from '../workflows/evaluation/messages';
+import { executeUpdate } from './execute-update';
 
 /** The API's handle on evaluation workflows: start campaigns, read and decide files. */
 export function createEvaluationClient(client: Client, taskQueue: string) {
@@ -40,7 +41,7 @@ export function createEvaluationClient(client: Client, taskQueue: string) {
     },
     campaignStatus: (id: string) => orNull(campaign(id).query(campaignStatusQuery)),
     updateCampaign<A>(id: string, def: UpdateDefinition<CampaignView, [A]>, args: A) {
-      return campaign(id).executeUpdate(def, { args: [args] });
+      return executeUpdate(campaign(id), def, args);
     },
     /**
      * Starts the grade workflow that watches an organisation's grade (expiry, reminders,
@@ -57,7 +58,7 @@ export function createEvaluationClient(client: Client, taskQueue: string) {
     /** The live view of a file, or null before its workflow starts or after its history is gone. */
     fileStatus: (id: string) => orNull(file(id).query(fileStatusQuery)),
     updateFile<A>(id: string, def: UpdateDefinition<FileView, [A]>, args: A) {
-      return file(id).executeUpdate(def, { args: [args] });
+      return executeUpdate(file(id), def, args);
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   gradeWorkflowId,
   profileChangedSignal,
 } from '../workflows/evaluation/messages';
+import { executeUpdate } from './execute-update';
 
 /**
  * Tells the organisation's grade workflow that its profile changed (an inspection or a penalty
@@ -47,9 +48,14 @@ export function cancelGrade(
   actor: EvalActor,
   reason: string,
 ) {
-  return client.workflow
-    .getHandle(gradeWorkflowId(organizationId))
-    .executeUpdate(cancelGradeUpdate, { args: [{ actor, reason }] });
+  return executeUpdate(
+    client.workflow.getHandle(gradeWorkflowId(organizationId)),
+    cancelGradeUpdate,
+    {
+      actor,
+      reason,
+    },
+  );
 }
 
 /** The downgraded grade's certificate and plaque came back within the limit. */
@@ -58,7 +64,9 @@ export function recordCertificateReturned(
   organizationId: string,
   actor: EvalActor,
 ) {
-  return client.workflow
-    .getHandle(gradeWorkflowId(organizationId))
-    .executeUpdate(certificateReturnedUpdate, { args: [{ actor }] });
+  return executeUpdate(
+    client.workflow.getHandle(gradeWorkflowId(organizationId)),
+    certificateReturnedUpdate,
+    { actor },
+  );
 }

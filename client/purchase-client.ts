@@ -8,6 +8,7 @@ import {
   purchaseWorkflowId,
   purchaseWorkflowType,
 } from '../workflows/purchase/messages';
+import { executeUpdate } from './execute-update';
 
 export type PurchasePart = 'project' | 'contract';
 
@@ -46,7 +47,7 @@ export function createPurchaseClient(client: Client, taskQueue: string) {
       args: A,
       part: PurchasePart = 'project',
     ) {
-      return handle(projectId, part).executeUpdate(def, { args: [args] });
+      return executeUpdate(handle(projectId, part), def, args);
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   registrationWorkflowId,
   registrationWorkflowType,
 } from '../workflows/registration/messages';
+import { executeUpdate } from './execute-update';
 
 /** The API's handle on registration workflows: start, read, decide, inform. */
 export function createRegistrationClient(client: Client, taskQueue: string) {
@@ -41,7 +42,7 @@ export function createRegistrationClient(client: Client, taskQueue: string) {
       def: UpdateDefinition<RegistrationView, [A]>,
       args: A,
     ): Promise<RegistrationView> {
-      return handle(registrationId).executeUpdate(def, { args: [args] });
+      return executeUpdate(handle(registrationId), def, args);
     },
 
     async signalCalendar(registrationIds: string[], calendar: HolidayCalendar): Promise<number> {
