@@ -43,7 +43,7 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
       response: { status: 200, description: '公示名单' },
       problems: ['not_found'],
     },
-    async ({ params }) => {
+    async ({ params, session }) => {
       const round = await roundFor(db, params.id);
       if (!PUBLISHED.includes(round.stage)) return { publicityEndsAt: null, items: [] };
       const ps = await db.competitionProposal.findMany({
@@ -63,6 +63,8 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
           organizationName: orgs.find((o) => o.id === p.organizationId)?.name ?? '',
           awardFen: Number(p.awardFen ?? 0),
           selected: p.status === 'selected',
+          /** The caller's own organisation's project (an applicant does not object to it). */
+          own: p.organizationId === session!.org,
         })),
       };
     },

@@ -256,6 +256,10 @@ describe('公示 and 异议 in the browser', () => {
     await page.getByRole('heading', { name: '资助名单公示与异议' }).waitFor();
     const targetRow = page.getByRole('row', { name: new RegExp(r.titles.target) });
     await targetRow.getByRole('cell', { name: r.target.name }).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(r.titles.objector) })
+      .getByText('本单位项目')
+      .waitFor();
     await targetRow.getByRole('button', { name: '提出异议' }).click();
     await dialog.getByLabel(/^异议的事实和理由/).fill('该项目与本单位已实施的助餐项目内容雷同');
     await dialog.getByRole('button', { name: '确定' }).click();
@@ -323,7 +327,8 @@ describe('社区社会组织备案 in the browser', () => {
       await page.getByLabel(o.name).check();
       await page.getByLabel(/^备案编号/).fill(recordNo);
       await page.getByLabel(/^备案日期/).fill('2026-03-01');
-      await page.getByRole('button', { name: `为“${o.name}”备案` }).click();
+      await page.getByText(`备案组织：${o.name}`).waitFor();
+      await page.getByRole('button', { name: '确认备案' }).click();
     };
     await record(first);
     await page.getByText(`${first.name}已备案，备案编号 ${recordNo}。`).waitFor();

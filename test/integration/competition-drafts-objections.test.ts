@@ -235,6 +235,9 @@ describe('publicity of the funding list and its objections', () => {
     expect(list.body.items.map((i: { organizationName: string }) => i.organizationName)).toEqual(
       expect.arrayContaining([orgs.A.name, orgs.B.name]),
     );
+    const own = list.body.items.find((i: { id: string }) => i.id === ids.A);
+    expect(own.own).toBe(true);
+    expect(list.body.items.find((i: { id: string }) => i.id === ids.B).own).toBe(false);
   });
 
   it('given publicity, when an applicant objects, then it reads its own objection, the administrator every one, others none', async () => {

@@ -90,6 +90,9 @@ function RecordForm({ onDone }: { onDone: () => void }) {
       )}
       {org && (
         <form onSubmit={submit} noValidate>
+          <p>
+            备案组织：<strong>{org.name}</strong>
+          </p>
           <div className="grid-2">
             <Field label="备案编号" required error={errs.recordNo}>
               {(id, d) => (
@@ -113,14 +116,15 @@ function RecordForm({ onDone }: { onDone: () => void }) {
               )}
             </Field>
           </div>
+          <ProblemAlert error={error} fieldsShown={Boolean(errs.recordNo || errs.recordedOn)} />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? '正在备案…' : `为“${org.name}”备案`}
+              {busy ? '正在备案…' : '确认备案'}
             </button>
           </div>
         </form>
       )}
-      <ProblemAlert error={error} fieldsShown={Boolean(errs.recordNo || errs.recordedOn)} />
+      {!org && <ProblemAlert error={error} />}
       {done && <Notice tone="ok">{done}</Notice>}
     </Card>
   );

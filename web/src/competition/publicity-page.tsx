@@ -166,7 +166,9 @@ export function PublicityPage({ id }: { id: string }) {
                     <td data-label="资助金额">{yuan(p.awardFen)}</td>
                     {role === 'applicant' && open && (
                       <td data-label="异议">
-                        {p.selected && (
+                        {p.own ? (
+                          <span className="muted">本单位项目</span>
+                        ) : p.selected ? (
                           <ActionButton
                             label="提出异议"
                             title={`对“${p.title}”提出异议`}
@@ -184,7 +186,7 @@ export function PublicityPage({ id }: { id: string }) {
                             body={(v) => ({ proposalId: p.id, text: v.text })}
                             onDone={reload}
                           />
-                        )}
+                        ) : null}
                       </td>
                     )}
                   </tr>

@@ -79,6 +79,7 @@ export interface Publicity {
     organizationName: string;
     awardFen: number;
     selected: boolean;
+    own: boolean;
   }[];
 }
 
