@@ -1,8 +1,10 @@
 import type { CompetitionProposal, CompetitionRound } from '../generated/prisma/client';
 import type { Db } from '../lib/db';
 import { type Actor, PROPOSAL_FINAL } from '../workflows/competition/messages';
+import type { AppDeps } from './app';
 import type { Session } from './auth/session';
 import { AppError } from './problem';
+import { temporalUrl } from './registration-access';
 
 const OFFICIALS = new Set(['administrator', 'reviewer', 'finance', 'evaluator']);
 
@@ -50,4 +52,11 @@ export async function proposalFor(
     if (a) return p;
   }
   throw missing;
+}
+
+/** The workflow's page in the Temporal Web UI, for officials only (not applicants or judges). */
+export function workflowLink(deps: Pick<AppDeps, 'config'>, session: Session, workflowId: string) {
+  if (!OFFICIALS.has(session.role)) return {};
+  const { TEMPORAL_UI_URL, TEMPORAL_NAMESPACE } = deps.config;
+  return { temporalUrl: temporalUrl(TEMPORAL_UI_URL, TEMPORAL_NAMESPACE, workflowId) };
 }

@@ -14,6 +14,7 @@ import {
 import type { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import * as m from '../../workflows/competition/messages';
+import type { Phase } from '../../domain/competition/stages';
 import type { AppDeps } from '../app';
 import type { Role, Session } from '../auth/session';
 import {
@@ -22,10 +23,12 @@ import {
   openRoundFor,
   proposalFor,
   roundFor,
+  workflowLink,
 } from '../competition-access';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/competition';
+import { endScoreDraft, registerScoreDrafts } from './competition-score-drafts';
 
 const TAG = '公益创投';
 const FUNDED = ['agreement_signed', 'in_progress', 'midterm_passed', 'final_passed', 'closed'];
@@ -244,6 +247,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         qualificationNote: p.qualificationNote,
         fundingReason: p.fundingReason,
         workflow: live,
+        ...workflowLink(deps, session!, p.workflowId),
       };
     },
   );
@@ -265,10 +269,13 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       async ({ params, body, session }) => {
         const p = await proposalFor(db, params.id, session!);
         assertProposalOpen(p, await roundFor(db, p.roundId));
-        return deps.competitions.updateProposal(params.id, a.update, {
+        const view = await deps.competitions.updateProposal(params.id, a.update, {
           ...(body as object),
           actor: actorOf(session!),
         } as never);
+        if (a.path === 'score')
+          await endScoreDraft(deps, p.id, (body as { phase: Phase }).phase, session!.sub);
+        return view;
       },
     );
   }
@@ -304,5 +311,6 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       },
     );
   }
+  registerScoreDrafts(router, registry, deps);
   return router;
 }

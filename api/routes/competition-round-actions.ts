@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import { actorOf, openRoundFor } from '../competition-access';
-import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
 
@@ -111,56 +109,6 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
     async ({ params, session }) => {
       await openRoundFor(db, params.id);
       return competitions.updateRound(params.id, m.closeRoundUpdate, { actor: actorOf(session!) });
-    },
-  );
-  registry.add(
-    router,
-    {
-      method: 'post',
-      path: '/api/competitions/:id/objections',
-      tag: TAG,
-      summary: '公示期内对拟资助项目提出异议',
-      access: ['applicant'],
-      params: S.ZRoundParams,
-      body: S.ZObjectionRequest,
-      response: { status: 201, description: '已受理' },
-      problems: [...problems, 'unprocessable'],
-    },
-    async ({ params, body, session }) => {
-      await openRoundFor(db, params.id);
-      const p = await db.competitionProposal.findFirst({
-        where: { id: body.proposalId, roundId: params.id, status: 'selected' },
-      });
-      if (!p) throw new AppError('unprocessable', '只能对本轮公示的拟资助项目提出异议');
-      return competitions.updateRound(params.id, m.fileObjectionUpdate, {
-        actor: actorOf(session!),
-        objectionId: randomUUID(),
-        proposalId: p.id,
-        text: body.text,
-      });
-    },
-  );
-  registry.add(
-    router,
-    {
-      method: 'post',
-      path: '/api/competitions/:id/objections/:objectionId/decision',
-      tag: TAG,
-      summary: '处理公示异议（成立则重新确定资助名单）',
-      access: ['administrator'],
-      params: S.ZObjectionParams,
-      body: S.ZObjectionDecisionRequest,
-      response: { status: 200, description: '轮次' },
-      problems: [...problems],
-    },
-    async ({ params, body, session }) => {
-      await openRoundFor(db, params.id);
-      return competitions.updateRound(params.id, m.decideObjectionUpdate, {
-        actor: actorOf(session!),
-        objectionId: params.objectionId,
-        uphold: body.uphold,
-        decision: body.decision,
-      });
     },
   );
 }

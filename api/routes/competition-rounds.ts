@@ -6,11 +6,13 @@ import { mergeLayers } from '../../lib/rules/jurisdictions';
 import { loadRuleLayers } from '../../lib/rules/load-rule-layers';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
-import { roundFor } from '../competition-access';
+import { roundFor, workflowLink } from '../competition-access';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
+import { registerCommunityRecords } from './competition-community-records';
 import { registerRoundFigures } from './competition-figures';
+import { registerObjections } from './competition-objections';
 import { registerRoundActions } from './competition-round-actions';
 
 const TAG = '公益创投';
@@ -145,7 +147,7 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       response: { status: 200, description: '轮次' },
       problems: ['not_found'],
     },
-    async ({ params }) => {
+    async ({ params, session }) => {
       const round = await roundFor(db, params.id);
       const live = await deps.competitions.roundStatus(round.id);
       return {
@@ -155,6 +157,7 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
         stage: live?.stage ?? round.stage,
         settings: round.settings,
         ruleVersion: round.ruleVersion,
+        ...workflowLink(deps, session!, round.workflowId),
       };
     },
   );
@@ -191,39 +194,9 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
     },
   );
 
-  registry.add(
-    router,
-    {
-      method: 'post',
-      path: '/api/community-records',
-      tag: TAG,
-      summary: '登记社区社会组织备案（备案组织可按较低上限申报）',
-      access: ['administrator'],
-      body: S.ZCommunityRecordRequest,
-      response: { status: 201, description: '已备案' },
-      problems: ['unprocessable', 'conflict'],
-    },
-    async ({ body, session }) => {
-      const org = await db.organization.findUnique({ where: { id: body.organizationId } });
-      if (!org) throw new AppError('unprocessable', '没有该组织');
-      const taken = await db.communityOrgRecord.findUnique({ where: { recordNo: body.recordNo } });
-      if (taken && taken.organizationId !== org.id)
-        throw new AppError('conflict', '备案编号已被使用');
-      await db.communityOrgRecord.upsert({
-        where: { organizationId: org.id },
-        create: {
-          organizationId: org.id,
-          recordNo: body.recordNo,
-          recordedOn: new Date(`${body.recordedOn}T00:00:00Z`),
-          recordedById: session!.sub,
-        },
-        update: {},
-      });
-      return { organizationId: org.id, recordNo: body.recordNo };
-    },
-  );
-
+  registerCommunityRecords(router, registry, deps);
   registerRoundActions(router, registry, deps);
   registerRoundFigures(router, registry, deps);
+  registerObjections(router, registry, deps);
   return router;
 }

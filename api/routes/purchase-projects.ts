@@ -8,11 +8,13 @@ import type { Prisma } from '../../lib/db';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
 import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
-import { CONTRACT_STAGE_STATUSES } from '../../workflows/purchase/messages';
+import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/purchase/messages';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
+import type { Session } from '../auth/session';
 import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
+import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZCreateProjectRequest,
@@ -26,6 +28,7 @@ import { toCatalogueJson } from './purchase-catalogue';
 
 const TAG = '政府购买服务';
 const READERS = ['purchaser', 'finance', 'administrator', 'evaluator', 'applicant'] as const;
+const OFFICIALS = ['purchaser', 'finance', 'administrator'] as const;
 
 const summary = (p: PurchaseProject) => ({
   id: p.id,
@@ -39,6 +42,17 @@ const summary = (p: PurchaseProject) => ({
   budgetYear: p.budgetYear,
   catalogueClass: p.catalogueClass,
 });
+
+/** The project's and its contract's workflows in the Temporal Web UI, for bureau officials. */
+function workflowLinks(p: PurchaseProject, session: Session, config: AppDeps['config']) {
+  if (!OFFICIALS.includes(session.role as never)) return {};
+  const url = (id: string) => temporalUrl(config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE, id);
+  const signed = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(p.status);
+  return {
+    temporalUrl: url(p.workflowId),
+    contractTemporalUrl: signed ? url(contractWorkflowId(p.id)) : null,
+  };
+}
 
 export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
@@ -187,7 +201,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
     },
     async ({ params, session }) => {
       const p = await purchaseFor(db, params.id, session!, { allowOpenNotice: true });
-      return viewFor(await liveView(p), session!);
+      return { ...viewFor(await liveView(p), session!), ...workflowLinks(p, session!, config) };
     },
   );
 

@@ -70,3 +70,10 @@ export const ZCommunityRecordRequest = z.object({
   recordNo: z.string().trim().min(2).max(50),
   recordedOn: z.iso.date(),
 });
+/** A draft may be incomplete; the round's rubric maxima are checked by the route. */
+export const ZScoreDraftRequest = z.object({
+  criteria: z
+    .record(z.string().regex(/^[a-z_]+$/, '评分指标代码格式不正确'), z.number())
+    .default({}),
+  comment: z.string().trim().max(2000).default(''),
+});

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { type Browser, openBrowser, shoot, signIn } from '../support/browser';
-import { api, staff } from '../support/competition-steps';
+import {
+  api,
+  criteria,
+  type Org,
+  organization,
+  proposal,
+  staff,
+  until,
+} from '../support/competition-steps';
 import { type Harness, startHarness } from '../support/harness';
 
 /**
@@ -14,6 +22,7 @@ let h: Harness;
 let browser: Browser;
 let page: Page;
 let roundId: string;
+let judgeId: string;
 let judgeName: string;
 let applicant: { username: string; orgName: string };
 
@@ -23,6 +32,7 @@ beforeAll(async () => {
   page = browser.page;
   const judge = await staff(h, 'judge1', 'judge', '评审甲');
   judgeName = `t${h.districtCode}-judge1`;
+  judgeId = judge.id;
   const a = await h.newApplicant();
   const orgName = `常州市钟楼区${a.username.replace(/\W/g, '')}服务中心`;
   await h.db.organization.update({
@@ -124,13 +134,22 @@ describe('公益创投 in the browser', () => {
     expect(await page.getByText(applicant.orgName).count()).toBe(0);
     await page.getByLabel('需求与对象（满分 20）').fill('25');
     await page.getByRole('button', { name: '提交评分' }).click();
-    await page.getByText('应在 0 至 20 分之间').waitFor();
+    await page.getByText('应为 0 至 20 之间的整数').waitFor();
     await page.getByLabel('需求与对象（满分 20）').fill('18');
     await page.getByLabel('设计与可行性（满分 25）').fill('20');
+    await page.getByLabel('评审意见').fill('需求调研扎实');
     await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText(/草稿已保存（.*），仅您本人可见/).waitFor();
+    const [draft] = await h.db.competitionScoreDraft.findMany({ where: { roundId } });
+    expect(draft?.criteria).toEqual({ need: 18, design: 20 });
+    // The draft is on the server: a browser without it reads it back.
+    await page.evaluate('localStorage.clear()');
     await page.reload();
-    await page.getByText('已载入本机保存的评分草稿。').waitFor();
+    await page.getByText(/已载入您保存的评分草稿/).waitFor();
+    expect(await page.getByLabel('需求与对象（满分 20）').inputValue()).toBe('18');
     expect(await page.getByLabel('设计与可行性（满分 25）').inputValue()).toBe('20');
+    expect(await page.getByLabel('评审意见').inputValue()).toBe('需求调研扎实');
+    await shoot(page, '43a-competition-score-draft');
     await page.getByLabel('创新性（满分 15）').fill('12');
     await page.getByLabel('可持续与可复制（满分 15）').fill('12');
     await page.getByLabel('团队能力（满分 15）').fill('12');
@@ -141,6 +160,8 @@ describe('公益创投 in the browser', () => {
     await page.getByText('您已提交本项目初评评分。').waitFor();
     const scores = await h.db.competitionScore.findMany({ where: { roundId } });
     expect(scores.map((s) => s.total)).toEqual([82]);
+    expect(scores[0]?.comment).toBe('需求调研扎实');
+    expect(await h.db.competitionScoreDraft.count({ where: { roundId } })).toBe(0);
   });
 
   it('given scores, then the administrator sees the round figures and, after closing the phase, the ranking', async () => {
@@ -148,6 +169,9 @@ describe('公益创投 in the browser', () => {
     await page.goto(`${h.baseUrl}/competitions/${roundId}`);
     await page.getByRole('heading', { name: '评审打分分布' }).waitFor();
     expect(await page.locator('svg.chart circle.spread-mean').count()).toBe(1);
+    expect(
+      await page.getByRole('link', { name: /在 Temporal Web UI 查看流程/ }).getAttribute('href'),
+    ).toContain(`/workflows/competition-round-${roundId}`);
     await shoot(page, '44-competition-round-admin');
     await page.getByRole('button', { name: '结束初评并汇总' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
@@ -155,5 +179,168 @@ describe('公益创投 in the browser', () => {
     await results.getByRole('cell', { name: '社区独居老人关爱项目' }).waitFor();
     await results.locator('td[data-label="得分"]', { hasText: '82' }).waitFor();
     await shoot(page, '45-competition-results');
+  });
+});
+
+const usernameOf = async (o: Org) =>
+  (await h.db.account.findFirstOrThrow({ where: { organizationId: o.organizationId } })).username;
+
+/** A round of two proposals taken through the API to the publicity of its funding list. */
+async function roundUnderPublicity(publicitySeconds: number) {
+  const admin = api(h, await h.login('admin'));
+  const reviewer = api(h, await h.login('reviewer1'));
+  const judge = api(h, await h.login(judgeName));
+  const r = await admin.post('/api/competitions', {
+    title: `公示异议测试轮次${h.districtCode}`,
+    callOpensAt: new Date(Date.now() - 60_000).toISOString(),
+    callClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    judges: { first: [judgeId], roadshow: [judgeId] },
+    settings: {
+      minPanelSize: 1,
+      shortlistSize: 2,
+      caps: { registeredFen: 3_000_000 },
+      publicity: { amount: publicitySeconds, unit: 'seconds' },
+    },
+  });
+  const id: string = r.body.id;
+  const target = await organization(h);
+  const objector = await organization(h);
+  const titles = { target: '社区助餐点运营项目', objector: '困境儿童课后陪伴项目' };
+  const pids: string[] = [];
+  for (const [o, title] of [
+    [target, titles.target],
+    [objector, titles.objector],
+  ] as const) {
+    const p = await api(h, o.token).post(`/api/competitions/${id}/proposals`, {
+      ...proposal(o, 'elderly', 2_000_000),
+      title,
+    });
+    expect(p.status).toBe(201);
+    pids.push(p.body.id);
+  }
+  expect((await admin.post(`/api/competitions/${id}/close-call`, {})).status).toBe(200);
+  for (const pid of pids)
+    expect(
+      (await reviewer.post(`/api/competition-proposals/${pid}/qualify`, { pass: true })).status,
+    ).toBe(200);
+  for (const phase of ['first', 'roadshow'] as const) {
+    expect((await admin.post(`/api/competitions/${id}/scoring/${phase}/open`, {})).status).toBe(
+      200,
+    );
+    for (const [i, pid] of pids.entries()) {
+      await judge.post(`/api/competition-proposals/${pid}/declaration`, { phase, conflict: false });
+      const s = await judge.post(`/api/competition-proposals/${pid}/score`, {
+        phase,
+        criteria: criteria(85 - i * 5, 20),
+      });
+      expect(s.status).toBe(200);
+    }
+    expect((await admin.post(`/api/competitions/${id}/scoring/${phase}/close`, {})).status).toBe(
+      200,
+    );
+  }
+  const funded = await admin.post(`/api/competitions/${id}/funding`, {});
+  expect(funded.body.stage).toBe('publicity');
+  return { id, target, objector, titles, endsAt: Date.parse(funded.body.publicityEndsAt) };
+}
+
+describe('公示 and 异议 in the browser', () => {
+  it('given a funding list under publicity, when an applicant objects and later objects too late, then the late one is refused with its reason and the administrator upholds the first', async () => {
+    const r = await roundUnderPublicity(45);
+    const objector = await usernameOf(r.objector);
+    const dialog = page.getByRole('dialog');
+
+    await signIn(page, h.baseUrl, objector);
+    await page.goto(`${h.baseUrl}/competitions/${r.id}`);
+    await page.getByRole('link', { name: '公示名单与异议' }).click();
+    await page.getByRole('heading', { name: '资助名单公示与异议' }).waitFor();
+    const targetRow = page.getByRole('row', { name: new RegExp(r.titles.target) });
+    await targetRow.getByRole('cell', { name: r.target.name }).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(r.titles.objector) })
+      .getByText('本单位项目')
+      .waitFor();
+    await targetRow.getByRole('button', { name: '提出异议' }).click();
+    await dialog.getByLabel(/^异议的事实和理由/).fill('该项目与本单位已实施的助餐项目内容雷同');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    const mine = page.locator('section.card', { hasText: '本单位提出的异议' });
+    await mine.getByText('该项目与本单位已实施的助餐项目内容雷同').waitFor();
+    await mine.getByText('待处理').waitFor();
+    await shoot(page, '46-competition-objection-filed');
+
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.goto(`${h.baseUrl}/competitions/${r.id}`);
+    await page.getByText('尚有 1 件异议待处理。').waitFor();
+    await page.getByRole('link', { name: '公示名单与异议' }).click();
+    const objection = page.locator('.objection', { hasText: r.titles.target });
+    await objection.getByText(r.objector.name).waitFor();
+    await shoot(page, '47-competition-objections-admin');
+
+    // Publicity ends while the objection is pending: the round stays in publicity, takes no more.
+    await until(
+      async () => Date.now(),
+      (now) => now > r.endsAt + 1_000,
+      'the publicity period to end',
+      90_000,
+    );
+    await signIn(page, h.baseUrl, objector);
+    await page.goto(`${h.baseUrl}/competitions/${r.id}/publicity`);
+    await targetRow.getByRole('button', { name: '提出异议' }).click();
+    await dialog.getByLabel(/^异议的事实和理由/).fill('补充：该项目预算明细不实');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByText('只能在公示期内提出异议').waitFor();
+    await shoot(page, '48-competition-objection-refused');
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.goto(`${h.baseUrl}/competitions/${r.id}/publicity`);
+    await objection.getByRole('button', { name: '异议成立' }).click();
+    await dialog.getByLabel(/^处理意见/).fill('经核实，该项目与已资助项目内容重复，取消资助');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await objection.getByText('处理意见').waitFor();
+    await objection.locator('.badge', { hasText: '异议成立' }).waitFor();
+    // Upheld: the project leaves the list, and with no objection left publicity is over.
+    await page.getByRole('row', { name: new RegExp(r.titles.objector) }).waitFor();
+    expect(await targetRow.count()).toBe(0);
+    await page.getByText(/公示期已于.*结束/).waitFor();
+    await shoot(page, '49-competition-objection-ruled');
+    const stored = await h.db.competitionObjection.findFirstOrThrow({ where: { roundId: r.id } });
+    expect(stored).toMatchObject({ status: 'upheld' });
+
+    await signIn(page, h.baseUrl, objector);
+    await page.goto(`${h.baseUrl}/competitions/${r.id}/publicity`);
+    await mine.getByText('经核实，该项目与已资助项目内容重复，取消资助').waitFor();
+  }, 180_000);
+});
+
+describe('社区社会组织备案 in the browser', () => {
+  it('given unregistered organisations, when the administrator records one and gives another the same number, then the second is refused with its reason', async () => {
+    const first = await organization(h, 'forming');
+    const second = await organization(h, 'forming');
+    const recordNo = `BA-${h.districtCode}-web`;
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.getByRole('link', { name: '社区组织备案' }).click();
+    await page.getByRole('heading', { name: '社区社会组织备案' }).waitFor();
+    const record = async (o: Org) => {
+      await page.getByLabel('组织名称或统一社会信用代码').fill(o.name);
+      await page.getByRole('button', { name: '查找未登记组织' }).click();
+      await page.getByLabel(o.name).check();
+      await page.getByLabel(/^备案编号/).fill(recordNo);
+      await page.getByLabel(/^备案日期/).fill('2026-03-01');
+      await page.getByText(`备案组织：${o.name}`).waitFor();
+      await page.getByRole('button', { name: '确认备案' }).click();
+    };
+    await record(first);
+    await page.getByText(`${first.name}已备案，备案编号 ${recordNo}。`).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(first.name) })
+      .getByText(recordNo)
+      .waitFor();
+    await record(second);
+    await page.getByRole('alert').getByText('备案编号已被使用').waitFor();
+    await shoot(page, '45b-competition-community-records');
+    expect(
+      await h.db.communityOrgRecord.count({ where: { organizationId: second.organizationId } }),
+    ).toBe(0);
   });
 });

@@ -100,6 +100,15 @@ describe('政府购买服务 in the browser', () => {
     await page.getByRole('heading', { name: '2027年度居家养老上门服务' }).waitFor();
     await page.getByText('需求已确定，待确定采购方式').first().waitFor();
     projectId = page.url().split('/').pop() as string;
+    // Officials reach the project's workflow in the Temporal Web UI; no contract yet.
+    expect(
+      await page
+        .getByRole('link', { name: '在 Temporal Web UI 查看项目流程' })
+        .getAttribute('href'),
+    ).toContain(`/workflows/purchase-${projectId}`);
+    expect(await page.getByRole('link', { name: '在 Temporal Web UI 查看合同流程' }).count()).toBe(
+      0,
+    );
 
     await page.getByRole('button', { name: '确定采购方式' }).click();
     const dialog = page.getByRole('dialog');
@@ -224,6 +233,7 @@ describe('政府购买服务 in the browser', () => {
     await signIn(page, h.baseUrl, winner.username);
     await page.goto(`${h.baseUrl}/purchases/${id}`);
     await page.getByRole('heading', { name: '合同履行' }).waitFor();
+    expect(await page.getByRole('link', { name: /Temporal Web UI/ }).count()).toBe(0);
     await page.getByRole('button', { name: '提交里程碑成果' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^成果说明/).fill('第一季度助餐服务3600人次');
@@ -232,6 +242,11 @@ describe('政府购买服务 in the browser', () => {
 
     await signIn(page, h.baseUrl, `t${h.districtCode}-采购甲`);
     await page.goto(`${h.baseUrl}/purchases/${id}`);
+    expect(
+      await page
+        .getByRole('link', { name: '在 Temporal Web UI 查看合同流程' })
+        .getAttribute('href'),
+    ).toContain(`/workflows/purchase-${id}-contract`);
     await page.getByRole('button', { name: '验收 第一季度服务' }).click();
     await dialog.getByLabel(/^验收通过/).uncheck();
     await dialog.getByLabel(/^验收意见或退回理由/).fill('服务记录缺少签字');

@@ -163,6 +163,9 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
       <h1 className="page-title">申报公益创投项目</h1>
       <p className="muted">
         单个项目申请金额不超过 {yuan(r.settings.caps.registeredFen)}
+        {r.settings.allowRecorded
+          ? `（已备案的社区社会组织不超过 ${yuan(r.settings.caps.recordedFen)}）`
+          : '（本轮不接受仅备案未登记的组织申报）'}
         ；预算明细合计应等于申请金额与自筹金额之和。
         {r.settings.fundingSource.name}不得用于：
         {r.settings.fundingSource.forbiddenBudgetKinds.map((k) => BUDGET_KIND_LABEL[k]).join('、')}

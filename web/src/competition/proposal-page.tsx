@@ -15,6 +15,7 @@ import {
   yuan,
 } from './labels';
 import { ScoreSheet } from './score-sheet';
+import { TemporalLink } from './temporal-link';
 import type { Phase, ProposalDetail, ProposalRow, RoundDetail } from './types';
 
 const TRANCHE_LABEL: Record<string, string> = {
@@ -297,7 +298,12 @@ export function ProposalPage({ id }: { id: string }) {
       </p>
       <div className="page-head">
         <h1 className="page-title">{p.title}</h1>
-        {p.status && <Badge tone={proposalTone(p.status)}>{PROPOSAL_STATUS_LABEL[p.status]}</Badge>}
+        <div className="file-status">
+          {p.status && (
+            <Badge tone={proposalTone(p.status)}>{PROPOSAL_STATUS_LABEL[p.status]}</Badge>
+          )}
+          {p.temporalUrl && <TemporalLink href={p.temporalUrl} />}
+        </div>
       </div>
       <p className="muted">申报时间 {formatDateTime(p.submittedAt)}</p>
       {judge ? (

@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, STAGE_LABEL, yuan } from './labels';
 import { ResultsCard } from './results-card';
+import { TemporalLink } from './temporal-link';
 import { RoundFiguresView } from './round-figures';
 import type { ProposalRow, RoundDetail, RoundFigures, RoundStage } from './types';
 
@@ -221,9 +222,25 @@ export function RoundPage({ id }: { id: string }) {
       </p>
       <div className="page-head">
         <h1 className="page-title">{r.title}</h1>
-        <Badge tone="info">{STAGE_LABEL[r.stage]}</Badge>
+        <div className="file-status">
+          <Badge tone="info">{STAGE_LABEL[r.stage]}</Badge>
+          {r.temporalUrl && <TemporalLink href={r.temporalUrl} />}
+        </div>
       </div>
       <Stepper stage={r.stage} />
+      {r.publicityEndsAt && role !== 'judge' && (
+        <Notice tone={r.stage === 'publicity' ? 'warn' : 'info'}>
+          {r.stage === 'publicity'
+            ? `资助名单公示中，公示期至 ${formatDateTime(r.publicityEndsAt)}。`
+            : '资助名单已公示。'}
+          {role === 'administrator' && r.pendingObjections
+            ? `尚有 ${r.pendingObjections} 件异议待处理。`
+            : ''}{' '}
+          <Link to={`/competitions/${id}/publicity`} className="btn btn-secondary btn-sm">
+            公示名单与异议
+          </Link>
+        </Notice>
+      )}
       {role === 'administrator' && (
         <Card title="本阶段可办理">
           <div className="action-buttons">

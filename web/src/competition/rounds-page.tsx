@@ -86,9 +86,11 @@ export function RoundFormPage() {
     closes: localInput(new Date(Date.now() + 30 * 86_400_000)),
     budget: '2000000',
     cap: '200000',
+    recordedCap: '30000',
     minPanel: '5',
     shortlist: '60',
   });
+  const [allowRecorded, setAllowRecorded] = useState(false);
   const [first, setFirst] = useState<string[]>([]);
   const [roadshow, setRoadshow] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -109,7 +111,11 @@ export function RoundFormPage() {
         judges: { first, roadshow },
         settings: {
           budgetFen: yuanToFen(f.budget),
-          caps: { registeredFen: yuanToFen(f.cap) },
+          caps: {
+            registeredFen: yuanToFen(f.cap),
+            ...(allowRecorded ? { recordedFen: yuanToFen(f.recordedCap) } : {}),
+          },
+          allowRecorded,
           minPanelSize: Number(f.minPanel),
           shortlistSize: Number(f.shortlist),
         },
@@ -172,6 +178,17 @@ export function RoundFormPage() {
             <Field label="单个项目上限（元，已登记组织）" error={errs['caps.registeredFen']}>
               {(id) => <input id={id} inputMode="decimal" value={f.cap} onChange={set('cap')} />}
             </Field>
+            <Field label="单个项目上限（元，备案组织）" error={errs['caps.recordedFen']}>
+              {(id) => (
+                <input
+                  id={id}
+                  inputMode="decimal"
+                  value={f.recordedCap}
+                  disabled={!allowRecorded}
+                  onChange={set('recordedCap')}
+                />
+              )}
+            </Field>
             <Field label="每个项目评审人数" error={errs.minPanelSize}>
               {(id) => (
                 <input id={id} inputMode="numeric" value={f.minPanel} onChange={set('minPanel')} />
@@ -188,6 +205,14 @@ export function RoundFormPage() {
               )}
             </Field>
           </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={allowRecorded}
+              onChange={(e) => setAllowRecorded(e.target.checked)}
+            />
+            允许已备案的社区社会组织申报（按备案组织上限）
+          </label>
         </Card>
         <Card title="评审专家">
           {!accounts.data ? <Loading /> : null}

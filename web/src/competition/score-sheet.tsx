@@ -1,27 +1,43 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { Criterion } from '../../../domain/competition/policy';
 import { ApiError, api } from '../api';
-import { Card, Field, Notice, ProblemAlert } from '../components/ui';
-import type { Phase } from './types';
+import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { formatDateTime } from '../format';
+import type { Phase, ScoreDraft } from './types';
 
-interface Draft {
-  criteria: Record<string, string>;
-  comment: string;
-}
+type Values = Record<string, string>;
 
-const draftKey = (id: string, phase: Phase) => `mzf-score-draft-${id}-${phase}`;
+/** Field errors of a problem by criterion key ('body.criteria.need' → 'need'). */
+const byCriterion = (err: unknown): Record<string, string> =>
+  err instanceof ApiError
+    ? Object.fromEntries(err.errors.map((i) => [i.path.split('.').pop() ?? '', i.message]))
+    : {};
 
-function loadDraft(id: string, phase: Phase): Draft | null {
-  try {
-    return JSON.parse(localStorage.getItem(draftKey(id, phase)) ?? 'null') as Draft | null;
-  } catch {
-    return null;
+/** A filled value must be a whole number within the criterion's maximum (the server's rule). */
+function checkValues(rubric: Criterion[], values: Values, complete: boolean) {
+  const out: Record<string, string> = {};
+  for (const c of rubric) {
+    const v = (values[c.key] ?? '').trim();
+    const n = Number(v);
+    if (v === '') {
+      if (complete) out[c.key] = '请填写分数';
+    } else if (!Number.isInteger(n) || n < 0 || n > c.max)
+      out[c.key] = `应为 0 至 ${c.max} 之间的整数`;
   }
+  return out;
 }
+
+const filled = (rubric: Criterion[], values: Values) =>
+  Object.fromEntries(
+    rubric
+      .filter((c) => (values[c.key] ?? '').trim() !== '')
+      .map((c) => [c.key, Number(values[c.key])]),
+  );
 
 /**
- * The score sheet: one box per criterion with its maximum, a running total. The API takes only a
- * final submission, so a draft is kept in this browser until it is submitted.
+ * The score sheet: one box per criterion with its maximum, a running total. A draft is kept on
+ * the server for this judge only (so it follows them to another browser); the submission goes
+ * to the proposal's workflow, and ends the draft.
  */
 export function ScoreSheet({
   proposalId,
@@ -34,58 +50,80 @@ export function ScoreSheet({
   rubric: Criterion[];
   onSubmitted: () => void;
 }) {
-  const saved = loadDraft(proposalId, phase);
-  const [values, setValues] = useState<Record<string, string>>(saved?.criteria ?? {});
-  const [comment, setComment] = useState(saved?.comment ?? '');
+  const draftPath = `/api/competition-proposals/${proposalId}/score-draft/${phase}`;
+  const [loaded, setLoaded] = useState(false);
+  const [values, setValues] = useState<Values>({});
+  const [comment, setComment] = useState('');
   const [errs, setErrs] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(saved ? '已载入本机保存的评分草稿。' : null);
-  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const total = rubric.reduce((a, c) => a + (Number(values[c.key]) || 0), 0);
   const max = rubric.reduce((a, c) => a + c.max, 0);
 
-  const check = () => {
-    const out: Record<string, string> = {};
-    for (const c of rubric) {
-      const v = values[c.key] ?? '';
-      const n = Number(v);
-      if (v.trim() === '' || !Number.isFinite(n)) out[c.key] = '请填写分数';
-      else if (n < 0 || n > c.max) out[c.key] = `应在 0 至 ${c.max} 分之间`;
+  useEffect(() => {
+    let live = true;
+    api
+      .get<{ draft: ScoreDraft | null }>(draftPath)
+      .then(({ draft }) => {
+        if (!live) return;
+        if (draft) {
+          setValues(
+            Object.fromEntries(Object.entries(draft.criteria).map(([k, v]) => [k, String(v)])),
+          );
+          setComment(draft.comment);
+          setNote(`已载入您保存的评分草稿（${formatDateTime(draft.updatedAt)}）。`);
+        }
+      })
+      .catch((err) => live && setError(err))
+      .finally(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [draftPath]);
+
+  const saveDraft = async () => {
+    const out = checkValues(rubric, values, false);
+    setErrs(out);
+    setError(null);
+    setNote(null);
+    if (Object.keys(out).length) return;
+    setBusy('save');
+    try {
+      const { draft } = await api.put<{ draft: ScoreDraft }>(draftPath, {
+        criteria: filled(rubric, values),
+        comment,
+      });
+      setNote(`草稿已保存（${formatDateTime(draft.updatedAt)}），仅您本人可见，提交前不计入评分。`);
+    } catch (err) {
+      setError(err);
+      setErrs(byCriterion(err));
+    } finally {
+      setBusy(null);
     }
-    return out;
-  };
-  const saveDraft = () => {
-    localStorage.setItem(
-      draftKey(proposalId, phase),
-      JSON.stringify({ criteria: values, comment }),
-    );
-    setNote('草稿已保存在本机，提交前不会发送给系统。');
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const out = check();
+    const out = checkValues(rubric, values, true);
     setErrs(out);
     setError(null);
     if (Object.keys(out).length) return;
-    setBusy(true);
+    setBusy('submit');
     try {
       await api.post(`/api/competition-proposals/${proposalId}/score`, {
         phase,
-        criteria: Object.fromEntries(rubric.map((c) => [c.key, Number(values[c.key])])),
+        criteria: filled(rubric, values),
         comment,
       });
-      localStorage.removeItem(draftKey(proposalId, phase));
       onSubmitted();
     } catch (err) {
       setError(err);
-      if (err instanceof ApiError)
-        setErrs(
-          Object.fromEntries(err.errors.map((i) => [i.path.split('.').pop() ?? '', i.message])),
-        );
+      setErrs(byCriterion(err));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
+  if (!loaded) return <Loading text="正在读取评分草稿…" />;
   return (
     <Card title="评分表">
       <form onSubmit={submit} noValidate>
@@ -96,7 +134,7 @@ export function ScoreSheet({
                 <input
                   id={id}
                   aria-describedby={d}
-                  inputMode="decimal"
+                  inputMode="numeric"
                   value={values[c.key] ?? ''}
                   onChange={(e) => setValues((x) => ({ ...x, [c.key]: e.target.value }))}
                 />
@@ -120,11 +158,16 @@ export function ScoreSheet({
         {note && <Notice tone="info">{note}</Notice>}
         <ProblemAlert error={error} />
         <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={saveDraft}>
-            保存草稿
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void saveDraft()}
+            disabled={busy !== null}
+          >
+            {busy === 'save' ? '正在保存…' : '保存草稿'}
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? '正在提交…' : '提交评分'}
+          <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+            {busy === 'submit' ? '正在提交…' : '提交评分'}
           </button>
         </div>
       </form>

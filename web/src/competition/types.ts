@@ -24,6 +24,8 @@ export interface RoundDetail {
   pendingObjections?: number;
   settings: CompetitionPolicy;
   ruleVersion: string;
+  /** Officials only: the round's workflow in the Temporal Web UI. */
+  temporalUrl?: string;
 }
 
 export interface ProposalRow {
@@ -56,6 +58,51 @@ export interface ProposalDetail {
   qualificationNote?: string | null;
   fundingReason?: string | null;
   workflow?: ProposalView | null;
+  /** Officials only: the proposal's workflow in the Temporal Web UI. */
+  temporalUrl?: string;
+}
+
+/** A judge's own unsubmitted score sheet, kept on the server. */
+export interface ScoreDraft {
+  criteria: Record<string, number>;
+  comment: string;
+  updatedAt: string;
+}
+
+/** The funding list under publicity (公示). */
+export interface Publicity {
+  publicityEndsAt: string | null;
+  items: {
+    id: string;
+    title: string;
+    category: string;
+    organizationName: string;
+    awardFen: number;
+    selected: boolean;
+    own: boolean;
+  }[];
+}
+
+export interface Objection {
+  id: string;
+  proposalId: string;
+  proposalTitle: string;
+  text: string;
+  status: 'pending' | 'upheld' | 'dismissed';
+  filedAt: string;
+  /** Administrators only: the objecting organisation. */
+  filedBy?: string;
+  decision: string | null;
+  decidedAt: string | null;
+}
+
+export interface CommunityRecord {
+  organizationId: string;
+  organizationName: string;
+  organizationStatus: string | null;
+  recordNo: string;
+  recordedOn: string;
+  recordedBy: string;
 }
 
 export interface RoundFigures {

@@ -1,6 +1,7 @@
 import { cataloguePath } from '../../../domain/purchase/catalogue';
 import { api } from '../api';
 import { yuan } from '../competition/labels';
+import { TemporalLink } from '../competition/temporal-link';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
@@ -8,7 +9,7 @@ import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { purchaseActionLabel } from './labels';
 import { ProjectActions } from './project-actions';
-import type { PurchaseView } from './types';
+import type { ProjectDetail } from './types';
 
 const MILESTONE: Record<string, [string, string]> = {
   pending: ['待提交', 'muted'],
@@ -29,7 +30,7 @@ export function ProjectPage({ id }: { id: string }) {
     data: v,
     error,
     reload,
-  } = useLoad(() => api.get<PurchaseView>(`/api/purchases/${id}`), `pp-${id}`);
+  } = useLoad(() => api.get<ProjectDetail>(`/api/purchases/${id}`), `pp-${id}`);
   if (!v) return error ? <ProblemAlert error={error} /> : <Loading />;
   // The ranking means something once every expert who did not step aside has scored.
   const scored =
@@ -42,7 +43,15 @@ export function ProjectPage({ id }: { id: string }) {
       </p>
       <div className="page-head">
         <h1 className="page-title">{v.title}</h1>
-        <Badge tone="info">{v.statusLabel}</Badge>
+        <div className="file-status">
+          <Badge tone="info">{v.statusLabel}</Badge>
+          {v.temporalUrl && (
+            <TemporalLink href={v.temporalUrl} label="在 Temporal Web UI 查看项目流程" />
+          )}
+          {v.contractTemporalUrl && (
+            <TemporalLink href={v.contractTemporalUrl} label="在 Temporal Web UI 查看合同流程" />
+          )}
+        </div>
       </div>
       {v.warnings.map((w) => (
         <Notice key={w} tone="warn">

@@ -25,4 +25,11 @@ export interface ProjectSummary {
   catalogueClass: string;
 }
 
+/** The project as GET /api/purchases/:id answers it: the view, and for officials the workflows. */
+export type ProjectDetail = PurchaseView & {
+  temporalUrl?: string;
+  /** The signed contract's child workflow; null before signing. */
+  contractTemporalUrl?: string | null;
+};
+
 export type { PurchaseView };

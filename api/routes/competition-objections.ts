@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { Router } from 'express';
+import * as m from '../../workflows/competition/messages';
+import type { AppDeps } from '../app';
+import { actorOf, openRoundFor, roundFor } from '../competition-access';
+import { AppError } from '../problem';
+import type { RouteRegistry } from '../route';
+import * as S from '../schemas/competition';
+
+const TAG = '公益创投';
+/** Stages from which the funding list has been made public. */
+const PUBLISHED = ['publicity', 'implementing', 'closed'];
+/** Statuses of a project on the funding list (selected, then signed and under way). */
+const LISTED = [
+  'selected',
+  'agreement_signed',
+  'in_progress',
+  'midterm_passed',
+  'suspended',
+  'terminated',
+  'final_passed',
+  'final_tranche_withheld',
+  'closed',
+];
+
+/**
+ * The publicity (公示) of a round's funding list and the objections to it: applicants read the
+ * list and file objections while it runs; the administrator rules on each, and the round
+ * workflow has the last word on when (its validators answer 409 with the reason).
+ */
+export function registerObjections(router: Router, registry: RouteRegistry, deps: AppDeps): void {
+  const { db, competitions } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions/:id/publicity',
+      tag: TAG,
+      summary: '拟资助项目公示名单（公示开始后）',
+      access: 'signed-in',
+      params: S.ZRoundParams,
+      response: { status: 200, description: '公示名单' },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) => {
+      const round = await roundFor(db, params.id);
+      if (!PUBLISHED.includes(round.stage)) return { publicityEndsAt: null, items: [] };
+      const ps = await db.competitionProposal.findMany({
+        where: { roundId: round.id, status: { in: LISTED } },
+        orderBy: [{ awardFen: 'desc' }, { submittedAt: 'asc' }],
+      });
+      const orgs = await db.organization.findMany({
+        where: { id: { in: ps.map((p) => p.organizationId) } },
+        select: { id: true, name: true },
+      });
+      return {
+        publicityEndsAt: round.publicityEndsAt?.toISOString() ?? null,
+        items: ps.map((p) => ({
+          id: p.id,
+          title: p.title,
+          category: p.category,
+          organizationName: orgs.find((o) => o.id === p.organizationId)?.name ?? '',
+          awardFen: Number(p.awardFen ?? 0),
+          selected: p.status === 'selected',
+          /** The caller's own organisation's project (an applicant does not object to it). */
+          own: p.organizationId === session!.org,
+        })),
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions/:id/objections',
+      tag: TAG,
+      summary: '公示异议（管理员：全部；申报单位：本单位提出的）',
+      access: ['administrator', 'applicant'],
+      params: S.ZRoundParams,
+      response: { status: 200, description: '异议' },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) => {
+      await roundFor(db, params.id);
+      const s = session!;
+      const filers =
+        s.role === 'applicant'
+          ? (
+              await db.account.findMany({
+                where: { organizationId: s.org ?? '-' },
+                select: { id: true },
+              })
+            ).map((a) => a.id)
+          : null;
+      const os = await db.competitionObjection.findMany({
+        where: { roundId: params.id, ...(filers ? { filedById: { in: filers } } : {}) },
+        orderBy: { filedAt: 'asc' },
+      });
+      const ps = await db.competitionProposal.findMany({
+        where: { id: { in: os.map((o) => o.proposalId) } },
+        select: { id: true, title: true },
+      });
+      const people = filers
+        ? []
+        : await db.account.findMany({
+            where: { id: { in: os.map((o) => o.filedById) } },
+            select: { id: true, displayName: true, organization: { select: { name: true } } },
+          });
+      return os.map((o) => {
+        const by = people.find((a) => a.id === o.filedById);
+        return {
+          id: o.id,
+          proposalId: o.proposalId,
+          proposalTitle: ps.find((p) => p.id === o.proposalId)?.title ?? '',
+          text: o.text,
+          status: o.status,
+          filedAt: o.filedAt.toISOString(),
+          ...(by ? { filedBy: by.organization?.name ?? by.displayName } : {}),
+          decision: o.decision,
+          decidedAt: o.decidedAt?.toISOString() ?? null,
+        };
+      });
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/competitions/:id/objections',
+      tag: TAG,
+      summary: '公示期内对拟资助项目提出异议',
+      access: ['applicant'],
+      params: S.ZRoundParams,
+      body: S.ZObjectionRequest,
+      response: { status: 201, description: '已受理' },
+      problems: ['not_found', 'conflict', 'unprocessable'],
+    },
+    async ({ params, body, session }) => {
+      await openRoundFor(db, params.id);
+      const p = await db.competitionProposal.findFirst({
+        where: { id: body.proposalId, roundId: params.id, status: 'selected' },
+      });
+      if (!p) throw new AppError('unprocessable', '只能对本轮公示的拟资助项目提出异议');
+      return competitions.updateRound(params.id, m.fileObjectionUpdate, {
+        actor: actorOf(session!),
+        objectionId: randomUUID(),
+        proposalId: p.id,
+        text: body.text,
+      });
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/competitions/:id/objections/:objectionId/decision',
+      tag: TAG,
+      summary: '处理公示异议（成立则重新确定资助名单）',
+      access: ['administrator'],
+      params: S.ZObjectionParams,
+      body: S.ZObjectionDecisionRequest,
+      response: { status: 200, description: '轮次' },
+      problems: ['not_found', 'conflict'],
+    },
+    async ({ params, body, session }) => {
+      await openRoundFor(db, params.id);
+      return competitions.updateRound(params.id, m.decideObjectionUpdate, {
+        actor: actorOf(session!),
+        objectionId: params.objectionId,
+        uphold: body.uphold,
+        decision: body.decision,
+      });
+    },
+  );
+}
