@@ -15,7 +15,7 @@ import {
   yuan,
 } from './labels';
 import { ScoreSheet } from './score-sheet';
-import { TemporalLink } from './temporal-link';
+import { TemporalLink } from '../components/temporal-link';
 import type { Phase, ProposalDetail, ProposalRow, RoundDetail } from './types';
 
 const TRANCHE_LABEL: Record<string, string> = {

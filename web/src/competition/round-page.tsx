@@ -8,7 +8,7 @@ import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, STAGE_LABEL, yuan } from './labels';
 import { ResultsCard } from './results-card';
-import { TemporalLink } from './temporal-link';
+import { TemporalLink } from '../components/temporal-link';
 import { RoundFiguresView } from './round-figures';
 import type { ProposalRow, RoundDetail, RoundFigures, RoundStage } from './types';
 

@@ -1,7 +1,7 @@
 import { cataloguePath } from '../../../domain/purchase/catalogue';
 import { api } from '../api';
 import { yuan } from '../competition/labels';
-import { TemporalLink } from '../competition/temporal-link';
+import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
