@@ -38,6 +38,8 @@ export interface FileState {
   review: (ReviewRequest & { votes: { memberId: string; approve: boolean }[] }) | null;
   gradeId: string | null;
   certificateFileId: string | null;
+  /** True while the file is first checked and seated (see `db` in file-steps). */
+  opening?: boolean;
 }
 
 export function initialFileState(input: FileInput): FileState {

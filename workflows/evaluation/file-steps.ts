@@ -43,13 +43,15 @@ const act = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retr
 const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 
 /**
- * Short projection writes, reads and outbox rows as local activities: a step then costs one
- * workflow task and a marker per write instead of a server round trip each (a campaign of
- * 2,000 files × 5 experts makes this count). Files started before the change keep the
- * activities they were recorded with.
+ * A person's step (declaration, sheet, vote, review) writes its projection, reads and outbox
+ * rows as local activities: one workflow task and a marker per write instead of a server round
+ * trip each (a campaign of 2,000 files × 5 experts makes this count). The opening check stays on
+ * the task queue: a campaign opens thousands of files at once, and local activities queued
+ * behind each other would hold their workflow tasks past the timeout. Files started before the
+ * change keep the activities they were recorded with.
  */
 const LOCAL_WRITES = 'evaluation-file-local-writes';
-const db = () => (patched(LOCAL_WRITES) ? local : act);
+const db = (s: FileState) => (!s.opening && patched(LOCAL_WRITES) ? local : act);
 
 export const SYSTEM: EvalActor = { id: 'system', name: '系统', role: 'system', org: null };
 
@@ -64,7 +66,7 @@ async function transition(
   const from = s.status;
   if (to) s.status = to;
   s.seq++;
-  await db().recordEvaluationFile({
+  await db(s).recordEvaluationFile({
     fileId: s.input.fileId,
     workflowId: workflowInfo().workflowId,
     patch: { ...(to ? { status: to } : {}), ...opts.patch },
@@ -90,7 +92,7 @@ function mail(
   context: EvaluationMailContext = {},
   attachmentFileIds?: string[],
 ) {
-  return db().notifyEvaluation({
+  return db(s).notifyEvaluation({
     key: `${workflowInfo().workflowId}/${step}`,
     organizationId: s.input.organizationId,
     to,
@@ -102,11 +104,20 @@ function mail(
 
 /** Eligibility on the application date (§4.5 rule 1), then the expert group. */
 export async function checkAndAssign(s: FileState): Promise<void> {
-  const rules = await db().loadEvaluationRules({ at: s.input.appliedAt });
+  s.opening = true;
+  try {
+    await checkThenSeat(s);
+  } finally {
+    s.opening = false;
+  }
+}
+
+async function checkThenSeat(s: FileState): Promise<void> {
+  const rules = await db(s).loadEvaluationRules({ at: s.input.appliedAt });
   s.policy = rules.policy;
   s.ruleVersion = rules.ref.version;
   s.calendar = rules.calendar;
-  const profile = await db().loadProfileSnapshot({ organizationId: s.input.organizationId });
+  const profile = await db(s).loadProfileSnapshot({ organizationId: s.input.organizationId });
   s.indicators = rules.policy.indicators[profile.legalForm ?? 'social_group'];
   const day = localDateOf(s.input.appliedAt);
   s.eligibility = decideEligibility(profile, day, rules.policy);
@@ -153,7 +164,7 @@ export async function declareConflict(
 ): Promise<void> {
   const seatOf = s.evaluators.find((e) => e.id === actor.id) as FileState['evaluators'][number];
   seatOf.status = hasConflict ? 'conflicted' : 'cleared';
-  await db().recordAssignment({
+  await db(s).recordAssignment({
     fileId: s.input.fileId,
     evaluatorId: actor.id,
     status: seatOf.status,
@@ -169,7 +180,7 @@ export async function declareConflict(
 export async function recuse(s: FileState, actor: EvalActor, evaluatorId: string, reason: string) {
   const seatOf = s.evaluators.find((e) => e.id === evaluatorId) as FileState['evaluators'][number];
   seatOf.status = 'recused';
-  await db().recordAssignment({
+  await db(s).recordAssignment({
     fileId: s.input.fileId,
     evaluatorId,
     status: 'recused',
@@ -188,7 +199,7 @@ async function replaceAndMaybeScore(s: FileState) {
 export async function submitSheet(s: FileState, actor: EvalActor, sheet: ScoreSheet) {
   const policy = s.policy as NonNullable<FileState['policy']>;
   const total = sheetTotal(sheet, policy);
-  await db().storeSubmittedSheet({
+  await db(s).storeSubmittedSheet({
     fileId: s.input.fileId,
     evaluatorId: actor.id,
     sheet,
@@ -238,7 +249,7 @@ export async function vote(
   body: 'committee' | 'review',
 ) {
   const round = body === 'committee' ? s.committee.round : (s.review?.round ?? 1);
-  await db().recordVote({
+  await db(s).recordVote({
     fileId: s.input.fileId,
     body,
     round,
@@ -277,7 +288,7 @@ export async function closeVote(s: FileState, actor: EvalActor): Promise<void> {
     return;
   }
   const now = Date.now();
-  const rules = await db().loadEvaluationRules({ at: now });
+  const rules = await db(s).loadEvaluationRules({ at: now });
   s.policy = rules.policy;
   s.ruleVersion = rules.ref.version;
   const level = levelForScore(s.score?.value ?? 0, rules.policy.thresholds);
