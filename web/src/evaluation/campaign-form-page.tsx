@@ -90,9 +90,10 @@ export function CampaignFormPage() {
             <input
               type="checkbox"
               checked={value.includes(m.id)}
-              onChange={(e) =>
-                setValue(e.target.checked ? [...value, m.id] : value.filter((x) => x !== m.id))
-              }
+              onChange={(e) => {
+                setValue(e.target.checked ? [...value, m.id] : value.filter((x) => x !== m.id));
+                setErrors(({ [key]: _, ...rest }) => rest);
+              }}
             />
             <span>
               {m.displayName} <small className="muted">{m.username}</small>

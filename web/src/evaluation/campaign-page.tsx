@@ -36,7 +36,10 @@ export function CampaignPage({ id }: { id: string }) {
       <div className="file-head">
         <div>
           <p className="crumb">
-            <Link to="/evaluation">等级评估</Link> › 评估活动
+            <Link to="/evaluation">
+              {account?.role === 'committee_member' ? '评估表决' : '等级评估'}
+            </Link>{' '}
+            › 评估活动
           </p>
           <h1 className="page-title">{c.title}</h1>
           <p className="muted">

@@ -9,13 +9,13 @@ import { AdminActions, RecusalForm, ReviewRequestForm, VotePanel } from './file-
 import { CommitteeCard, ScoresCard, Timeline } from './file-record';
 import {
   AWARDING,
-  EVALUATOR_STATUS,
   FILE_STATUS,
   fileRef,
   levelLabel,
   NEXT_STEP,
   REVIEW_KIND,
   STAGES,
+  seatLabel,
   stageOf,
 } from './labels';
 import type { Campaign, FileDetail, FileView } from './types';
@@ -110,7 +110,7 @@ export function FilePage({ id }: { id: string }) {
       <div className="file-head">
         <div>
           <p className="crumb">
-            <Link to="/evaluation">等级评估</Link>
+            <Link to="/evaluation">{role === 'committee_member' ? '评估表决' : '等级评估'}</Link>
             {!applicant && c && (
               <>
                 {' '}
@@ -270,7 +270,7 @@ export function FilePage({ id }: { id: string }) {
                 {v.evaluators.map((e) => (
                   <li key={e.id}>
                     <span>{e.name}</span>
-                    <span className="muted">{EVALUATOR_STATUS[e.status] ?? e.status}</span>
+                    <span className="muted">{seatLabel(e)}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 import { Badge, Card, Empty } from '../components/ui';
 import { formatDateTime } from '../format';
-import { AGGREGATION, actionLabel, EVALUATOR_STATUS, levelLabel } from './labels';
+import { AGGREGATION, actionLabel, levelLabel, seatLabel } from './labels';
 import type { FileDetail, NamedVote, Tally, TrailEntry } from './types';
 
 /** The file's record: the sheets' aggregate, the committees' votes, and the trail. */
@@ -55,8 +55,14 @@ export function ScoresCard({ file, showSheets }: { file: FileDetail; showSheets:
             {seats.map((s) => (
               <li key={s.id}>
                 <span>{s.name}</span>
-                <span className="muted">{EVALUATOR_STATUS[s.status] ?? s.status}</span>
-                <strong>{s.total === null ? '未提交' : `${s.total} 分`}</strong>
+                <span className="muted">{seatLabel(s)}</span>
+                <strong>
+                  {s.total !== null
+                    ? `${s.total} 分`
+                    : s.status === 'cleared' || s.status === 'assigned'
+                      ? '未提交'
+                      : '—'}
+                </strong>
               </li>
             ))}
           </ul>

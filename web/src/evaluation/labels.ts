@@ -43,7 +43,7 @@ export const ACTION: Record<string, string> = {
   committee_quorum_failed: '出席委员不足法定人数，另行表决',
   not_graded: '评估委员会决定：未达到等级标准',
   recommended_upward: '推荐上级民政部门评定',
-  grade_decided: '确定拟评等级并公示',
+  grade_decided: '确定拟评定等级并公示',
   objection_filed: '组织在公示期内提出异议',
   review_requested: '组织在公示期内申请复核',
   review_vote: '复核委员会委员表决',
@@ -61,6 +61,10 @@ export const EVALUATOR_STATUS: Record<string, string> = {
   conflicted: '自行回避',
   recused: '应申请回避',
 };
+
+/** A seat as others see it: a submitted sheet says so whatever the declaration was. */
+export const seatLabel = (e: { status: string; total: number | null }) =>
+  e.total !== null ? '已提交评分表' : (EVALUATOR_STATUS[e.status] ?? e.status);
 
 export const AWARDING: Record<string, string> = {
   district: '区民政局',
