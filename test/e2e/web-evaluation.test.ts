@@ -471,7 +471,7 @@ describe('a campaign from notice to certificate in the web front end', () => {
     await page.getByText('870 分').first().waitFor();
     await page.getByRole('button', { name: '赞成', exact: true }).click();
     await page.getByText('您将投赞成票，确认提交吗？').waitFor();
-    await shoot(page, '40-committee-vote');
+    await shoot(page, '60-committee-vote');
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByRole('heading', { name: '评估委员会记名表决' }).waitFor();
     await page.locator('table tr', { hasText: '评估委员1' }).getByText('赞成').waitFor();
@@ -499,7 +499,7 @@ describe('a campaign from notice to certificate in the web front end', () => {
       .getByRole('alert')
       .getByText('您已经投过票')
       .waitFor();
-    await shoot(page, '41-committee-vote-refused');
+    await shoot(page, '61-committee-vote-refused');
     const votes = await h.db.evaluationVote.findMany({
       where: { fileId: fileA, memberId: member.id },
     });
@@ -514,7 +514,7 @@ describe('a campaign from notice to certificate in the web front end', () => {
     const dialog = page.getByRole('dialog', { name: '结束评估活动' });
     await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.getByRole('alert').getByText('还有 2 个评估事项尚未办结').waitFor();
-    await shoot(page, '42-admin-close-refused');
+    await shoot(page, '62-admin-close-refused');
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(
       (await h.db.evaluationCampaign.findUniqueOrThrow({ where: { id: campaignId } })).phase,
@@ -537,7 +537,7 @@ describe('a campaign from notice to certificate in the web front end', () => {
     expect(await page.locator('a.temporal-link').getAttribute('href')).toContain(
       `evaluation-file-${fileA}`,
     );
-    await shoot(page, '43-admin-file');
+    await shoot(page, '63-admin-file');
   }, 120_000);
 
   it('given publicity, when the organisation objects with its reason, then the form checks it first and the file goes to the review committee', async () => {
@@ -560,7 +560,7 @@ describe('a campaign from notice to certificate in the web front end', () => {
     const f = await h.db.evaluationFile.findUniqueOrThrow({ where: { id: fileA } });
     expect(f.status).toBe('review_requested');
     expect(f.reviewRequestedAt).not.toBeNull();
-    await shoot(page, '44-applicant-objection');
+    await shoot(page, '64-applicant-objection');
   }, 120_000);
 
   it('given the objection, then a review committee member finds it in their work list and votes', async () => {
@@ -586,7 +586,7 @@ describe('a campaign from notice to certificate in the web front end', () => {
     await page.getByText('评估等级 4A').waitFor();
     await page.getByText('公示期满，确认评估等级').waitFor();
     const download = page.getByRole('link', { name: '下载评估等级证书（PDF）' });
-    await shoot(page, '45-applicant-certificate');
+    await shoot(page, '65-applicant-certificate');
     const [pdf] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     const { readFileSync } = await import('node:fs');
