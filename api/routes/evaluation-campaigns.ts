@@ -6,6 +6,7 @@ import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
 import { actorOf } from '../evaluation-access';
 import { AppError } from '../problem';
+import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
 
@@ -227,6 +228,11 @@ async function campaignBody(deps: EvaluationDeps, id: string) {
     reviewCommitteeIds: c.reviewCommitteeIds,
     closedAt: c.closedAt?.toISOString() ?? null,
     progress: campaignProgress(files),
+    temporalUrl: temporalUrl(
+      deps.config.TEMPORAL_UI_URL,
+      deps.config.TEMPORAL_NAMESPACE,
+      c.workflowId,
+    ),
   };
 }
 

@@ -11,7 +11,9 @@ import {
   summarizeFile,
   visibleFilesWhere,
 } from '../evaluation-access';
+import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import { AppError } from '../problem';
+import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
 import type { EvaluationDeps } from './evaluation-campaigns';
@@ -102,7 +104,9 @@ const ACTIONS: Action[] = [
 /** Files: lists by who may see them, the live view, every decision as a workflow Update. */
 export function createEvaluationFilesRouter(registry: RouteRegistry, deps: EvaluationDeps): Router {
   const router = Router();
-  const { db, evaluation } = deps;
+  const { db, evaluation, config } = deps;
+  const workflowUrl = (workflowId: string) =>
+    temporalUrl(config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE, workflowId);
 
   registry.add(
     router,
@@ -130,7 +134,14 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         db,
         rows.map((r) => r.organizationId),
       );
-      return { items: rows.map((r) => summarizeFile(r, names)) };
+      const awaiting = await awaitingVotes(db, session!, rows);
+      return {
+        items: rows.map((r) => ({
+          ...summarizeFile(r, names),
+          temporalUrl: workflowUrl(r.workflowId),
+          awaitingMyVote: awaiting.get(r.id) ?? null,
+        })),
+      };
     },
   );
 
@@ -152,7 +163,10 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       const materialsOpen = session!.role !== 'evaluator' || seat?.status === 'cleared';
       return {
         ...summarizeFile(file, await organizationNames(db, [file.organizationId])),
+        temporalUrl: workflowUrl(file.workflowId),
         view,
+        trail: await fileTrail(db, file.id, session!),
+        votes: await namedVotes(db, file.id, session!),
         materials: materialsOpen
           ? {
               selfScore: file.selfScore,

@@ -1,20 +1,18 @@
 import { z } from 'zod';
+import { text } from '../../domain/evaluation/requests';
 
 /** Requests of the evaluation routes; the same schemas feed the OpenAPI document. */
 
-const text = (what: string, max = 2000) => z.string().trim().min(1, `请填写${what}`).max(max);
-const instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });
 const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');
-const level = z.number().int().min(1, '等级为 1 至 5').max(5, '等级为 1 至 5');
 
-export const ZOpenCampaignRequest = z.object({
-  year: z.number().int().min(2000).max(2100),
-  title: text('评估活动名称', 200),
-  windowOpensAt: instant,
-  windowClosesAt: instant,
-  committeeIds: z.array(z.uuid()).min(1).max(25),
-  reviewCommitteeIds: z.array(z.uuid()).min(1).max(9),
-});
+// What a person fills in a form lives in domain/ so that the web front end checks it alike.
+export {
+  ZOpenCampaignRequest,
+  ZRecusalRequest,
+  ZReviewRequest,
+  ZUpwardResultRequest,
+  ZVoteRequest,
+} from '../../domain/evaluation/requests';
 
 export const ZApplyRequest = z.object({
   selfScore: z.number().int().min(0).max(1000),
@@ -31,7 +29,6 @@ export const ZDeclareConflictRequest = z.object({
   hasConflict: z.boolean(),
   note: z.string().trim().max(2000).optional(),
 });
-export const ZRecusalRequest = z.object({ evaluatorId: z.uuid(), reason: text('申请回避的理由') });
 
 const scoreValue = z.number().min(0).max(1000);
 export const ZScoreSheetRequest = z.object({
@@ -39,17 +36,7 @@ export const ZScoreSheetRequest = z.object({
   bonus: z.number().min(0).max(1000).default(0),
 });
 
-export const ZVoteRequest = z.object({ approve: z.boolean() });
 export const ZEmptyRequest = z.object({}).optional();
-export const ZUpwardResultRequest = z.object({
-  level,
-  awardingLevel: z.enum(['city', 'province']),
-});
-export const ZReviewRequest = z.object({
-  kind: z.enum(['objection', 'review']),
-  reason: text('异议或复核的理由'),
-  requestedLevel: level,
-});
 export const ZCancelGradeRequest = z.object({ reason: text('取消等级的理由') });
 
 export const ZAgencyRequest = z.object({ name: text('机构名称', 200) });

@@ -27,6 +27,8 @@ const orgs: TestOrganization[] = [];
 const files: string[] = [];
 let admin: ReturnType<typeof http>;
 const committeeIds = { main: [] as string[], review: [] as string[] };
+let committee: Person[];
+let reviewers: Person[];
 let mine: { fileId: string; expert: Person; other: string; otherExpert: Person };
 const consoleErrors: string[] = [];
 
@@ -39,15 +41,22 @@ async function waitForPhase(campaignId: string, phase: string) {
   throw new Error(`campaign ${campaignId} did not reach ${phase}`);
 }
 
+const PUBLICITY_SECONDS = 90;
+
 const ref = (id: string) => `PG-${id.slice(0, 8).toUpperCase()}`;
 
 beforeAll(async () => {
   h = await startHarness();
-  await evaluationRules(h, { experts: { perFile: 1 } });
+  // A short publicity, so that a grade is confirmed (and certified) while the file runs.
+  await evaluationRules(h, {
+    experts: { perFile: 1 },
+    limits: { publicity: { amount: PUBLICITY_SECONDS, unit: 'seconds' } },
+  });
   admin = http(h.baseUrl, await h.login('admin'));
   experts = await createPeople(h, 'evaluator', 3, '专家');
-  const committee = await createPeople(h, 'committee_member', 7, '评估委员');
-  const review = await createPeople(h, 'committee_member', 5, '复核委员');
+  committee = await createPeople(h, 'committee_member', 7, '评估委员');
+  reviewers = await createPeople(h, 'committee_member', 5, '复核委员');
+  const review = reviewers;
   committeeIds.main = committee.map((p) => p.id);
   committeeIds.review = review.map((p) => p.id);
   await createAgency(h, experts);
@@ -260,6 +269,335 @@ describe('the evaluator in the web front end', () => {
   });
 
   it('given the pages so far, then the browser reported no script error', () => {
+    expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
+
+/**
+ * A campaign's whole way through the browser: the administrator opens it and closes the window,
+ * an organisation applies and asks for an expert to step aside, experts score (through the API),
+ * committee members vote by name, the administrator counts the votes and records a city's 4A,
+ * the organisation objects during publicity, the review committee votes, and the certificate of
+ * the confirmed 4A is downloaded. Refusals show the workflow's reason beside the action.
+ */
+describe('a campaign from notice to certificate in the web front end', () => {
+  const TITLE = '2028年度钟楼区社会组织等级评估';
+  let campaignId: string;
+  let orgA: TestOrganization;
+  let orgB: TestOrganization;
+  let fileA: string;
+  let fileB: string;
+  const as = (token: string) => http(h.baseUrl, token);
+
+  /** The single seated expert declares no conflict and submits a sheet worth `scores`. */
+  async function scoreThroughApi(
+    org: TestOrganization,
+    fileId: string,
+    scores: Record<string, number>,
+  ) {
+    const v = await waitForFile(h, org.token, fileId, (x) =>
+      x.evaluators.some((e) => e.status === 'assigned'),
+    );
+    const seat = v.evaluators.find((e) => e.status === 'assigned');
+    const expert = experts.find((e) => e.id === seat?.id) as Person;
+    const api = as(expert.token);
+    expect(
+      (await api.post(`/api/evaluation/files/${fileId}/declare-conflict`, { hasConflict: false }))
+        .status,
+    ).toBe(200);
+    const r = await api.post(`/api/evaluation/files/${fileId}/submit-sheet`, { scores, bonus: 0 });
+    expect(r.status).toBe(200);
+  }
+
+  const vote = (p: Person, fileId: string, approve: boolean, path = 'vote') =>
+    as(p.token).post(`/api/evaluation/files/${fileId}/${path}`, { approve });
+
+  /** Reloads the page until `text` shows (a workflow step runs between two loads). */
+  async function reloadUntil(text: string, tries = 40) {
+    for (let i = 0; i < tries; i++) {
+      if ((await page.getByText(text).count()) > 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+      await page.reload();
+      await page.locator('.page-title').first().waitFor();
+    }
+    throw new Error(`"${text}" never showed`);
+  }
+
+  it('given the administrator, when they open a campaign with both committees picked from the accounts, then its page shows it open for applications', async () => {
+    orgA = await createOrganization(h, { name: '钟楼区丁协会' });
+    orgB = await createOrganization(h, { name: '钟楼区戊协会' });
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.goto(`${h.baseUrl}/evaluation`);
+    await page.getByRole('link', { name: '发布评估通知' }).click();
+    await page.getByRole('heading', { name: '发布评估通知' }).waitFor();
+    await page.getByLabel(/^年度/).fill('2028');
+    await page.getByLabel(/^评估活动名称/).fill(TITLE);
+    // The shared schema speaks first: no committee picked yet.
+    await page.getByRole('button', { name: '发布通知并开启评估' }).click();
+    await page.getByText('请选择评估委员会委员').waitFor();
+    await page.getByText('请选择复核委员会委员').waitFor();
+    for (const p of committee)
+      await page.locator('fieldset', { hasText: '评估委员会（' }).getByLabel(p.username).check();
+    for (const p of reviewers)
+      await page.locator('fieldset', { hasText: '复核委员会（' }).getByLabel(p.username).check();
+    await page.getByText('评估委员会（已选 7 人）').waitFor();
+    await shoot(page, '36-admin-campaign-form');
+    await page.getByRole('button', { name: '发布通知并开启评估' }).click();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    const row = await h.db.evaluationCampaign.findFirstOrThrow({
+      where: { districtCode: h.districtCode, year: 2028 },
+    });
+    campaignId = row.id;
+    expect(row.committeeIds.sort()).toEqual([...committeeIds.main].sort());
+    expect(row.reviewCommitteeIds.sort()).toEqual([...committeeIds.review].sort());
+    await waitForPhase(campaignId, 'application_window');
+    await reloadUntil('申报中');
+    expect(await page.locator('a.temporal-link').getAttribute('href')).toContain(
+      `evaluation-campaign-${campaignId}`,
+    );
+  }, 120_000);
+
+  it('given the open window, when an organisation applies in the browser and the administrator closes applications, then each file is assessed and shown on the campaign page', async () => {
+    const account = await h.db.account.findFirstOrThrow({ where: { organizationId: orgA.id } });
+    await signIn(page, h.baseUrl, account.username);
+    await page.getByRole('link', { name: '等级评估' }).click();
+    const card = page.locator('.card', { hasText: TITLE });
+    await card.getByLabel(/^自评得分/).fill('870');
+    await card.getByLabel(/^自评报告/).fill('本会制度健全，财务规范，年检连续合格。');
+    await card.getByRole('button', { name: '申报参评' }).click();
+    await card.getByText('本组织已申报').waitFor();
+    fileA = (await h.db.evaluationFile.findFirstOrThrow({ where: { organizationId: orgA.id } })).id;
+    const b = await as(orgB.token).post(`/api/evaluation/campaigns/${campaignId}/applications`, {
+      selfScore: 930,
+      selfAssessment: '本会服务覆盖全区，获评市级先进社会组织。',
+    });
+    expect(b.status).toBe(201);
+    fileB = b.body.id;
+
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.goto(`${h.baseUrl}/evaluation/campaigns/${campaignId}`);
+    await page.getByRole('button', { name: '截止申报' }).click();
+    await page
+      .getByRole('dialog', { name: '截止申报' })
+      .getByRole('button', { name: '确定' })
+      .click();
+    await page.getByText('资格审查与评估').waitFor();
+    await reloadUntil('评估中');
+    const table = page.locator('table.eval-files');
+    await table.getByRole('link', { name: orgA.name }).waitFor();
+    await table.getByRole('link', { name: orgB.name }).waitFor();
+    await waitForFile(h, orgB.token, fileB, (v) => v.status === 'assigned');
+    await waitForFile(h, orgA.token, fileA, (v) => v.status === 'assigned');
+    await page.reload();
+    expect(await table.locator('tr', { hasText: orgA.name }).textContent()).toContain('评估中');
+    await shoot(page, '37-admin-campaign');
+  }, 120_000);
+
+  it('given its file being scored, when the organisation asks that its expert step aside, then the form checks the request and the expert is replaced', async () => {
+    const before = await waitForFile(h, orgA.token, fileA, (v) => v.evaluators.length === 1);
+    const first = before.evaluators[0]!;
+    const account = await h.db.account.findFirstOrThrow({ where: { organizationId: orgA.id } });
+    await signIn(page, h.baseUrl, account.username);
+    await page.getByRole('link', { name: '等级评估' }).click();
+    await page
+      .locator('.card', { hasText: TITLE })
+      .getByRole('link', { name: '查看评估进度' })
+      .click();
+    await page.getByRole('heading', { name: orgA.name }).waitFor();
+    await page.getByText('当前步骤：评估专家正在评估').waitFor();
+    await page.getByRole('button', { name: '申请专家回避' }).click();
+    await page.getByRole('button', { name: '提交回避申请' }).click();
+    await page.locator('.error', { hasText: '请选择专家' }).waitFor();
+    await page.locator('.error', { hasText: '请填写申请回避的理由' }).waitFor();
+    await page.getByLabel(/^申请回避的专家/).selectOption(first.id);
+    await page.getByLabel(/^回避理由/).fill('该专家去年曾为本会提供有偿咨询服务');
+    await page.getByRole('button', { name: '提交回避申请' }).click();
+    await page.getByText('组织申请专家回避，已改派').waitFor();
+    await page.locator('.seat-list li', { hasText: '应申请回避' }).waitFor();
+    const seat = await h.db.evaluationAssignment.findUniqueOrThrow({
+      where: { fileId_evaluatorId: { fileId: fileA, evaluatorId: first.id } },
+    });
+    expect(seat.status).toBe('recused');
+    const after = await waitForFile(h, orgA.token, fileA, (v) => v.evaluators.length === 2);
+    expect(after.evaluators.find((e) => e.id !== first.id)?.status).toBe('assigned');
+    await shoot(page, '38-applicant-file-recusal');
+  }, 120_000);
+
+  it('given a 4A score beyond the district, when the administrator records the city result, then the file goes to publicity', async () => {
+    // 920 points: 4A, beyond the district's 3A; 870 points: 3A.
+    await scoreThroughApi(orgB, fileB, {
+      basic: 95,
+      governance: 330,
+      performance: 360,
+      social: 135,
+    });
+    await scoreThroughApi(orgA, fileA, {
+      basic: 90,
+      governance: 320,
+      performance: 330,
+      social: 130,
+    });
+    await waitForFile(h, orgB.token, fileB, (v) => v.status === 'scored');
+    for (const p of committee.slice(0, 5)) expect((await vote(p, fileB, true)).status).toBe(200);
+    expect((await admin.post(`/api/evaluation/files/${fileB}/close-vote`)).status).toBe(200);
+
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.goto(`${h.baseUrl}/evaluation/files/${fileB}`);
+    await page.getByText('当前步骤：已推荐上级民政部门评定，等待评定结果').waitFor();
+    await page.getByRole('button', { name: '登记评定结果' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记上级评定结果' });
+    await dialog.getByLabel(/^评定机关/).selectOption('city');
+    await dialog.getByLabel(/^评定等级/).selectOption('4');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.locator('.decision-outcome', { hasText: '拟评定等级 4A' }).waitFor();
+    await page.locator('.summary-row', { hasText: '评定机关' }).getByText('市民政局').waitFor();
+    const f = await h.db.evaluationFile.findUniqueOrThrow({ where: { id: fileB } });
+    expect(f.status).toBe('publicised');
+    expect(f.decidedLevel).toBe(4);
+  }, 120_000);
+
+  it('given a committee member, then their work list shows the file waiting for their vote, with its score, and they vote by name', async () => {
+    await waitForFile(h, orgA.token, fileA, (v) => v.status === 'scored');
+    const member = committee[0]!;
+    await signIn(page, h.baseUrl, member.username);
+    await page.getByRole('heading', { name: '待我表决的评估事项' }).waitFor();
+    const item = page.locator('.work-item', { hasText: orgA.name });
+    await item.getByText('评估得分 870 分').waitFor();
+    // B is past its vote: it is not on the list.
+    expect(await page.locator('.work-item', { hasText: orgB.name }).count()).toBe(0);
+    await shoot(page, '39-committee-worklist');
+    await item.locator('.work-link').click();
+    await page.getByRole('heading', { name: '评估委员会表决' }).waitFor();
+    await page.getByText('870 分').first().waitFor();
+    await page.getByRole('button', { name: '赞成', exact: true }).click();
+    await page.getByText('您将投赞成票，确认提交吗？').waitFor();
+    await shoot(page, '60-committee-vote');
+    await page.getByRole('button', { name: '确认提交' }).click();
+    await page.getByRole('heading', { name: '评估委员会记名表决' }).waitFor();
+    await page.locator('table tr', { hasText: '评估委员1' }).getByText('赞成').waitFor();
+    expect(await page.getByRole('heading', { name: '评估委员会表决' }).count()).toBe(0);
+    const v = await h.db.evaluationVote.findFirstOrThrow({
+      where: { fileId: fileA, memberId: member.id },
+    });
+    expect(v.approve).toBe(true);
+    // Voted: the file leaves the list; the scored file of the first campaign still waits.
+    await page.goto(`${h.baseUrl}/evaluation`);
+    await page.locator('.work-item', { hasText: ref(mine.fileId) }).waitFor();
+    expect(await page.locator('.work-item', { hasText: orgA.name }).count()).toBe(0);
+  }, 120_000);
+
+  it('given a member who already voted elsewhere, when they vote again on a page opened before, then the refusal shows its reason beside the buttons', async () => {
+    const member = committee[1]!;
+    await signIn(page, h.baseUrl, member.username);
+    await page.goto(`${h.baseUrl}/evaluation/files/${fileA}`);
+    await page.getByRole('heading', { name: '评估委员会表决' }).waitFor();
+    expect((await vote(member, fileA, false)).status).toBe(200);
+    await page.getByRole('button', { name: '赞成', exact: true }).click();
+    await page.getByRole('button', { name: '确认提交' }).click();
+    await page
+      .locator('.card', { hasText: '评估委员会表决' })
+      .getByRole('alert')
+      .getByText('您已经投过票')
+      .waitFor();
+    await shoot(page, '61-committee-vote-refused');
+    const votes = await h.db.evaluationVote.findMany({
+      where: { fileId: fileA, memberId: member.id },
+    });
+    expect(votes.map((x) => x.approve)).toEqual([false]);
+  }, 120_000);
+
+  it('given files still open, when the administrator tries to close the campaign, then the refusal names them; counting the votes puts the file to publicity', async () => {
+    for (const p of committee.slice(2, 5)) expect((await vote(p, fileA, true)).status).toBe(200);
+    await signIn(page, h.baseUrl, h.user('admin').username);
+    await page.goto(`${h.baseUrl}/evaluation/campaigns/${campaignId}`);
+    await page.getByRole('button', { name: '结束评估活动' }).click();
+    const dialog = page.getByRole('dialog', { name: '结束评估活动' });
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByRole('alert').getByText('还有 2 个评估事项尚未办结').waitFor();
+    await shoot(page, '62-admin-close-refused');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    expect(
+      (await h.db.evaluationCampaign.findUniqueOrThrow({ where: { id: campaignId } })).phase,
+    ).toBe('assessment');
+
+    await page.locator('table.eval-files').getByRole('link', { name: orgA.name }).click();
+    await page.getByRole('heading', { name: '评估委员会计票' }).waitFor();
+    await page.getByText('已有 5 名委员投票').waitFor();
+    await page.getByRole('button', { name: '计票' }).click();
+    await page
+      .getByRole('dialog', { name: '评估委员会计票' })
+      .getByRole('button', { name: '确定' })
+      .click();
+    await page.locator('.decision-outcome', { hasText: '拟评定等级 3A' }).waitFor();
+    await page
+      .getByText('全体委员 7 人，出席 5 人，赞成 4 票；赞成票超过全体委员半数，通过')
+      .waitFor();
+    await page.getByText('确定拟评定等级并公示').waitFor();
+    await page.locator('.timeline', { hasText: '评估委员1' }).waitFor();
+    expect(await page.locator('a.temporal-link').getAttribute('href')).toContain(
+      `evaluation-file-${fileA}`,
+    );
+    await shoot(page, '63-admin-file');
+  }, 120_000);
+
+  it('given publicity, when the organisation objects with its reason, then the form checks it first and the file goes to the review committee', async () => {
+    const account = await h.db.account.findFirstOrThrow({ where: { organizationId: orgA.id } });
+    await signIn(page, h.baseUrl, account.username);
+    await page.goto(`${h.baseUrl}/evaluation/files/${fileA}`);
+    await page.getByRole('heading', { name: '提出异议或申请复核' }).waitFor();
+    await page.locator('.head-deadline', { hasText: '公示期至' }).waitFor();
+    // Named votes and the experts' declarations are the committee's, not the organisation's.
+    expect(await page.getByText('评估委员会委员表决').count()).toBe(0);
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByText('请选择异议或复核').waitFor();
+    await page.getByText('请填写异议或复核的理由').waitFor();
+    await page.getByLabel('提出异议（认为评估过程或结果有误）').check();
+    await page.getByLabel(/^请求评定的等级/).selectOption('4');
+    await page.getByLabel(/^理由/).fill('工作绩效一项未计入本会承接的三个政府购买服务项目。');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByText('当前步骤：复核委员会正在复核').waitFor();
+    await page.getByText('复核委员会审议中').waitFor();
+    const f = await h.db.evaluationFile.findUniqueOrThrow({ where: { id: fileA } });
+    expect(f.status).toBe('review_requested');
+    expect(f.reviewRequestedAt).not.toBeNull();
+    await shoot(page, '64-applicant-objection');
+  }, 120_000);
+
+  it('given the objection, then a review committee member finds it in their work list and votes', async () => {
+    await signIn(page, h.baseUrl, reviewers[0]!.username);
+    const item = page.locator('.work-item', { hasText: orgA.name });
+    await item.getByText('复核委员会表决').waitFor();
+    await item.locator('.work-link').click();
+    await page.getByText('理由：工作绩效一项未计入').waitFor();
+    await page.getByRole('button', { name: '反对', exact: true }).click();
+    await page.getByRole('button', { name: '确认提交' }).click();
+    await page.getByRole('heading', { name: '复核委员会记名表决' }).waitFor();
+    const v = await h.db.evaluationVote.findFirstOrThrow({
+      where: { fileId: fileA, memberId: reviewers[0]!.id, body: 'review' },
+    });
+    expect(v.approve).toBe(false);
+  }, 120_000);
+
+  it('given the 4A publicity over, then the organisation sees its grade confirmed and downloads the certificate', async () => {
+    await waitForFile(h, orgB.token, fileB, (v) => v.status === 'confirmed', 150_000);
+    const account = await h.db.account.findFirstOrThrow({ where: { organizationId: orgB.id } });
+    await signIn(page, h.baseUrl, account.username);
+    await page.goto(`${h.baseUrl}/evaluation/files/${fileB}`);
+    await page.getByText('评估等级 4A').waitFor();
+    await page.getByText('公示期满，确认评估等级').waitFor();
+    const download = page.getByRole('link', { name: '下载评估等级证书（PDF）' });
+    await shoot(page, '65-applicant-certificate');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const { readFileSync } = await import('node:fs');
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+  }, 200_000);
+
+  it('given the journey, then the browser reported no script error', () => {
     expect(consoleErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 });

@@ -3,20 +3,12 @@ import type { DistrictFigures } from '../../../domain/evaluation/figures';
 import { api, fieldErrors } from '../api';
 import { Badge, Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime, percent } from '../format';
+import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
+import { PROGRESS } from './progress';
 import type { Campaign, FileSummary } from './types';
-
-const PROGRESS: [string, string][] = [
-  ['applied', '申报'],
-  ['assessed', '已审查'],
-  ['ineligible', '不予受理'],
-  ['scored', '已评分'],
-  ['decided', '已评定'],
-  ['objected', '异议复核'],
-  ['confirmed', '已确认'],
-];
 
 const isOpen = (c: Campaign, now: number) =>
   c.phase === 'application_window' &&
@@ -27,7 +19,8 @@ const isOpen = (c: Campaign, now: number) =>
 export function CampaignsPage() {
   const { account } = useSession();
   const applicant = account?.role === 'applicant';
-  const office = account?.role === 'administrator' || account?.role === 'agency';
+  const admin = account?.role === 'administrator';
+  const office = admin || account?.role === 'agency';
   const campaigns = useLoad(
     () => api.get<{ items: Campaign[] }>('/api/evaluation/campaigns'),
     'evaluation-campaigns',
@@ -39,7 +32,14 @@ export function CampaignsPage() {
   const now = Date.now();
   return (
     <div>
-      <h1 className="page-title">等级评估</h1>
+      <div className="page-head">
+        <h1 className="page-title">等级评估</h1>
+        {admin && (
+          <Link className="btn btn-primary" to="/evaluation/campaigns/new">
+            发布评估通知
+          </Link>
+        )}
+      </div>
       {office && <Figures />}
       <ProblemAlert error={campaigns.error} />
       {!campaigns.data ? (
@@ -54,7 +54,7 @@ export function CampaignsPage() {
           return (
             <Card
               key={c.id}
-              title={c.title}
+              title={office ? <Link to={`/evaluation/campaigns/${c.id}`}>{c.title}</Link> : c.title}
               actions={
                 <Badge tone={isOpen(c, now) ? 'ok' : 'muted'}>{PHASE[c.phase] ?? c.phase}</Badge>
               }
@@ -75,12 +75,15 @@ export function CampaignsPage() {
               {applicant &&
                 (mine.length > 0 ? (
                   mine.map((f) => (
-                    <p key={f.id}>
+                    <p key={f.id} className="my-file">
                       本组织已申报（{fileRef(f.id)}）：
                       <Badge tone={FILE_STATUS[f.status]?.tone ?? 'muted'}>
                         {FILE_STATUS[f.status]?.label ?? f.status}
                       </Badge>
-                      {f.decidedLevel !== null && <> 评定等级 {levelLabel(f.decidedLevel)}</>}
+                      {f.decidedLevel !== null && <> 评定等级 {levelLabel(f.decidedLevel)}</>}{' '}
+                      <Link className="btn btn-secondary btn-sm" to={`/evaluation/files/${f.id}`}>
+                        查看评估进度
+                      </Link>
                     </p>
                   ))
                 ) : isOpen(c, now) ? (

@@ -1,18 +1,27 @@
 import type { ProcessModule } from '../modules';
 import { useSession } from '../session';
+import { CampaignFormPage } from './campaign-form-page';
+import { CampaignPage } from './campaign-page';
 import { CampaignsPage } from './campaigns-page';
+import { CommitteeHomePage } from './committee-page';
 import { EvaluatorFilePage } from './evaluator-file-page';
+import { FilePage } from './file-page';
 import { MyEvaluationFilesPage } from './my-files-page';
 
-/** Tiered evaluation (issue 3): evaluators score their files; organisations and the office see campaigns. */
+/**
+ * Tiered evaluation: evaluators score their files, committee members vote, organisations apply
+ * and follow their file, the office opens campaigns and drives them.
+ */
 export const evaluation: ProcessModule = {
   id: 'evaluation',
   nav: (role) =>
     role === 'evaluator'
       ? [{ to: '/evaluation', label: '我的评估事项' }]
-      : ['applicant', 'committee_member', 'agency', 'administrator'].includes(role)
-        ? [{ to: '/evaluation', label: '等级评估' }]
-        : [],
+      : role === 'committee_member'
+        ? [{ to: '/evaluation', label: '评估表决' }]
+        : ['applicant', 'agency', 'administrator'].includes(role)
+          ? [{ to: '/evaluation', label: '等级评估' }]
+          : [],
   routes: [
     {
       path: '/evaluation',
@@ -20,15 +29,33 @@ export const evaluation: ProcessModule = {
       render: () => <EvaluationHome />,
     },
     {
+      path: '/evaluation/campaigns/new',
+      roles: ['administrator'],
+      render: () => <CampaignFormPage />,
+    },
+    {
+      path: '/evaluation/campaigns/:id',
+      roles: ['administrator', 'agency', 'committee_member'],
+      render: (p) => <CampaignPage id={p.id as string} />,
+    },
+    {
       path: '/evaluation/files/:id',
-      roles: ['evaluator'],
-      render: (p) => <EvaluatorFilePage id={p.id as string} />,
+      roles: ['applicant', 'evaluator', 'committee_member', 'agency', 'administrator'],
+      render: (p) => <EvaluationFile id={p.id as string} />,
     },
   ],
 };
 
-/** The evaluator's home is their files; everyone else sees the campaigns. */
+/** The evaluator's home is their files, a committee member's the votes waiting; others the campaigns. */
 function EvaluationHome() {
   const { account } = useSession();
-  return account?.role === 'evaluator' ? <MyEvaluationFilesPage /> : <CampaignsPage />;
+  if (account?.role === 'evaluator') return <MyEvaluationFilesPage />;
+  if (account?.role === 'committee_member') return <CommitteeHomePage />;
+  return <CampaignsPage />;
+}
+
+/** An evaluator works on the sheet; everyone else follows the file. */
+function EvaluationFile({ id }: { id: string }) {
+  const { account } = useSession();
+  return account?.role === 'evaluator' ? <EvaluatorFilePage id={id} /> : <FilePage id={id} />;
 }

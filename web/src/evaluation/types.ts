@@ -20,15 +20,67 @@ export type FileStatus =
   | 'confirmed'
   | 'not_graded';
 
+export interface Tally {
+  members: number;
+  present: number;
+  approvals: number;
+  quorum: boolean;
+  approved: boolean;
+}
+
+export interface ReviewRequest {
+  kind: 'objection' | 'review';
+  reason: string;
+  requestedLevel: number;
+  requestedAt: string;
+  round: number;
+  decidedAt: string | null;
+  upheld: boolean | null;
+  answerDueAt: string | null;
+  tally: Tally | null;
+}
+
 export interface FileView {
   fileId: string;
+  campaignId: string;
   status: FileStatus;
+  ruleVersion: string | null;
+  eligibility: { eligible: boolean; basis: string | null; reasons: string[] } | null;
   evaluators: {
     id: string;
     name: string;
     status: 'assigned' | 'cleared' | 'conflicted' | 'recused';
     total: number | null;
   }[];
+  score: { value: number; spread: number; flagged: boolean; method: string; used: number[] } | null;
+  proposedLevel: number | null;
+  committee: { round: number; votes: number; lastTally: Tally | null; decidedAt: string | null };
+  decidedLevel: number | null;
+  awardingLevel: 'district' | 'city' | 'province' | null;
+  publicityEndsAt: string | null;
+  review: ReviewRequest | null;
+  gradeId: string | null;
+  certificateFileId: string | null;
+}
+
+export interface TrailEntry {
+  seq: number;
+  at: string;
+  actor: { name: string; role: string };
+  action: string;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface NamedVote {
+  body: 'committee' | 'review';
+  round: number;
+  memberId: string;
+  memberName: string;
+  approve: boolean;
+  votedAt: string;
 }
 
 export interface FileSummary {
@@ -41,11 +93,18 @@ export interface FileSummary {
   finalScore: number | null;
   proposedLevel: number | null;
   decidedLevel: number | null;
+  ineligibleReason: string | null;
+  flagged: boolean;
+  temporalUrl: string;
+  /** For a committee member: which committee's vote this file waits for from them. */
+  awaitingMyVote?: 'committee' | 'review' | null;
 }
 
 export interface FileDetail extends FileSummary {
   view: FileView | null;
   materials: { selfScore: number; selfAssessment: string; evidenceFileIds: string[] } | null;
+  trail: TrailEntry[];
+  votes: NamedVote[];
 }
 
 export interface SheetAnswer {
@@ -64,5 +123,8 @@ export interface Campaign {
   windowOpensAt: string;
   windowClosesAt: string;
   closedAt: string | null;
+  committeeIds: string[];
+  reviewCommitteeIds: string[];
   progress: Record<string, number>;
+  temporalUrl: string;
 }
