@@ -23,6 +23,10 @@ export interface FilePatch {
   flagged?: boolean;
   gradeId?: string | null;
   reviewRequestedAt?: number | null;
+  scoreCancelled?: boolean;
+  disqualifiedAt?: number | null;
+  disqualificationGround?: string | null;
+  disqualificationReason?: string | null;
 }
 
 /** The file's projection and its audit entry in one transaction; the seq makes a retry a no-op. */
@@ -33,12 +37,12 @@ export function makeRecordEvaluationFile(db: Db) {
     patch: FilePatch;
     audit?: FileAudit;
   }): Promise<void> {
-    const { reviewRequestedAt, ...rest } = input.patch;
+    const { reviewRequestedAt, disqualifiedAt, ...rest } = input.patch;
+    const at = (t: number | null) => (t === null ? null : new Date(t));
     const data: Prisma.EvaluationFileUpdateInput = {
       ...rest,
-      ...(reviewRequestedAt !== undefined
-        ? { reviewRequestedAt: reviewRequestedAt === null ? null : new Date(reviewRequestedAt) }
-        : {}),
+      ...(reviewRequestedAt !== undefined ? { reviewRequestedAt: at(reviewRequestedAt) } : {}),
+      ...(disqualifiedAt !== undefined ? { disqualifiedAt: at(disqualifiedAt) } : {}),
     };
     const a = input.audit;
     // Interactive, with room to wait for a connection: a busy pool delays, it does not fail.
