@@ -1,18 +1,13 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Db } from '../../lib/db';
+import type { ComplaintMeasure } from '../../workflows/evaluation/complaint-messages';
 import type {
-  ComplaintMeasure,
-  ComplaintSubject,
-} from '../../workflows/evaluation/complaint-messages';
-import {
-  cancelGradeUpdate,
-  type EvalActor,
-  type FileView,
-  disqualifyUpdate,
-  fileStatusQuery,
-  fileWorkflowId,
-  gradeWorkflowId,
+  DisqualifyArgs,
+  EvalActor,
+  FileView,
+  GradeView,
+  WithActor,
 } from '../../workflows/evaluation/messages';
 
 const COMMITTEE: EvalActor = { id: 'system', name: '复核委员会', role: 'system', org: null };
@@ -25,6 +20,19 @@ const OPEN: FileView['status'][] = [
 ];
 
 /**
+ * Where the measure goes: workflow ids and message names come from the workflow's contract
+ * (activities import workflows only as types).
+ */
+export interface MeasureTargets {
+  /** The complained-about file's workflow, or null for a complaint about a grade. */
+  fileWorkflowId: string | null;
+  gradeWorkflowId: string;
+  fileStatusQuery: string;
+  disqualifyUpdate: string;
+  cancelGradeUpdate: string;
+}
+
+/**
  * What an upheld complaint leads to, through the worker's client: a file not yet confirmed is
  * disqualified (ground: complaint upheld); a confirmed file's grade, or a grade complained about,
  * is cancelled by its grade workflow. Idempotent: the file names the complaint that disqualified
@@ -34,15 +42,16 @@ export function makeApplyComplaintMeasure(db: Db) {
   return async function applyComplaintMeasure(input: {
     complaintId: string;
     organizationId: string;
-    subject: ComplaintSubject;
+    targets: MeasureTargets;
   }): Promise<{ measure: ComplaintMeasure }> {
+    const t = input.targets;
     const client = Context.current().client;
     const reason = `举报（编号 ${input.complaintId}）经复核委员会裁定成立`;
-    if (input.subject.type === 'file') {
-      const handle = client.workflow.getHandle(fileWorkflowId(input.subject.fileId));
+    if (t.fileWorkflowId) {
+      const handle = client.workflow.getHandle(t.fileWorkflowId);
       const view = async () => {
         try {
-          return await handle.query(fileStatusQuery);
+          return await handle.query<FileView>(t.fileStatusQuery);
         } catch (err) {
           if (!(err instanceof WorkflowNotFoundError)) throw err;
           // The application window is still open: the file's workflow starts when it closes.
@@ -52,7 +61,7 @@ export function makeApplyComplaintMeasure(db: Db) {
       let v = await view();
       if (v.status === 'applied' || OPEN.includes(v.status)) {
         try {
-          await handle.executeUpdate(disqualifyUpdate, {
+          await handle.executeUpdate<FileView, [DisqualifyArgs]>(t.disqualifyUpdate, {
             updateId: `complaint-${input.complaintId}`,
             args: [
               {
@@ -81,8 +90,8 @@ export function makeApplyComplaintMeasure(db: Db) {
     if (done > 0) return { measure: 'grade_cancelled' };
     try {
       await client.workflow
-        .getHandle(gradeWorkflowId(input.organizationId))
-        .executeUpdate(cancelGradeUpdate, {
+        .getHandle(t.gradeWorkflowId)
+        .executeUpdate<GradeView, [WithActor & { reason: string }]>(t.cancelGradeUpdate, {
           updateId: `complaint-${input.complaintId}`,
           args: [{ actor: COMMITTEE, reason }],
         });

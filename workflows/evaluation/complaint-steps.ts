@@ -9,7 +9,14 @@ import { EVALUATION_OFFICE_ROLES } from '../../domain/evaluation/office';
 import { tallyVotes } from '../../domain/evaluation/voting';
 import type { ComplaintMeasure, ComplaintStatus } from './complaint-messages';
 import type { ComplaintState } from './complaint-state';
-import type { EvalActor } from './messages';
+import {
+  cancelGradeUpdate,
+  disqualifyUpdate,
+  type EvalActor,
+  fileStatusQuery,
+  fileWorkflowId,
+  gradeWorkflowId,
+} from './messages';
 
 const act = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -172,10 +179,17 @@ export async function closeVote(s: ComplaintState, actor: EvalActor): Promise<vo
 /** An upheld complaint: disqualify the file, or cancel the grade; then tell both parties. */
 export async function applyMeasure(s: ComplaintState): Promise<void> {
   const ruling = s.ruling as NonNullable<ComplaintState['ruling']>;
+  const { subject, organizationId } = s.input;
   const { measure } = await act.applyComplaintMeasure({
     complaintId: s.input.complaintId,
-    organizationId: s.input.organizationId,
-    subject: s.input.subject,
+    organizationId,
+    targets: {
+      fileWorkflowId: subject.type === 'file' ? fileWorkflowId(subject.fileId) : null,
+      gradeWorkflowId: gradeWorkflowId(organizationId),
+      fileStatusQuery: fileStatusQuery.name,
+      disqualifyUpdate: disqualifyUpdate.name,
+      cancelGradeUpdate: cancelGradeUpdate.name,
+    },
   });
   ruling.measure = measure;
   await transition(s, REVIEW_COMMITTEE, 'complaint_measure_applied', null, {
