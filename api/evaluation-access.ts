@@ -89,6 +89,6 @@ export function summarizeFile(f: EvaluationFile, names: Map<string, string> = ne
     flagged: f.flagged,
     gradeId: f.gradeId,
     scoreCancelled: f.scoreCancelled,
-    disqualificationGround: f.disqualificationGround,
+    disqualification: f.disqualification,
   };
 }

@@ -44,7 +44,7 @@ export async function loadOrganizationProfile(
         ? null
         : {
             present: org.hasPartyOrganization,
-            recordedOn: localDay(org.partyOrganizationRecordedAt) ?? '',
+            recordedOn: localDay(org.partyOrgRecordedAt) ?? '',
           },
     grades: org.grades.map((g) => ({
       id: g.id,

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '../../lib/db';
-import type { EvalActor } from '../../workflows/evaluation/messages';
+import type { Disqualification, EvalActor } from '../../workflows/evaluation/messages';
 
 export interface FileAudit {
   seq: number;
@@ -24,9 +24,7 @@ export interface FilePatch {
   gradeId?: string | null;
   reviewRequestedAt?: number | null;
   scoreCancelled?: boolean;
-  disqualifiedAt?: number | null;
-  disqualificationGround?: string | null;
-  disqualificationReason?: string | null;
+  disqualification?: Disqualification;
 }
 
 /** The file's projection and its audit entry in one transaction; the seq makes a retry a no-op. */
@@ -37,12 +35,14 @@ export function makeRecordEvaluationFile(db: Db) {
     patch: FilePatch;
     audit?: FileAudit;
   }): Promise<void> {
-    const { reviewRequestedAt, disqualifiedAt, ...rest } = input.patch;
+    const { reviewRequestedAt, disqualification, ...rest } = input.patch;
     const at = (t: number | null) => (t === null ? null : new Date(t));
     const data: Prisma.EvaluationFileUpdateInput = {
       ...rest,
       ...(reviewRequestedAt !== undefined ? { reviewRequestedAt: at(reviewRequestedAt) } : {}),
-      ...(disqualifiedAt !== undefined ? { disqualifiedAt: at(disqualifiedAt) } : {}),
+      ...(disqualification
+        ? { disqualification: disqualification as unknown as Prisma.InputJsonValue }
+        : {}),
     };
     const a = input.audit;
     // Interactive, with room to wait for a connection: a busy pool delays, it does not fail.

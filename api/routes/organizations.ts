@@ -465,7 +465,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       await db.$transaction(async (tx) => {
         await tx.organization.update({
           where: { id: params.id },
-          data: { hasPartyOrganization: body.present, partyOrganizationRecordedAt: now },
+          data: { hasPartyOrganization: body.present, partyOrgRecordedAt: now },
         });
         await appendAudit(tx, {
           subjectType: 'organization',

@@ -223,7 +223,7 @@ describe('disqualification during evaluation', () => {
     const row = await h.db.evaluationFile.findUniqueOrThrow({ where: { id: files.dq } });
     expect(row).toMatchObject({
       status: 'disqualified',
-      disqualificationGround: 'bad_social_effect',
+      disqualification: { ground: 'bad_social_effect', by: '张科长' },
     });
     const audit = await h.db.auditEntry.findFirstOrThrow({
       where: { subjectId: files.dq, action: 'disqualified' },

@@ -30,9 +30,7 @@ export async function disqualify(s: FileState, a: DisqualifyArgs): Promise<void>
   await transition(s, a.actor, 'disqualified', 'disqualified', {
     patch: {
       scoreCancelled: cancelledScore !== null,
-      disqualifiedAt: now,
-      disqualificationGround: a.ground,
-      disqualificationReason: a.reason,
+      disqualification: s.disqualification,
     },
     reason: `${ground}：${a.reason}`,
     details: { ground: a.ground, complaintId: a.complaintId ?? null, cancelledScore },

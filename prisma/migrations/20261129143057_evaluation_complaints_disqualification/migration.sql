@@ -1,13 +1,11 @@
 -- AlterTable
-ALTER TABLE "EvaluationFile" ADD COLUMN     "disqualificationGround" TEXT,
-ADD COLUMN     "disqualificationReason" TEXT,
-ADD COLUMN     "disqualifiedAt" TIMESTAMPTZ(3),
+ALTER TABLE "EvaluationFile" ADD COLUMN     "disqualification" JSONB,
 ADD COLUMN     "profileSnapshot" JSONB,
 ADD COLUMN     "scoreCancelled" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "Organization" ADD COLUMN     "hasPartyOrganization" BOOLEAN,
-ADD COLUMN     "partyOrganizationRecordedAt" TIMESTAMPTZ(3);
+ADD COLUMN     "partyOrgRecordedAt" TIMESTAMPTZ(3);
 
 -- CreateTable
 CREATE TABLE "EvaluationComplaint" (
