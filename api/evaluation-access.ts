@@ -4,7 +4,8 @@ import type { EvalActor } from '../workflows/evaluation/messages';
 import type { Session } from './auth/session';
 import { AppError } from './problem';
 
-const OFFICE = new Set(['administrator', 'agency']);
+/** Who sees every file: the bureau's evaluation office and the third-party agency. */
+const OFFICE = new Set(['administrator', 'section_head', 'agency']);
 const SEATED = ['assigned', 'cleared'];
 
 export const actorOf = (s: Session): EvalActor => ({
@@ -15,7 +16,7 @@ export const actorOf = (s: Session): EvalActor => ({
 });
 
 /**
- * Object-level access to a file: the office sees all; an evaluator only files they are seated
+ * Object-level access to a file: the office and the agency see all; an evaluator only files they are seated
  * on; a committee member the campaign's files; an organisation only its own. Others get 404.
  */
 export async function evaluationFileFor(
@@ -87,5 +88,7 @@ export function summarizeFile(f: EvaluationFile, names: Map<string, string> = ne
     decidedLevel: f.decidedLevel,
     flagged: f.flagged,
     gradeId: f.gradeId,
+    scoreCancelled: f.scoreCancelled,
+    disqualification: f.disqualification,
   };
 }

@@ -1,6 +1,13 @@
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  type ComplaintInput,
+  type ComplaintView,
+  complaintStatusQuery,
+  complaintWorkflowId,
+  complaintWorkflowType,
+} from '../workflows/evaluation/complaint-messages';
+import {
   type CampaignInput,
   type CampaignView,
   campaignStatusQuery,
@@ -19,6 +26,7 @@ import { executeUpdate } from './execute-update';
 export function createEvaluationClient(client: Client, taskQueue: string) {
   const campaign = (id: string) => client.workflow.getHandle(campaignWorkflowId(id));
   const file = (id: string) => client.workflow.getHandle(fileWorkflowId(id));
+  const complaint = (id: string) => client.workflow.getHandle(complaintWorkflowId(id));
   const orNull = async <T>(p: Promise<T>): Promise<T | null> => {
     try {
       return await p;
@@ -59,6 +67,19 @@ export function createEvaluationClient(client: Client, taskQueue: string) {
     fileStatus: (id: string) => orNull(file(id).query(fileStatusQuery)),
     updateFile<A>(id: string, def: UpdateDefinition<FileView, [A]>, args: A) {
       return executeUpdate(file(id), def, args);
+    },
+    /** Idempotent: the workflow id is the complaint's id. */
+    async startComplaint(input: ComplaintInput): Promise<void> {
+      await client.workflow.start(complaintWorkflowType, {
+        taskQueue,
+        workflowId: complaintWorkflowId(input.complaintId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    },
+    complaintStatus: (id: string) => orNull(complaint(id).query(complaintStatusQuery)),
+    updateComplaint<A>(id: string, def: UpdateDefinition<ComplaintView, [A]>, args: A) {
+      return complaint(id).executeUpdate(def, { args: [args] });
     },
   };
 }

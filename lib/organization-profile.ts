@@ -39,6 +39,13 @@ export async function loadOrganizationProfile(
     abnormalListedOn: localDay(org.abnormalListedAt),
     dishonestListedOn: localDay(org.dishonestListedAt),
     underInvestigationSince: localDay(org.underInvestigationSince),
+    partyOrganization:
+      org.hasPartyOrganization === null
+        ? null
+        : {
+            present: org.hasPartyOrganization,
+            recordedOn: localDay(org.partyOrgRecordedAt) ?? '',
+          },
     grades: org.grades.map((g) => ({
       id: g.id,
       level: g.level,

@@ -1,4 +1,5 @@
 import type { ActivityDeps } from '../index';
+import { makeApplyComplaintMeasure } from './apply-complaint-measure';
 import { makeAssignExperts } from './assign-experts';
 import { makeAwardGrade } from './award-grade';
 import {
@@ -7,10 +8,11 @@ import {
   makeRecordCampaignPhase,
 } from './campaign-records';
 import { makeDowngradeGrade, makeEndGrade } from './grade-records';
-import { makeLoadProfileSnapshot } from './load-profile';
+import { makeLoadApplicationProfile, makeLoadProfileSnapshot } from './load-profile';
 import { makeLoadEvaluationRules } from './load-rules';
 import { makeNotifyEvaluation } from './notify';
 import { makePublishEvaluationAnnouncement } from './publish-announcement';
+import { makeRecordComplaint, makeRecordComplaintVote } from './record-complaint';
 import { makeRecordEvaluationFile } from './record-file';
 import { makeRecordAssignment, makeRecordVote, makeStoreSubmittedSheet } from './record-panel';
 
@@ -20,6 +22,7 @@ export function createEvaluationActivities(deps: ActivityDeps) {
   return {
     loadEvaluationRules: makeLoadEvaluationRules(db, config.DISTRICT_CODE),
     loadProfileSnapshot: makeLoadProfileSnapshot(db),
+    loadApplicationProfile: makeLoadApplicationProfile(db),
     recordEvaluationFile: makeRecordEvaluationFile(db),
     assignExperts: makeAssignExperts(db, config.DISTRICT_CODE),
     recordAssignment: makeRecordAssignment(db),
@@ -33,5 +36,8 @@ export function createEvaluationActivities(deps: ActivityDeps) {
     countOpenFiles: makeCountOpenFiles(db),
     downgradeGrade: makeDowngradeGrade(db),
     endGrade: makeEndGrade(db),
+    recordComplaint: makeRecordComplaint(db),
+    recordComplaintVote: makeRecordComplaintVote(db),
+    applyComplaintMeasure: makeApplyComplaintMeasure(db),
   };
 }

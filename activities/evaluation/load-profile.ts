@@ -15,3 +15,24 @@ export function makeLoadProfileSnapshot(db: Db) {
     return p;
   };
 }
+
+/**
+ * §4.5 rule 1: the profile as it stood on the application date, stored with the file when the
+ * organisation applied. Files applied before snapshots were kept fall back to today's profile.
+ */
+export function makeLoadApplicationProfile(db: Db) {
+  const live = makeLoadProfileSnapshot(db);
+  return async function loadApplicationProfile({
+    fileId,
+  }: {
+    fileId: string;
+  }): Promise<OrganizationProfile> {
+    const f = await db.evaluationFile.findUnique({
+      where: { id: fileId },
+      select: { organizationId: true, profileSnapshot: true },
+    });
+    if (!f) throw nonRetryable(ACTIVITY_ERRORS.NOT_FOUND, `评估事项 ${fileId} 不存在`);
+    if (f.profileSnapshot) return f.profileSnapshot as unknown as OrganizationProfile;
+    return live({ organizationId: f.organizationId });
+  };
+}

@@ -1,3 +1,4 @@
+import type { Role } from '../../generated/prisma/client';
 import type { Db } from '../../lib/db';
 import type { Outbox } from '../mail/outbox';
 import {
@@ -14,7 +15,8 @@ export function makeNotifyEvaluation(db: Db, outbox: Outbox, authority: string) 
   return async function notifyEvaluation(input: {
     key: string;
     organizationId: string;
-    to: { organization?: boolean; accountIds?: string[] };
+    /** `roles`: every active account of these roles (the evaluation office). */
+    to: { organization?: boolean; accountIds?: string[]; roles?: readonly Role[] };
     template: EvaluationTemplate;
     context: EvaluationMailContext;
     attachmentFileIds?: string[];
@@ -31,6 +33,13 @@ export function makeNotifyEvaluation(db: Db, outbox: Outbox, authority: string) 
     if (input.to.accountIds?.length) {
       const accs = await db.account.findMany({
         where: { id: { in: input.to.accountIds }, active: true },
+        orderBy: { username: 'asc' },
+      });
+      for (const a of accs) recipients.push({ address: a.email, name: a.displayName });
+    }
+    if (input.to.roles?.length) {
+      const accs = await db.account.findMany({
+        where: { role: { in: [...input.to.roles] }, active: true },
         orderBy: { username: 'asc' },
       });
       for (const a of accs) recipients.push({ address: a.email, name: a.displayName });

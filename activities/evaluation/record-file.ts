@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '../../lib/db';
-import type { EvalActor } from '../../workflows/evaluation/messages';
+import type { Disqualification, EvalActor } from '../../workflows/evaluation/messages';
 
 export interface FileAudit {
   seq: number;
@@ -23,6 +23,8 @@ export interface FilePatch {
   flagged?: boolean;
   gradeId?: string | null;
   reviewRequestedAt?: number | null;
+  scoreCancelled?: boolean;
+  disqualification?: Disqualification;
 }
 
 /** The file's projection and its audit entry in one transaction; the seq makes a retry a no-op. */
@@ -33,11 +35,13 @@ export function makeRecordEvaluationFile(db: Db) {
     patch: FilePatch;
     audit?: FileAudit;
   }): Promise<void> {
-    const { reviewRequestedAt, ...rest } = input.patch;
+    const { reviewRequestedAt, disqualification, ...rest } = input.patch;
+    const at = (t: number | null) => (t === null ? null : new Date(t));
     const data: Prisma.EvaluationFileUpdateInput = {
       ...rest,
-      ...(reviewRequestedAt !== undefined
-        ? { reviewRequestedAt: reviewRequestedAt === null ? null : new Date(reviewRequestedAt) }
+      ...(reviewRequestedAt !== undefined ? { reviewRequestedAt: at(reviewRequestedAt) } : {}),
+      ...(disqualification
+        ? { disqualification: disqualification as unknown as Prisma.InputJsonValue }
         : {}),
     };
     const a = input.audit;

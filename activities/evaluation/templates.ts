@@ -16,6 +16,13 @@ export const EVALUATION_TEMPLATES = [
   'grade_downgraded',
   'certificate_voided',
   'grade_cancelled',
+  'disqualified',
+  'complaint_filed',
+  'complaint_overdue',
+  'complaint_dismissed',
+  'complaint_verified',
+  'complaint_pending',
+  'complaint_ruled',
 ] as const;
 export type EvaluationTemplate = (typeof EVALUATION_TEMPLATES)[number];
 
@@ -27,6 +34,12 @@ export interface EvaluationMailContext {
   until?: string | null;
   reason?: string;
   upheld?: boolean;
+  /** Disqualification ground, in words. */
+  ground?: string;
+  /** What a complaint is about, in words ("评估申请" or "评估等级"). */
+  subject?: string;
+  /** What an upheld complaint led to, in words. */
+  measure?: string;
 }
 
 const fmt = (iso: string | null | undefined) => {
@@ -58,11 +71,11 @@ const T: Record<EvaluationTemplate, Render> = {
   }),
   grade_decided: (c) => ({
     subject: `【评估结果公示】${c.organizationName}`,
-    body: `评估委员会确定${c.organizationName}的评估等级为 ${lv(c.level)}，现予公示，公示期至 ${fmt(c.until)}。\n对评估结果有异议的，可在公示期内提出异议或申请复核。`,
+    body: `评估委员会确定${c.organizationName}的评估等级为 ${lv(c.level)}，现予公示，公示期至 ${fmt(c.until)}。${c.reason ? `\n说明：${c.reason}。` : ''}\n对评估结果有异议的，可在公示期内提出异议或申请复核。`,
   }),
   recommended_upward: (c) => ({
     subject: `【推荐上报】${c.organizationName}`,
-    body: `${c.organizationName}拟评为 ${lv(c.level)}，超出区级评定权限，已推荐上级民政部门评定。`,
+    body: `${c.organizationName}拟评为 ${lv(c.level)}，超出区级评定权限，已推荐上级民政部门评定。${c.reason ? `\n说明：${c.reason}。` : ''}`,
   }),
   review_pending: (c) => ({
     subject: `【待复核委员会表决】${c.organizationName}`,
@@ -101,6 +114,36 @@ const T: Record<EvaluationTemplate, Render> = {
   grade_cancelled: (c) => ({
     subject: `【评估等级取消】${c.organizationName}`,
     body: `${c.organizationName}的评估等级已被取消。理由：${c.reason}`,
+  }),
+  disqualified: (c) => ({
+    subject: `【取消评估资格】${c.organizationName}`,
+    body: `${c.organizationName}在本次等级评估中因“${c.ground}”被取消评估资格，已有的初评得分作废。\n说明：${c.reason}`,
+  }),
+  complaint_filed: (c) => ({
+    subject: `【收到举报】${c.organizationName}`,
+    body: `收到一件关于${c.organizationName}${c.subject}的举报，请于 ${fmt(c.until)} 前核实，属实的提交复核委员会裁定，不属实的说明理由予以驳回。`,
+  }),
+  complaint_overdue: (c) => ({
+    subject: `【举报核实已逾期】${c.organizationName}`,
+    body: `关于${c.organizationName}${c.subject}的举报已超过核实期限（${fmt(c.until)}），请尽快办理。`,
+  }),
+  complaint_dismissed: (c) => ({
+    subject: `【举报处理结果】${c.organizationName}`,
+    body: `您关于${c.organizationName}${c.subject}的举报经评估办公室核实，不予受理。理由：${c.reason}`,
+  }),
+  complaint_verified: (c) => ({
+    subject: `【举报已提交复核委员会】${c.organizationName}`,
+    body: `有关${c.organizationName}${c.subject}的举报经评估办公室核实，已提交复核委员会裁定。复核委员会将听取组织的陈述和申辩。`,
+  }),
+  complaint_pending: (c) => ({
+    subject: `【待复核委员会裁定举报】${c.organizationName}`,
+    body: `关于${c.organizationName}${c.subject}的举报已经核实，请复核委员会委员参加记名表决（赞成即认定举报成立）。`,
+  }),
+  complaint_ruled: (c) => ({
+    subject: `【举报裁定结果】${c.organizationName}`,
+    body: c.upheld
+      ? `经复核委员会记名表决，关于${c.organizationName}${c.subject}的举报成立。${c.measure ?? ''}`
+      : `经复核委员会记名表决，关于${c.organizationName}${c.subject}的举报不成立。`,
   }),
 };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
 import { Prisma } from '../../lib/db';
+import { loadOrganizationProfile } from '../../lib/organization-profile';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
 import { actorOf } from '../evaluation-access';
@@ -170,6 +171,9 @@ export function createEvaluationCampaignsRouter(
       });
       if (owned !== new Set(body.evidenceFileIds).size)
         throw new AppError('unprocessable', '证明材料须是本组织上传的文件');
+      // §4.5 rule 1: eligibility is decided on the profile as it stands on the application date.
+      const profile = await loadOrganizationProfile(db, org);
+      if (!profile) throw new AppError('not_found', '没有找到本组织的档案');
       const id = randomUUID();
       try {
         const f = await db.evaluationFile.create({
@@ -183,6 +187,7 @@ export function createEvaluationCampaignsRouter(
             selfScore: body.selfScore,
             selfAssessment: body.selfAssessment,
             evidenceFileIds: body.evidenceFileIds,
+            profileSnapshot: profile as unknown as Prisma.InputJsonValue,
           },
         });
         res.status(201);
@@ -236,7 +241,10 @@ async function campaignBody(deps: EvaluationDeps, id: string) {
   };
 }
 
-/** Applied, assessed (eligibility decided), scored, decided, objected. */
+/**
+ * Applied, assessed (eligibility decided), scored, decided, objected, disqualified. A
+ * disqualified file's score and level no longer count.
+ */
 export function campaignProgress(
   files: {
     status: string;
@@ -245,13 +253,15 @@ export function campaignProgress(
     reviewRequestedAt: Date | null;
   }[],
 ) {
+  const counting = files.filter((f) => f.status !== 'disqualified');
   return {
     applied: files.length,
     assessed: files.filter((f) => f.status !== 'applied').length,
     ineligible: files.filter((f) => f.status === 'ineligible').length,
-    scored: files.filter((f) => f.finalScore !== null).length,
-    decided: files.filter((f) => f.decidedLevel !== null || f.status === 'not_graded').length,
+    scored: counting.filter((f) => f.finalScore !== null).length,
+    decided: counting.filter((f) => f.decidedLevel !== null || f.status === 'not_graded').length,
     objected: files.filter((f) => f.reviewRequestedAt !== null).length,
     confirmed: files.filter((f) => f.status === 'confirmed').length,
+    disqualified: files.length - counting.length,
   };
 }

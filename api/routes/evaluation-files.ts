@@ -19,7 +19,13 @@ import * as S from '../schemas/evaluation';
 import type { EvaluationDeps } from './evaluation-campaigns';
 
 const TAG = '等级评估';
-type Role = 'evaluator' | 'applicant' | 'committee_member' | 'administrator' | 'agency';
+type Role =
+  | 'evaluator'
+  | 'applicant'
+  | 'committee_member'
+  | 'administrator'
+  | 'section_head'
+  | 'agency';
 
 interface Action {
   path: string;
@@ -30,7 +36,24 @@ interface Action {
   /** Turns the body into the Update's arguments (the actor is added for every action). */
   args?: (body: never) => object;
   /** The refusal once the file is finished. */
-  whenClosed?: string;
+  whenClosed?: string | ((status: m.FileStatus) => string);
+  /** Checks on other records before the Update is sent (they answer 4xx). */
+  guard?: (db: EvaluationDeps['db'], file: { id: string }, body: never) => Promise<void>;
+}
+
+/** Disqualification on an upheld complaint must name a complaint about this very file. */
+async function upheldComplaintGuard(
+  db: EvaluationDeps['db'],
+  file: { id: string },
+  body: { ground: string; complaintId?: string | undefined },
+) {
+  if (body.ground !== 'complaint_upheld') return;
+  if (!body.complaintId)
+    throw new AppError('unprocessable', '以举报成立为由取消资格的，须指明该举报');
+  const c = await db.evaluationComplaint.findUnique({ where: { id: body.complaintId } });
+  if (!c || c.fileId !== file.id)
+    throw new AppError('unprocessable', '所指明的举报不是针对该评估事项的');
+  if (c.status !== 'upheld') throw new AppError('conflict', '所指明的举报尚未经复核委员会裁定成立');
 }
 
 const ACTIONS: Action[] = [
@@ -98,6 +121,20 @@ const ACTIONS: Action[] = [
     access: ['administrator'],
     body: S.ZEmptyRequest,
     update: m.closeReviewUpdate,
+  },
+  {
+    path: 'disqualify',
+    summary: '评估办公室取消组织本次评估资格（确认等级前，须说明事由；初评得分作废）',
+    access: ['administrator', 'section_head'],
+    body: S.ZDisqualifyRequest,
+    update: m.disqualifyUpdate,
+    whenClosed: (status) =>
+      status === 'confirmed'
+        ? '评估等级已经确认，不能再取消评估资格；如有违规情形，请依法撤销评估等级'
+        : status === 'disqualified'
+          ? '该组织已被取消本次评估资格'
+          : '该评估事项已经办结，不能取消评估资格',
+    guard: upheldComplaintGuard as Action['guard'],
   },
 ];
 
@@ -265,8 +302,11 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         const view = await evaluation.fileStatus(file.id);
         if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
         // A finished file's workflow takes no more Updates: say why instead of "not found".
-        if (m.FINAL_FILE_STATUSES.includes(view.status))
-          throw new AppError('conflict', a.whenClosed ?? '该评估事项已经办结');
+        if (m.FINAL_FILE_STATUSES.includes(view.status)) {
+          const why = typeof a.whenClosed === 'function' ? a.whenClosed(view.status) : a.whenClosed;
+          throw new AppError('conflict', why ?? '该评估事项已经办结');
+        }
+        await a.guard?.(db, file, body as never);
         const mapped = a.args ? a.args(body as never) : (body ?? {});
         return evaluation.updateFile(file.id, a.update, { ...mapped, actor: actorOf(session!) });
       },

@@ -21,6 +21,7 @@ import {
   ZListOrganizationsQuery,
   ZPenaltyExecutedRequest,
   ZPenaltyParams,
+  ZPartyOrganizationRequest,
   ZPenaltyRequest,
 } from '../schemas/organization';
 
@@ -441,6 +442,41 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
         });
       });
       await changed(params.id);
+      return loadOrganizationProfile(db, params.id);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'put',
+      path: '/api/admin/organizations/:id/party-organization',
+      tag: '组织档案',
+      summary: '登记是否已建立党组织（评估5A可要求建立党组织）',
+      access: KEEPERS,
+      params: uuidParam,
+      body: ZPartyOrganizationRequest,
+      response: { status: 200, description: '已登记' },
+      problems: ['not_found', 'unprocessable'],
+    },
+    async ({ params, body, session }) => {
+      await mustExist(deps, params.id);
+      const now = new Date();
+      await db.$transaction(async (tx) => {
+        await tx.organization.update({
+          where: { id: params.id },
+          data: { hasPartyOrganization: body.present, partyOrgRecordedAt: now },
+        });
+        await appendAudit(tx, {
+          subjectType: 'organization',
+          subjectId: params.id,
+          at: now,
+          actor: actor(session!),
+          action: 'party_organization_recorded',
+          reason: body.reason,
+          details: { present: body.present },
+        });
+      });
       return loadOrganizationProfile(db, params.id);
     },
   );

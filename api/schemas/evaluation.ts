@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISQUALIFICATION_GROUNDS } from '../../domain/evaluation/disqualification';
 import { text } from '../../domain/evaluation/requests';
 
 /** Requests of the evaluation routes; the same schemas feed the OpenAPI document. */
@@ -47,3 +48,31 @@ export const ZEmploymentRequest = z.object({
   endedOn: localDate.nullable().default(null),
 });
 export const ZFiguresQuery = z.object({ campaignId: z.uuid().optional() });
+
+export const ZDisqualifyRequest = z.object({
+  ground: z.enum(DISQUALIFICATION_GROUNDS, {
+    error: `取消评估资格的事由须为：${DISQUALIFICATION_GROUNDS.join('、')}`,
+  }),
+  reason: text('取消评估资格的具体事实和理由'),
+  /** The upheld complaint, when that is the ground. */
+  complaintId: z.uuid().optional(),
+});
+
+/** A complaint names exactly one subject: a file in evaluation or an organisation's grade. */
+export const ZFileComplaintRequest = z
+  .object({
+    fileId: z.uuid().optional(),
+    organizationId: z.uuid().optional(),
+    content: text('举报的事实和理由', 5000),
+  })
+  .refine((b) => (b.fileId === undefined) !== (b.organizationId === undefined), {
+    message: '请指明举报的评估事项（fileId）或被举报等级的组织（organizationId），二者选一',
+    path: ['fileId'],
+  });
+export const ZVerifyComplaintRequest = z
+  .object({ note: z.string().trim().max(2000).optional() })
+  .optional();
+export const ZDismissComplaintRequest = z.object({ reason: text('不予受理的理由') });
+export const ZListComplaintsQuery = z.object({
+  status: z.enum(['filed', 'verified', 'dismissed', 'upheld', 'rejected']).optional(),
+});

@@ -58,3 +58,9 @@ export const ZFlagsRequest = z
       f.underInvestigation !== undefined,
     { message: '至少变更一项标记' },
   );
+
+/** §4.5 rule 4: whether the organisation has a Party organisation (党组织), as recorded now. */
+export const ZPartyOrganizationRequest = z.object({
+  present: z.boolean({ error: '请说明是否已建立党组织（true / false）' }),
+  reason: z.string().trim().min(2, '请说明依据').max(500),
+});

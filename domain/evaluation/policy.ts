@@ -99,6 +99,11 @@ export const evaluationPolicySchema = z.object({
     ]),
   /** §4.2 tiered authority: the district grants up to 3A and recommends higher grades upward. */
   districtMaxLevel: z.number().int().min(1).max(5).default(3),
+  /**
+   * §4.5 rule 4: 5A may require a Party organisation (Huaining's rule). DOMAIN calls it a
+   * configurable flag without a Jiangsu source, so it is off unless a rule set turns it on.
+   */
+  fiveARequiresPartyOrganization: z.boolean().default(false),
   committee: z
     .object({
       /** Quorum: at least this share of all members present (⅔). */
@@ -124,6 +129,11 @@ export const evaluationPolicySchema = z.object({
       expiryReminderLead: durationSchema.prefault(months(6)),
       /** Certificate and plaque returned within 15 days of a downgrade notice. */
       certificateReturn: durationSchema.prefault(days(15)),
+      /**
+       * A complaint (举报) verified or dismissed by the evaluation office within this limit; past
+       * it the office is reminded. DOMAIN gives no figure: the eligibility limit is borrowed.
+       */
+      complaintVerification: durationSchema.prefault(wd(10)),
     })
     .prefault({}),
   /** Only 3A and above receive a certificate and plaque. */

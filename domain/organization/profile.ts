@@ -85,6 +85,11 @@ export interface OrganizationProfile {
   dishonestListedOn: string | null;
   underInvestigationSince: string | null;
   grades: GradeRecord[];
+  /**
+   * Whether a Party organisation (党组织) exists, as last recorded and on which day; null or
+   * absent when nothing is recorded (snapshots taken before the fact existed lack it).
+   */
+  partyOrganization?: { present: boolean; recordedOn: string } | null;
 }
 
 /** The grade in force on a day: active, awarded on or before it and not yet expired. */

@@ -485,6 +485,7 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
       decided: 3,
       objected: 2,
       confirmed: 3,
+      disqualified: 0,
     });
     const closed = await admin.post(`/api/evaluation/campaigns/${campaignId}/close`);
     expect(closed.status).toBe(200);

@@ -6,7 +6,7 @@ import { EVALUATION_HISTORIES } from '../support/evaluation-world';
 import { testEnv } from '../support/test-env';
 
 /**
- * Every recorded evaluation history (campaign, files, grades) replays against today's workflow
+ * Every recorded evaluation history (campaign, files, grades, complaints) replays against today's workflow
  * code. Re-record with MZF_RECORD_HISTORIES=1 and the evaluation integration tests.
  */
 
@@ -18,14 +18,17 @@ beforeAll(() => {
 });
 
 describe('replay of recorded evaluation histories', () => {
-  it('given the recorded histories, then campaign, file and grade workflows are all covered', () => {
+  it('given the recorded histories, then campaign, file, grade and complaint workflows are all covered', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'campaign.json',
         'file-objection-upheld.json',
         'file-ineligible.json',
+        'file-disqualified.json',
+        'file-five-a-without-party.json',
       ]),
     );
+    expect(files.some((f) => f.startsWith('complaint-'))).toBe(true);
     expect(files.some((f) => f.startsWith('grade-'))).toBe(true);
   });
 

@@ -64,6 +64,7 @@ describe('the direction of imports', () => {
       'workflows/purchase/view-types',
       'workflows/competition/messages',
       'workflows/evaluation/messages',
+      'workflows/evaluation/complaint-messages',
     ];
     const bad = imports('api').filter(
       (i) =>

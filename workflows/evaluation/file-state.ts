@@ -1,15 +1,19 @@
 import type { HolidayCalendar } from '../../domain/calendar';
 import type { EligibilityResult } from '../../domain/evaluation/eligibility';
+import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationPolicy, IndicatorNode } from '../../domain/evaluation/policy';
 import { type ScoreSheet, validateSheet } from '../../domain/evaluation/scoring';
 import type { Tally } from '../../domain/evaluation/voting';
-import type {
-  EvalActor,
-  EvaluatorSeat,
-  FileInput,
-  FileStatus,
-  FileView,
-  ReviewRequest,
+import {
+  type Disqualification,
+  type DisqualifyArgs,
+  type EvalActor,
+  type EvaluatorSeat,
+  FINAL_FILE_STATUSES,
+  type FileInput,
+  type FileStatus,
+  type FileView,
+  type ReviewRequest,
 } from './messages';
 
 /** Plain JSON state of one file: what the workflow decides on and the view it answers. */
@@ -38,6 +42,8 @@ export interface FileState {
   review: (ReviewRequest & { votes: { memberId: string; approve: boolean }[] }) | null;
   gradeId: string | null;
   certificateFileId: string | null;
+  levelNote: string | null;
+  disqualification: Disqualification | null;
   /** True while the file is first checked and seated (see `db` in file-steps). */
   opening?: boolean;
 }
@@ -63,6 +69,8 @@ export function initialFileState(input: FileInput): FileState {
     review: null,
     gradeId: null,
     certificateFileId: null,
+    levelNote: null,
+    disqualification: null,
   };
 }
 
@@ -146,6 +154,23 @@ export function checkCloseReview(s: FileState): Refusal | null {
   return s.status === 'review_requested' ? null : illegal('该事项当前不在复核阶段');
 }
 
+/**
+ * §4.2 and ORG-IN-ROUND "any time before CONFIRMED → DISQUALIFIED": the evaluation office, or
+ * the system acting on an upheld complaint, on a ground of the closed list.
+ */
+export function checkDisqualify(s: FileState, a: DisqualifyArgs): Refusal | null {
+  if (a.actor.role !== 'system' && !isEvaluationOffice(a.actor.role))
+    return forbidden('只有评估办公室可以取消评估资格');
+  if (s.status === 'confirmed')
+    return illegal('评估等级已经确认，不能再取消评估资格；如有违规情形，请依法撤销评估等级');
+  if (s.status === 'disqualified') return illegal('该组织已被取消本次评估资格');
+  if (FINAL_FILE_STATUSES.includes(s.status))
+    return illegal('该评估事项已经办结，不能取消评估资格');
+  if (a.ground === 'complaint_upheld' && !a.complaintId)
+    return { type: 'InvalidInput', message: '以举报成立为由取消资格的，须指明该举报' };
+  return null;
+}
+
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
 export function fileView(s: FileState): FileView {
@@ -179,5 +204,7 @@ export function fileView(s: FileState): FileView {
     review: s.review ? (({ votes: _v, ...r }) => r)(s.review) : null,
     gradeId: s.gradeId,
     certificateFileId: s.certificateFileId,
+    levelNote: s.levelNote,
+    disqualification: s.disqualification,
   };
 }

@@ -17,6 +17,7 @@ import { localDateOf } from '../../domain/calendar';
 import { addDuration } from '../../domain/deadlines';
 import { decideEligibility } from '../../domain/evaluation/eligibility';
 import { gradeExpiry } from '../../domain/evaluation/grade-dates';
+import { applyPartyOrganizationRule } from '../../domain/evaluation/party-rule';
 import {
   aggregate,
   disagreement,
@@ -56,7 +57,7 @@ const db = (s: FileState) => (!s.opening && patched(LOCAL_WRITES) ? local : act)
 export const SYSTEM: EvalActor = { id: 'system', name: '系统', role: 'system', org: null };
 
 /** One state change: projection and audit row together (seq makes a retry a no-op). */
-async function transition(
+export async function transition(
   s: FileState,
   actor: EvalActor,
   action: string,
@@ -84,7 +85,7 @@ async function transition(
   });
 }
 
-function mail(
+export function mail(
   s: FileState,
   step: string,
   template: EvaluationTemplate,
@@ -117,7 +118,10 @@ async function checkThenSeat(s: FileState): Promise<void> {
   s.policy = rules.policy;
   s.ruleVersion = rules.ref.version;
   s.calendar = rules.calendar;
-  const profile = await db(s).loadProfileSnapshot({ organizationId: s.input.organizationId });
+  // §4.5 rule 1: the profile as the organisation applied, not as it is when the window closes.
+  const profile = patched('eligibility-on-application-snapshot')
+    ? await db(s).loadApplicationProfile({ fileId: s.input.fileId })
+    : await db(s).loadProfileSnapshot({ organizationId: s.input.organizationId });
   s.indicators = rules.policy.indicators[profile.legalForm ?? 'social_group'];
   const day = localDateOf(s.input.appliedAt);
   s.eligibility = decideEligibility(profile, day, rules.policy);
@@ -291,7 +295,19 @@ export async function closeVote(s: FileState, actor: EvalActor): Promise<void> {
   const rules = await db(s).loadEvaluationRules({ at: now });
   s.policy = rules.policy;
   s.ruleVersion = rules.ref.version;
-  const level = levelForScore(s.score?.value ?? 0, rules.policy.thresholds);
+  let level = levelForScore(s.score?.value ?? 0, rules.policy.thresholds);
+  // §4.5 rule 4, read on the decision date; histories from before the flag never take it.
+  if (
+    level === 5 &&
+    rules.policy.fiveARequiresPartyOrganization &&
+    patched('five-a-party-organization')
+  ) {
+    const profile = await act.loadProfileSnapshot({ organizationId: s.input.organizationId });
+    const decided = applyPartyOrganizationRule(level, profile, rules.policy);
+    level = decided.level;
+    s.levelNote = decided.reason;
+  }
+  const note = s.levelNote ? { levelNote: s.levelNote } : {};
   s.committee.decidedAt = now;
   if (level === 0) {
     await transition(s, actor, 'not_graded', 'not_graded', { details: { tally } });
@@ -308,12 +324,19 @@ export async function closeVote(s: FileState, actor: EvalActor): Promise<void> {
     s.proposedLevel = level;
     await transition(s, actor, 'recommended_upward', 'recommended_upward', {
       patch: { proposedLevel: level },
-      details: { tally, level },
+      reason: s.levelNote ?? undefined,
+      details: { tally, level, ...note },
     });
-    await mail(s, 'upward', 'recommended_upward', { organization: true }, { level });
+    await mail(
+      s,
+      'upward',
+      'recommended_upward',
+      { organization: true },
+      { level, ...(s.levelNote ? { reason: s.levelNote } : {}) },
+    );
     return;
   }
-  await publicise(s, actor, level, 'district', { tally });
+  await publicise(s, actor, level, 'district', { tally, ...note });
 }
 
 export async function recordUpwardResult(
@@ -339,6 +362,7 @@ async function publicise(
   s.publicityEndsAt = addDuration(now, policy.limits.publicity, s.calendar).at;
   await transition(s, actor, 'grade_decided', 'publicised', {
     patch: { decidedLevel: level },
+    reason: s.levelNote ?? undefined,
     details: { ...details, level, awardingLevel, publicityEndsAt: s.publicityEndsAt },
   });
   await act.publishEvaluationAnnouncement({
@@ -359,6 +383,7 @@ async function publicise(
     {
       level,
       until: new Date(s.publicityEndsAt).toISOString(),
+      ...(s.levelNote ? { reason: s.levelNote } : {}),
     },
   );
 }

@@ -5,6 +5,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import { Mutex } from '../mutex';
+import { disqualify } from './file-disqualify';
 import * as c from './file-state';
 import * as step from './file-steps';
 import * as m from './messages';
@@ -14,8 +15,9 @@ const toFailure = (r: c.Refusal) =>
 
 /**
  * One organisation in one campaign (§4.3 ORG-IN-ROUND), a child of the campaign: eligibility,
- * expert group, score sheets, committee, publicity with objections, confirmation. It holds
- * sheet totals only; sheets, votes and declarations live in the database.
+ * expert group, score sheets, committee, publicity with objections, confirmation, or
+ * disqualification at any time before it. It holds sheet totals only; sheets, votes and
+ * declarations live in the database.
  */
 export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.FileView> {
   const s = c.initialFileState(input);
@@ -89,6 +91,11 @@ export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.File
     m.closeReviewUpdate,
     () => c.checkCloseReview(s),
     (a) => step.closeReview(s, a.actor),
+  );
+  on<m.DisqualifyArgs>(
+    m.disqualifyUpdate,
+    (a) => c.checkDisqualify(s, a),
+    (a) => disqualify(s, a),
   );
   setHandler(m.fileStatusQuery, () => c.fileView(s));
 

@@ -1,5 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DisqualificationGround } from '../../domain/evaluation/disqualification';
 import type { ScoreSheet } from '../../domain/evaluation/scoring';
 import type { Tally } from '../../domain/evaluation/voting';
 
@@ -71,9 +72,15 @@ export type FileStatus =
   | 'publicised'
   | 'review_requested'
   | 'confirmed'
-  | 'not_graded';
+  | 'not_graded'
+  | 'disqualified';
 
-export const FINAL_FILE_STATUSES: FileStatus[] = ['ineligible', 'confirmed', 'not_graded'];
+export const FINAL_FILE_STATUSES: FileStatus[] = [
+  'ineligible',
+  'confirmed',
+  'not_graded',
+  'disqualified',
+];
 
 export interface FileInput {
   fileId: string;
@@ -106,6 +113,18 @@ export interface ReviewRequest {
   tally: Tally | null;
 }
 
+/** §4.2: taken out of the evaluation before confirmation; the score is kept but void. */
+export interface Disqualification {
+  ground: DisqualificationGround;
+  reason: string;
+  /** The upheld complaint that led to it, when one did. */
+  complaintId: string | null;
+  at: string;
+  by: string;
+  /** The preliminary score that no longer counts (null when there was none yet). */
+  cancelledScore: number | null;
+}
+
 export interface FileView {
   fileId: string;
   campaignId: string;
@@ -124,6 +143,9 @@ export interface FileView {
   review: ReviewRequest | null;
   gradeId: string | null;
   certificateFileId: string | null;
+  /** Why the decided level is lower than the score's (e.g. 5A without a Party organisation). */
+  levelNote: string | null;
+  disqualification: Disqualification | null;
 }
 
 export const fileWorkflowType = 'evaluationFileWorkflow';
@@ -155,6 +177,12 @@ export const reviewVoteUpdate = defineUpdate<FileView, [WithActor & { approve: b
   'reviewVote',
 );
 export const closeReviewUpdate = defineUpdate<FileView, [WithActor]>('closeReview');
+export interface DisqualifyArgs extends WithActor {
+  ground: DisqualificationGround;
+  reason: string;
+  complaintId?: string | undefined;
+}
+export const disqualifyUpdate = defineUpdate<FileView, [DisqualifyArgs]>('disqualify');
 
 // biome-ignore lint/suspicious/noExplicitAny: a table of updates with different argument types.
 export type FileUpdate = UpdateDefinition<FileView, [any]>;
