@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
+import { committeeSizeProblems } from '../../domain/evaluation/voting';
 import { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
+import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
 import { actorOf } from '../evaluation-access';
@@ -39,6 +41,16 @@ export function createEvaluationCampaignsRouter(
       const opens = Date.parse(body.windowOpensAt);
       const closes = Date.parse(body.windowClosesAt);
       if (closes <= opens) throw new AppError('unprocessable', '申报截止时间须晚于开始时间');
+      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, Date.now());
+      const sizes = committeeSizeProblems(
+        {
+          committee: new Set(body.committeeIds).size,
+          review: new Set(body.reviewCommitteeIds).size,
+        },
+        policy.committee,
+      );
+      if (sizes.length)
+        throw new AppError('unprocessable', sizes.map((p) => p.message).join('；'), sizes);
       const members = [...body.committeeIds, ...body.reviewCommitteeIds];
       const found = await db.account.count({
         where: { id: { in: members }, role: 'committee_member', active: true },

@@ -29,3 +29,25 @@ export function tallyVotes(
     approved: quorum && approvals * 2 > members.length,
   };
 }
+
+/** DOMAIN §4.1: the committee has 7–25 members and the review committee 5–9 (policy ranges). */
+export function committeeSizeProblems(
+  sizes: { committee: number; review: number },
+  rule: Pick<
+    EvaluationPolicy['committee'],
+    'minMembers' | 'maxMembers' | 'reviewMinMembers' | 'reviewMaxMembers'
+  >,
+): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  if (sizes.committee < rule.minMembers || sizes.committee > rule.maxMembers)
+    out.push({
+      path: 'body.committeeIds',
+      message: `评估委员会须有 ${rule.minMembers}–${rule.maxMembers} 名委员，现为 ${sizes.committee} 名`,
+    });
+  if (sizes.review < rule.reviewMinMembers || sizes.review > rule.reviewMaxMembers)
+    out.push({
+      path: 'body.reviewCommitteeIds',
+      message: `复核委员会须有 ${rule.reviewMinMembers}–${rule.reviewMaxMembers} 名委员，现为 ${sizes.review} 名`,
+    });
+  return out;
+}

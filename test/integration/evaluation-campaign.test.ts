@@ -97,6 +97,24 @@ const seatsOf = (v: FileView) =>
 const expert = (id: string) => experts.find((e) => e.id === id) as Person;
 
 describe('an annual evaluation campaign, from notice to certificates', () => {
+  it('given committees outside the policy sizes (7–25, 5–9), when a campaign is opened, then it is refused naming each committee', async () => {
+    const r = await admin.post('/api/evaluation/campaigns', {
+      year: 2031,
+      title: '委员不足的评估活动',
+      windowOpensAt: new Date(Date.now() - 1000).toISOString(),
+      windowClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      committeeIds: committee.slice(0, 6).map((c) => c.id),
+      reviewCommitteeIds: [...review, ...committee.slice(0, 5)].map((c) => c.id),
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([
+      { path: 'body.committeeIds', message: expect.stringContaining('现为 6 名') },
+      { path: 'body.reviewCommitteeIds', message: expect.stringContaining('现为 10 名') },
+    ]);
+    const none = await h.db.evaluationCampaign.count({ where: { year: 2031 } });
+    expect(none).toBe(0);
+  });
+
   it('given an administrator, when she opens the campaign, then it runs and takes applications inside the window', async () => {
     const r = await admin.post('/api/evaluation/campaigns', {
       year: 2026,
