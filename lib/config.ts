@@ -30,6 +30,14 @@ const ConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default('minzheng-flow'),
   /** Where operators open a workflow in the Temporal Web UI. */
   TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  /**
+   * How much work the worker takes at once. A workflow task that waits in the worker longer than
+   * its 10 s timeout is lost and replayed; taking only what the CPU can finish in time keeps the
+   * backlog on the server instead (the SDK's defaults, 40 / 100 / 100, suit a bigger machine).
+   */
+  WORKER_MAX_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(8),
+  WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(20),
+  WORKER_MAX_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).default(20),
   /** Path to a `temporal` CLI binary; wins over PATH and the build cache. */
   TEMPORAL_CLI: z.string().optional(),
 
