@@ -1,11 +1,14 @@
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  type ProposalInput,
   type ProposalView,
   proposalStatusQuery,
   proposalWorkflowId,
   type RoundInput,
+  type RoundNews,
   type RoundView,
+  roundNewsSignal,
   roundStatusQuery,
   roundWorkflowId,
 } from '../workflows/competition/messages';
@@ -33,6 +36,20 @@ export function createCompetitionClient(client: Client, taskQueue: string) {
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
+    },
+    /** Idempotent: the workflow id is the proposal's business key. */
+    async startProposal(input: ProposalInput): Promise<void> {
+      await client.workflow.start('competitionProposalWorkflow', {
+        taskQueue,
+        workflowId: proposalWorkflowId(input.proposalId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    },
+    /** Round news sent by the API itself (a proposal started after the round moved on). */
+    async tellProposal(proposalId: string, news: RoundNews): Promise<void> {
+      await proposal(proposalId).signal(roundNewsSignal, news);
     },
     roundStatus: (id: string) => quiet(() => round(id).query(roundStatusQuery)),
     proposalStatus: (id: string) => quiet(() => proposal(id).query(proposalStatusQuery)),

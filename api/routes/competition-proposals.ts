@@ -11,10 +11,10 @@ import {
   type Proposal,
   proposalSchema,
 } from '../../domain/competition/proposal';
+import type { Phase } from '../../domain/competition/stages';
 import type { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import * as m from '../../workflows/competition/messages';
-import type { Phase } from '../../domain/competition/stages';
 import type { AppDeps } from '../app';
 import type { Role, Session } from '../auth/session';
 import {
@@ -103,6 +103,7 @@ async function submit(deps: AppDeps, roundId: string, body: Proposal, session: S
       },
       `submit-${id}`,
     );
+    if (r.start) await startAccepted(deps, r.start, session);
     await db.competitionProposal.updateMany({
       where: { id, status: 'submitting' },
       data: { status: 'submitted' },
@@ -114,6 +115,37 @@ async function submit(deps: AppDeps, roundId: string, body: Proposal, session: S
       await db.competitionProposal.delete({ where: { id } });
     throw err;
   }
+}
+
+/**
+ * Starts the workflow of a proposal the round has accepted. If the call closed meanwhile, the
+ * round's stage news may have gone out before the workflow existed: it is sent again (news is
+ * idempotent). If the start fails, the organisation gets its place back and the row says so.
+ */
+async function startAccepted(deps: AppDeps, start: m.ProposalInput, session: Session) {
+  const { db } = deps;
+  try {
+    await deps.competitions.startProposal(start);
+  } catch (err) {
+    await deps.competitions
+      .updateRound(start.roundId, m.releaseSubmissionUpdate, {
+        actor: actorOf(session),
+        proposalId: start.proposalId,
+        organizationId: start.organizationId,
+      })
+      .catch(() => undefined);
+    await db.competitionProposal.updateMany({
+      where: { id: start.proposalId, status: 'submitting' },
+      data: { status: 'start_failed', qualificationNote: '系统未能受理该项目，请重新申报' },
+    });
+    throw err;
+  }
+  const round = await db.competitionRound.findUniqueOrThrow({ where: { id: start.roundId } });
+  if (round.stage !== 'call_open')
+    await deps.competitions.tellProposal(start.proposalId, {
+      kind: 'stage',
+      stage: round.stage as m.RoundStage,
+    });
 }
 
 interface ActionRoute<B extends z.ZodType> {

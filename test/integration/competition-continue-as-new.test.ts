@@ -5,6 +5,7 @@ import { competitionPolicySchema } from '../../domain/competition/policy';
 import type { Prisma } from '../../lib/db';
 import {
   proposalWorkflowId,
+  releaseSubmissionUpdate,
   roundWorkflowId,
   submitProposalUpdate,
 } from '../../workflows/competition/messages';
@@ -50,33 +51,32 @@ async function openRound(title: string, maxHistoryEvents?: number) {
   return { roundId, competitions };
 }
 
-describe('a proposal whose workflow cannot start', () => {
-  it('given a workflow id already taken, when the round accepts the proposal, then the row is marked start_failed with an audit entry and the organisation may submit again', async () => {
+describe('proposals started by the API, not as children of the round', () => {
+  it('given a submission, then the proposal workflow runs and the round history holds no child events', async () => {
+    const { roundId } = await openRound('由接口启动项目的轮次');
+    const org = await organization(h);
+    const r = await api(h, org.token).post(
+      `/api/competitions/${roundId}/proposals`,
+      proposal(org, 'elderly', 10_000_00),
+    );
+    expect(r.status).toBe(201);
+    const d = await h.client.workflow.getHandle(proposalWorkflowId(r.body.id)).describe();
+    expect(d.type).toBe('competitionProposalWorkflow');
+    const history = await h.client.workflow.getHandle(roundWorkflowId(roundId)).fetchHistory();
+    const types = (history.events ?? []).map((e) => e.eventType);
+    expect(types.length).toBeGreaterThan(3);
+    expect(
+      (history.events ?? []).some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes),
+    ).toBe(false);
+  });
+
+  it('given an accepted proposal whose workflow could not start, when its place is released, then the organisation may submit again', async () => {
     const { roundId, competitions } = await openRound('启动失败测试轮次');
     const org = await organization(h);
     const proposalId = randomUUID();
-    // Something already holds the id: the child start is refused by the server.
-    await h.client.workflow.start('occupiedWorkflow', {
-      taskQueue: `occupied-${proposalId}`,
-      workflowId: proposalWorkflowId(proposalId),
-    });
-    await h.db.competitionProposal.create({
-      data: {
-        id: proposalId,
-        roundId,
-        organizationId: org.organizationId,
-        workflowId: proposalWorkflowId(proposalId),
-        title: '启动失败的项目',
-        category: 'elderly',
-        status: 'submitting',
-        content: {},
-        requestedFen: 10_000_00n,
-        capFen: 10_000_00n,
-        submittedAt: new Date(),
-      },
-    });
+    const actor = { id: org.organizationId, name: org.name, role: 'applicant' };
     const accepted = await competitions.updateRound(roundId, submitProposalUpdate, {
-      actor: { id: org.organizationId, name: org.name, role: 'applicant' },
+      actor,
       proposalId,
       organizationId: org.organizationId,
       category: 'elderly',
@@ -84,31 +84,25 @@ describe('a proposal whose workflow cannot start', () => {
       capFen: 10_000_00,
     });
     expect(accepted.seq).toBe(1);
-    // The audit entry is written after the row: waiting for it sees both.
-    const audit = await until(
-      () =>
-        h.db.auditEntry.findMany({
-          where: { subjectType: 'competition_proposal', subjectId: proposalId },
-        }),
-      (a) => a.length > 0,
-      'the failed start recorded',
+    expect(accepted.start).toMatchObject({ proposalId, roundId, seq: 1 });
+    // Never started: the place is still held.
+    const held = await api(h, org.token).post(
+      `/api/competitions/${roundId}/proposals`,
+      proposal(org, 'elderly', 10_000_00),
     );
-    expect(audit.map((a) => a.action)).toEqual(['start_failed']);
-    const row = await h.db.competitionProposal.findUniqueOrThrow({ where: { id: proposalId } });
-    expect(row.status).toBe('start_failed');
-    expect(row.qualificationNote).toContain('重新申报');
-    expect(audit[0]?.reason).toMatch(/already/i);
-
+    expect(held.status).toBe(409);
+    const released = await competitions.updateRound(roundId, releaseSubmissionUpdate, {
+      actor,
+      proposalId,
+      organizationId: org.organizationId,
+    });
+    expect(released).toEqual({ released: true });
     const again = await api(h, org.token).post(
       `/api/competitions/${roundId}/proposals`,
       proposal(org, 'elderly', 10_000_00),
     );
     expect(again.status).toBe(201);
-    const mine = await api(h, org.token).get(`/api/competitions/${roundId}/proposals`);
-    expect(mine.body.map((p: { status: string }) => p.status).sort()).toEqual([
-      'start_failed',
-      'submitted',
-    ]);
+    expect(again.body.seq).toBe(2);
   });
 });
 

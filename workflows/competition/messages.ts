@@ -63,9 +63,19 @@ export interface SubmitArgs extends WithActor {
   requestedFen: number;
   capFen: number;
 }
-export const submitProposalUpdate = defineUpdate<{ proposalId: string; seq: number }, [SubmitArgs]>(
-  'submitProposal',
-);
+/**
+ * The round accepts a proposal and hands back the input its workflow starts with; the API starts
+ * it (rounds recorded before patch `competition-proposals-started-by-api` started children).
+ */
+export const submitProposalUpdate = defineUpdate<
+  { proposalId: string; seq: number; start?: ProposalInput },
+  [SubmitArgs]
+>('submitProposal');
+/** Gives an organisation its place back when its accepted proposal's workflow could not start. */
+export const releaseSubmissionUpdate = defineUpdate<
+  { released: boolean },
+  [WithActor & { proposalId: string; organizationId: string }]
+>('releaseSubmission');
 export const closeCallUpdate = defineUpdate<RoundView, [WithActor]>('closeCall');
 export const openScoringUpdate = defineUpdate<RoundView, [WithActor & { phase: Phase }]>(
   'openScoring',
