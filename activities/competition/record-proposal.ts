@@ -11,21 +11,6 @@ export function makeProposalRecords(db: Db) {
       });
     },
 
-    /** A proposal whose workflow never started: marked so the applicant sees it and may resubmit. */
-    async recordProposalStartFailed(a: { proposalId: string; reason: string }) {
-      await db.competitionProposal.updateMany({
-        where: { id: a.proposalId, status: { in: ['submitting', 'submitted'] } },
-        data: { status: 'start_failed', qualificationNote: '系统未能受理该项目，请重新申报' },
-      });
-      await records.recordAudit({
-        proposalId: a.proposalId,
-        actor: { id: 'system', name: '系统', role: 'system' },
-        action: 'start_failed',
-        to: 'start_failed',
-        reason: a.reason.slice(0, 500),
-      });
-    },
-
     async recordAudit(a: {
       proposalId: string;
       actor: Actor;

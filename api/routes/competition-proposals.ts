@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router } from 'express';
 import type { z } from 'zod';
@@ -73,67 +72,69 @@ async function submit(deps: AppDeps, roundId: string, body: Proposal, session: S
     );
   const id = randomUUID();
   const capFen = capFor(policy, recorded);
-  await db.competitionProposal.create({
-    data: {
-      id,
-      roundId,
-      organizationId: orgId,
-      workflowId: m.proposalWorkflowId(id),
-      title: body.title,
-      category: body.category,
-      status: 'submitting',
-      content: body as unknown as Prisma.InputJsonValue,
-      requestedFen: BigInt(body.requestedFen),
-      capFen: BigInt(capFen),
-      recorded,
-      submittedAt: new Date(),
-    },
-  });
-  try {
-    const r = await deps.competitions.updateRound(
-      roundId,
-      m.submitProposalUpdate,
-      {
-        actor: actorOf(session),
-        proposalId: id,
-        organizationId: orgId,
-        category: body.category,
-        requestedFen: body.requestedFen,
-        capFen,
-      },
-      `submit-${id}`,
-    );
-    if (r.start) await startAccepted(deps, r.start, session);
-    await db.competitionProposal.updateMany({
-      where: { id, status: 'submitting' },
-      data: { status: 'submitted' },
+  const now = Date.now();
+  // Accepted here, not by the round workflow: one Update per submission on one workflow was the
+  // round's bottleneck at thousands of proposals, and the rule needs only the database. A lock
+  // per round makes the one-per-organisation count and the sequence number exact.
+  const seq = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`competition-submit:${roundId}`}))`;
+    const r = await tx.competitionRound.findUniqueOrThrow({ where: { id: roundId } });
+    if (r.stage !== 'call_open' || now >= r.callClosesAt.getTime())
+      throw new AppError('conflict', '本轮项目征集已经截止');
+    if (now < r.callOpensAt.getTime())
+      throw new AppError('conflict', `本轮项目征集将于 ${r.callOpensAt.toISOString()} 开始`);
+    const limit = policy.proposalsPerOrganization;
+    const mine = await tx.competitionProposal.count({
+      where: { roundId, organizationId: orgId, status: { not: 'start_failed' } },
     });
-    return { id, seq: r.seq, status: 'submitted', capFen, recorded };
-  } catch (err) {
-    // Only a refusal is certain; after a timeout the child may have started and will mark the row.
-    if (err instanceof WorkflowUpdateFailedError)
-      await db.competitionProposal.delete({ where: { id } });
-    throw err;
-  }
+    if (mine >= limit)
+      throw new AppError('conflict', `每个单位本轮限报${limit}个项目，贵单位已经申报`);
+    const before = await tx.competitionProposal.count({ where: { roundId } });
+    await tx.competitionProposal.create({
+      data: {
+        id,
+        roundId,
+        organizationId: orgId,
+        workflowId: m.proposalWorkflowId(id),
+        title: body.title,
+        category: body.category,
+        status: 'submitting',
+        content: body as unknown as Prisma.InputJsonValue,
+        requestedFen: BigInt(body.requestedFen),
+        capFen: BigInt(capFen),
+        recorded,
+        submittedAt: new Date(now),
+      },
+    });
+    return before + 1;
+  });
+  await startAccepted(
+    deps,
+    m.proposalInput(
+      { roundId, policy },
+      { proposalId: id, organizationId: orgId, requestedFen: body.requestedFen },
+      seq,
+      now,
+    ),
+  );
+  await db.competitionProposal.updateMany({
+    where: { id, status: 'submitting' },
+    data: { status: 'submitted' },
+  });
+  return { id, seq, status: 'submitted', capFen, recorded };
 }
 
 /**
- * Starts the workflow of a proposal the round has accepted. If the call closed meanwhile, the
- * round's stage news may have gone out before the workflow existed: it is sent again (news is
- * idempotent). If the start fails, the organisation gets its place back and the row says so.
+ * Starts the workflow of an accepted proposal. If the call closed meanwhile, the round's stage
+ * news may have gone out before the workflow existed: it is sent again (news is idempotent). If
+ * the start fails, the row says so, it no longer counts against the organisation's limit, and
+ * the applicant may submit again.
  */
-async function startAccepted(deps: AppDeps, start: m.ProposalInput, session: Session) {
+async function startAccepted(deps: AppDeps, start: m.ProposalInput) {
   const { db } = deps;
   try {
     await deps.competitions.startProposal(start);
   } catch (err) {
-    await deps.competitions
-      .updateRound(start.roundId, m.releaseSubmissionUpdate, {
-        actor: actorOf(session),
-        proposalId: start.proposalId,
-        organizationId: start.organizationId,
-      })
-      .catch(() => undefined);
     await db.competitionProposal.updateMany({
       where: { id: start.proposalId, status: 'submitting' },
       data: { status: 'start_failed', qualificationNote: '系统未能受理该项目，请重新申报' },

@@ -150,8 +150,13 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
     async ({ params, session }) => {
       const round = await roundFor(db, params.id);
       const live = await deps.competitions.roundStatus(round.id);
+      // Proposals are accepted by the API, so the count is the projection's, not the workflow's.
+      const proposals = await db.competitionProposal.count({
+        where: { roundId: round.id, status: { notIn: ['submitting', 'start_failed'] } },
+      });
       return {
         ...live,
+        proposals,
         id: round.id,
         title: round.title,
         stage: live?.stage ?? round.stage,

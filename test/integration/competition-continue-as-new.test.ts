@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { createCompetitionClient } from '../../client/competition-client';
 import { competitionPolicySchema } from '../../domain/competition/policy';
 import type { Prisma } from '../../lib/db';
 import {
   proposalWorkflowId,
-  releaseSubmissionUpdate,
   roundWorkflowId,
   submitProposalUpdate,
 } from '../../workflows/competition/messages';
@@ -51,76 +51,89 @@ async function openRound(title: string, maxHistoryEvents?: number) {
   return { roundId, competitions };
 }
 
-describe('proposals started by the API, not as children of the round', () => {
-  it('given a submission, then the proposal workflow runs and the round history holds no child events', async () => {
-    const { roundId } = await openRound('由接口启动项目的轮次');
-    const org = await organization(h);
-    const r = await api(h, org.token).post(
-      `/api/competitions/${roundId}/proposals`,
-      proposal(org, 'elderly', 10_000_00),
+describe('proposals accepted by the API, not by the round workflow', () => {
+  it('given submissions, then each proposal workflow runs, the rules hold, and the round history does not grow', async () => {
+    const { roundId } = await openRound('由接口受理项目的轮次');
+    const round = () => h.client.workflow.getHandle(roundWorkflowId(roundId)).fetchHistory();
+    // The round's first task (recording its stage) is done once its marker is in the history.
+    const started = await until(
+      round,
+      (hist) => (hist.events ?? []).some((e) => e.markerRecordedEventAttributes),
+      'the round started',
     );
-    expect(r.status).toBe(201);
-    const d = await h.client.workflow.getHandle(proposalWorkflowId(r.body.id)).describe();
-    expect(d.type).toBe('competitionProposalWorkflow');
-    const history = await h.client.workflow.getHandle(roundWorkflowId(roundId)).fetchHistory();
-    const types = (history.events ?? []).map((e) => e.eventType);
-    expect(types.length).toBeGreaterThan(3);
-    expect(
-      (history.events ?? []).some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes),
-    ).toBe(false);
-  });
-
-  it('given an accepted proposal whose workflow could not start, when its place is released, then the organisation may submit again', async () => {
-    const { roundId, competitions } = await openRound('启动失败测试轮次');
-    const org = await organization(h);
-    const proposalId = randomUUID();
-    const actor = { id: org.organizationId, name: org.name, role: 'applicant' };
-    const accepted = await competitions.updateRound(roundId, submitProposalUpdate, {
-      actor,
-      proposalId,
-      organizationId: org.organizationId,
-      category: 'elderly',
-      requestedFen: 10_000_00,
-      capFen: 10_000_00,
-    });
-    expect(accepted.seq).toBe(1);
-    expect(accepted.start).toMatchObject({ proposalId, roundId, seq: 1 });
-    // Never started: the place is still held.
-    const held = await api(h, org.token).post(
-      `/api/competitions/${roundId}/proposals`,
-      proposal(org, 'elderly', 10_000_00),
-    );
-    expect(held.status).toBe(409);
-    const released = await competitions.updateRound(roundId, releaseSubmissionUpdate, {
-      actor,
-      proposalId,
-      organizationId: org.organizationId,
-    });
-    expect(released).toEqual({ released: true });
-    const again = await api(h, org.token).post(
-      `/api/competitions/${roundId}/proposals`,
-      proposal(org, 'elderly', 10_000_00),
-    );
-    expect(again.status).toBe(201);
-    expect(again.body.seq).toBe(2);
-  });
-});
-
-describe('a round whose history grows', () => {
-  it('given a low history limit, when proposals keep arriving, then the round continues as new and keeps its counts and the one-per-organisation rule', async () => {
-    const { roundId, competitions } = await openRound('续新测试轮次', 30);
-    const first = await h.client.workflow.getHandle(roundWorkflowId(roundId)).describe();
-
-    const orgs = [];
-    for (let i = 0; i < 8; i++) {
-      const org = await organization(h);
-      orgs.push(org);
+    const before = started.events?.length ?? 0;
+    const orgs = [await organization(h), await organization(h), await organization(h)];
+    for (const [i, org] of orgs.entries()) {
       const r = await api(h, org.token).post(
         `/api/competitions/${roundId}/proposals`,
         proposal(org, 'elderly', 10_000_00),
       );
       expect(r.status).toBe(201);
       expect(r.body.seq).toBe(i + 1);
+      const d = await h.client.workflow.getHandle(proposalWorkflowId(r.body.id)).describe();
+      expect(d.type).toBe('competitionProposalWorkflow');
+    }
+    const twice = await api(h, orgs[0]!.token).post(
+      `/api/competitions/${roundId}/proposals`,
+      proposal(orgs[0]!, 'elderly', 10_000_00),
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toContain('限报1个项目');
+    expect((await round()).events?.length ?? 0).toBe(before);
+    const view = await api(h, orgs[0]!.token).get(`/api/competitions/${roundId}`);
+    expect(view.body.proposals).toBe(3);
+  });
+
+  it('given a proposal whose workflow could not start, then it does not count against the organisation, which may submit again', async () => {
+    const { roundId } = await openRound('启动失败测试轮次');
+    const org = await organization(h);
+    const failedId = randomUUID();
+    await h.db.competitionProposal.create({
+      data: {
+        id: failedId,
+        roundId,
+        organizationId: org.organizationId,
+        workflowId: proposalWorkflowId(failedId),
+        title: '未能启动的项目',
+        category: 'elderly',
+        status: 'start_failed',
+        content: {},
+        requestedFen: 10_000_00n,
+        capFen: 10_000_00n,
+        submittedAt: new Date(),
+      },
+    });
+    const again = await api(h, org.token).post(
+      `/api/competitions/${roundId}/proposals`,
+      proposal(org, 'elderly', 10_000_00),
+    );
+    expect(again.status).toBe(201);
+    expect(again.body.seq).toBe(2);
+    const mine = await api(h, org.token).get(`/api/competitions/${roundId}/proposals`);
+    expect(mine.body.map((p: { status: string }) => p.status).sort()).toEqual([
+      'start_failed',
+      'submitted',
+    ]);
+  });
+});
+
+describe('a round started before the API accepted proposals', () => {
+  it('given a low history limit, when submissions keep arriving as Updates, then the round continues as new and keeps its counts and the one-per-organisation rule', async () => {
+    const { roundId, competitions } = await openRound('续新测试轮次', 30);
+    const first = await h.client.workflow.getHandle(roundWorkflowId(roundId)).describe();
+    const orgs = [];
+    for (let i = 0; i < 8; i++) {
+      const org = await organization(h);
+      orgs.push(org);
+      const r = await competitions.updateRound(roundId, submitProposalUpdate, {
+        actor: { id: org.organizationId, name: org.name, role: 'applicant' },
+        proposalId: randomUUID(),
+        organizationId: org.organizationId,
+        category: 'elderly',
+        requestedFen: 10_000_00,
+        capFen: 10_000_00,
+      });
+      expect(r.seq).toBe(i + 1);
     }
     const now = await until(
       () => h.client.workflow.getHandle(roundWorkflowId(roundId)).describe(),
@@ -128,11 +141,15 @@ describe('a round whose history grows', () => {
       'a new run',
     );
     expect(now.runId).not.toBe(first.runId);
-    const again = await api(h, orgs[0]!.token).post(
-      `/api/competitions/${roundId}/proposals`,
-      proposal(orgs[0]!, 'elderly', 10_000_00),
-    );
-    expect(again.status).toBe(409);
+    const again = competitions.updateRound(roundId, submitProposalUpdate, {
+      actor: { id: orgs[0]!.organizationId, name: orgs[0]!.name, role: 'applicant' },
+      proposalId: randomUUID(),
+      organizationId: orgs[0]!.organizationId,
+      category: 'elderly',
+      requestedFen: 10_000_00,
+      capFen: 10_000_00,
+    });
+    await expect(again).rejects.toThrow(WorkflowUpdateFailedError);
     const view = await competitions.roundStatus(roundId);
     expect(view?.proposals).toBe(8);
     const history = await h.client.workflow

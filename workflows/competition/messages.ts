@@ -63,19 +63,10 @@ export interface SubmitArgs extends WithActor {
   requestedFen: number;
   capFen: number;
 }
-/**
- * The round accepts a proposal and hands back the input its workflow starts with; the API starts
- * it (rounds recorded before patch `competition-proposals-started-by-api` started children).
- */
-export const submitProposalUpdate = defineUpdate<
-  { proposalId: string; seq: number; start?: ProposalInput },
-  [SubmitArgs]
->('submitProposal');
-/** Gives an organisation its place back when its accepted proposal's workflow could not start. */
-export const releaseSubmissionUpdate = defineUpdate<
-  { released: boolean },
-  [WithActor & { proposalId: string; organizationId: string }]
->('releaseSubmission');
+/** Rounds started before proposals were accepted by the API took each submission as an Update. */
+export const submitProposalUpdate = defineUpdate<{ proposalId: string; seq: number }, [SubmitArgs]>(
+  'submitProposal',
+);
 export const closeCallUpdate = defineUpdate<RoundView, [WithActor]>('closeCall');
 export const openScoringUpdate = defineUpdate<RoundView, [WithActor & { phase: Phase }]>(
   'openScoring',
@@ -176,3 +167,25 @@ export const terminateUpdate = defineUpdate<
   [WithActor & { reason: string; clawbackFen: number }]
 >('terminate');
 export const proposalStatusQuery = defineQuery<ProposalView>('proposalStatus');
+
+/** The input a proposal's workflow starts with: the round's rubric, tranches and evaluation rules. */
+export function proposalInput(
+  input: Pick<RoundInput, 'roundId' | 'policy'>,
+  a: Pick<SubmitArgs, 'proposalId' | 'organizationId' | 'requestedFen'>,
+  seq: number,
+  now: number,
+): ProposalInput {
+  const p = input.policy;
+  return {
+    roundId: input.roundId,
+    proposalId: a.proposalId,
+    organizationId: a.organizationId,
+    seq,
+    submittedAt: now,
+    requestedFen: a.requestedFen,
+    rubric: p.rubric,
+    tranchePercents: p.tranchePercents,
+    midterm: p.midterm,
+    finalPassMark: p.finalPassMark,
+  };
+}

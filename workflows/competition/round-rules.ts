@@ -68,26 +68,7 @@ export function publicityOver(st: m.RoundState, now: number): boolean {
   );
 }
 
-export function proposalInput(
-  input: m.RoundInput,
-  a: m.SubmitArgs,
-  seq: number,
-  now: number,
-): m.ProposalInput {
-  const p = input.policy;
-  return {
-    roundId: input.roundId,
-    proposalId: a.proposalId,
-    organizationId: a.organizationId,
-    seq,
-    submittedAt: now,
-    requestedFen: a.requestedFen,
-    rubric: p.rubric,
-    tranchePercents: p.tranchePercents,
-    midterm: p.midterm,
-    finalPassMark: p.finalPassMark,
-  };
-}
+export { proposalInput } from './messages';
 
 export function viewOf(input: m.RoundInput, st: m.RoundState): m.RoundView {
   return {

@@ -5,7 +5,6 @@ import {
   continueAsNew,
   log,
   ParentClosePolicy,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -31,9 +30,6 @@ const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 10 },
 });
-
-const FAILED_START_RECORDED = 'competition-failed-start-recorded';
-const PROPOSALS_STARTED_BY_API = 'competition-proposals-started-by-api';
 
 const fail = (x: rr.Refusal | null) => {
   if (x) throw ApplicationFailure.create({ type: x.type, message: x.message, nonRetryable: true });
@@ -75,11 +71,11 @@ export async function competitionRoundWorkflow(
     await local.recordRoundStage({ roundId, stage: next, publicityEndsAt: st.publicityEndsAt });
   };
 
-  // Submissions skip the lock: the checks and counters are synchronous, so many complete in one
-  // workflow task. The proposal's workflow is started by the API with the input returned here,
-  // not as a child: a child's start adds two events and a workflow task to this history per
-  // proposal, and at thousands of proposals those tasks were the round's bottleneck. Rounds
-  // recorded before the patch keep starting children (closing the call waits for those).
+  // Rounds started since the API accepts proposals itself (a database rule, see
+  // api/routes/competition-proposals.ts) never receive this Update; earlier rounds replay it.
+  // Submissions skip the lock and do not wait for the child to start: the checks and counters are
+  // synchronous, so the update completes in the task that issues the start, and thousands of
+  // starts can be in flight together. Closing the call and continuing as new wait for them.
   let starting = 0;
   setHandler(
     m.submitProposalUpdate,
@@ -88,33 +84,15 @@ export async function competitionRoundWorkflow(
       st.perOrg[a.organizationId] = (st.perOrg[a.organizationId] ?? 0) + 1;
       st.proposals++;
       const seq = st.proposals;
-      if (patched(PROPOSALS_STARTED_BY_API)) {
-        changes++;
-        return {
-          proposalId: a.proposalId,
-          seq,
-          start: rr.proposalInput(input, a, seq, Date.now()),
-        };
-      }
       starting++;
       startChild(competitionProposalWorkflow, {
         workflowId: m.proposalWorkflowId(a.proposalId),
         args: [rr.proposalInput(input, a, seq, Date.now())],
         parentClosePolicy: ParentClosePolicy.ABANDON,
       })
-        .catch(async (err) => {
-          log.error('proposal workflow did not start', { proposalId: a.proposalId, err });
-          // The applicant was told "submitted": give the organisation its place back and mark the
-          // row, so the proposal is neither lost in silence nor counted against the limit.
-          if (!patched(FAILED_START_RECORDED)) return;
-          st.perOrg[a.organizationId] = Math.max(0, (st.perOrg[a.organizationId] ?? 1) - 1);
-          await local
-            .recordProposalStartFailed({
-              proposalId: a.proposalId,
-              reason: err instanceof Error ? err.message : String(err),
-            })
-            .catch((e) => log.error('failed start not recorded', { proposalId: a.proposalId, e }));
-        })
+        .catch((err) =>
+          log.error('proposal workflow did not start', { proposalId: a.proposalId, err }),
+        )
         .finally(() => {
           starting--;
         });
@@ -122,15 +100,6 @@ export async function competitionRoundWorkflow(
       return { proposalId: a.proposalId, seq };
     },
     { validator: (a: m.SubmitArgs) => fail(rr.checkSubmit(input, st, a, Date.now())) },
-  );
-  update(
-    m.releaseSubmissionUpdate,
-    () => rr.checkStage(st, 'call_open', '征集期已经结束'),
-    async (a: m.WithActor & { proposalId: string; organizationId: string }) => {
-      const held = st.perOrg[a.organizationId] ?? 0;
-      if (held > 0) st.perOrg[a.organizationId] = held - 1;
-      return { released: held > 0 };
-    },
   );
   update(
     m.closeCallUpdate,
