@@ -87,7 +87,11 @@ async function reloadUntil(text: string, tries = 60) {
 
 beforeAll(async () => {
   h = await startHarness();
-  await evaluationRules(h, { experts: { perFile: 1 } });
+  // A short verification limit, so that the office's work list marks the complaint overdue.
+  await evaluationRules(h, {
+    experts: { perFile: 1 },
+    limits: { complaintVerification: { amount: 20, unit: 'seconds' } },
+  });
   admin = as(await h.login('admin'));
   experts = await createPeople(h, 'evaluator', 2, '举报页专家');
   committee = await createPeople(h, 'committee_member', 7, '举报页评估委员');
@@ -210,9 +214,9 @@ describe('a complaint from the public list to the ruling', () => {
     expect(
       await page
         .locator('.file-page')
-        .getByText(/JB-|举报/)
-        .count(),
-    ).toBe(0);
+        .getByText(/JB-|服务人次与社区台账不符|待核实/)
+        .allInnerTexts(),
+    ).toEqual([]);
     const list = await as(orgX.token).get('/api/evaluation/complaints');
     expect(list.body.items).toEqual([]);
   }, 120_000);
@@ -223,6 +227,8 @@ describe('a complaint from the public list to the ruling', () => {
     await page.getByRole('heading', { name: '待核实（1）' }).waitFor();
     const item = page.locator('.work-item', { hasText: orgX.name });
     await item.getByText('核实期限').waitFor();
+    await reloadUntil('已逾期');
+    await item.locator('.badge', { hasText: '已逾期' }).waitFor();
     await shoot(page, '68-office-complaints');
     await item.locator('.work-link').click();
     await page.getByRole('heading', { name: '核实举报' }).waitFor();
@@ -430,14 +436,14 @@ describe('the organisation profile and its grade', () => {
   it('given a downgraded grade, when the administrator records the returned certificate and cancels the grade, then each asks what it needs and the refusal shows its reason', async () => {
     const grades = page.locator('.card', { hasText: '当前等级' });
     await grades.getByText('2A').waitFor();
-    await grades.getByText('原证书和牌匾').waitFor();
+    await grades.getByText('原证书和牌匾', { exact: true }).waitFor();
     await grades.getByRole('button', { name: '登记证书牌匾已交回' }).click();
     await page
       .getByRole('dialog', { name: '登记原证书和牌匾已交回' })
       .getByRole('button', { name: '确定' })
       .click();
     await grades.getByRole('button', { name: '登记证书牌匾已交回' }).waitFor({ state: 'detached' });
-    expect(await page.getByText('原证书和牌匾').count()).toBe(0);
+    expect(await page.getByText('原证书和牌匾', { exact: true }).count()).toBe(0);
 
     await page.getByRole('button', { name: '取消评估等级' }).click();
     const dialog = page.getByRole('dialog', { name: '取消评估等级' });

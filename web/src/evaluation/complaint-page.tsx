@@ -10,7 +10,7 @@ import { complaintRef, subjectText, tallyText } from './complaint-text';
 import { COMPLAINT_MEASURE, COMPLAINT_STATUS, fileRef } from './labels';
 import type { ComplaintDetail } from './types';
 
-const STEPS = ['提交举报', '评估办公室核实', '复核委员会裁定', '办结'];
+const STEPS = ['提交举报', '办公室核实', '委员会裁定', '办结'];
 
 function stepOf(status: ComplaintDetail['status']) {
   return status === 'filed' ? 1 : status === 'verified' ? 2 : 3;
@@ -169,10 +169,7 @@ export function ComplaintPage({ id }: { id: string }) {
           {office && data.status === 'verified' && v && (
             <Card title="复核委员会计票">
               <p className="muted">
-                第 {v.committee.round} 轮表决已有 {v.committee.votes} 名委员投票（全体{' '}
-                {v.committee.members}{' '}
-                人）。出席（已投票）委员须达到全体的三分之二，赞成票超过全体委员半数的，
-                举报成立；出席不足的另行表决。
+                {`第 ${v.committee.round} 轮表决已有 ${v.committee.votes} 名委员投票（全体 ${v.committee.members} 人）。出席（已投票）委员须达到全体的三分之二，赞成票超过全体委员半数的，举报成立；出席不足的另行表决。`}
               </p>
               {v.committee.lastTally && (
                 <p className="muted">上一轮：{tallyText(v.committee.lastTally)}</p>
@@ -290,8 +287,9 @@ function ComplaintVote({ complaint, onDone }: { complaint: ComplaintDetail; onDo
   return (
     <Card title="复核委员会表决" className="card-warn">
       <p>
-        评估办公室已核实本举报。赞成即认定举报成立：对评估中的组织取消本次评估资格，对已有等级的组织撤销其等级。
-        本表决为记名表决，提交后不能更改。
+        {
+          '评估办公室已核实本举报。赞成即认定举报成立：对评估中的组织取消本次评估资格，对已有等级的组织撤销其等级。本表决为记名表决，提交后不能更改。'
+        }
       </p>
       {choice === null ? (
         <div className="action-buttons">

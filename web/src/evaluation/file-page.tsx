@@ -151,7 +151,8 @@ export function FilePage({ id }: { id: string }) {
         </div>
       </div>
 
-      <Progress status={v?.status ?? data.status} />
+      {/* A disqualified file left the steps wherever it was: the notice says so instead. */}
+      {v?.status !== 'disqualified' && <Progress status={v?.status ?? data.status} />}
       <Notice tone={v?.status === 'ineligible' || v?.status === 'disqualified' ? 'warn' : 'info'}>
         当前步骤：{NEXT_STEP[v?.status ?? data.status] ?? status?.label}
       </Notice>

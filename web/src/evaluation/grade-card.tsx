@@ -50,7 +50,7 @@ export function OrganizationGrades({
           <ProblemAlert error={current.error} />
           {current.data === null && !current.error ? (
             history.data ? (
-              <Empty>没有正在管理的评估等级。</Empty>
+              <Empty>目前没有有效的评估等级。</Empty>
             ) : (
               <Loading />
             )
@@ -142,6 +142,7 @@ export function OrganizationGrades({
                   <th>授予日期</th>
                   <th>有效期至</th>
                   <th>状态</th>
+                  <th>终止</th>
                 </tr>
               </thead>
               <tbody>
@@ -155,13 +156,11 @@ export function OrganizationGrades({
                       <Badge tone={GRADE_STATUS[r.status]?.tone ?? 'muted'}>
                         {GRADE_STATUS[r.status]?.label ?? r.status}
                       </Badge>
-                      {r.endedOn && (
-                        <small className="muted grade-end">
-                          {' '}
-                          {formatDate(r.endedOn)}
-                          {r.endReason ? `：${r.endReason}` : ''}
-                        </small>
-                      )}
+                    </td>
+                    <td data-label="终止">
+                      {r.endedOn
+                        ? `${formatDate(r.endedOn)}${r.endReason ? `：${r.endReason}` : ''}`
+                        : '—'}
                     </td>
                   </tr>
                 ))}

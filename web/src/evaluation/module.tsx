@@ -72,6 +72,12 @@ export const evaluation: ProcessModule = {
       roles: ALL_ROLES,
       render: (p) => <ComplaintPage id={p.id as string} />,
     },
+    // The same page under the complainant's menu entry (公示与举报), so that it stays marked.
+    {
+      path: '/evaluation/public/complaints/:id',
+      roles: ALL_ROLES,
+      render: (p) => <ComplaintPage id={p.id as string} />,
+    },
   ],
 };
 

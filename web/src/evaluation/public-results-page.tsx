@@ -31,7 +31,7 @@ function ComplainButton({ subject }: { subject: { fileId: string } | { organizat
         },
       ]}
       body={(x) => ({ ...subject, content: x.content ?? '' })}
-      onDone={(r) => navigate(`/evaluation/complaints/${r.id}`)}
+      onDone={(r) => navigate(`/evaluation/public/complaints/${r.id}`)}
     />
   );
 }
@@ -70,7 +70,7 @@ export function PublicResultsPage() {
         <ul className="work-list">
           {mine.data.items.map((c) => (
             <li key={c.id} className="work-item">
-              <Link to={`/evaluation/complaints/${c.id}`} className="work-link">
+              <Link to={`/evaluation/public/complaints/${c.id}`} className="work-link">
                 <span className="work-task">
                   {complaintRef(c.id)} · {subjectText(c)}
                 </span>
