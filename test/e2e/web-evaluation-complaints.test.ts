@@ -248,6 +248,7 @@ describe('a complaint from the public list to the ruling', () => {
     await page.getByRole('heading', { name: '待我表决的举报' }).waitFor();
     const item = page.locator('.work-item', { hasText: orgX.name });
     await item.getByText('复核委员会表决').waitFor();
+    await shoot(page, '79-committee-complaint-worklist');
     await item.locator('.work-link').click();
     await page.getByText('服务人次与社区台账不符').waitFor();
     await page.getByRole('button', { name: '赞成', exact: true }).click();
