@@ -6,7 +6,8 @@ import type { EvaluationComplaint } from '../../generated/prisma/client';
 import * as cm from '../../workflows/evaluation/complaint-messages';
 import { FINAL_FILE_STATUSES, type FileStatus } from '../../workflows/evaluation/messages';
 import type { Session } from '../auth/session';
-import { actorOf } from '../evaluation-access';
+import { actorOf, organizationNames } from '../evaluation-access';
+import { complaintExtras, complaintVotes } from '../evaluation-complaint-extras';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
@@ -178,6 +179,59 @@ export function createEvaluationComplaintsRouter(
     router,
     {
       method: 'get',
+      path: '/api/evaluation/public-results',
+      tag: TAG,
+      summary: '评估结果公示名单与有效等级名单（任何登录用户；可据此提出举报）',
+      access: 'signed-in',
+      response: { status: 200, description: '公示中的评估事项与有效等级' },
+    },
+    async () => {
+      const files = await db.evaluationFile.findMany({
+        where: {
+          status: { in: ['publicised', 'review_requested'] },
+          campaign: { districtCode: deps.config.DISTRICT_CODE },
+        },
+        include: { campaign: { select: { title: true } } },
+        orderBy: { appliedAt: 'asc' },
+        take: 500,
+      });
+      const orgs = await db.$queryRaw<{ id: string }[]>`
+        SELECT id::text AS id FROM "Organization"
+        WHERE substring("creditCode" from 3 for 6) = ${deps.config.DISTRICT_CODE}`;
+      const grades = await db.grade.findMany({
+        where: { status: 'active', organizationId: { in: orgs.map((o) => o.id) } },
+        orderBy: { expiresOn: 'asc' },
+        take: 1000,
+      });
+      const names = await organizationNames(db, [
+        ...files.map((f) => f.organizationId),
+        ...grades.map((g) => g.organizationId),
+      ]);
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      return {
+        publicity: files.map((f) => ({
+          fileId: f.id,
+          organizationId: f.organizationId,
+          organizationName: names.get(f.organizationId) ?? null,
+          campaignTitle: f.campaign.title,
+          level: f.decidedLevel,
+        })),
+        grades: grades.map((g) => ({
+          organizationId: g.organizationId,
+          organizationName: names.get(g.organizationId) ?? null,
+          level: g.level,
+          awardingLevel: g.awardingLevel,
+          awardedOn: day(g.awardedOn),
+          expiresOn: day(g.expiresOn),
+        })),
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
       path: '/api/evaluation/complaints',
       tag: TAG,
       summary: '举报列表（评估办公室看全部，复核委员看待裁定的，举报人看自己的）',
@@ -195,7 +249,8 @@ export function createEvaluationComplaintsRouter(
         orderBy: { filedAt: 'desc' },
         take: 500,
       });
-      return { items: rows.map((r) => summarize(r, s)) };
+      const extras = await complaintExtras(db, rows, s);
+      return { items: rows.map((r) => ({ ...summarize(r, s), ...extras.get(r.id) })) };
     },
   );
 
@@ -213,7 +268,13 @@ export function createEvaluationComplaintsRouter(
     },
     async ({ params, session }) => {
       const c = await complaintFor(deps, params.id, session!);
-      return { ...summarize(c, session!), view: await evaluation.complaintStatus(c.id) };
+      const extras = await complaintExtras(db, [c], session!);
+      return {
+        ...summarize(c, session!),
+        ...extras.get(c.id),
+        view: await evaluation.complaintStatus(c.id),
+        votes: await complaintVotes(db, c, session!),
+      };
     },
   );
 

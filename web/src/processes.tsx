@@ -1,5 +1,7 @@
 import { DashboardPage } from './admin/dashboard-page';
 import { HolidaysPage } from './admin/holidays-page';
+import { OrganizationPage } from './admin/organization-page';
+import { OrganizationsPage } from './admin/organizations-page';
 import { OutboxPage } from './admin/outbox-page';
 import { RulesPage } from './admin/rules-page';
 import { competitionModule } from './competition/module';
@@ -58,25 +60,39 @@ const registration: ProcessModule = {
   ],
 };
 
-/** Administration: the targets, rule sets, the holiday calendar and the mail outbox. */
+/** Administration: the targets, organisation profiles, rule sets, the holiday calendar and the outbox. */
 const administration: ProcessModule = {
   id: 'administration',
   nav: (role) =>
     role === 'administrator'
       ? [
           { to: '/admin', label: '工作目标' },
+          { to: '/admin/organizations', label: '组织档案' },
           { to: '/admin/rules', label: '规则设置' },
           { to: '/admin/holidays', label: '节假日' },
           { to: '/admin/outbox', label: '邮件发件箱' },
         ]
       : role === 'section_head' || role === 'bureau_head'
-        ? [{ to: '/admin', label: '工作目标' }]
+        ? [
+            { to: '/admin', label: '工作目标' },
+            { to: '/admin/organizations', label: '组织档案' },
+          ]
         : [],
   routes: [
     {
       path: '/admin',
       roles: ['administrator', 'section_head', 'bureau_head'],
       render: () => <DashboardPage />,
+    },
+    {
+      path: '/admin/organizations',
+      roles: ['administrator', 'section_head', 'bureau_head'],
+      render: () => <OrganizationsPage />,
+    },
+    {
+      path: '/admin/organizations/:id',
+      roles: ['administrator', 'section_head', 'bureau_head'],
+      render: (p) => <OrganizationPage id={p.id as string} />,
     },
     { path: '/admin/rules', roles: ['administrator'], render: () => <RulesPage /> },
     { path: '/admin/holidays', roles: ['administrator'], render: () => <HolidaysPage /> },

@@ -126,7 +126,15 @@ export function CampaignPage({ id }: { id: string }) {
                       {f.awaitingMyVote && <Badge tone="warn">待您表决</Badge>}
                     </td>
                     <td data-label="评估得分">
-                      {f.finalScore === null ? '—' : `${f.finalScore} 分`}
+                      {f.finalScore === null ? (
+                        '—'
+                      ) : f.scoreCancelled ? (
+                        <>
+                          <s>{f.finalScore} 分</s> 已作废
+                        </>
+                      ) : (
+                        `${f.finalScore} 分`
+                      )}
                     </td>
                     <td data-label="等级">
                       {f.decidedLevel !== null

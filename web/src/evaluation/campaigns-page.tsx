@@ -6,8 +6,11 @@ import { formatDateTime, percent } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { EvidenceUpload } from './evidence-upload';
+import { OrganizationGrades } from './grade-card';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
 import { PROGRESS } from './progress';
+import type { StoredFile } from '../types';
 import type { Campaign, FileSummary } from './types';
 
 const isOpen = (c: Campaign, now: number) =>
@@ -95,6 +98,12 @@ export function CampaignsPage() {
           );
         })
       )}
+      {applicant && account?.organizationId && (
+        <>
+          <h2 className="section-title">本组织评估等级</h2>
+          <OrganizationGrades organizationId={account.organizationId} manage={false} />
+        </>
+      )}
     </div>
   );
 }
@@ -102,6 +111,7 @@ export function CampaignsPage() {
 function ApplyForm({ campaign, onDone }: { campaign: Campaign; onDone: () => void }) {
   const [selfScore, setSelfScore] = useState('');
   const [text, setText] = useState('');
+  const [evidence, setEvidence] = useState<StoredFile[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -121,6 +131,7 @@ function ApplyForm({ campaign, onDone }: { campaign: Campaign; onDone: () => voi
       await api.post(`/api/evaluation/campaigns/${campaign.id}/applications`, {
         selfScore: n,
         selfAssessment: text.trim(),
+        evidenceFileIds: evidence.map((f) => f.id),
       });
       onDone();
     } catch (err) {
@@ -161,6 +172,7 @@ function ApplyForm({ campaign, onDone }: { campaign: Campaign; onDone: () => voi
           />
         )}
       </Field>
+      <EvidenceUpload files={evidence} onChange={setEvidence} />
       <ProblemAlert error={problem} fieldsShown />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -4,8 +4,9 @@ import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { complaintRef, subjectText } from './complaint-text';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
-import type { Campaign, FileSummary } from './types';
+import type { Campaign, ComplaintSummary, FileSummary } from './types';
 
 /**
  * A committee member's home: the files that wait for their named vote (the API tells which,
@@ -21,7 +22,12 @@ export function CommitteeHomePage() {
     () => api.get<{ items: Campaign[] }>('/api/evaluation/campaigns'),
     'evaluation-campaigns',
   );
+  const complaints = useLoad(
+    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints'),
+    'evaluation-complaints',
+  );
   const waiting = (files.data?.items ?? []).filter((f) => f.awaitingMyVote);
+  const complaintsWaiting = (complaints.data?.items ?? []).filter((c) => c.awaitingMyVote);
   const mine = (campaigns.data?.items ?? []).filter(
     (c) =>
       account && (c.committeeIds.includes(account.id) || c.reviewCommitteeIds.includes(account.id)),
@@ -63,6 +69,29 @@ export function CommitteeHomePage() {
           </ul>
         </>
       )}
+      {complaintsWaiting.length > 0 && (
+        <>
+          <h2 className="section-title">待我表决的举报</h2>
+          <ul className="work-list">
+            {complaintsWaiting.map((c) => (
+              <li key={c.id} className="work-item">
+                <Link to={`/evaluation/complaints/${c.id}`} className="work-link">
+                  <span className="work-task">
+                    {complaintRef(c.id)} · {subjectText(c)}
+                  </span>
+                  <span className="work-meta muted">
+                    提交于 {formatDateTime(c.filedAt)} · 第 {c.round} 轮表决
+                  </span>
+                </Link>
+                <div className="work-due">
+                  <Badge tone="warn">复核委员会表决</Badge>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ProblemAlert error={complaints.error} />
       <h2 className="section-title">我参加的评估活动</h2>
       <ProblemAlert error={campaigns.error} />
       {!campaigns.data ? (

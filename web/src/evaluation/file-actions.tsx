@@ -4,9 +4,11 @@ import { api, fieldErrors } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Card, Field, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
+import { useLoad } from '../use-load';
+import { complaintRef } from './complaint-text';
 import { formErrors } from './form-errors';
-import { levelLabel } from './labels';
-import type { FileDetail, FileView } from './types';
+import { DISQUALIFICATION_GROUND, DISQUALIFICATION_GROUNDS, levelLabel } from './labels';
+import type { ComplaintSummary, FileDetail, FileView } from './types';
 
 /**
  * What each person may do on a file now. The pages offer an action only where the workflow
@@ -371,4 +373,74 @@ export function AdminActions({ file, onDone }: { file: FileDetail; onDone: () =>
       </Card>
     );
   return null;
+}
+
+/**
+ * The evaluation office (§4.2): take the file out of this evaluation before its grade is
+ * confirmed, on a ground from the closed list with the facts; an upheld complaint about this
+ * file is named when that is the ground. The workflow's refusal shows in the dialog.
+ */
+export function DisqualifyAction({ file, onDone }: { file: FileDetail; onDone: () => void }) {
+  const upheld = useLoad(
+    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints?status=upheld'),
+    `evaluation-upheld-complaints-${file.id}`,
+  );
+  const about = (upheld.data?.items ?? []).filter((c) => c.fileId === file.id);
+  return (
+    <Card title="取消评估资格">
+      <p className="muted">
+        组织严重违背宗旨、开展活动造成不良社会影响、在评估中弄虚作假，或举报经复核委员会裁定成立的，
+        评估办公室可在确认等级前取消其本次评估资格，初评得分作废；已公示的结果以公告撤回，并书面告知该组织。
+      </p>
+      <ActionButton
+        label="取消评估资格"
+        title="取消评估资格"
+        tone="danger"
+        path={`/api/evaluation/files/${file.id}/disqualify`}
+        fields={[
+          {
+            name: 'ground',
+            label: '事由',
+            kind: 'select',
+            required: true,
+            initial: '',
+            options: [
+              ['', '请选择'],
+              ...DISQUALIFICATION_GROUNDS.map((g): [string, string] => [
+                g,
+                DISQUALIFICATION_GROUND[g],
+              ]),
+            ],
+          },
+          ...(about.length > 0
+            ? [
+                {
+                  name: 'complaintId',
+                  label: '成立的举报（以举报成立为事由时）',
+                  kind: 'select' as const,
+                  initial: '',
+                  options: [
+                    ['', '不涉及'] as [string, string],
+                    ...about.map((c): [string, string] => [c.id, complaintRef(c.id)]),
+                  ],
+                },
+              ]
+            : []),
+          {
+            name: 'reason',
+            label: '具体事实和理由',
+            kind: 'textarea',
+            required: true,
+            hint: '将写入办理记录并书面告知该组织。',
+          },
+        ]}
+        body={(x) => ({
+          ...(x.ground ? { ground: x.ground } : {}),
+          reason: x.reason ?? '',
+          ...(x.complaintId ? { complaintId: x.complaintId } : {}),
+        })}
+        onDone={onDone}
+      />
+    </Card>
+  );
 }

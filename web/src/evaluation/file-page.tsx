@@ -6,10 +6,17 @@ import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import { AdminActions, RecusalForm, ReviewRequestForm, VotePanel } from './file-actions';
+import {
+  AdminActions,
+  DisqualifyAction,
+  RecusalForm,
+  ReviewRequestForm,
+  VotePanel,
+} from './file-actions';
 import { CommitteeCard, ScoresCard, Timeline } from './file-record';
 import {
   AWARDING,
+  DISQUALIFICATION_GROUND,
   FILE_STATUS,
   fileRef,
   levelLabel,
@@ -21,9 +28,15 @@ import {
 } from './labels';
 import type { Campaign, FileDetail, FileView } from './types';
 
+const FINAL: FileView['status'][] = ['ineligible', 'confirmed', 'not_graded', 'disqualified'];
+
 function Progress({ status }: { status: FileView['status'] }) {
   const at = stageOf(status);
-  const finished = status === 'confirmed' || status === 'not_graded' || status === 'ineligible';
+  const finished =
+    status === 'confirmed' ||
+    status === 'not_graded' ||
+    status === 'ineligible' ||
+    status === 'disqualified';
   return (
     <ol className="progress" aria-label="评估进度">
       {STAGES.map((s, i) => (
@@ -81,6 +94,7 @@ export function FilePage({ id }: { id: string }) {
   const role = account.role;
   const applicant = role === 'applicant';
   const admin = role === 'administrator';
+  const office = admin || role === 'section_head';
   const insider = admin || role === 'agency' || role === 'committee_member';
   const status = FILE_STATUS[v?.status ?? data.status];
   const deadline = deadlineOf(v, c);
@@ -137,8 +151,9 @@ export function FilePage({ id }: { id: string }) {
         </div>
       </div>
 
-      <Progress status={v?.status ?? data.status} />
-      <Notice tone={v?.status === 'ineligible' ? 'warn' : 'info'}>
+      {/* A disqualified file left the steps wherever it was: the notice says so instead. */}
+      {v?.status !== 'disqualified' && <Progress status={v?.status ?? data.status} />}
+      <Notice tone={v?.status === 'ineligible' || v?.status === 'disqualified' ? 'warn' : 'info'}>
         当前步骤：{NEXT_STEP[v?.status ?? data.status] ?? status?.label}
       </Notice>
 
@@ -153,7 +168,35 @@ export function FilePage({ id }: { id: string }) {
               </ul>
             </Card>
           )}
-          {decided && v && (
+          {v?.disqualification && (
+            <Card title="已取消本次评估资格" className="card-bad">
+              <dl className="summary">
+                <div className="summary-row">
+                  <dt>事由</dt>
+                  <dd>{DISQUALIFICATION_GROUND[v.disqualification.ground]}</dd>
+                </div>
+                <div className="summary-row">
+                  <dt>事实和理由</dt>
+                  <dd className="self-assessment">{v.disqualification.reason}</dd>
+                </div>
+                <div className="summary-row">
+                  <dt>决定</dt>
+                  <dd>
+                    {v.disqualification.by} · {formatDateTime(v.disqualification.at)}
+                  </dd>
+                </div>
+                {v.disqualification.cancelledScore !== null && (
+                  <div className="summary-row">
+                    <dt>初评得分</dt>
+                    <dd>
+                      <s>{v.disqualification.cancelledScore} 分</s> 已作废，不再计入
+                    </dd>
+                  </div>
+                )}
+              </dl>
+            </Card>
+          )}
+          {decided && v && !v.disqualification && (
             <Card
               title="评定结果"
               className={
@@ -231,6 +274,9 @@ export function FilePage({ id }: { id: string }) {
           {applicant && v?.status === 'assigned' && <RecusalForm file={data} onDone={reload} />}
           {voteBody && <VotePanel file={data} body={voteBody} onDone={reload} />}
           {admin && v && <AdminActions file={data} onDone={reload} />}
+          {office && v && !FINAL.includes(v.status) && (
+            <DisqualifyAction file={data} onDone={reload} />
+          )}
           {v && (applicant ? v.score !== null : true) && (
             <ScoresCard file={data} showSheets={insider} />
           )}
@@ -249,7 +295,16 @@ export function FilePage({ id }: { id: string }) {
                 </div>
                 <div className="summary-row">
                   <dt>证明材料</dt>
-                  <dd>{data.materials.evidenceFileIds.length} 份</dd>
+                  <dd>
+                    {data.materials.evidenceFileIds.length} 份
+                    {(applicant || office) &&
+                      data.materials.evidenceFileIds.map((fid, i) => (
+                        <a key={fid} className="evidence-link" href={`/api/files/${fid}`} download>
+                          {' '}
+                          材料{i + 1}
+                        </a>
+                      ))}
+                  </dd>
                 </div>
               </dl>
               <h3 className="side-title">自评报告</h3>

@@ -5,7 +5,7 @@ import type { FileDetail, NamedVote, Tally, TrailEntry } from './types';
 
 /** The file's record: the sheets' aggregate, the committees' votes, and the trail. */
 
-const tallyText = (t: Tally) =>
+export const tallyText = (t: Tally) =>
   `全体委员 ${t.members} 人，出席 ${t.present} 人，赞成 ${t.approvals} 票；${
     !t.quorum
       ? '出席不足三分之二'
@@ -25,7 +25,14 @@ export function ScoresCard({ file, showSheets }: { file: FileDetail; showSheets:
           <div className="summary-row">
             <dt>评估得分</dt>
             <dd>
-              <strong className="score-figure">{v.score.value} 分</strong>
+              {v.disqualification ? (
+                <>
+                  <s className="score-figure">{v.score.value} 分</s>{' '}
+                  <Badge tone="bad">已作废，不再计入</Badge>
+                </>
+              ) : (
+                <strong className="score-figure">{v.score.value} 分</strong>
+              )}
               {v.proposedLevel !== null && v.proposedLevel > 0 && (
                 <> · 对应等级 {levelLabel(v.proposedLevel)}</>
               )}

@@ -1,4 +1,4 @@
-import type { FileStatus } from './types';
+import type { ComplaintMeasure, ComplaintStatus, FileStatus } from './types';
 
 export const FILE_STATUS: Record<FileStatus, { label: string; tone: string }> = {
   applied: { label: '已申报', tone: 'info' },
@@ -10,6 +10,7 @@ export const FILE_STATUS: Record<FileStatus, { label: string; tone: string }> = 
   review_requested: { label: '复核中', tone: 'warn' },
   confirmed: { label: '已确认等级', tone: 'ok' },
   not_graded: { label: '未评定等级', tone: 'muted' },
+  disqualified: { label: '已取消评估资格', tone: 'bad' },
 };
 
 export const SEAT_STATUS: Record<string, string> = {
@@ -51,6 +52,7 @@ export const ACTION: Record<string, string> = {
   review_upheld: '复核结论：异议成立',
   review_dismissed: '复核结论：维持原评定',
   grade_confirmed: '公示期满，确认评估等级',
+  disqualified: '取消本次评估资格',
 };
 
 export const actionLabel = (a: string) => ACTION[a] ?? a;
@@ -70,6 +72,7 @@ export const AWARDING: Record<string, string> = {
   district: '区民政局',
   city: '市民政局',
   province: '省民政厅',
+  national: '民政部',
 };
 
 export const REVIEW_KIND: Record<string, string> = {
@@ -116,4 +119,33 @@ export const NEXT_STEP: Record<FileStatus, string> = {
   review_requested: '复核委员会正在复核',
   confirmed: '评估等级已确认',
   not_graded: '未达到等级标准，本次评估已办结',
+  disqualified: '已被取消本次评估资格，评估得分不再计入',
+};
+
+/** The closed list of grounds (§4.2), worded as the API words them. */
+export {
+  DISQUALIFICATION_GROUND_LABEL as DISQUALIFICATION_GROUND,
+  DISQUALIFICATION_GROUNDS,
+} from '../../../domain/evaluation/disqualification';
+
+export const COMPLAINT_STATUS: Record<ComplaintStatus, { label: string; tone: string }> = {
+  filed: { label: '待核实', tone: 'warn' },
+  verified: { label: '复核委员会审议中', tone: 'info' },
+  dismissed: { label: '不予受理', tone: 'muted' },
+  upheld: { label: '举报成立', tone: 'bad' },
+  rejected: { label: '举报不成立', tone: 'ok' },
+};
+
+export const COMPLAINT_MEASURE: Record<ComplaintMeasure, string> = {
+  file_disqualified: '已取消该组织本次评估资格，初评得分作废。',
+  grade_cancelled: '已撤销该组织的评估等级。',
+  none: '该评估事项已经办结或该组织已无有效等级，不再另行处理。',
+};
+
+export const GRADE_STATUS: Record<string, { label: string; tone: string }> = {
+  active: { label: '有效', tone: 'ok' },
+  downgraded: { label: '已降级', tone: 'warn' },
+  cancelled: { label: '已撤销', tone: 'bad' },
+  expired: { label: '已到期', tone: 'muted' },
+  superseded: { label: '已被新等级取代', tone: 'muted' },
 };

@@ -1,12 +1,15 @@
-import type { ProcessModule } from '../modules';
+import { ALL_ROLES, type ProcessModule } from '../modules';
 import { useSession } from '../session';
 import { CampaignFormPage } from './campaign-form-page';
 import { CampaignPage } from './campaign-page';
 import { CampaignsPage } from './campaigns-page';
 import { CommitteeHomePage } from './committee-page';
+import { ComplaintPage } from './complaint-page';
+import { ComplaintWorklistPage } from './complaint-worklist-page';
 import { EvaluatorFilePage } from './evaluator-file-page';
 import { FilePage } from './file-page';
 import { MyEvaluationFilesPage } from './my-files-page';
+import { PublicResultsPage } from './public-results-page';
 
 /**
  * Tiered evaluation: evaluators score their files, committee members vote, organisations apply
@@ -14,14 +17,22 @@ import { MyEvaluationFilesPage } from './my-files-page';
  */
 export const evaluation: ProcessModule = {
   id: 'evaluation',
-  nav: (role) =>
-    role === 'evaluator'
-      ? [{ to: '/evaluation', label: '我的评估事项' }]
-      : role === 'committee_member'
-        ? [{ to: '/evaluation', label: '评估表决' }]
-        : ['applicant', 'agency', 'administrator'].includes(role)
-          ? [{ to: '/evaluation', label: '等级评估' }]
-          : [],
+  nav: (role) => {
+    const home =
+      role === 'evaluator'
+        ? [{ to: '/evaluation', label: '我的评估事项' }]
+        : role === 'committee_member'
+          ? [{ to: '/evaluation', label: '评估表决' }]
+          : ['applicant', 'agency', 'administrator'].includes(role)
+            ? [{ to: '/evaluation', label: '等级评估' }]
+            : [];
+    // Anyone signed in may complain; the evaluation office handles the complaints.
+    const complaints =
+      role === 'administrator' || role === 'section_head'
+        ? [{ to: '/evaluation/complaints', label: '举报办理' }]
+        : [{ to: '/evaluation/public', label: '公示与举报' }];
+    return [...home, ...complaints];
+  },
   routes: [
     {
       path: '/evaluation',
@@ -35,13 +46,37 @@ export const evaluation: ProcessModule = {
     },
     {
       path: '/evaluation/campaigns/:id',
-      roles: ['administrator', 'agency', 'committee_member'],
+      roles: ['administrator', 'section_head', 'agency', 'committee_member'],
       render: (p) => <CampaignPage id={p.id as string} />,
     },
     {
       path: '/evaluation/files/:id',
-      roles: ['applicant', 'evaluator', 'committee_member', 'agency', 'administrator'],
+      roles: [
+        'applicant',
+        'evaluator',
+        'committee_member',
+        'agency',
+        'administrator',
+        'section_head',
+      ],
       render: (p) => <EvaluationFile id={p.id as string} />,
+    },
+    { path: '/evaluation/public', roles: ALL_ROLES, render: () => <PublicResultsPage /> },
+    {
+      path: '/evaluation/complaints',
+      roles: ['administrator', 'section_head'],
+      render: () => <ComplaintWorklistPage />,
+    },
+    {
+      path: '/evaluation/complaints/:id',
+      roles: ALL_ROLES,
+      render: (p) => <ComplaintPage id={p.id as string} />,
+    },
+    // The same page under the complainant's menu entry (公示与举报), so that it stays marked.
+    {
+      path: '/evaluation/public/complaints/:id',
+      roles: ALL_ROLES,
+      render: (p) => <ComplaintPage id={p.id as string} />,
     },
   ],
 };

@@ -1,3 +1,4 @@
+import type { DisqualificationGround } from '../../../domain/evaluation/disqualification';
 import type { IndicatorNode } from '../../../domain/evaluation/policy';
 import type { ScoreSheet } from '../../../domain/evaluation/scoring';
 
@@ -18,7 +19,20 @@ export type FileStatus =
   | 'publicised'
   | 'review_requested'
   | 'confirmed'
-  | 'not_graded';
+  | 'not_graded'
+  | 'disqualified';
+
+export type { DisqualificationGround };
+
+/** §4.2: taken out of the evaluation before confirmation; the score is kept but void. */
+export interface Disqualification {
+  ground: DisqualificationGround;
+  reason: string;
+  complaintId: string | null;
+  at: string;
+  by: string;
+  cancelledScore: number | null;
+}
 
 export interface Tally {
   members: number;
@@ -61,6 +75,8 @@ export interface FileView {
   review: ReviewRequest | null;
   gradeId: string | null;
   certificateFileId: string | null;
+  levelNote?: string | null;
+  disqualification?: Disqualification | null;
 }
 
 export interface TrailEntry {
@@ -95,6 +111,7 @@ export interface FileSummary {
   decidedLevel: number | null;
   ineligibleReason: string | null;
   flagged: boolean;
+  scoreCancelled?: boolean;
   temporalUrl: string;
   /** For a committee member: which committee's vote this file waits for from them. */
   awaitingMyVote?: 'committee' | 'review' | null;
@@ -127,4 +144,95 @@ export interface Campaign {
   reviewCommitteeIds: string[];
   progress: Record<string, number>;
   temporalUrl: string;
+}
+
+// ── complaints (举报) ──
+
+export type ComplaintStatus = 'filed' | 'verified' | 'dismissed' | 'upheld' | 'rejected';
+export type ComplaintMeasure = 'file_disqualified' | 'grade_cancelled' | 'none';
+
+export interface ComplaintSummary {
+  id: string;
+  subjectType: 'file' | 'grade';
+  fileId: string | null;
+  gradeId: string | null;
+  organizationId: string;
+  organizationName: string | null;
+  content: string;
+  status: ComplaintStatus;
+  filedAt: string;
+  upheld: boolean | null;
+  measure: ComplaintMeasure | null;
+  verificationDueAt: string | null;
+  overdue: boolean;
+  round: number;
+  /** For a review-committee member: the complaint waits for their vote in this round. */
+  awaitingMyVote: boolean;
+}
+
+export interface ComplaintView {
+  status: ComplaintStatus;
+  verificationDueAt: string | null;
+  overdue: boolean;
+  verification: { by: string; at: string; note: string | null } | null;
+  dismissal: { by: string; at: string; reason: string } | null;
+  committee: { members: number; round: number; votes: number; lastTally: Tally | null };
+  ruling: { at: string; upheld: boolean; tally: Tally; measure: ComplaintMeasure | null } | null;
+}
+
+export interface ComplaintDetail extends ComplaintSummary {
+  view: ComplaintView | null;
+  votes: {
+    round: number;
+    memberId: string;
+    memberName: string;
+    approve: boolean;
+    votedAt: string;
+  }[];
+}
+
+export interface PublicResults {
+  publicity: {
+    fileId: string;
+    organizationId: string;
+    organizationName: string | null;
+    campaignTitle: string;
+    level: number | null;
+  }[];
+  grades: {
+    organizationId: string;
+    organizationName: string | null;
+    level: number;
+    awardingLevel: string;
+    awardedOn: string;
+    expiresOn: string;
+  }[];
+}
+
+// ── grades ──
+
+export interface GradeRecord {
+  id: string;
+  level: number;
+  awardingLevel: string;
+  awardedOn: string;
+  expiresOn: string;
+  status: 'active' | 'downgraded' | 'cancelled' | 'expired' | 'superseded';
+  endedOn: string | null;
+  endReason: string | null;
+}
+
+/** The grade workflow's view of the grade it manages. */
+export interface GradeStatusView {
+  organizationId: string;
+  grade: {
+    id: string;
+    level: number;
+    awardedOn: string;
+    expiresOn: string;
+    hasCertificate: boolean;
+  } | null;
+  status: 'active' | 'downgraded' | 'cancelled' | 'expired';
+  certificateDue: { gradeId: string; at: string } | null;
+  certificateVoided: boolean;
 }
