@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 
 /** gRPC FAILED_PRECONDITION, as the server answers while a workflow task is being retried. */
@@ -16,10 +16,10 @@ function workflowTaskFailed(err: unknown): boolean {
 }
 
 /**
- * Executes an Update, waiting out the moments when the server refuses Updates because the
- * workflow's last task timed out (an overloaded worker) and is being retried. The refused Update
- * was never admitted, and every attempt carries the same update id, so a retry cannot apply it
- * twice. Other errors, refusals by the workflow included, pass straight through.
+ * Executes an Update, waiting out an overloaded moment: the server refuses Updates while the
+ * workflow's last task timed out and is being retried, and a long poll can end before the Update
+ * completes. Every attempt carries the same update id, so the server admits it once and a retry
+ * only collects its outcome. Other errors, refusals by the workflow included, pass through.
  */
 export async function executeUpdate<R, A>(
   handle: WorkflowHandle,
@@ -31,7 +31,9 @@ export async function executeUpdate<R, A>(
     try {
       return await handle.executeUpdate(def, { args: [args], updateId });
     } catch (err) {
-      if (attempt >= ATTEMPTS || !workflowTaskFailed(err)) throw err;
+      const transient =
+        workflowTaskFailed(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
+      if (attempt >= ATTEMPTS || !transient) throw err;
       await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** attempt)));
     }
   }

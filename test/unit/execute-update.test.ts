@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import type { WorkflowHandle } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { defineUpdate } from '@temporalio/workflow';
 import { executeUpdate } from '../../client/execute-update';
 
@@ -39,6 +39,19 @@ describe('executeUpdate', () => {
     ]);
     await expect(executeUpdate(handle, def, { n: 1 }, 'u-1')).resolves.toBe('done');
     expect(ids).toEqual(['u-1', 'u-1', 'u-1']);
+  });
+
+  it('given the long poll ended before the update completed, when it is sent again with the same id, then its outcome is returned', async () => {
+    const { handle, ids } = scripted([
+      () => {
+        throw new WorkflowUpdateRPCTimeoutOrCancelledError('context deadline exceeded', {
+          cause: new Error('4 DEADLINE_EXCEEDED'),
+        });
+      },
+      () => 'collected',
+    ]);
+    await expect(executeUpdate(handle, def, { n: 1 }, 'u-2')).resolves.toBe('collected');
+    expect(ids).toEqual(['u-2', 'u-2']);
   });
 
   it('given any other error, when the update fails, then it is not retried', async () => {
