@@ -503,5 +503,5 @@ describe('a venture-philanthropy round from call to final tranche', () => {
     await recordCompetitionHistory(h, 'proposal-closed', `competition-proposal-${ids.B}`);
     await recordCompetitionHistory(h, 'proposal-terminated', `competition-proposal-${ids.D}`);
     await recordCompetitionHistory(h, 'proposal-objection', `competition-proposal-${ids.A}`);
-  });
+  }, 180_000);
 });

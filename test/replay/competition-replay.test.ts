@@ -23,6 +23,8 @@ describe('replay of recorded competition histories', () => {
       'competition-proposal-closed.json',
       'competition-proposal-objection.json',
       'competition-proposal-terminated.json',
+      // A round from before the API accepted proposals: submissions were Updates on the round.
+      'competition-round-submission-updates.json',
       'competition-round.json',
     ]);
   });
