@@ -17,6 +17,9 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60_000,
+  // Integration and browser tests mostly wait on Temporal, the database and the browser: two
+  // files at a time keep 2-core CI well inside its time (Jest's default here would be one).
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

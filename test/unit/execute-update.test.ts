@@ -82,4 +82,29 @@ describe('executeUpdate', () => {
     }
     expect(ids).toHaveLength(8);
   });
+
+  it('given long polls that each end after 25 s, when a minute has passed, then the caller gets the error instead of waiting on', async () => {
+    const timeout = () =>
+      new Promise((_, reject) =>
+        setTimeout(
+          () =>
+            reject(
+              new WorkflowUpdateRPCTimeoutOrCancelledError('context deadline exceeded', {
+                cause: new Error('4 DEADLINE_EXCEEDED'),
+              }),
+            ),
+          25_000,
+        ),
+      );
+    const { handle, ids } = scripted(Array.from({ length: 8 }, () => timeout));
+    jest.useFakeTimers();
+    try {
+      const outcome = executeUpdate(handle, def, { n: 1 }).catch((e: Error) => e);
+      await jest.advanceTimersByTimeAsync(300_000);
+      await expect(outcome).resolves.toBeInstanceOf(WorkflowUpdateRPCTimeoutOrCancelledError);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(ids).toHaveLength(3);
+  });
 });
