@@ -19,11 +19,10 @@ export const ZOpenCampaignRequest = z.object({
   title: text('评估活动名称', 200),
   windowOpensAt: instant,
   windowClosesAt: instant,
-  committeeIds: z.array(z.uuid()).min(1, '请选择评估委员会委员').max(25, '评估委员会至多 25 人'),
-  reviewCommitteeIds: z
-    .array(z.uuid())
-    .min(1, '请选择复核委员会委员')
-    .max(9, '复核委员会至多 9 人'),
+  // Only a sanity bound here: the sizes in force (default 7–25 and 5–9) are policy settings,
+  // checked by the API against the rule set when the campaign opens.
+  committeeIds: z.array(z.uuid()).min(1, '请选择评估委员会委员').max(200, '委员人数过多'),
+  reviewCommitteeIds: z.array(z.uuid()).min(1, '请选择复核委员会委员').max(200, '委员人数过多'),
 });
 
 export const ZRecusalRequest = z.object({
