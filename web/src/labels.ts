@@ -56,4 +56,11 @@ export const ROLE_HOME: Record<string, string> = {
   section_head: '/worklist',
   bureau_head: '/worklist',
   administrator: '/admin',
+  // Everyone also has 公示与举报 in the menu; it is nobody's home page.
+  purchaser: '/purchases',
+  judge: '/competitions',
+  finance: '/competitions',
+  evaluator: '/evaluation',
+  committee_member: '/evaluation',
+  agency: '/evaluation',
 };
