@@ -8,7 +8,7 @@ import {
   type RoundInput,
   type RoundNews,
   type RoundView,
-  roundNewsSignal,
+  roundNewsUpdate,
   roundStatusQuery,
   roundWorkflowId,
 } from '../workflows/competition/messages';
@@ -49,7 +49,7 @@ export function createCompetitionClient(client: Client, taskQueue: string) {
     },
     /** Round news sent by the API itself (a proposal started after the round moved on). */
     async tellProposal(proposalId: string, news: RoundNews): Promise<void> {
-      await proposal(proposalId).signal(roundNewsSignal, news);
+      await executeUpdate(proposal(proposalId), roundNewsUpdate, news);
     },
     roundStatus: (id: string) => quiet(() => round(id).query(roundStatusQuery)),
     proposalStatus: (id: string) => quiet(() => proposal(id).query(proposalStatusQuery)),

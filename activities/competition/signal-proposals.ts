@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { proposalWorkflowId, ROUND_NEWS_SIGNAL } from '../../domain/competition/stages';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { proposalWorkflowId, ROUND_NEWS_UPDATE } from '../../domain/competition/stages';
 import type { RoundNews } from '../../workflows/competition/messages';
 
 const BATCH = 100;
@@ -19,16 +19,29 @@ export async function signalProposals(
     await Promise.all(
       news.slice(i, i + BATCH).map(async (n) => {
         try {
+          // An Update, not a signal: it returns once the proposal has applied the news.
           await client.workflow
             .getHandle(proposalWorkflowId(n.proposalId))
-            .signal(ROUND_NEWS_SIGNAL, n.news);
+            .executeUpdate(ROUND_NEWS_UPDATE, { args: [n.news] });
           sent++;
         } catch (err) {
-          if (!(err instanceof WorkflowNotFoundError)) throw err;
+          if (!(err instanceof WorkflowNotFoundError) && (await running(client, n.proposalId)))
+            throw err;
         }
       }),
     );
     Context.current().heartbeat(i);
   }
   return sent;
+}
+
+/** False once the proposal's workflow has ended (an Update to it fails): nothing left to tell. */
+async function running(client: Client, proposalId: string): Promise<boolean> {
+  try {
+    const d = await client.workflow.getHandle(proposalWorkflowId(proposalId)).describe();
+    return d.status.name === 'RUNNING';
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
 }

@@ -58,3 +58,5 @@ export const proposalWorkflowId = (proposalId: string) => `competition-proposal-
 
 /** The signal name of round news to a proposal (activities send it through the client). */
 export const ROUND_NEWS_SIGNAL = 'roundNews';
+/** The same news as an Update: it returns once the proposal has applied it. */
+export const ROUND_NEWS_UPDATE = 'applyRoundNews';

@@ -4,6 +4,7 @@ import {
   type Phase,
   type ProposalStatus,
   ROUND_NEWS_SIGNAL,
+  ROUND_NEWS_UPDATE,
   type RoundStage,
 } from '../../domain/competition/stages';
 
@@ -135,6 +136,7 @@ export type RoundNews =
   | { kind: 'funding'; selected: boolean; awardFen: number; reason: string }
   | { kind: 'publicity_closed' };
 export const roundNewsSignal = defineSignal<[RoundNews]>(ROUND_NEWS_SIGNAL);
+export const roundNewsUpdate = defineUpdate<void, [RoundNews]>(ROUND_NEWS_UPDATE);
 
 export const qualifyUpdate = defineUpdate<
   ProposalView,

@@ -227,11 +227,16 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
     },
   );
   setHandler(m.proposalStatusQuery, () => r.viewOf(s));
-  setHandler(m.roundNewsSignal, (n) => {
+  const hear = (n: m.RoundNews) => {
     const before = s.status;
     r.applyNews(s, n);
     if (s.status !== before) outcomes.push(n);
-  });
+  };
+  // News arrives as an Update since the round waits for each proposal to apply it (a reviewer
+  // acting right after the call closes must find the proposal in the new stage); recorded
+  // histories and old senders use the signal.
+  setHandler(m.roundNewsSignal, hear);
+  setHandler(m.roundNewsUpdate, hear);
 
   const outcomes: m.RoundNews[] = [];
   await lock.run(async () => {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { api } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
@@ -115,8 +116,15 @@ export function PublicityPage({ id }: { id: string }) {
     objections.reload();
   };
   const r = round.data;
+  const open = r?.stage === 'publicity';
+  // The round closes publicity on its own (period over, last objection decided): watch for it.
+  const reloadRound = round.reload;
+  useEffect(() => {
+    if (!open) return;
+    const t = setInterval(reloadRound, 3_000);
+    return () => clearInterval(t);
+  }, [open, reloadRound]);
   if (!r || !list.data) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
-  const open = r.stage === 'publicity';
   const items = list.data.items;
   return (
     <div>
