@@ -75,19 +75,29 @@ export async function fileRegistration(
   const orgId = session.org;
   if (!orgId) throw new AppError('forbidden', '账号未绑定申请组织');
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
-  if (idempotencyKey) {
+  const replay = async () => {
+    if (!idempotencyKey) return null;
     const seen = await db.idempotencyRecord.findUnique({
       where: { accountId_key: { accountId: session.sub, key: idempotencyKey } },
     });
-    if (seen) {
-      if (seen.requestHash !== requestHash) {
-        throw new AppError('unprocessable', '该 Idempotency-Key 已用于另一份不同的申请');
-      }
-      await ensureStarted(deps, opts, seen.resourceId);
-      return { id: seen.resourceId, created: false };
+    if (!seen) return null;
+    if (seen.requestHash !== requestHash) {
+      throw new AppError('unprocessable', '该 Idempotency-Key 已用于另一份不同的申请');
     }
+    await ensureStarted(deps, opts, seen.resourceId);
+    return { id: seen.resourceId, created: false };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    await guardOrganization(db, orgId);
+  } catch (err) {
+    // A concurrent request with the same key may have filed meanwhile (its registration and key
+    // commit together): that is this request's answer, not a second open application.
+    const same = err instanceof AppError ? await replay() : null;
+    if (same) return same;
+    throw err;
   }
-  await guardOrganization(db, orgId);
   const application = await resolveDocuments(db, orgId, input);
   const id = randomUUID();
   try {
