@@ -1,9 +1,9 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
 import type { OrganizationProfile } from '../../../domain/organization/profile';
 import { INSPECTION_LABEL } from '../../../domain/organization/profile';
+import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
 import { api, fieldErrors } from '../api';
-import { Badge, Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { Badge, Card, Loading, Notice, ProblemAlert, TextAreaField } from '../components/ui';
 import { OrganizationGrades } from '../evaluation/grade-card';
 import { formatDate } from '../format';
 import { Link } from '../router';
@@ -191,23 +191,16 @@ function PartyOrganizationCard({
               </label>
               {errors.present && <small className="error">{errors.present}</small>}
             </fieldset>
-            <Field
+            <TextAreaField
               label="依据"
               required
               error={errors.reason}
               hint="如上级党组织的批复文号、核查记录。"
-            >
-              {(fid, d) => (
-                <textarea
-                  id={fid}
-                  rows={2}
-                  maxLength={500}
-                  value={reason}
-                  aria-describedby={d}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              )}
-            </Field>
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={setReason}
+            />
             <ProblemAlert error={problem} fieldsShown />
             <div className="form-actions">
               <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>

@@ -1,6 +1,7 @@
 import { BUDGET_KIND_LABEL, PURPOSE_LABEL } from '../../../domain/competition/policy';
 import { ApiError, api } from '../api';
 import { ActionButton, yuanToFen } from '../components/action-dialog';
+import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { Link } from '../router';
@@ -15,7 +16,6 @@ import {
   yuan,
 } from './labels';
 import { ScoreSheet } from './score-sheet';
-import { TemporalLink } from '../components/temporal-link';
 import type { Phase, ProposalDetail, ProposalRow, RoundDetail } from './types';
 
 const TRANCHE_LABEL: Record<string, string> = {

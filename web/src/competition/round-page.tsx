@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
 import { ActionButton } from '../components/action-dialog';
+import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { Link } from '../router';
@@ -8,7 +9,6 @@ import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, STAGE_LABEL, yuan } from './labels';
 import { ResultsCard } from './results-card';
-import { TemporalLink } from '../components/temporal-link';
 import { RoundFiguresView } from './round-figures';
 import type { ProposalRow, RoundDetail, RoundFigures, RoundStage } from './types';
 

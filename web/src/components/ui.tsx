@@ -105,6 +105,35 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
   );
 }
 
+/** A free-text answer (reason, facts, basis) in a Field: the shape every action form uses. */
+export function TextAreaField({
+  value,
+  onChange,
+  rows,
+  maxLength,
+  ...field
+}: Omit<FieldProps, 'children'> & {
+  value: string;
+  onChange: (v: string) => void;
+  rows: number;
+  maxLength: number;
+}) {
+  return (
+    <Field {...field}>
+      {(id, d) => (
+        <textarea
+          id={id}
+          rows={rows}
+          maxLength={maxLength}
+          value={value}
+          aria-describedby={d}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** A modal dialog on the native <dialog> element (focus trap and Esc come with it). */
 export function Dialog({
   title,

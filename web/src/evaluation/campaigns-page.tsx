@@ -1,16 +1,25 @@
 import { type FormEvent, useState } from 'react';
 import type { DistrictFigures } from '../../../domain/evaluation/figures';
 import { api, fieldErrors } from '../api';
-import { Badge, Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import {
+  Badge,
+  Card,
+  Empty,
+  Field,
+  Loading,
+  Notice,
+  ProblemAlert,
+  TextAreaField,
+} from '../components/ui';
 import { formatDateTime, percent } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
+import type { StoredFile } from '../types';
 import { useLoad } from '../use-load';
 import { EvidenceUpload } from './evidence-upload';
 import { OrganizationGrades } from './grade-card';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
 import { PROGRESS } from './progress';
-import type { StoredFile } from '../types';
 import type { Campaign, FileSummary } from './types';
 
 const isOpen = (c: Campaign, now: number) =>
@@ -160,18 +169,15 @@ function ApplyForm({ campaign, onDone }: { campaign: Campaign; onDone: () => voi
           />
         )}
       </Field>
-      <Field label="自评报告" required error={errors.selfAssessment}>
-        {(id, described) => (
-          <textarea
-            id={id}
-            rows={6}
-            maxLength={20000}
-            value={text}
-            aria-describedby={described}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label="自评报告"
+        required
+        error={errors.selfAssessment}
+        rows={6}
+        maxLength={20000}
+        value={text}
+        onChange={setText}
+      />
       <EvidenceUpload files={evidence} onChange={setEvidence} />
       <ProblemAlert error={problem} fieldsShown />
       <div className="form-actions">

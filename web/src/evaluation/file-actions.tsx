@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ZRecusalRequest, ZReviewRequest } from '../../../domain/evaluation/requests';
 import { api, fieldErrors } from '../api';
 import { ActionButton } from '../components/action-dialog';
-import { Card, Field, ProblemAlert } from '../components/ui';
+import { Card, Field, ProblemAlert, TextAreaField } from '../components/ui';
 import { formatDateTime } from '../format';
 import { useLoad } from '../use-load';
 import { complaintRef } from './complaint-text';
@@ -93,23 +93,16 @@ export function ReviewRequestForm({ file, onDone }: { file: FileDetail; onDone: 
             </select>
           )}
         </Field>
-        <Field
+        <TextAreaField
           label="理由"
           required
           error={errors.reason}
           hint="请写明事实和依据，可列明评分有误的指标。"
-        >
-          {(id, d) => (
-            <textarea
-              id={id}
-              rows={4}
-              maxLength={2000}
-              value={reason}
-              aria-describedby={d}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={4}
+          maxLength={2000}
+          value={reason}
+          onChange={setReason}
+        />
         <ProblemAlert error={problem} fieldsShown />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -184,18 +177,15 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
               </select>
             )}
           </Field>
-          <Field label="回避理由" required error={errors.reason}>
-            {(id, d) => (
-              <textarea
-                id={id}
-                rows={3}
-                maxLength={2000}
-                value={reason}
-                aria-describedby={d}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label="回避理由"
+            required
+            error={errors.reason}
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            onChange={setReason}
+          />
           <ProblemAlert error={problem} fieldsShown />
           <div className="form-actions">
             <button type="button" className="btn btn-secondary" onClick={() => setShown(false)}>

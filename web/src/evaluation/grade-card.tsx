@@ -1,4 +1,4 @@
-import { api, ApiError } from '../api';
+import { ApiError, api } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
