@@ -18,7 +18,7 @@ type Notify = (input: {
  * of each decision, and the news to each proposal. Re-run after an upheld objection.
  */
 export function makeFunding(db: Db, notify: Notify) {
-  async function decide(roundId: string, panelAmounts: Record<string, number>) {
+  async function decide(roundId: string, panelAmounts: Record<string, number>, deliver = true) {
     const { policy } = await roundSettings(db, roundId);
     const proposals = await db.competitionProposal.findMany({
       where: { roundId, status: { in: ['shortlisted', 'selected', 'not_funded'] } },
@@ -75,12 +75,13 @@ export function makeFunding(db: Db, notify: Notify) {
         }),
       ),
     );
-    await signalProposals(
-      changed.map((d) => ({
-        proposalId: d.proposalId,
-        news: { kind: 'funding', selected: d.selected, awardFen: d.awardFen, reason: d.reason },
-      })),
-    );
+    if (deliver)
+      await signalProposals(
+        changed.map((d) => ({
+          proposalId: d.proposalId,
+          news: { kind: 'funding', selected: d.selected, awardFen: d.awardFen, reason: d.reason },
+        })),
+      );
     const selected = decisions.filter((d) => d.selected);
     return {
       selected: selected.length,
@@ -118,9 +119,11 @@ export function makeFunding(db: Db, notify: Notify) {
     roundId: string;
     panelAmounts: Record<string, number>;
     at: number;
+    /** False since the round delivers news in the background (deliverRoundNews). */
+    deliver?: boolean;
   }) {
     const { policy } = await roundSettings(db, a.roundId);
-    const summary = await decide(a.roundId, a.panelAmounts);
+    const summary = await decide(a.roundId, a.panelAmounts, a.deliver !== false);
     const publicityEndsAt = addDuration(a.at, policy.publicity, await loadCalendar(db)).at;
     const round = await db.competitionRound.update({
       where: { id: a.roundId },
@@ -160,6 +163,7 @@ export function makeFunding(db: Db, notify: Notify) {
     decision: string;
     actorId: string;
     at: number;
+    deliver?: boolean;
   }) {
     const o = await db.competitionObjection.update({
       where: { id: a.objectionId },
@@ -170,7 +174,7 @@ export function makeFunding(db: Db, notify: Notify) {
         decidedAt: new Date(a.at),
       },
     });
-    const summary = await decide(a.roundId, {});
+    const summary = await decide(a.roundId, {}, a.deliver !== false);
     const { round } = await roundSettings(db, a.roundId);
     await notify({
       key: `${a.roundId}/objection/${a.objectionId}`,

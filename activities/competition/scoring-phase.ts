@@ -48,6 +48,8 @@ export function makeScoringPhase(db: Db, notify: Notify) {
   async function openScoringPhase(a: {
     roundId: string;
     phase: Phase;
+    /** False since the round delivers news in the background (deliverRoundNews). */
+    deliver?: boolean;
   }): Promise<Outcome<{ proposals: number; judges: number }>> {
     const { round, policy } = await roundSettings(db, a.roundId);
     if (a.phase === 'first') {
@@ -98,12 +100,13 @@ export function makeScoringPhase(db: Db, notify: Notify) {
         data: rows.slice(i, i + CHUNK),
         skipDuplicates: true,
       });
-    await signalProposals(
-      [...panels].map(([proposalId, js]) => ({
-        proposalId,
-        news: { kind: 'panel', phase: a.phase, judges: js },
-      })),
-    );
+    if (a.deliver !== false)
+      await signalProposals(
+        [...panels].map(([proposalId, js]) => ({
+          proposalId,
+          news: { kind: 'panel', phase: a.phase, judges: js },
+        })),
+      );
     for (const j of judges) {
       const count = rows.filter((r) => r.judgeId === j).length;
       await notify({
@@ -119,6 +122,7 @@ export function makeScoringPhase(db: Db, notify: Notify) {
   async function closeScoringPhase(a: {
     roundId: string;
     phase: Phase;
+    deliver?: boolean;
   }): Promise<Outcome<Record<string, number | string>>> {
     const { policy } = await roundSettings(db, a.roundId);
     const proposals = await db.competitionProposal.findMany({
@@ -192,18 +196,19 @@ export function makeScoringPhase(db: Db, notify: Notify) {
         data: { status: 'not_shortlisted' },
       });
     }
-    await signalProposals(
-      results.map((r) => ({
-        proposalId: r.proposalId,
-        news: {
-          kind: 'phase_closed',
-          phase: a.phase,
-          advanced: advanced.has(r.proposalId),
-          rank: r.rank,
-          score: r.score,
-        },
-      })),
-    );
+    if (a.deliver !== false)
+      await signalProposals(
+        results.map((r) => ({
+          proposalId: r.proposalId,
+          news: {
+            kind: 'phase_closed',
+            phase: a.phase,
+            advanced: advanced.has(r.proposalId),
+            rank: r.rank,
+            score: r.score,
+          },
+        })),
+      );
     return {
       ok: true,
       summary: {

@@ -3,35 +3,49 @@ import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { proposalWorkflowId, ROUND_NEWS_UPDATE } from '../../domain/competition/stages';
 import type { RoundNews } from '../../workflows/competition/messages';
 
-const BATCH = 100;
+/** Updates in flight at once: enough to keep the workers' workflow slots busy. */
+const IN_FLIGHT = 100;
 
 /**
  * Tells many proposal workflows about the round, through the worker's client rather than from
  * the round workflow: thousands of signals would otherwise fill the round's history. A proposal
- * whose workflow has ended is skipped; a retry re-sends, and the news is idempotent.
+ * whose workflow has ended is skipped; a retry re-sends, and the news is idempotent. A sliding
+ * window, not batches, so one slow proposal does not hold up the rest; the activity stops when
+ * cancelled (a worker shutting down no longer runs the proposals it waits for).
  */
 export async function signalProposals(
   news: { proposalId: string; news: RoundNews }[],
 ): Promise<number> {
-  const client = Context.current().client;
+  const ctx = Context.current();
+  const client = ctx.client;
   let sent = 0;
-  for (let i = 0; i < news.length; i += BATCH) {
-    await Promise.all(
-      news.slice(i, i + BATCH).map(async (n) => {
-        try {
-          // An Update, not a signal: it returns once the proposal has applied the news.
-          await client.workflow
+  let next = 0;
+  const one = async (n: { proposalId: string; news: RoundNews }) => {
+    try {
+      // An Update, not a signal: it returns once the proposal has applied the news.
+      // Raced with cancellation: the Update's own poll does not end when the worker stops.
+      await Promise.race([
+        client.withAbortSignal(ctx.cancellationSignal, () =>
+          client.workflow
             .getHandle(proposalWorkflowId(n.proposalId))
-            .executeUpdate(ROUND_NEWS_UPDATE, { args: [n.news] });
-          sent++;
-        } catch (err) {
-          if (!(err instanceof WorkflowNotFoundError) && (await running(client, n.proposalId)))
-            throw err;
-        }
-      }),
-    );
-    Context.current().heartbeat(i);
-  }
+            .executeUpdate(ROUND_NEWS_UPDATE, { args: [n.news] }),
+        ),
+        ctx.cancelled,
+      ]);
+      sent++;
+    } catch (err) {
+      if (ctx.cancellationSignal.aborted) throw err;
+      if (!(err instanceof WorkflowNotFoundError) && (await running(client, n.proposalId)))
+        throw err;
+    }
+  };
+  const lane = async () => {
+    for (let i = next++; i < news.length; i = next++) {
+      await one(news[i] as (typeof news)[number]);
+      ctx.heartbeat(sent);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, news.length) }, lane));
   return sent;
 }
 

@@ -11,6 +11,7 @@ import {
   proposalSchema,
 } from '../../domain/competition/proposal';
 import type { Phase } from '../../domain/competition/stages';
+import { roundNewsFor } from '../../lib/competition-round-news';
 import type { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import * as m from '../../workflows/competition/messages';
@@ -302,9 +303,12 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       async ({ params, body, session }) => {
         const p = await proposalFor(db, params.id, session!);
         assertProposalOpen(p, await roundFor(db, p.roundId));
+        // The round's news about this proposal, as recorded: it may not have reached the workflow.
+        const news = (await roundNewsFor(db, p.roundId, [p.id])).get(p.id) ?? [];
         const view = await deps.competitions.updateProposal(params.id, a.update, {
           ...(body as object),
           actor: actorOf(session!),
+          news,
         } as never);
         if (a.path === 'score')
           await endScoreDraft(deps, p.id, (body as { phase: Phase }).phase, session!.sub);

@@ -40,7 +40,9 @@ beforeAll(async () => {
     title: `草稿与异议测试轮次 ${h.districtCode}`,
     callOpensAt: new Date(Date.now() - 60_000).toISOString(),
     callClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
-    judges: { first: judges.map((j) => j.id), roadshow: judges.slice(0, 2).map((j) => j.id) },
+    // Every judge sits in both phases: which one declares a conflict on A depends on the panel
+    // drawn, and the roadshow must still find two clear judges for A.
+    judges: { first: judges.map((j) => j.id), roadshow: judges.map((j) => j.id) },
     settings: {
       minPanelSize: 2,
       shortlistSize: 2,

@@ -20,13 +20,29 @@ beforeAll(() => {
 describe('replay of recorded competition histories', () => {
   it('given the recorded histories, then the round and every proposal outcome are there', () => {
     expect(files.sort()).toEqual([
+      'competition-proposal-closed-news-awaited.json',
       'competition-proposal-closed.json',
+      'competition-proposal-objection-news-awaited.json',
       'competition-proposal-objection.json',
+      'competition-proposal-terminated-news-awaited.json',
       'competition-proposal-terminated.json',
+      // From before patch round-news-in-background: each transition waited for every proposal.
+      'competition-round-news-awaited.json',
       // A round from before the API accepted proposals: submissions were Updates on the round.
       'competition-round-submission-updates.json',
       'competition-round.json',
     ]);
+  });
+
+  it('given the round recorded today, then it delivers news in the background (the patch is taken)', () => {
+    const events = load('competition-round.json').events as {
+      activityTaskScheduledEventAttributes?: { activityType: { name: string } };
+    }[];
+    const scheduled = events.flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType.name ?? [],
+    );
+    expect(scheduled).toContain('deliverRoundNews');
+    expect(scheduled).not.toContain('broadcastStage');
   });
 
   it.each(files)(

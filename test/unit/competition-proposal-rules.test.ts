@@ -6,8 +6,8 @@ const p = competitionPolicySchema.parse({});
 const admin = { id: 'a1', name: '周管理', role: 'administrator' };
 const finance = { id: 'f1', name: '钱财务', role: 'finance' };
 
-function funded(): r.ProposalState {
-  const s = r.initialProposal({
+function proposal(): r.ProposalState {
+  return r.initialProposal({
     roundId: 'r',
     proposalId: 'p',
     organizationId: 'o',
@@ -19,6 +19,11 @@ function funded(): r.ProposalState {
     midterm: p.midterm,
     finalPassMark: p.finalPassMark,
   });
+}
+
+function funded(): r.ProposalState {
+  const s = proposal();
+  s.status = 'shortlisted';
   r.applyNews(s, { kind: 'funding', selected: true, awardFen: 100_000, reason: '' });
   r.applyNews(s, { kind: 'publicity_closed' });
   return s;
@@ -97,5 +102,53 @@ describe('scoring a proposal', () => {
     expect(r.checkScore(s, { actor: { ...judge, id: 'j2' }, phase: 'first', criteria })?.type).toBe(
       'Forbidden',
     );
+  });
+});
+
+describe('round news heard twice, in any order', () => {
+  const fresh = proposal;
+  const judges = ['j1', 'j2', 'j3'];
+
+  it('given a stage news older than the one heard, then the stage does not go back', () => {
+    const s = fresh();
+    r.applyNews(s, { kind: 'stage', stage: 'eligibility_review' });
+    r.applyNews(s, { kind: 'panel', phase: 'first', judges });
+    r.applyNews(s, { kind: 'stage', stage: 'eligibility_review' });
+    expect(s.roundStage).toBe('first_scoring');
+    expect(r.checkQualify(s, { pass: true, reasons: [] })?.message).toContain('资格审查');
+  });
+
+  it('given a panel news after its phase closed, then the phase stays closed and the panel unchanged', () => {
+    const s = fresh();
+    s.status = 'qualified';
+    r.applyNews(s, { kind: 'panel', phase: 'first', judges });
+    s.panels.first = ['j1', 'j2', 'j4'];
+    r.applyNews(s, { kind: 'panel', phase: 'first', judges });
+    expect(s.panels.first).toEqual(['j1', 'j2', 'j4']);
+    r.applyNews(s, { kind: 'phase_closed', phase: 'first', advanced: true, rank: 1, score: 90 });
+    r.applyNews(s, { kind: 'panel', phase: 'first', judges });
+    expect(s.openPhase).toBeNull();
+    expect(s.status).toBe('shortlisted');
+  });
+
+  it('given a first-phase result heard again after funding, then the funding decision stands', () => {
+    const s = fresh();
+    s.status = 'qualified';
+    const closed = { kind: 'phase_closed', phase: 'first', advanced: true, rank: 1, score: 90 };
+    r.applyNews(s, closed as never);
+    r.applyNews(s, { kind: 'funding', selected: true, awardFen: 100_000, reason: '' });
+    r.applyNews(s, closed as never);
+    expect(s.status).toBe('selected');
+    r.applyNews(s, { kind: 'publicity_closed' });
+    r.applyNews(s, { kind: 'funding', selected: false, awardFen: 0, reason: '迟到的消息' });
+    expect([s.status, s.awardFen]).toEqual(['selected', 100_000]);
+  });
+
+  it('given news carried by an action, then the validator sees it and the state is untouched', () => {
+    const s = fresh();
+    const after = r.withNews(s, [{ kind: 'stage', stage: 'eligibility_review' }]);
+    expect(r.checkQualify(after, { pass: true, reasons: [] })).toBeNull();
+    expect(r.checkQualify(s, { pass: true, reasons: [] })?.type).toBe('IllegalTransition');
+    expect(s.roundStage).toBe('call_open');
   });
 });

@@ -25,6 +25,11 @@ export interface WithActor {
   actor: Actor;
 }
 
+/** Round news the API read from the projection, carried by a person's action on a proposal. */
+export interface WithNews {
+  news?: RoundNews[];
+}
+
 export interface RoundInput {
   roundId: string;
   title: string;

@@ -1,4 +1,5 @@
 import { midtermGrade, splitTranches } from '../../domain/competition/evaluation-grade';
+import { ROUND_STAGES } from '../../domain/competition/stages';
 import type * as m from './messages';
 
 /**
@@ -25,6 +26,9 @@ export interface ProposalState {
   publicityClosed: boolean;
   midtermGrade: string | null;
   tranches: m.Tranche[];
+  /** Phases whose panel news was applied, and phases closed: news may arrive twice. */
+  heardPanels: m.Phase[];
+  closedPhases: m.Phase[];
 }
 
 export function initialProposal(input: m.ProposalInput): ProposalState {
@@ -40,6 +44,8 @@ export function initialProposal(input: m.ProposalInput): ProposalState {
     publicityClosed: false,
     midtermGrade: null,
     tranches: [],
+    heardPanels: [],
+    closedPhases: [],
   };
 }
 
@@ -104,16 +110,29 @@ function checkScoreSlot(s: ProposalState, a: m.WithActor & { phase: m.Phase }): 
   return null;
 }
 
+/**
+ * Applies round news. News reaches a proposal twice, in any order: pushed by the round in the
+ * background and carried by a person's action (read from the projection). So each kind applies
+ * only forward: a stage never goes back, a panel is heard once and never after its phase closed,
+ * a phase result only moves a qualified proposal, funding only until publicity closes.
+ */
 export function applyNews(s: ProposalState, n: m.RoundNews): void {
-  if (n.kind === 'stage') s.roundStage = n.stage;
-  else if (n.kind === 'panel') {
+  if (n.kind === 'stage') {
+    if (ROUND_STAGES.indexOf(n.stage) > ROUND_STAGES.indexOf(s.roundStage)) s.roundStage = n.stage;
+  } else if (n.kind === 'panel') {
+    if (s.heardPanels.includes(n.phase) || s.closedPhases.includes(n.phase)) return;
+    s.heardPanels.push(n.phase);
     s.panels[n.phase] = n.judges;
     s.openPhase = n.phase;
-    s.roundStage = n.phase === 'first' ? 'first_scoring' : 'roadshow';
+    const stage = n.phase === 'first' ? 'first_scoring' : 'roadshow';
+    if (ROUND_STAGES.indexOf(stage) > ROUND_STAGES.indexOf(s.roundStage)) s.roundStage = stage;
   } else if (n.kind === 'phase_closed') {
-    s.openPhase = null;
-    if (n.phase === 'first') s.status = n.advanced ? 'shortlisted' : 'not_shortlisted';
+    if (!s.closedPhases.includes(n.phase)) s.closedPhases.push(n.phase);
+    if (s.openPhase === n.phase) s.openPhase = null;
+    if (n.phase === 'first' && s.status === 'qualified')
+      s.status = n.advanced ? 'shortlisted' : 'not_shortlisted';
   } else if (n.kind === 'funding') {
+    if (s.publicityClosed || !FUNDABLE.includes(s.status)) return;
     s.status = n.selected ? 'selected' : 'not_funded';
     s.awardFen = n.selected ? n.awardFen : null;
     s.tranches = n.selected
@@ -127,7 +146,16 @@ export function applyNews(s: ProposalState, n: m.RoundNews): void {
       : [];
   } else s.publicityClosed = true;
 }
+/** Statuses a funding decision (or its revision after an upheld objection) may change. */
+const FUNDABLE: readonly m.ProposalStatus[] = ['shortlisted', 'selected', 'not_funded'];
 
+/** The state as it would be after the news: a validator checks an action against it unchanged. */
+export function withNews(s: ProposalState, news: readonly m.RoundNews[]): ProposalState {
+  if (news.length === 0) return s;
+  const copy = JSON.parse(JSON.stringify(s)) as ProposalState;
+  for (const n of news) applyNews(copy, n);
+  return copy;
+}
 export function checkSign(s: ProposalState) {
   if (s.status !== 'selected') return refuse('IllegalTransition', '只有拟资助项目才能签订协议');
   if (!s.publicityClosed)

@@ -42,25 +42,35 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
       context,
     });
 
-  const update = <A extends m.WithActor>(
+  const outcomes: m.RoundNews[] = [];
+  const hear = (n: m.RoundNews) => {
+    const before = s.status;
+    r.applyNews(s, n);
+    if (s.status !== before) outcomes.push(n);
+  };
+  // A person's action carries the round news the API read from the projection: the round
+  // delivers news in the background, and an action must not wait for it (nor fail without it).
+  const update = <A extends m.WithActor & m.WithNews>(
     def: Parameters<typeof setHandler>[0],
-    check: (a: A) => r.Refusal | null,
+    check: (st: r.ProposalState, a: A) => r.Refusal | null,
     run: (a: A) => Promise<void>,
   ) =>
     setHandler(
       def as never,
       ((a: A) =>
         lock.run(async () => {
-          fail(check(a));
+          for (const n of a.news ?? []) hear(n);
+          fail(check(s, a));
           await run(a);
           return r.viewOf(s);
         })) as never,
-      { validator: ((a: A) => fail(check(a))) as never },
+      { validator: ((a: A) => fail(check(r.withNews(s, a.news ?? []), a))) as never },
     );
 
   update(
     m.qualifyUpdate,
-    (a: m.WithActor & { pass: boolean; reasons: string[] }) => r.checkQualify(s, a),
+    (st: r.ProposalState, a: m.WithActor & { pass: boolean; reasons: string[] }) =>
+      r.checkQualify(st, a),
     async (a) => {
       s.status = a.pass ? 'qualified' : 'rejected';
       const note = a.pass ? '资格审查通过' : a.reasons.join('；');
@@ -77,7 +87,8 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   );
   update(
     m.declareUpdate,
-    (a: m.WithActor & { phase: m.Phase; conflict: boolean; note: string }) => r.checkDeclare(s, a),
+    (st: r.ProposalState, a: m.WithActor & { phase: m.Phase; conflict: boolean; note: string }) =>
+      r.checkDeclare(st, a),
     async (a) => {
       const key = r.slot(a.phase, a.actor.id);
       s.declarations[key] = a.conflict ? 'conflicted' : 'clear';
@@ -103,8 +114,10 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   );
   update(
     m.scoreUpdate,
-    (a: m.WithActor & { phase: m.Phase; criteria: Record<string, number>; comment: string }) =>
-      r.checkScore(s, a),
+    (
+      st: r.ProposalState,
+      a: m.WithActor & { phase: m.Phase; criteria: Record<string, number>; comment: string },
+    ) => r.checkScore(st, a),
     async (a) => {
       s.scored.push(r.slot(a.phase, a.actor.id));
       await act.recordScore({
@@ -119,7 +132,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   );
   update(
     m.signAgreementUpdate,
-    (_a: m.WithActor & { agreementNo: string }) => r.checkSign(s),
+    (st: r.ProposalState, _a: m.WithActor & { agreementNo: string }) => r.checkSign(st),
     async (a) => {
       s.status = 'agreement_signed';
       const t1 = r.tranche(s, 1) as m.Tranche;
@@ -149,7 +162,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   );
   update(
     m.orderPaymentUpdate,
-    (a: m.WithActor & { tranche: number }) => r.checkOrder(s, a.tranche),
+    (st: r.ProposalState, a: m.WithActor & { tranche: number }) => r.checkOrder(st, a.tranche),
     async (a) => {
       const t = r.tranche(s, a.tranche) as m.Tranche;
       t.status = 'ordered';
@@ -166,7 +179,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   );
   update(
     m.confirmPaymentUpdate,
-    (a: m.WithActor & { tranche: number }) => r.checkConfirm(s, a),
+    (st: r.ProposalState, a: m.WithActor & { tranche: number }) => r.checkConfirm(st, a),
     async (a) => {
       r.applyPaid(s, a.tranche, a.actor);
       const t = r.tranche(s, a.tranche) as m.Tranche;
@@ -184,8 +197,10 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   );
   update(
     m.evaluateUpdate,
-    (a: m.WithActor & { stage: 'midterm' | 'final'; score: number; report: string }) =>
-      r.checkEvaluate(s, a.stage, a.score),
+    (
+      st: r.ProposalState,
+      a: m.WithActor & { stage: 'midterm' | 'final'; score: number; report: string },
+    ) => r.checkEvaluate(st, a.stage, a.score),
     async (a) => {
       const grade = r.applyEvaluation(s, a.stage, a.score);
       await act.recordEvaluation({
@@ -206,8 +221,8 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   );
   update(
     m.terminateUpdate,
-    (a: m.WithActor & { clawbackFen: number; reason: string }) =>
-      r.checkTerminate(s, a.clawbackFen),
+    (st: r.ProposalState, a: m.WithActor & { clawbackFen: number; reason: string }) =>
+      r.checkTerminate(st, a.clawbackFen),
     async (a) => {
       s.status = 'terminated';
       for (const t of s.tranches) if (t.status !== 'paid') t.status = 'withheld';
@@ -227,18 +242,11 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
     },
   );
   setHandler(m.proposalStatusQuery, () => r.viewOf(s));
-  const hear = (n: m.RoundNews) => {
-    const before = s.status;
-    r.applyNews(s, n);
-    if (s.status !== before) outcomes.push(n);
-  };
-  // News arrives as an Update since the round waits for each proposal to apply it (a reviewer
-  // acting right after the call closes must find the proposal in the new stage); recorded
-  // histories and old senders use the signal.
+  // The round pushes news as an Update (recorded histories used a signal); actions may have
+  // brought the same news earlier, and applyNews takes each only once and only forward.
   setHandler(m.roundNewsSignal, hear);
   setHandler(m.roundNewsUpdate, hear);
 
-  const outcomes: m.RoundNews[] = [];
   await lock.run(async () => {
     await status();
     await mail('received', 'received');

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   log,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -21,6 +22,13 @@ import * as rr from './round-rules';
 const act = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
   retry: { maximumAttempts: 10 },
+});
+
+// Round news to thousands of proposals, in the background: as long as it takes, resumed after a
+// worker's crash (the heartbeat), never given up (the news is idempotent).
+const deliveryAct = proxyActivities<Activities>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '5 minutes',
 });
 
 const illegal = (message: string) =>
@@ -65,6 +73,23 @@ export async function competitionRoundWorkflow(
         })) as never,
       { validator: ((a: A) => fail(check(a))) as never },
     );
+  // Since this patch a transition records its decision and returns; its news reaches the
+  // proposals in the background, in order, while people act on them carrying the same news (see
+  // lib/competition-round-news.ts). Before it, the person's request waited for every proposal.
+  const inBackground = patched('round-news-in-background');
+  let delivering = 0;
+  let deliveries: Promise<void> = Promise.resolve();
+  const deliver = (kind: m.RoundNews['kind'], phase?: m.Phase) => {
+    delivering++;
+    deliveries = deliveries
+      .then(async () => {
+        await deliveryAct.deliverRoundNews({ roundId, kind, phase });
+      })
+      .catch((err) => log.error('round news not delivered', { roundId, kind, phase, err }))
+      .finally(() => {
+        delivering--;
+      });
+  };
   const view = () => rr.viewOf(input, st);
   const stage = async (next: m.RoundStage) => {
     st.stage = next;
@@ -108,6 +133,10 @@ export async function competitionRoundWorkflow(
       await stage('eligibility_review');
       // Every proposal whose child has started hears the news, even one the API has not yet marked.
       await condition(() => starting === 0);
+      if (inBackground) {
+        deliver('stage');
+        return view();
+      }
       await act.broadcastStage({
         roundId,
         stage: 'eligibility_review',
@@ -120,10 +149,15 @@ export async function competitionRoundWorkflow(
     m.openScoringUpdate,
     (a: m.WithActor & { phase: m.Phase }) => rr.checkOpenScoring(st, a.phase),
     async (a) => {
-      const r = await act.openScoringPhase({ roundId, phase: a.phase });
+      const r = await act.openScoringPhase({
+        roundId,
+        phase: a.phase,
+        ...(inBackground ? { deliver: false } : {}),
+      });
       if (!r.ok) throw illegal(r.reason);
       st.summary[`${a.phase}_opened`] = r.summary;
       await stage(a.phase === 'first' ? 'first_scoring' : 'roadshow');
+      if (inBackground) deliver('panel', a.phase);
       return view();
     },
   );
@@ -131,10 +165,15 @@ export async function competitionRoundWorkflow(
     m.closeScoringUpdate,
     (a: m.WithActor & { phase: m.Phase }) => rr.checkCloseScoring(st, a.phase),
     async (a) => {
-      const r = await act.closeScoringPhase({ roundId, phase: a.phase });
+      const r = await act.closeScoringPhase({
+        roundId,
+        phase: a.phase,
+        ...(inBackground ? { deliver: false } : {}),
+      });
       if (!r.ok) throw illegal(r.reason);
       st.summary[`${a.phase}_result`] = r.summary;
       await stage(a.phase === 'first' ? 'first_scored' : 'scored');
+      if (inBackground) deliver('phase_closed', a.phase);
       return view();
     },
   );
@@ -143,10 +182,16 @@ export async function competitionRoundWorkflow(
     (_a: m.WithActor & { panelAmounts: Record<string, number> }) =>
       rr.checkStage(st, 'scored', '路演答辩评分结束后才能作出资助决定'),
     async (a) => {
-      const r = await act.decideFunding({ roundId, panelAmounts: a.panelAmounts, at: Date.now() });
+      const r = await act.decideFunding({
+        roundId,
+        panelAmounts: a.panelAmounts,
+        at: Date.now(),
+        ...(inBackground ? { deliver: false } : {}),
+      });
       st.summary.funding = r.summary;
       st.publicityEndsAt = r.publicityEndsAt;
       await stage('publicity');
+      if (inBackground) deliver('funding');
       return view();
     },
   );
@@ -179,9 +224,11 @@ export async function competitionRoundWorkflow(
         decision: a.decision,
         actorId: a.actor.id,
         at: Date.now(),
+        ...(inBackground ? { deliver: false } : {}),
       });
       st.pendingObjections = st.pendingObjections.filter((o) => o !== a.objectionId);
       st.summary.funding = r.summary;
+      if (inBackground) deliver('funding');
       return view();
     },
   );
@@ -208,16 +255,21 @@ export async function competitionRoundWorkflow(
     if (rr.publicityOver(st, Date.now())) {
       await lock.run(async () => {
         if (!rr.publicityOver(st, Date.now())) return;
+        if (inBackground) {
+          await stage('implementing');
+          deliver('publicity_closed');
+          return;
+        }
         await act.closePublicity({ roundId });
         await stage('implementing');
       });
     }
     if (shouldContinueAsNew(input)) {
-      await condition(() => allHandlersFinished() && starting === 0);
+      await condition(() => allHandlersFinished() && starting === 0 && delivering === 0);
       return continueAsNew<typeof competitionRoundWorkflow>(input, st);
     }
   }
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && delivering === 0);
   return view();
 }
 
