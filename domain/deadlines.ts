@@ -2,7 +2,6 @@
  * Statutory clocks that can pause (行政许可法 art. 45: expert review, hearings and corrections do not
  * count) and be extended (art. 42). Pure: workflows pass their own `now`.
  */
-import { z } from 'zod';
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -36,11 +35,6 @@ export interface Duration {
   amount: number;
   unit: TimeUnit;
 }
-
-export const durationSchema = z.object({
-  amount: z.number().int().min(0),
-  unit: z.enum(TIME_UNITS),
-});
 
 /** A suspension of the clock; `to` absent means it is still paused. */
 export interface Pause {

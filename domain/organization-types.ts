@@ -1,9 +1,7 @@
-import { z } from 'zod';
-
+/** Legal forms and directly registered categories. No zod: workflows import it (see *-schema.ts). */
 /** The three legal forms (DOMAIN.md §1). Values match the Prisma enum LegalForm. */
 export const LEGAL_FORMS = ['social_group', 'private_non_enterprise', 'foundation'] as const;
-export const legalFormSchema = z.enum(LEGAL_FORMS);
-export type LegalForm = z.infer<typeof legalFormSchema>;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
 
 export const LEGAL_FORM_LABEL: Record<LegalForm, string> = {
   social_group: '社会团体',
@@ -18,8 +16,7 @@ export const CATEGORIES = [
   'public_welfare',
   'community_service',
 ] as const;
-export const categorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof categorySchema>;
+export type Category = (typeof CATEGORIES)[number];
 
 export const CATEGORY_LABEL: Record<Category, string> = {
   industry_association: '行业协会商会类',

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { holidayYearSchema } from '../../domain/calendar';
+import { holidayYearSchema } from '../../domain/calendar-schema';
 import type { Prisma } from '../../lib/db';
 import { hashPassword } from '../../lib/password';
 import { jurisdictionChain } from '../../lib/rules/jurisdictions';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { checkNameRules } from '../../domain/name-rules';
-import { legalFormSchema } from '../../domain/organization-types';
+import { legalFormSchema } from '../../domain/organization-types-schema';
 import { nameConflictsInDistrict } from '../../lib/name-conflicts';
 import { loadRegistrationRules } from '../../lib/rules/load-registration-rules';
 import type { AppDeps } from '../app';

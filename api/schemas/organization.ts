@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSPECTION_RESULTS, PENALTY_KINDS } from '../../domain/organization/profile';
-import { categorySchema, legalFormSchema } from '../../domain/organization-types';
+import { categorySchema, legalFormSchema } from '../../domain/organization-types-schema';
 
 const boolFromQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');

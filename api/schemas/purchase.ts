@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localDateSchema } from '../../domain/calendar';
+import { localDateSchema } from '../../domain/calendar-schema';
 import { catalogueItemSchema } from '../../domain/purchase/catalogue';
-import { contractTermsSchema } from '../../domain/purchase/contract-terms';
+import { contractTermsSchema } from '../../domain/purchase/contract-terms-schema';
 import { PROCUREMENT_METHODS } from '../../domain/purchase/policy';
 import { METHOD_GROUNDS, type MethodGround } from '../../domain/purchase/procurement-method';
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { categorySchema, legalFormSchema } from '../../domain/organization-types';
+import { categorySchema, legalFormSchema } from '../../domain/organization-types-schema';
 import { applicationSchema } from '../../domain/registration/application';
-import { deficiencyItemSchema } from '../../domain/registration/completeness';
-import { nonAcceptanceReasonSchema, refusalGroundSchema } from '../../domain/registration/grounds';
+import {
+  deficiencyItemSchema,
+  nonAcceptanceReasonSchema,
+  refusalGroundSchema,
+} from '../../domain/registration/schemas';
 import { REGISTRATION_STATUSES } from '../../workflows/registration/view-types';
 
 /** Requests and responses of the registration routes; the same schemas feed the OpenAPI document. */

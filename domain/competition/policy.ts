@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../deadlines';
+import { durationSchema } from '../duration-schema';
 
 /**
  * Every number of DOMAIN §5 as a per-round setting with its default. A round stores the parsed
@@ -176,10 +176,5 @@ export type Criterion = CompetitionPolicy['rubric'][number];
 export const rubricMax = (p: Pick<CompetitionPolicy, 'rubric'>) =>
   p.rubric.reduce((a, c) => a + c.max, 0);
 
-/** Money is integer fen; texts show yuan (¥1,234.50). */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
+// Money texts live in money.ts, which workflows import without zod.
+export { formatYuan } from './money';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../deadlines';
+import { durationSchema } from '../duration-schema';
 
 /**
  * Every number of the tiered evaluation (DOMAIN §4), with DOMAIN.md's defaults. A rule set in

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { addCalendarDays, addCalendarMonths, localDateSchema } from '../calendar';
+import { addCalendarDays, addCalendarMonths } from '../calendar';
 import type { PurchasePolicy } from './policy';
 import { fenToYuan } from './procurement-method';
 
@@ -16,36 +15,23 @@ export const REQUIRED_CLAUSES = {
 } as const;
 export type ClauseKey = keyof typeof REQUIRED_CLAUSES;
 
-const gateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('signing') }),
-  z.object({ kind: z.literal('milestone'), milestoneId: z.string().min(1).max(40) }),
-  z.object({ kind: z.literal('final_evaluation') }),
-]);
-export type TrancheGate = z.infer<typeof gateSchema>;
+export type TrancheGate =
+  | { kind: 'signing' }
+  | { kind: 'milestone'; milestoneId: string }
+  | { kind: 'final_evaluation' };
 
-export const contractTermsSchema = z.object({
-  clauses: z.record(z.string(), z.string().max(4000)),
-  startDate: localDateSchema,
-  endDate: localDateSchema,
+/** A service contract's terms (§6.5); validated at the boundary by contract-terms-schema.ts. */
+export interface ContractTerms {
+  clauses: Record<string, string>;
+  startDate: string;
+  endDate: string;
   /** Required for a term over the normal year (§6.5: budget secured, stable, low price variation). */
-  longTermJustification: z.string().max(2000).optional(),
-  amountFen: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  performanceBondFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  milestones: z
-    .array(
-      z.object({
-        id: z.string().min(1).max(40),
-        title: z.string().min(1).max(200),
-        dueDate: localDateSchema,
-      }),
-    )
-    .max(24),
-  tranches: z
-    .array(z.object({ percent: z.number().int().min(1).max(100), gate: gateSchema }))
-    .min(1)
-    .max(24),
-});
-export type ContractTerms = z.infer<typeof contractTermsSchema>;
+  longTermJustification?: string | undefined;
+  amountFen: number;
+  performanceBondFen: number;
+  milestones: { id: string; title: string; dueDate: string }[];
+  tranches: { percent: number; gate: TrancheGate }[];
+}
 
 /** Everything wrong with the terms (§6.6 rule 5), in zh-CN; empty when they are valid. */
 export function checkContractTerms(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../deadlines';
+import { durationSchema } from '../duration-schema';
 import { PENALTY_KINDS } from '../organization/profile';
 
 /**
@@ -118,5 +118,5 @@ export const purchasePolicySchema = z.object({
 export type PurchasePolicy = z.infer<typeof purchasePolicySchema>;
 export const DEFAULT_PURCHASE_POLICY: PurchasePolicy = purchasePolicySchema.parse({});
 
-export const HARD_GATE_WARNING =
-  '已启用等级硬性门槛：《政府购买服务管理办法》（财政部令第102号）第七条禁止设置不合理的差别或歧视性条件，正式采购中不得将评估等级作为资格条件，请慎用。';
+// The warning lives in hard-gate.ts, which workflows import without zod.
+export { HARD_GATE_WARNING } from './hard-gate';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { categorySchema, legalFormSchema } from '../organization-types';
+import { categorySchema, legalFormSchema } from '../organization-types-schema';
 import { isValidResidentId, maskIdNumber } from '../resident-id';
-import { documentTypeSchema } from './documents';
+import { documentTypeSchema } from './schemas';
 
 /**
  * What an applicant files (DOMAIN.md §1.1, §3.5). The API validates the full application;

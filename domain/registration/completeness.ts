@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import { checkNameRules } from '../name-rules';
 import type { Application } from './application';
@@ -10,14 +9,14 @@ import type { RegistrationPolicy } from './policy';
  * the application an item is about, so that a second notice can be limited to the parts the
  * resubmission changed.
  */
-export const deficiencyItemSchema = z.object({
-  code: z.string().min(1).max(60),
-  target: z.string().regex(/^(document|field):[a-zA-Z_.]+$/, 'document:<类型> 或 field:<字段>'),
-  title: z.string().min(1).max(200),
-  description: z.string().min(1).max(2000),
-  legalBasis: z.string().min(1).max(300),
-});
-export type DeficiencyItem = z.infer<typeof deficiencyItemSchema>;
+export interface DeficiencyItem {
+  code: string;
+  /** `document:<type>` or `field:<path>`. */
+  target: string;
+  title: string;
+  description: string;
+  legalBasis: string;
+}
 
 const SG = '《社会团体登记管理条例》';
 const PNE = '《民办非企业单位登记管理暂行条例》';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { LegalForm } from '../organization-types';
 
 /** Documents an application carries (DOMAIN.md §1.1 "Documents"). */
@@ -15,8 +14,7 @@ export const DOCUMENT_TYPES = [
   'prior_permit',
   'other',
 ] as const;
-export const documentTypeSchema = z.enum(DOCUMENT_TYPES);
-export type DocumentType = z.infer<typeof documentTypeSchema>;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_LABEL: Record<DocumentType, string> = {
   application_form: '登记申请书',

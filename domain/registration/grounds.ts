@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { LegalForm } from '../organization-types';
 
 /** The closed list of refusal grounds (DOMAIN.md §3.5 rule 10), with each form's article. */
@@ -9,8 +8,7 @@ export const REFUSAL_GROUNDS = [
   'fraud',
   'other_statutory_ban',
 ] as const;
-export const refusalGroundSchema = z.enum(REFUSAL_GROUNDS);
-export type RefusalGround = z.infer<typeof refusalGroundSchema>;
+export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 
 export const REFUSAL_GROUND_LABEL: Record<RefusalGround, string> = {
   unlawful_purpose: '宗旨、业务范围不符合法律规定',
@@ -57,8 +55,7 @@ export function refusalBasis(form: LegalForm, ground: RefusalGround): string {
 
 /** 不予受理 (行政许可法 art. 32): the matter is not ours, or needs no licence. */
 export const NON_ACCEPTANCE_REASONS = ['not_competent', 'not_licensed_matter', 'other'] as const;
-export const nonAcceptanceReasonSchema = z.enum(NON_ACCEPTANCE_REASONS);
-export type NonAcceptanceReason = z.infer<typeof nonAcceptanceReasonSchema>;
+export type NonAcceptanceReason = (typeof NON_ACCEPTANCE_REASONS)[number];
 
 export const NON_ACCEPTANCE_LABEL: Record<NonAcceptanceReason, string> = {
   not_competent: '申请事项依法不属于本机关职权范围',

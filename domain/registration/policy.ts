@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../deadlines';
+import { durationSchema } from '../duration-schema';
 import { DEFAULT_NAME_POLICY } from '../name-rules';
 
 /**

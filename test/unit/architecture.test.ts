@@ -82,6 +82,43 @@ describe('the direction of imports', () => {
     expect(show(bad)).toEqual([]);
   });
 
+  it('given workflows/, then nothing they run imports zod (every new workflow instance evaluates its modules again)', () => {
+    // Type-only imports are erased from the bundle; follow the rest from the bundle's entry.
+    const runtime = (file: string): string[] => {
+      const text = readFileSync(path.join(ROOT, file), 'utf8');
+      const re = /^\s*(?:import|export)\s+(type\s+)?(?:([^'";]*?)\s+from\s+)?['"]([^'"]+)['"]/gm;
+      return [...text.matchAll(re)].flatMap((m) => {
+        const names = (m[2] ?? '').trim();
+        const allTypes =
+          names.startsWith('{') &&
+          names
+            .slice(1, -1)
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean)
+            .every((n) => n.startsWith('type '));
+        if (m[1] || allTypes) return [];
+        const spec = m[3] ?? '';
+        if (!spec.startsWith('.')) return [spec];
+        const base = path.join(path.dirname(file), spec);
+        const found = [`${base}.ts`, path.join(base, 'index.ts')].find((f) =>
+          statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.isFile(),
+        );
+        return [found ?? base];
+      });
+    };
+    const seen = new Map<string, string>();
+    const walk = (file: string, from: string) => {
+      if (seen.has(file)) return;
+      seen.set(file, from);
+      if (file.endsWith('.ts')) for (const next of runtime(file)) walk(next, file);
+    };
+    walk('workflows/index.ts', '');
+    expect(seen.size).toBeGreaterThan(20);
+    expect(seen.has('domain/calendar.ts')).toBe(true);
+    expect(seen.has('zod') ? `zod ← ${seen.get('zod')}` : null).toBeNull();
+  });
+
   it('given the scan, then it sees the imports it checks (the test can fail)', () => {
     const wf = imports('workflows');
     expect(wf.some((i) => i.target === '@temporalio/workflow')).toBe(true);

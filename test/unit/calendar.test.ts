@@ -6,8 +6,6 @@ import {
   dayOfWeek,
   endOfLocalDay,
   holidayCalendar,
-  holidayCalendarSchema,
-  holidayYearSchema,
   isLocalDate,
   isWorkingDay,
   localDateOf,
@@ -15,6 +13,7 @@ import {
   subtractWorkingDays,
   workingDaysBetween,
 } from '../../domain/calendar';
+import { holidayCalendarSchema, holidayYearSchema } from '../../domain/calendar-schema';
 import { CN_2026 } from '../../domain/holidays/cn-2026';
 
 const cal = holidayCalendar([CN_2026]);

@@ -3,10 +3,10 @@ import {
   addDuration,
   type Clock,
   computeDeadline,
-  durationSchema,
   remaining,
   reminderAt,
 } from '../../domain/deadlines';
+import { durationSchema } from '../../domain/duration-schema';
 import { CN_2026 } from '../../domain/holidays/cn-2026';
 
 const cal = holidayCalendar([CN_2026]);

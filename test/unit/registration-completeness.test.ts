@@ -1,15 +1,12 @@
 import type { LegalForm } from '../../domain/organization-types';
 import type { Application } from '../../domain/registration/application';
-import {
-  changedTargets,
-  deficiencyItemSchema,
-  findDeficiencies,
-} from '../../domain/registration/completeness';
+import { changedTargets, findDeficiencies } from '../../domain/registration/completeness';
 import type { DocumentType } from '../../domain/registration/documents';
 import {
   DEFAULT_REGISTRATION_POLICY,
   registrationPolicySchema,
 } from '../../domain/registration/policy';
+import { deficiencyItemSchema } from '../../domain/registration/schemas';
 import { applicationFor, fileId } from './support/registration';
 
 const policy = DEFAULT_REGISTRATION_POLICY;

@@ -6,7 +6,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { formatYuan } from '../../domain/competition/policy';
+import { formatYuan } from '../../domain/competition/money';
 import { Mutex } from '../mutex';
 import * as m from './messages';
 import * as r from './proposal-rules';

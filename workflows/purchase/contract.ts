@@ -1,4 +1,4 @@
-import { addCalendarDays, addCalendarMonths, localDateSchema } from '../../domain/calendar';
+import { addCalendarDays, addCalendarMonths, isLocalDate } from '../../domain/calendar';
 import {
   type ContractTerms,
   checkContractTerms,
@@ -84,7 +84,7 @@ export const amendContract = action<m.WithActor & { reason: string; endDate: str
     const r = firstOf(
       requirePurchaser(a.actor),
       requireStatus(s, 'performing'),
-      localDateSchema.safeParse(a.endDate).success
+      typeof a.endDate === 'string' && isLocalDate(a.endDate)
         ? null
         : refuse('InvalidInput', '日期格式不正确'),
       a.reason.trim() ? null : refuse('InvalidInput', '变更须说明理由'),

@@ -1,4 +1,4 @@
-import { HARD_GATE_WARNING } from '../../domain/purchase/policy';
+import { HARD_GATE_WARNING } from '../../domain/purchase/hard-gate';
 import { fenToYuan } from '../../domain/purchase/procurement-method';
 import { ranking } from './evaluation';
 import type { PurchaseState } from './state';
