@@ -31,12 +31,28 @@ const SHORTLIST = Math.min(60, N);
 async function pool<T, R>(items: T[], f: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
+  let done = 0;
   const run = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await f(items[i] as T);
+    for (let i = next++; i < items.length; i = next++) {
+      out[i] = await f(items[i] as T);
+      done++;
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, run));
+  // A long step says how far it has got, so a stall shows while it happens.
+  const progress = setInterval(() => log(`  … ${done}/${items.length}`), 60_000);
+  try {
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, run));
+  } finally {
+    clearInterval(progress);
+  }
   return out;
 }
+
+/** The largest resident memory of this process (API, worker and load together). */
+let peakRss = 0;
+setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 1_000).unref();
 
 /** Varied but reproducible points within each criterion's maximum (need 20, design 25, …). */
 const criteria = (i: number) => ({
@@ -238,6 +254,7 @@ async function main(cleanup: Cleanup) {
     largestProposal: largest,
     meanProposalEvents: proposals ? Math.round(totalEvents / proposals) : 0,
     selected: selected.length,
+    peakRssMiB: Math.round(peakRss / 2 ** 20),
     figures,
     environment: {
       cpus: os.cpus().length,

@@ -38,6 +38,12 @@ const ConfigSchema = z.object({
   WORKER_MAX_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(8),
   WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(20),
   WORKER_MAX_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).default(20),
+  /**
+   * Workflows kept in the worker's memory between tasks. The SDK sizes its cache to the heap
+   * (about 2,300 on Node's default 4 GB): a 5,000-proposal round filled it, and the heap near its
+   * limit spent the CPU collecting garbage. A miss only replays a short history.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
   /** Path to a `temporal` CLI binary; wins over PATH and the build cache. */
   TEMPORAL_CLI: z.string().optional(),
 
