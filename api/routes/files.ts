@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { DOCUMENT_LABEL, documentTypeSchema } from '../../domain/registration/documents';
+import { DOCUMENT_LABEL } from '../../domain/registration/documents';
+import { documentTypeSchema } from '../../domain/registration/schemas';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
+import { evaluationFileFor } from '../evaluation-access';
 import { AppError } from '../problem';
 import { isStaff } from '../registration-access';
 import { checkAccess, type RouteRegistry, SENT, uuidParam } from '../route';
@@ -129,7 +131,8 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
       method: 'get',
       path: '/api/files/:id',
       tag: '材料',
-      summary: '下载一份材料（本组织或本机关工作人员）',
+      summary:
+        '下载一份材料（本组织、本机关工作人员；评估证明材料另向能查阅该评估事项申报材料的评估机构、已声明无利益冲突的评估专家和评估委员会委员开放）',
       access: 'signed-in',
       params: uuidParam,
       response: { status: 200, description: '文件内容', contentType: 'application/octet-stream' },
@@ -138,10 +141,36 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
     async ({ params, session, res }) => {
       const file = await db.storedFile.findUnique({ where: { id: params.id } });
       const mine = file && session!.role === 'applicant' && file.organizationId === session!.org;
-      if (!file || !(mine || isStaff(session!))) throw new AppError('not_found', '没有找到该文件');
+      if (!file || !(mine || isStaff(session!) || (await readsAsEvidence(db, file, session!))))
+        throw new AppError('not_found', '没有找到该文件');
       sendFile(res, file);
       return SENT;
     },
   );
   return router;
+}
+
+/**
+ * Evidence of an evaluation application is read by whoever may read that application's materials:
+ * the agency, committee members of its campaign, and an evaluator seated on it once they have
+ * declared no conflict (the same rule as the file's `materials`, api/routes/evaluation-files.ts).
+ */
+async function readsAsEvidence(
+  db: AppDeps['db'],
+  file: { id: string; organizationId: string | null },
+  session: Session,
+): Promise<boolean> {
+  const files = await db.evaluationFile.findMany({
+    where: { evidenceFileIds: { has: file.id }, organizationId: file.organizationId ?? undefined },
+    select: { id: true },
+  });
+  for (const f of files) {
+    try {
+      const { seat } = await evaluationFileFor(db, f.id, session);
+      if (session.role !== 'evaluator' || seat?.status === 'cleared') return true;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  return false;
 }

@@ -13,6 +13,7 @@ import {
 } from '../support/evaluation-world';
 import { type Harness, startHarness } from '../support/harness';
 import { http } from '../support/http';
+import { upload } from '../support/registration-steps';
 
 /**
  * A whole year's campaign through HTTP on the real Temporal server and PostgreSQL: notice,
@@ -29,6 +30,8 @@ let review: Person[];
 const orgs: Record<'a' | 'b' | 'c' | 'd' | 'e', TestOrganization> = {} as never;
 const files: Record<string, string> = {};
 let campaignId: string;
+/** A's evidence: read by those who may read A's application materials, nobody else. */
+let evidenceId: string;
 
 const sheet = (total: number) => ({
   scores: { basic: 90, governance: 300, performance: total - 90 - 300 - 130, social: 130 },
@@ -140,10 +143,12 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
       if (c.body.phase === 'application_window') break;
       await new Promise((res) => setTimeout(res, 100));
     }
+    evidenceId = (await upload(h, orgs.a.token, 'other')).fileId;
     for (const [key, org] of Object.entries(orgs)) {
       const a = await as(org.token).post(`/api/evaluation/campaigns/${campaignId}/applications`, {
         selfScore: 880,
         selfAssessment: `${org.name}自评报告`,
+        ...(key === 'a' ? { evidenceFileIds: [evidenceId] } : {}),
       });
       expect(a.status).toBe(201);
       files[key] = a.body.id;
@@ -217,6 +222,8 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
     expect(list.body.items.map((f: { id: string }) => f.id)).not.toContain(files.c);
     const before = await as(seated.token).get(`/api/evaluation/files/${files.a}`);
     expect(before.body.materials).toBeNull();
+    for (const who of [seated, outsider, orgs.b])
+      expect((await as(who.token).get(`/api/files/${evidenceId}`)).status).toBe(404);
     const draft = await as(seated.token).put(
       `/api/evaluation/files/${files.a}/score-sheet`,
       sheet(800),
@@ -272,6 +279,12 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
         .status,
     ).toBe(200);
     expect((await api.get(`/api/evaluation/files/${files.a}`)).body.materials.selfScore).toBe(880);
+    // Declared clear, the expert reads the evidence; so do the campaign's committee members.
+    for (const who of [ev, committee[0]!, review[0]!]) {
+      const read = await as(who.token).get(`/api/files/${evidenceId}`);
+      expect(read.status).toBe(200);
+      expect(read.headers.get('content-type')).toContain('application/pdf');
+    }
     const over = await api.put(`/api/evaluation/files/${files.a}/score-sheet`, {
       scores: { basic: 120 },
       bonus: 0,

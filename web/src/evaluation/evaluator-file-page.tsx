@@ -70,7 +70,15 @@ export function EvaluatorFilePage({ id }: { id: string }) {
               </div>
               <div className="summary-row">
                 <dt>证明材料</dt>
-                <dd>{data.materials.evidenceFileIds.length} 份</dd>
+                <dd>
+                  {data.materials.evidenceFileIds.length} 份
+                  {data.materials.evidenceFileIds.map((fid, i) => (
+                    <a key={fid} className="evidence-link" href={`/api/files/${fid}`} download>
+                      {' '}
+                      材料{i + 1}
+                    </a>
+                  ))}
+                </dd>
               </div>
             </dl>
             <h3 className="side-title">自评报告</h3>

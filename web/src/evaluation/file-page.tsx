@@ -297,13 +297,12 @@ export function FilePage({ id }: { id: string }) {
                   <dt>证明材料</dt>
                   <dd>
                     {data.materials.evidenceFileIds.length} 份
-                    {(applicant || office) &&
-                      data.materials.evidenceFileIds.map((fid, i) => (
-                        <a key={fid} className="evidence-link" href={`/api/files/${fid}`} download>
-                          {' '}
-                          材料{i + 1}
-                        </a>
-                      ))}
+                    {data.materials.evidenceFileIds.map((fid, i) => (
+                      <a key={fid} className="evidence-link" href={`/api/files/${fid}`} download>
+                        {' '}
+                        材料{i + 1}
+                      </a>
+                    ))}
                   </dd>
                 </div>
               </dl>
