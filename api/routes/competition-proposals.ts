@@ -280,6 +280,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         awardFen: p.awardFen === null ? null : Number(p.awardFen),
         qualificationNote: p.qualificationNote,
         fundingReason: p.fundingReason,
+        roundStage: round.stage,
         workflow: live,
         ...workflowLink(deps, session!, p.workflowId),
       };

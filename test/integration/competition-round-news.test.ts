@@ -49,6 +49,8 @@ describe('round news delivered in the background', () => {
     const closed = await admin.post(`/api/competitions/${roundId}/close-call`, {});
     expect(closed.status).toBe(200);
     expect(closed.body.stage).toBe('eligibility_review');
+    // The decision is recorded; its news is on its way, and the round says so.
+    expect(closed.body.newsPending).toBe(1);
     // Last submitted first: the proposals the background delivery reaches last.
     const qualified = await Promise.all(
       [...ids]
@@ -85,6 +87,11 @@ describe('round news delivered in the background', () => {
       );
       expect(view.panels.first).toHaveLength(3);
     }
+    await until(
+      () => admin.get(`/api/competitions/${roundId}`).then((r) => r.body.newsPending),
+      (n) => n === 0,
+      'the round to finish telling its proposals',
+    );
     const after = await live(last);
     expect(after.scored).toHaveLength(3);
     expect(after.roundStage).toBe('first_scoring');

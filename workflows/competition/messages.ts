@@ -59,6 +59,8 @@ export interface RoundView {
   callClosesAt: string;
   publicityEndsAt: string | null;
   pendingObjections: number;
+  /** Pieces of round news still being delivered to the proposals in the background. */
+  newsPending?: number;
   summary: Record<string, unknown>;
 }
 

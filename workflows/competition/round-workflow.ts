@@ -90,7 +90,7 @@ export async function competitionRoundWorkflow(
         delivering--;
       });
   };
-  const view = () => rr.viewOf(input, st);
+  const view = (): m.RoundView => ({ ...rr.viewOf(input, st), newsPending: delivering });
   const stage = async (next: m.RoundStage) => {
     st.stage = next;
     await local.recordRoundStage({ roundId, stage: next, publicityEndsAt: st.publicityEndsAt });

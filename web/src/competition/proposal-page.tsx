@@ -291,6 +291,7 @@ export function ProposalPage({ id }: { id: string }) {
     );
   if (!p) return error ? <ProblemAlert error={error} /> : <Loading />;
   const w = p.workflow;
+  const stage = p.roundStage ?? w?.roundStage;
   return (
     <div>
       <p className="crumb">
@@ -313,7 +314,7 @@ export function ProposalPage({ id }: { id: string }) {
           {account?.role === 'applicant' && p.status && (
             <Card title="办理进度">
               <p>
-                本轮当前阶段：{w ? STAGE_LABEL[w.roundStage] : '—'}。{NEXT_STEP[p.status] ?? ''}
+                本轮当前阶段：{stage ? STAGE_LABEL[stage] : '—'}。{NEXT_STEP[p.status] ?? ''}
               </p>
             </Card>
           )}

@@ -228,6 +228,11 @@ export function RoundPage({ id }: { id: string }) {
         </div>
       </div>
       <Stepper stage={r.stage} />
+      {role === 'administrator' && r.newsPending ? (
+        <Notice tone="info">
+          本阶段决定已生效，系统正在逐个通知各项目（邮件与项目状态随后更新），不影响继续办理。
+        </Notice>
+      ) : null}
       {r.publicityEndsAt && role !== 'judge' && (
         <Notice tone={r.stage === 'publicity' ? 'warn' : 'info'}>
           {r.stage === 'publicity'

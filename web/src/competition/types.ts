@@ -22,6 +22,8 @@ export interface RoundDetail {
   callClosesAt?: string;
   publicityEndsAt?: string | null;
   pendingObjections?: number;
+  /** Round news still on its way to the proposals' workflows. */
+  newsPending?: number;
   settings: CompetitionPolicy;
   ruleVersion: string;
   /** Officials only: the round's workflow in the Temporal Web UI. */
@@ -57,6 +59,8 @@ export interface ProposalDetail {
   awardFen?: number | null;
   qualificationNote?: string | null;
   fundingReason?: string | null;
+  /** The round's stage as recorded; the workflow's own view may not have heard it yet. */
+  roundStage?: RoundStage;
   workflow?: ProposalView | null;
   /** Officials only: the proposal's workflow in the Temporal Web UI. */
   temporalUrl?: string;
