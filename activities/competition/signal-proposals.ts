@@ -3,8 +3,12 @@ import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { proposalWorkflowId, ROUND_NEWS_UPDATE } from '../../domain/competition/stages';
 import type { RoundNews } from '../../workflows/competition/messages';
 
-/** Updates in flight at once: enough to keep the workers' workflow slots busy. */
-const IN_FLIGHT = 100;
+/**
+ * Updates in flight at once. News is background work: with 100 in flight, a judge's Update queued
+ * behind a hundred of them (a 5,000-proposal round's roadshow took 266 s for 300 scores while the
+ * first phase's results went out); a few more than the worker's workflow slots keep it busy.
+ */
+const IN_FLIGHT = 16;
 
 /**
  * Tells many proposal workflows about the round, through the worker's client rather than from
