@@ -221,9 +221,22 @@ async function main(cleanup: Cleanup) {
   await timed('close round', () =>
     admin.call('POST', `/api/competitions/${rid}/close`, { body: {} }),
   );
-  const wallMs = Math.round(performance.now() - t0);
-
   const client = product.client;
+  // The round closes for people at once; its workflow ends when the last round news has reached
+  // the proposals, and a proposal's history is counted once its workflow has ended.
+  await timed('round news delivered, round workflow ended', () =>
+    client.workflow.getHandle(roundWorkflowId(rid)).result(),
+  );
+  const wallMs = Math.round(performance.now() - t0);
+  await timed('visibility shows every proposal workflow ended', async () => {
+    for (;;) {
+      const { count } = await client.workflow.count(
+        `WorkflowType = 'competitionProposalWorkflow' AND ExecutionStatus = 'Running'`,
+      );
+      if (count === 0) return;
+      await new Promise((res) => setTimeout(res, 1_000));
+    }
+  });
   const runs: { runId: string; events: number }[] = [];
   for await (const w of client.workflow.list({ query: `WorkflowId = '${roundWorkflowId(rid)}'` }))
     runs.push({ runId: w.runId, events: w.historyLength });
