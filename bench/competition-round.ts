@@ -228,18 +228,23 @@ async function main(cleanup: Cleanup) {
     client.workflow.getHandle(roundWorkflowId(rid)).result(),
   );
   const wallMs = Math.round(performance.now() - t0);
-  await timed('visibility shows every proposal workflow ended', async () => {
+  // Visibility records a closed workflow's history length a moment after it closes (a run read
+  // 0 events for the ended round): wait until nothing shows as running or with an empty history.
+  await timed('visibility shows every workflow ended', async () => {
     for (;;) {
       const { count } = await client.workflow.count(
-        `WorkflowType = 'competitionProposalWorkflow' AND ExecutionStatus = 'Running'`,
+        `(WorkflowType = 'competitionProposalWorkflow' OR WorkflowId = '${roundWorkflowId(rid)}') AND (ExecutionStatus = 'Running' OR HistoryLength = 0)`,
       );
       if (count === 0) return;
       await new Promise((res) => setTimeout(res, 1_000));
     }
   });
   const runs: { runId: string; events: number }[] = [];
-  for await (const w of client.workflow.list({ query: `WorkflowId = '${roundWorkflowId(rid)}'` }))
-    runs.push({ runId: w.runId, events: w.historyLength });
+  // Each run's length from the server itself, not from visibility.
+  for await (const w of client.workflow.list({ query: `WorkflowId = '${roundWorkflowId(rid)}'` })) {
+    const d = await client.workflow.getHandle(w.workflowId, w.runId).describe();
+    runs.push({ runId: w.runId, events: d.historyLength });
+  }
   let largest = { workflowId: '', events: 0 };
   let proposals = 0;
   let totalEvents = 0;
