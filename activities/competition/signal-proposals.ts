@@ -29,11 +29,9 @@ export async function signalProposals(
       // An Update, not a signal: it returns once the proposal has applied the news.
       // Raced with cancellation: the Update's own poll does not end when the worker stops.
       await Promise.race([
-        client.withAbortSignal(ctx.cancellationSignal, () =>
-          client.workflow
-            .getHandle(proposalWorkflowId(n.proposalId))
-            .executeUpdate(ROUND_NEWS_UPDATE, { args: [n.news] }),
-        ),
+        client.workflow
+          .getHandle(proposalWorkflowId(n.proposalId))
+          .executeUpdate(ROUND_NEWS_UPDATE, { args: [n.news] }),
         ctx.cancelled,
       ]);
       sent++;

@@ -5,6 +5,7 @@ import { formatDate } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { EvidenceLinks } from './evidence-links';
 import { FILE_STATUS, fileRef } from './labels';
 import { ScoreSheet } from './score-sheet';
 import type { FileDetail, FileView } from './types';
@@ -71,13 +72,7 @@ export function EvaluatorFilePage({ id }: { id: string }) {
               <div className="summary-row">
                 <dt>证明材料</dt>
                 <dd>
-                  {data.materials.evidenceFileIds.length} 份
-                  {data.materials.evidenceFileIds.map((fid, i) => (
-                    <a key={fid} className="evidence-link" href={`/api/files/${fid}`} download>
-                      {' '}
-                      材料{i + 1}
-                    </a>
-                  ))}
+                  <EvidenceLinks ids={data.materials.evidenceFileIds} />
                 </dd>
               </div>
             </dl>

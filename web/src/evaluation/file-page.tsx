@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { EvidenceLinks } from './evidence-links';
 import {
   AdminActions,
   DisqualifyAction,
@@ -296,13 +297,7 @@ export function FilePage({ id }: { id: string }) {
                 <div className="summary-row">
                   <dt>证明材料</dt>
                   <dd>
-                    {data.materials.evidenceFileIds.length} 份
-                    {data.materials.evidenceFileIds.map((fid, i) => (
-                      <a key={fid} className="evidence-link" href={`/api/files/${fid}`} download>
-                        {' '}
-                        材料{i + 1}
-                      </a>
-                    ))}
+                    <EvidenceLinks ids={data.materials.evidenceFileIds} />
                   </dd>
                 </div>
               </dl>
