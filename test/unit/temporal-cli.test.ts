@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  goInstallProgress,
   TEMPORAL_CLI_VERSION,
   temporalCliCacheDir,
   temporalCliCandidates,
@@ -106,5 +107,20 @@ describe('options for TestWorkflowEnvironment.createLocal', () => {
 
   it('given no CLI, when building options, should leave the executable to the SDK download', () => {
     expect(localTestEnvOptions(undefined).server).not.toHaveProperty('executable');
+  });
+});
+
+describe('progress of the first Temporal CLI build', () => {
+  it('given no output yet, should say it is resolving modules', () => {
+    expect(goInstallProgress().describe()).toMatch(/resolving modules/);
+  });
+
+  it('given go’s download lines split across chunks, should count them and name the last', () => {
+    const progress = goInstallProgress();
+    progress.read(
+      'go: downloading github.com/temporalio/cli v1.5.1\ngo: downloading go.temporal.io/',
+    );
+    progress.read('server v1.29.1\n');
+    expect(progress.describe()).toMatch(/2 Go modules downloaded \(last go.temporal.io\/server\)/);
   });
 });
