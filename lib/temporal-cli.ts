@@ -17,6 +17,8 @@ const LOCK_HEARTBEAT_MS = 15_000;
 const LOCK_STALE_MS = 120_000;
 const LOCK_POLL_MS = 2_000;
 const PROGRESS_EVERY_MS = 15_000;
+/** go prints nothing while it compiles: this long without a download line means compiling. */
+const QUIET_MEANS_COMPILING_MS = 10_000;
 
 const execFileAsync = promisify(execFile);
 
@@ -206,14 +208,15 @@ function runGoInstall(
     const keep = (chunk: Buffer) => {
       const text = chunk.toString();
       output = (output + text).slice(-8_000);
-      progress.read(text);
+      progress.read(text, Date.now());
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const started = Date.now();
     // A first start spends minutes here: say what go is doing, so nobody thinks it hangs.
     const ticker = setInterval(() => {
-      log(`${progress.describe()}, ${formatElapsed(Date.now() - started)} so far`);
+      const now = Date.now();
+      log(`${progress.describe(now)}, ${formatElapsed(now - started)} so far`);
     }, PROGRESS_EVERY_MS);
     child.once('error', (err) => {
       output += `\n${err.message}`;
@@ -230,14 +233,18 @@ function runGoInstall(
 
 /**
  * What `go install` is doing, read from its output: it prints `go: downloading <module>` while
- * it fetches modules and nothing while it compiles. Pure apart from its own counters.
+ * it fetches modules and nothing while it compiles. Pure but for its counters; `now` is passed in.
  */
-export function goInstallProgress(): { read(text: string): void; describe(): string } {
+export function goInstallProgress(): {
+  read(text: string, now: number): void;
+  describe(now: number): string;
+} {
   let downloaded = 0;
   let last = '';
+  let lastAt = 0;
   let partial = '';
   return {
-    read(text) {
+    read(text, now) {
       // Output arrives in chunks that may end mid-line: only whole lines count.
       const lines = (partial + text).split('\n');
       partial = lines.pop() ?? '';
@@ -246,11 +253,15 @@ export function goInstallProgress(): { read(text: string): void; describe(): str
         if (!module) continue;
         downloaded += 1;
         last = module;
+        lastAt = now;
       }
     },
-    describe() {
+    describe(now) {
       if (downloaded === 0) return 'Temporal CLI build: resolving modules';
-      return `Temporal CLI build: ${downloaded} Go modules downloaded (last ${last}); compiling once the downloads stop`;
+      if (now - lastAt < QUIET_MEANS_COMPILING_MS) {
+        return `Temporal CLI build: downloading Go modules (${downloaded} so far, last ${last})`;
+      }
+      return `Temporal CLI build: compiling (${downloaded} Go modules downloaded)`;
     },
   };
 }

@@ -84,7 +84,6 @@ async function main(): Promise<void> {
       log,
     );
     stops.push(temporal.stop);
-    phase(`Temporal dev server ready at ${temporal.address}`);
 
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {

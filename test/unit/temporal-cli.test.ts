@@ -112,15 +112,26 @@ describe('options for TestWorkflowEnvironment.createLocal', () => {
 
 describe('progress of the first Temporal CLI build', () => {
   it('given no output yet, should say it is resolving modules', () => {
-    expect(goInstallProgress().describe()).toMatch(/resolving modules/);
+    expect(goInstallProgress().describe(0)).toMatch(/resolving modules/);
   });
 
   it('given go’s download lines split across chunks, should count them and name the last', () => {
     const progress = goInstallProgress();
     progress.read(
       'go: downloading github.com/temporalio/cli v1.5.1\ngo: downloading go.temporal.io/',
+      1_000,
     );
-    progress.read('server v1.29.1\n');
-    expect(progress.describe()).toMatch(/2 Go modules downloaded \(last go.temporal.io\/server\)/);
+    progress.read('server v1.29.1\n', 2_000);
+    expect(progress.describe(3_000)).toBe(
+      'Temporal CLI build: downloading Go modules (2 so far, last go.temporal.io/server)',
+    );
+  });
+
+  it('given ten quiet seconds after the last download, should say it is compiling', () => {
+    const progress = goInstallProgress();
+    progress.read('go: downloading go.temporal.io/server v1.29.1\n', 1_000);
+    expect(progress.describe(11_000)).toBe(
+      'Temporal CLI build: compiling (1 Go modules downloaded)',
+    );
   });
 });
