@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { z } from 'zod';
+import { installPlainIssues } from '../domain/plain-issues';
 import type { CompetitionClient } from '../client/competition-client';
 import type { EvaluationClient } from '../client/evaluation-client';
 import type { PurchaseClient } from '../client/purchase-client';
@@ -14,6 +14,7 @@ import { buildOpenApi } from './openapi';
 import { requestLog } from './request-log';
 import { RouteRegistry } from './route';
 import { createAdminRouter } from './routes/admin';
+import { createRuleSetsRouter } from './routes/rule-sets';
 import { createAnnouncementsRouter } from './routes/announcements';
 import { createAuthRouter } from './routes/auth';
 import { createCompetitionProposalsRouter } from './routes/competition-proposals';
@@ -35,8 +36,8 @@ import { createRegistrationsRouter } from './routes/registrations';
 import { createWebRouter } from './routes/web';
 import { createWorklistRouter } from './routes/worklist';
 
-// Users read every validation message: zod speaks zh-CN here.
-z.config(z.locales.zhCN());
+// Users read every validation message: zod speaks plain zh-CN here (domain/plain-issues.ts).
+installPlainIssues();
 
 export interface AppDeps {
   db: Db;
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   const routers = [
     createHealthRouter(registry, deps),
     createAuthRouter(registry, deps),
+    createRuleSetsRouter(registry, deps),
     createFilesRouter(registry, deps),
     createNameCheckRouter(registry, deps),
     createRegistrationsRouter(registry, deps),

@@ -32,6 +32,8 @@ export type ProblemCode = keyof typeof PROBLEMS;
 export interface ProblemIssue {
   path: string;
   message: string;
+  /** The field's Chinese name, where the schema gives one. */
+  label?: string;
 }
 
 export class AppError extends Error {

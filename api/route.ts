@@ -1,7 +1,8 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import type { Role, Session } from './auth/session';
-import { AppError, type ProblemCode } from './problem';
+import { ROLE_LABEL, type Role, type Session } from './auth/session';
+import { labelAt } from '../domain/plain-issues';
+import { AppError, type ProblemCode, type ProblemIssue } from './problem';
 import { findUnsafeText } from './unsafe-text';
 
 /**
@@ -48,14 +49,24 @@ export type Handler<P, Q, B> = (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 
 export const SENT = Symbol('response already sent');
 
-function issues(error: z.ZodError, where: string) {
-  return error.issues.map((i) => ({
-    path: [where, ...i.path.map(String)].join('.'),
-    message: i.message,
-  }));
+/** Each issue with the field's Chinese name where the schema gives one (`.meta({ title })`). */
+export function issues(error: z.ZodError, where: string, schema?: z.ZodType): ProblemIssue[] {
+  return error.issues.map((i) => {
+    const label = schema ? labelAt(schema, i.path) : null;
+    return {
+      path: [where, ...i.path.map(String)].join('.'),
+      message: i.message,
+      ...(label ? { label } : {}),
+    };
+  });
 }
 
-const WHERE_LABEL = { params: '路径参数', query: '查询参数', body: '请求体' } as const;
+/** "金额：「abc」不是数字；名称：请填写" for the problem's detail. */
+export function issueSummary(list: ProblemIssue[]): string {
+  return list.map((i) => (i.label ? `${i.label}：${i.message}` : i.message)).join('；');
+}
+
+const WHERE_LABEL = { params: '网址中的编号', query: '查询条件', body: '填写的内容' } as const;
 
 function parse<T extends z.ZodType>(
   schema: T | undefined,
@@ -70,8 +81,14 @@ function parse<T extends z.ZodType>(
   }
   if (!schema) return value as z.infer<T>;
   const r = schema.safeParse(value ?? {});
-  if (!r.success)
-    throw new AppError('bad_request', `${WHERE_LABEL[where]}不符合要求`, issues(r.error, where));
+  if (!r.success) {
+    const list = issues(r.error, where, schema);
+    throw new AppError(
+      'bad_request',
+      `${WHERE_LABEL[where]}有${list.length}处需要修改：${issueSummary(list)}`,
+      list,
+    );
+  }
   return r.data;
 }
 
@@ -80,7 +97,10 @@ export function checkAccess(access: Access, session: Session | null): void {
   if (!session) throw new AppError('unauthenticated');
   if (access === 'signed-in') return;
   if (!access.includes(session.role))
-    throw new AppError('forbidden', `此事项仅限以下角色办理：${access.join('、')}`);
+    throw new AppError(
+      'forbidden',
+      `此事项仅限以下角色办理：${access.map((r) => ROLE_LABEL[r] ?? r).join('、')}`,
+    );
 }
 
 export class RouteRegistry {

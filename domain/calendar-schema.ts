@@ -3,9 +3,12 @@ import { dayOfWeek, isLocalDate, yearOf } from './calendar';
 
 // The calendar's boundary schemas, apart from calendar.ts so the workflow bundle carries no zod.
 
-export const localDateSchema = z
-  .string()
-  .refine(isLocalDate, { message: '日期应为有效的YYYY-MM-DD' });
+export const localDateSchema = z.string().refine(isLocalDate, {
+  error: (iss) =>
+    typeof iss.input === 'string' && iss.input.trim()
+      ? `「${iss.input}」不是有效的日期`
+      : '请选择日期',
+});
 
 /** Validates a year uploaded by an administrator before it joins the calendar. */
 export const holidayYearSchema = z

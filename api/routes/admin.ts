@@ -1,11 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { holidayYearSchema } from '../../domain/calendar-schema';
-import type { Prisma } from '../../lib/db';
 import { hashPassword } from '../../lib/password';
-import { jurisdictionChain } from '../../lib/rules/jurisdictions';
 import { loadCalendar, loadRegistrationRules } from '../../lib/rules/load-registration-rules';
-import { POLICY_PROCESSES, POLICY_SCHEMAS } from '../../lib/rules/policy-schemas';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { ROLE_LABEL, roleSchema } from '../auth/session';
@@ -13,34 +10,6 @@ import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 
 const ADMIN = ['administrator'] as const;
-
-/** Setting names the policy does not know (typos would otherwise be dropped silently). */
-function unknownKeys(input: unknown, parsed: unknown, path: string[] = []): string[] {
-  if (
-    !input ||
-    typeof input !== 'object' ||
-    Array.isArray(input) ||
-    !parsed ||
-    typeof parsed !== 'object'
-  )
-    return [];
-  return Object.entries(input).flatMap(([k, v]) =>
-    k in (parsed as object)
-      ? unknownKeys(v, (parsed as Record<string, unknown>)[k], [...path, k])
-      : [[...path, k].join('.')],
-  );
-}
-
-const ZRuleSetRequest = z.object({
-  process: z.enum(POLICY_PROCESSES),
-  version: z.string().trim().min(1).max(60),
-  jurisdiction: z.string().regex(/^\d{6}$/, '行政区划代码为6位数字'),
-  effectiveFrom: z.iso
-    .date()
-    .refine((d) => d >= '1949-10-01' && d <= '2999-12-31', '生效日期超出范围'),
-  settings: z.record(z.string(), z.unknown()),
-  note: z.string().max(2000).optional(),
-});
 
 const ZAccountRequest = z.object({
   username: z
@@ -57,74 +26,6 @@ const ZAccountRequest = z.object({
 export function createAdminRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
   const { db } = deps;
-
-  registry.add(
-    router,
-    {
-      method: 'get',
-      path: '/api/admin/rule-sets',
-      tag: '管理',
-      summary: '规则版本列表',
-      access: ADMIN,
-      response: { status: 200, description: '规则版本' },
-    },
-    async () => ({
-      items: await db.ruleSet.findMany({
-        orderBy: [{ process: 'asc' }, { effectiveFrom: 'desc' }],
-      }),
-    }),
-  );
-
-  registry.add(
-    router,
-    {
-      method: 'post',
-      path: '/api/admin/rule-sets',
-      tag: '管理',
-      summary: '新增规则版本（只存与上级规则不同的设置；已有版本不可修改）',
-      access: ADMIN,
-      body: ZRuleSetRequest,
-      response: { status: 201, description: '已新增' },
-      problems: ['bad_request', 'conflict', 'unprocessable'],
-    },
-    async ({ body, session }) => {
-      if (!jurisdictionChain(deps.config.DISTRICT_CODE).includes(body.jurisdiction)) {
-        throw new AppError('unprocessable', `行政区划 ${body.jurisdiction} 不在本机关的规则层级内`);
-      }
-      const trial = POLICY_SCHEMAS[body.process].safeParse(body.settings);
-      if (!trial.success) {
-        throw new AppError(
-          'unprocessable',
-          '规则设置无效',
-          trial.error.issues.map((i) => ({
-            path: ['body', 'settings', ...i.path.map(String)].join('.'),
-            message: i.message,
-          })),
-        );
-      }
-      const unknown = unknownKeys(body.settings, trial.data);
-      if (unknown.length > 0) {
-        throw new AppError(
-          'unprocessable',
-          '规则设置含有未知的设置项',
-          unknown.map((k) => ({ path: `body.settings.${k}`, message: '未知的设置项' })),
-        );
-      }
-      const exists = await db.ruleSet.findUnique({
-        where: { process_version: { process: body.process, version: body.version } },
-      });
-      if (exists)
-        throw new AppError('conflict', `版本 ${body.version} 已存在；规则版本不可修改，请新增版本`);
-      return db.ruleSet.create({
-        data: {
-          ...body,
-          effectiveFrom: new Date(`${body.effectiveFrom}T00:00:00Z`),
-          settings: body.settings as Prisma.InputJsonValue,
-          createdById: session!.sub,
-        },
-      });
-    },
-  );
 
   registry.add(
     router,

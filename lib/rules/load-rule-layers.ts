@@ -58,3 +58,30 @@ export async function loadRuleLayers<P>(
     policy: parsed.data,
   };
 }
+
+/**
+ * The settings of the layers a new version at `jurisdiction` sits on: the latest version of
+ * each higher jurisdiction in force on `effectiveFrom` (its own jurisdiction's older versions
+ * are what it replaces).
+ */
+export async function loadLayersAbove(
+  db: Db,
+  process: string,
+  districtCode: string,
+  jurisdiction: string,
+  effectiveFrom: string,
+): Promise<unknown[]> {
+  const chain = jurisdictionChain(districtCode);
+  const above = chain.slice(0, Math.max(0, chain.indexOf(jurisdiction)));
+  const sets = await db.ruleSet.findMany({
+    where: {
+      process,
+      jurisdiction: { in: above },
+      effectiveFrom: { lte: new Date(`${effectiveFrom}T00:00:00Z`) },
+    },
+    orderBy: { effectiveFrom: 'desc' },
+  });
+  return above
+    .map((j) => sets.find((s) => s.jurisdiction === j)?.settings)
+    .filter((s) => s !== undefined);
+}

@@ -66,24 +66,87 @@ describe('the web front end, administration and embedded mode', () => {
     await shoot(page, '11-admin-dashboard');
   });
 
-  it('given the rule settings, when a version names an unknown setting, then the refusal sits next to the settings; a valid version is stored', async () => {
+  it('given the rule settings, then every process is a form with Chinese names, a bad value is named with its field, and a saved version lists what differs in words', async () => {
     await page.getByRole('link', { name: '规则设置' }).click();
-    await page.getByRole('heading', { name: '今天生效的登记规则' }).waitFor();
+    for (const tab of ['直接登记', '公益创投', '政府购买服务', '工作目标'])
+      await page.getByRole('tab', { name: tab }).waitFor();
+    await page.getByRole('heading', { name: '新增直接登记规则版本' }).waitFor();
+    // No JSON to type anywhere: the settings are fields, filled with the rules in force.
+    expect(await page.locator('textarea.mono').count()).toBe(0);
+    expect(await page.getByLabel('一次性告知期限', { exact: true }).inputValue()).toBe('5');
+    expect(await page.getByLabel('社会团体活动资金最低额').inputValue()).toBe('30000.00');
     const version = `e2e-${h.districtCode}`;
     await page.getByLabel(/^版本名称/).fill(version);
-    await page.getByLabel(/^行政区划代码/).fill(h.districtCode);
     await page.getByLabel(/^生效日期/).fill('2099-01-01');
-    await page.getByLabel(/^设置/).fill('{"limitz": {}}');
-    await page.getByRole('button', { name: '新增版本' }).click();
+    await page.getByLabel('一次性告知期限', { exact: true }).fill('五');
     await page
-      .locator('.field-invalid', { hasText: '设置' })
-      .locator('.error', { hasText: 'settings.limitz：未知的设置项' })
+      .locator('.field-invalid', { hasText: '一次性告知期限' })
+      .locator('.error', { hasText: '「五」不是数字' })
       .waitFor();
-    await page.getByLabel(/^设置/).fill('{}');
-    await page.getByRole('button', { name: '新增版本' }).click();
-    await page.getByText(`版本 ${version} 已新增。`).waitFor();
-    await page.getByRole('cell', { name: version }).waitFor();
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText('一次性告知期限：「五」不是数字').waitFor();
+    // The server's own check names the field and the value too.
+    await page.getByLabel('一次性告知期限', { exact: true }).fill('-1');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText('一次性告知期限：「-1」不能小于0').waitFor();
+    await page
+      .locator('.field-invalid', { hasText: '一次性告知期限' })
+      .locator('.error', { hasText: '「-1」不能小于0' })
+      .waitFor();
+    await page.getByLabel('一次性告知期限', { exact: true }).fill('7');
+    await page.getByLabel('社会团体活动资金最低额').fill('50000');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText(`版本“${version}”已新增。`).waitFor();
+    const row = page.locator('tr', { hasText: version });
+    await row.getByText('一次性告知期限：7个工作日').waitFor();
+    await row.getByText('社会团体活动资金最低额：50,000.00元').waitFor();
+    const stored = await h.db.ruleSet.findUniqueOrThrow({
+      where: { process_version: { process: 'registration', version } },
+    });
+    // Only what differs from the layers above is stored.
+    expect(stored.settings).toEqual({
+      limits: { intakeNotice: { amount: 7, unit: 'workingDays' } },
+      minimums: { socialGroupFundsLocal: 50000 },
+    });
+    const text = await page.locator('main').textContent();
+    expect(text ?? '').not.toMatch(/array|请求体|YYYY|intakeNotice|undefined/);
     await shoot(page, '12-admin-rules');
+  });
+
+  it('given the purchase and competition rules, then amounts are typed in 元 and a rule across fields is refused beside its field', async () => {
+    await page.getByRole('tab', { name: '政府购买服务' }).click();
+    await page.getByRole('heading', { name: '新增政府购买服务规则版本' }).waitFor();
+    await page.getByLabel(/^版本名称/).fill(`e2e-purchase-${h.districtCode}`);
+    await page.getByLabel(/^生效日期/).fill('2099-01-01');
+    await page.getByRole('checkbox', { name: '公开招标数额标准：不设' }).uncheck();
+    await page.getByLabel('公开招标数额标准', { exact: true }).fill('4,000,000');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText(`版本“e2e-purchase-${h.districtCode}”已新增。`).waitFor();
+    const purchase = await h.db.ruleSet.findUniqueOrThrow({
+      where: {
+        process_version: { process: 'purchase', version: `e2e-purchase-${h.districtCode}` },
+      },
+    });
+    expect(purchase.settings).toEqual({ methods: { openTenderThresholdFen: 400_000_000 } });
+    await page.getByText('公开招标数额标准：4,000,000.00元').waitFor();
+
+    await page.getByRole('tab', { name: '公益创投' }).click();
+    await page.getByRole('heading', { name: '新增公益创投规则版本' }).waitFor();
+    expect(await page.getByLabel('本轮资助总额').inputValue()).toBe('2000000.00');
+    await page.getByLabel(/^版本名称/).fill(`e2e-competition-${h.districtCode}`);
+    await page.getByLabel(/^生效日期/).fill('2099-01-01');
+    await page.getByLabel('分期拨付比例第3项', { exact: true }).fill('10');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page
+      .locator('.field-invalid', { hasText: '分期拨付比例' })
+      .getByText('各期拨付比例之和须为100%，现为90%')
+      .waitFor();
+    await page.getByLabel('分期拨付比例第3项', { exact: true }).fill('20');
+    await page.getByRole('checkbox', { name: '上一届获资助单位不得申报' }).check();
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText(`版本“e2e-competition-${h.districtCode}”已新增。`).waitFor();
+    await page.getByText('上一届获资助单位不得申报：是').waitFor();
+    await shoot(page, '12b-admin-rules-competition');
   });
 
   it('given the holiday calendar, when a make-up working day is a weekday, then the form shows why it is refused', async () => {

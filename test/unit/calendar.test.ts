@@ -201,7 +201,9 @@ describe('holidayYearSchema', () => {
   });
 
   it('given a malformed date, when validating, should reject it', () => {
-    expect(messages({ ...CN_2026, daysOff: ['2026-02-30'] })).toEqual(['日期应为有效的YYYY-MM-DD']);
+    expect(messages({ ...CN_2026, daysOff: ['2026-02-30'] })).toEqual([
+      '「2026-02-30」不是有效的日期',
+    ]);
   });
 
   it('given a calendar whose key does not match the year, when validating, should reject it', () => {

@@ -3,6 +3,8 @@
 export interface ProblemIssue {
   path: string;
   message: string;
+  /** The field's Chinese name, where the API's schema gives one. */
+  label?: string;
 }
 
 /** An RFC 9457 problem answered by the API (or a network failure, status 0). */

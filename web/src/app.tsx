@@ -2,6 +2,7 @@ import { Layout } from './components/layout';
 import { Card, Loading } from './components/ui';
 import { ROLE_HOME } from './labels';
 import { LoginPage } from './pages/login-page';
+import { usePageTitle } from './page-title';
 import { MODULES } from './processes';
 import { Link, matchPath, navigate, usePath } from './router';
 import { useSession } from './session';
@@ -10,22 +11,21 @@ import { useSession } from './session';
 export function App() {
   const { account, ready } = useSession();
   const path = usePath();
+  const match = account ? findRoute(path, account.role) : null;
+  const redirecting = path === '/' || path === '/login';
+  usePageTitle(
+    !ready || redirecting ? null : !account ? '登录' : (match?.route.title ?? '没有找到该页面'),
+  );
   if (!ready) return <Loading />;
   if (!account) return <LoginPage />;
 
   const nav = MODULES.flatMap((m) => m.nav(account.role));
   const home = ROLE_HOME[account.role] ?? nav[0]?.to ?? '/';
-  if (path === '/' || path === '/login') {
+  if (redirecting) {
     queueMicrotask(() => navigate(home, { replace: true }));
     return <Loading />;
   }
-  const routes = MODULES.flatMap((m) => m.routes);
-  for (const r of routes) {
-    const params = matchPath(r.path, path);
-    if (!params) continue;
-    if (!r.roles.includes(account.role)) break;
-    return <Layout nav={nav}>{r.render(params)}</Layout>;
-  }
+  if (match) return <Layout nav={nav}>{match.route.render(match.params)}</Layout>;
   return (
     <Layout nav={nav}>
       <Card title="没有找到该页面">
@@ -34,4 +34,15 @@ export function App() {
       </Card>
     </Layout>
   );
+}
+
+/** The first route whose pattern matches, if this role may open it; null otherwise. */
+function findRoute(path: string, role: string) {
+  for (const route of MODULES.flatMap((m) => m.routes)) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (!(route.roles as readonly string[]).includes(role)) return null;
+    return { route, params };
+  }
+  return null;
 }

@@ -12,6 +12,8 @@ export interface NavItem {
 
 export interface PageRoute {
   path: string;
+  /** The browser tab's title (pages about one thing refine it with usePageTitle). */
+  title: string;
   roles: readonly Role[];
   render(params: Record<string, string>): ReactNode;
 }

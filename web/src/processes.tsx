@@ -30,30 +30,35 @@ const registration: ProcessModule = {
           ? [{ to: '/registrations', label: '登记申请' }]
           : [],
   routes: [
-    { path: '/my', roles: ['applicant'], render: () => <MyRegistrationsPage /> },
+    { path: '/my', title: '我的申请', roles: ['applicant'], render: () => <MyRegistrationsPage /> },
     {
       path: '/registrations/new',
+      title: '新建登记申请',
       roles: ['applicant'],
       render: () => <RegistrationFormPage mode="new" />,
     },
-    { path: '/worklist', roles: STAFF, render: () => <WorklistPage /> },
+    { path: '/worklist', title: '我的待办', roles: STAFF, render: () => <WorklistPage /> },
     {
       path: '/registrations',
+      title: '全部登记申请',
       roles: [...STAFF, 'administrator'],
       render: () => <AllRegistrationsPage />,
     },
     {
       path: '/registrations/:id',
+      title: '登记申请',
       roles: ['applicant', ...STAFF, 'administrator'],
       render: (p) => <RegistrationPage id={p.id as string} />,
     },
     {
       path: '/registrations/:id/correct',
+      title: '补正材料',
       roles: ['applicant'],
       render: (p) => <RegistrationFormPage mode="resubmit" id={p.id as string} />,
     },
     {
       path: '/registrations/:id/founding',
+      title: '申请成立登记',
       roles: ['applicant'],
       render: (p) => <RegistrationFormPage mode="founding" id={p.id as string} />,
     },
@@ -81,22 +86,40 @@ const administration: ProcessModule = {
   routes: [
     {
       path: '/admin',
+      title: '工作目标',
       roles: ['administrator', 'section_head', 'bureau_head'],
       render: () => <DashboardPage />,
     },
     {
       path: '/admin/organizations',
+      title: '组织档案',
       roles: ['administrator', 'section_head', 'bureau_head'],
       render: () => <OrganizationsPage />,
     },
     {
       path: '/admin/organizations/:id',
+      title: '组织档案',
       roles: ['administrator', 'section_head', 'bureau_head'],
       render: (p) => <OrganizationPage id={p.id as string} />,
     },
-    { path: '/admin/rules', roles: ['administrator'], render: () => <RulesPage /> },
-    { path: '/admin/holidays', roles: ['administrator'], render: () => <HolidaysPage /> },
-    { path: '/admin/outbox', roles: ['administrator'], render: () => <OutboxPage /> },
+    {
+      path: '/admin/rules',
+      title: '规则设置',
+      roles: ['administrator'],
+      render: () => <RulesPage />,
+    },
+    {
+      path: '/admin/holidays',
+      title: '节假日',
+      roles: ['administrator'],
+      render: () => <HolidaysPage />,
+    },
+    {
+      path: '/admin/outbox',
+      title: '邮件发件箱',
+      roles: ['administrator'],
+      render: () => <OutboxPage />,
+    },
   ],
 };
 

@@ -1,10 +1,18 @@
-import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../api';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
-import { useSession } from '../session';
+import { useFormState } from '../forms/use-form-state';
 import { useLoad } from '../use-load';
-import { POLICY_LABEL } from './policy-labels';
+import { PolicyForm } from './policy-form';
+import {
+  describeSettings,
+  key,
+  type Path,
+  type SchemaNode,
+  setAt,
+  settingLabelAt,
+} from './policy-values';
 
 interface RuleSet {
   id: string;
@@ -16,123 +24,50 @@ interface RuleSet {
   note: string | null;
 }
 
-interface Policy {
-  ruleSet: { version: string; layers?: unknown } & Record<string, unknown>;
+interface Forms {
+  processes: { process: string; title: string }[];
+  jurisdictions: { code: string; label: string }[];
+}
+
+interface PolicyFormData {
+  process: string;
+  title: string;
+  schema: SchemaNode;
+  ruleSet: { version: string; effectiveFrom: string } | null;
   policy: Record<string, unknown>;
-  calendarYears: string[];
 }
 
-/** Flattens the merged policy into 'limits.intake: 5 workingDays' lines people can scan. */
-function flatten(o: unknown, prefix = ''): [string, string][] {
-  if (o && typeof o === 'object' && !Array.isArray(o)) {
-    const entries = Object.entries(o as Record<string, unknown>);
-    if (entries.length === 2 && 'amount' in (o as object) && 'unit' in (o as object)) {
-      const d = o as { amount: number; unit: string };
-      const unit: Record<string, string> = {
-        workingDays: '个工作日',
-        calendarDays: '日',
-        months: '个月',
-        hours: '小时',
-        minutes: '分钟',
-        seconds: '秒',
-      };
-      return [[prefix, `${d.amount}${unit[d.unit] ?? d.unit}`]];
-    }
-    return entries.flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
-  }
-  return [[prefix, Array.isArray(o) ? o.join('、') : String(o)]];
-}
-
-/** Versioned rule sets (national → province → city → district) and the one in force today. */
+/** Versioned rule sets of every process (national → province → city → district), as forms. */
 export function RulesPage() {
-  const { info } = useSession();
+  const forms = useLoad(() => api.get<Forms>('/api/admin/policy-forms'), 'forms');
   const sets = useLoad(() => api.get<{ items: RuleSet[] }>('/api/admin/rule-sets'), 'sets');
-  const policy = useLoad(() => api.get<Policy>('/api/policy/registration'), 'policy');
-  const [version, setVersion] = useState('');
-  const [jurisdiction, setJurisdiction] = useState(info?.districtCode ?? '');
-  const [effectiveFrom, setEffectiveFrom] = useState('');
-  const [settings, setSettings] = useState('{\n  "limits": {}\n}');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setErrors({});
-    setSaved(null);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(settings);
-    } catch {
-      setErrors({
-        settings:
-          '设置须为 JSON 格式，例如 {"limits": {"intake": {"amount": 5, "unit": "workingDays"}}}',
-      });
-      return;
-    }
-    try {
-      await api.post('/api/admin/rule-sets', {
-        process: 'registration',
-        version: version.trim(),
-        jurisdiction: jurisdiction.trim(),
-        effectiveFrom,
-        settings: parsed,
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      setSaved(version.trim());
-      sets.reload();
-      policy.reload();
-    } catch (err) {
-      setError(err);
-      const byField = fieldErrors(err);
-      const settingsErr = Object.entries(byField).filter(([k]) => k.startsWith('settings'));
-      setErrors({
-        ...byField,
-        ...(settingsErr.length
-          ? { settings: settingsErr.map(([k, v]) => `${k}：${v}`).join('；') }
-          : {}),
-      });
-    }
-  };
-
+  const [process, setProcess] = useState('registration');
+  const list = forms.data?.processes ?? [];
+  const title = list.find((p) => p.process === process)?.title ?? '';
+  const names = Object.fromEntries((forms.data?.jurisdictions ?? []).map((j) => [j.code, j.label]));
   return (
     <div>
       <h1 className="page-title">规则设置</h1>
       <p className="muted">
-        登记的期限、最低标准和命名规则等都是规则设置，按国家 → 江苏省 → 常州市 →
-        本区逐级叠加，按生效日期选用。已有版本不可修改，如需调整请新增版本。
+        各项业务的期限、最低标准、分数线和比例都是规则设置，按全国 → 省级 → 市级 →
+        本区逐级叠加，按生效日期选用。已有版本不可修改；如需调整，请新增一个版本，只需改动与现行规则不同的项目。
       </p>
-      <Card title="今天生效的登记规则">
-        {!policy.data ? (
-          <Loading />
-        ) : (
-          <>
-            <p className="muted">
-              已载入节假日的年度：{policy.data.calendarYears.join('、') || '无'}
-            </p>
-            <details className="policy-details">
-              <summary>查看全部 {flatten(policy.data.policy).length} 项设置</summary>
-              <dl className="summary summary-compact policy-list">
-                {flatten(policy.data.policy).map(([k, v]) => (
-                  <div key={k} className="summary-row">
-                    <dt>
-                      {POLICY_LABEL[k] ?? k}
-                      <small className="mono muted block">{k}</small>
-                    </dt>
-                    <dd>
-                      {v === 'true' ? '是' : v === 'false' ? '否' : v === 'null' ? '不设' : v}
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
-          </>
-        )}
-      </Card>
-      <Card title="规则版本">
-        <ProblemAlert error={sets.error} />
+      <ProblemAlert error={forms.error ?? sets.error} />
+      <div className="tabs" role="tablist" aria-label="业务">
+        {list.map((p) => (
+          <button
+            key={p.process}
+            type="button"
+            role="tab"
+            aria-selected={p.process === process}
+            className={p.process === process ? 'tab active' : 'tab'}
+            onClick={() => setProcess(p.process)}
+          >
+            {p.title}
+          </button>
+        ))}
+      </div>
+      <Card title={`${title}规则版本`}>
         {!sets.data ? (
           <Loading />
         ) : (
@@ -141,88 +76,238 @@ export function RulesPage() {
               <thead>
                 <tr>
                   <th>版本</th>
-                  <th>行政区划</th>
+                  <th>层级</th>
                   <th>生效日期</th>
                   <th>与上级不同的设置</th>
                 </tr>
               </thead>
               <tbody>
-                {sets.data.items.map((s) => (
-                  <tr key={s.id}>
-                    <td data-label="版本">
-                      {s.version}
-                      {s.note && <small className="muted block">{s.note}</small>}
-                    </td>
-                    <td data-label="行政区划" className="mono">
-                      {s.jurisdiction}
-                    </td>
-                    <td data-label="生效日期">{formatDate(s.effectiveFrom)}</td>
-                    <td data-label="设置">
-                      <code className="settings-code">{JSON.stringify(s.settings)}</code>
-                    </td>
-                  </tr>
-                ))}
+                {sets.data.items
+                  .filter((s) => s.process === process)
+                  .map((s) => {
+                    const lines = describeSettings(s.process, s.settings);
+                    return (
+                      <tr key={s.id}>
+                        <td data-label="版本">
+                          <div>
+                            {s.version}
+                            {s.note && <small className="muted block">{s.note}</small>}
+                          </div>
+                        </td>
+                        <td data-label="层级">{names[s.jurisdiction] ?? s.jurisdiction}</td>
+                        <td data-label="生效日期">{formatDate(s.effectiveFrom)}</td>
+                        <td data-label="设置">
+                          {lines.length === 0 ? (
+                            <span className="muted">与上级相同</span>
+                          ) : (
+                            <ul className="plain settings-lines">
+                              {lines.map(([k, v]) => (
+                                <li key={k}>
+                                  {k}：{v}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
               </tbody>
             </table>
           </div>
         )}
       </Card>
-      <Card title="新增规则版本">
-        <form onSubmit={submit} noValidate>
-          {saved && <Notice tone="ok">版本 {saved} 已新增。</Notice>}
-          <ProblemAlert error={Object.keys(errors).length ? null : error} />
-          <div className="grid-3">
-            <Field label="版本名称" required error={errors.version}>
-              {(id) => (
-                <input
-                  id={id}
-                  value={version}
-                  onChange={(e) => setVersion(e.target.value)}
-                  placeholder="例如 钟楼区2027"
-                />
-              )}
-            </Field>
-            <Field label="行政区划代码" required error={errors.jurisdiction}>
-              {(id) => (
-                <input
-                  id={id}
-                  value={jurisdiction}
-                  onChange={(e) => setJurisdiction(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="生效日期" required error={errors.effectiveFrom}>
-              {(id) => (
-                <input
-                  id={id}
-                  type="date"
-                  value={effectiveFrom}
-                  onChange={(e) => setEffectiveFrom(e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <Field label="设置（JSON，只写与上级规则不同的项）" required error={errors.settings}>
-            {(id) => (
-              <textarea
+      {forms.data && (
+        <NewVersion
+          key={process}
+          process={process}
+          title={title}
+          jurisdictions={forms.data.jurisdictions}
+          onSaved={sets.reload}
+        />
+      )}
+    </div>
+  );
+}
+
+function NewVersion({
+  process,
+  title,
+  jurisdictions,
+  onSaved,
+}: {
+  process: string;
+  title: string;
+  jurisdictions: Forms['jurisdictions'];
+  onSaved: () => void;
+}) {
+  const data = useLoad(
+    () => api.get<PolicyFormData>(`/api/admin/policy-forms/${process}`),
+    `form-${process}`,
+  );
+  const [policy, setPolicy] = useState<Record<string, unknown> | null>(null);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [bad, setBad] = useState<Record<string, string>>({});
+  const [version, setVersion] = useState('');
+  const [jurisdiction, setJurisdiction] = useState(jurisdictions.at(-1)?.code ?? '');
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [note, setNote] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useFormState({ prefixes: ['body.policy.'] });
+
+  useEffect(() => {
+    if (data.data) setPolicy(data.data.policy);
+  }, [data.data]);
+  if (!data.data || !policy) return data.error ? <ProblemAlert error={data.error} /> : <Loading />;
+
+  const dropTexts = (path: Path) =>
+    setTexts((t) =>
+      Object.fromEntries(
+        Object.entries(t).filter(([k]) => k !== key(path) && !k.startsWith(`${key(path)}.`)),
+      ),
+    );
+  const onValue = (path: Path, v: unknown) => {
+    setPolicy((p) => setAt(p, path, v));
+    dropTexts(path);
+    setBad((b) => Object.fromEntries(Object.entries(b).filter(([k]) => !k.startsWith(key(path)))));
+    form.clearField(key(path));
+  };
+  const onText: Parameters<typeof PolicyForm>[0]['onText'] = (path, text, parsed) => {
+    setTexts((t) => ({ ...t, [key(path)]: text }));
+    form.clearField(key(path));
+    if (parsed.ok) {
+      setPolicy((p) => setAt(p, path, parsed.value));
+      setBad(({ [key(path)]: _, ...rest }) => rest);
+    } else setBad((b) => ({ ...b, [key(path)]: parsed.message }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    const found: Record<string, string> = { ...bad };
+    if (!version.trim()) found.version = '请填写版本名称';
+    if (!effectiveFrom) found.effectiveFrom = '请选择生效日期';
+    if (!form.check(found)) return;
+    const r = await form.submit(() =>
+      api.post('/api/admin/rule-sets', {
+        process,
+        version: version.trim(),
+        jurisdiction,
+        effectiveFrom,
+        policy,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    );
+    if (r) {
+      setSaved(version.trim());
+      setVersion('');
+      onSaved();
+    }
+  };
+  const errors = form.errors;
+  const clientList = Object.entries(errors).filter(() => !form.problem);
+  return (
+    <Card title={`新增${title}规则版本`}>
+      <form onSubmit={submit} noValidate>
+        {saved && <Notice tone="ok">版本“{saved}”已新增。</Notice>}
+        <p className="muted">
+          下面已填好
+          {data.data.ruleSet ? `今天生效的规则（${data.data.ruleSet.version}）` : '默认规则'}
+          。改动需要调整的项目后保存，系统只记录与上级规则不同之处。
+        </p>
+        <div className="grid-3">
+          <Field label="版本名称" required error={errors.version}>
+            {(id, d) => (
+              <input
                 id={id}
-                className="mono"
-                rows={6}
-                value={settings}
-                onChange={(e) => setSettings(e.target.value)}
+                aria-describedby={d}
+                value={version}
+                onChange={(e) => setVersion(e.target.value)}
+                placeholder="例如 钟楼区2027年规则"
               />
             )}
           </Field>
-          <Field label="说明（文件依据）" error={errors.note}>
-            {(id) => <input id={id} value={note} onChange={(e) => setNote(e.target.value)} />}
+          <Field label="规则层级" required error={errors.jurisdiction}>
+            {(id, d) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                value={jurisdiction}
+                onChange={(e) => setJurisdiction(e.target.value)}
+              >
+                {jurisdictions.map((j) => (
+                  <option key={j.code} value={j.code}>
+                    {j.label}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary">
-              新增版本
-            </button>
-          </div>
-        </form>
-      </Card>
-    </div>
+          <Field label="生效日期" required error={errors.effectiveFrom}>
+            {(id, d) => (
+              <input
+                id={id}
+                type="date"
+                aria-describedby={d}
+                value={effectiveFrom}
+                onChange={(e) => setEffectiveFrom(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <Field label="说明（文件依据）" error={errors.note}>
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </Field>
+        <PolicyForm
+          process={process}
+          schema={data.data.schema}
+          value={policy}
+          texts={texts}
+          errors={{ ...bad, ...errors }}
+          onValue={onValue}
+          onText={onText}
+        />
+        {clientList.length > 0 && (
+          <Notice tone="warn">
+            <strong>请修改标出的内容后再保存：</strong>
+            <ul>
+              {clientList.map(([k, m]) => (
+                <li key={k}>
+                  {['version', 'effectiveFrom'].includes(k)
+                    ? ''
+                    : `${settingLabelAt(process, k)}：`}
+                  {m}
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+        <ProblemAlert error={form.problem} />
+        <div className="form-actions">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => {
+              setPolicy(data.data?.policy ?? null);
+              setTexts({});
+              setBad({});
+              form.reset();
+            }}
+          >
+            恢复为现行规则
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
+            {form.busy ? '正在保存…' : '保存为新版本'}
+          </button>
+        </div>
+      </form>
+    </Card>
   );
 }

@@ -27,26 +27,40 @@ export const competitionModule: ProcessModule = {
       : []),
   ],
   routes: [
-    { path: '/competitions', roles: READERS, render: () => <RoundsPage /> },
-    { path: '/competitions/new', roles: ['administrator'], render: () => <RoundFormPage /> },
-    { path: '/competitions/:id', roles: READERS, render: (p) => <RoundPage id={p.id as string} /> },
+    { path: '/competitions', title: '公益创投', roles: READERS, render: () => <RoundsPage /> },
+    {
+      path: '/competitions/new',
+      title: '新建公益创投大赛',
+      roles: ['administrator'],
+      render: () => <RoundFormPage />,
+    },
+    {
+      path: '/competitions/:id',
+      title: '公益创投大赛',
+      roles: READERS,
+      render: (p) => <RoundPage id={p.id as string} />,
+    },
     {
       path: '/competitions/:id/apply',
+      title: '申报创投项目',
       roles: ['applicant'],
       render: (p) => <ProposalFormPage roundId={p.id as string} />,
     },
     {
       path: '/competitions/:id/publicity',
+      title: '资助名单公示',
       roles: READERS,
       render: (p) => <PublicityPage id={p.id as string} />,
     },
     {
       path: '/community-records',
+      title: '社区社会组织备案',
       roles: ['administrator', 'reviewer'],
       render: () => <CommunityRecordsPage />,
     },
     {
       path: '/competition-proposals/:id',
+      title: '创投项目',
       roles: READERS,
       render: (p) => <ProposalPage id={p.id as string} />,
     },

@@ -43,19 +43,37 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-/** A refusal or failure from the API: its title and reason, as the server put them. */
-export function ProblemAlert({ error, fieldsShown }: { error: unknown; fieldsShown?: boolean }) {
+/**
+ * A refusal or failure from the API: its title and reason, as the server put them. Field
+ * problems are listed by field name, except those the form already shows beside their fields
+ * (`fieldsShown`: all of them, or the paths shown, with `body.` stripped).
+ */
+export function ProblemAlert({
+  error,
+  fieldsShown,
+}: {
+  error: unknown;
+  fieldsShown?: boolean | readonly string[];
+}) {
   if (!error) return null;
   const e =
     error instanceof ApiError ? error : new ApiError(0, '出错了', String((error as Error).message));
+  const rest =
+    fieldsShown === true
+      ? []
+      : e.errors.filter(
+          (i) =>
+            !Array.isArray(fieldsShown) || !fieldsShown.includes(i.path.replace(/^body\./, '')),
+        );
+  const fieldProblem = e.errors.length > 0;
   return (
     <div className="alert alert-bad" role="alert">
-      <strong>{e.title}</strong>
-      {e.detail && e.detail !== e.title && <p>{e.detail}</p>}
-      {e.errors.length > 0 && !fieldsShown && (
+      <strong>{fieldProblem ? '请修改标出的内容后再提交' : e.title}</strong>
+      {rest.length === 0 && e.detail && e.detail !== e.title && <p>{e.detail}</p>}
+      {rest.length > 0 && (
         <ul>
-          {e.errors.map((i) => (
-            <li key={i.path + i.message}>{i.message}</li>
+          {rest.map((i) => (
+            <li key={i.path + i.message}>{i.label ? `${i.label}：${i.message}` : i.message}</li>
           ))}
         </ul>
       )}

@@ -36,21 +36,25 @@ export const evaluation: ProcessModule = {
   routes: [
     {
       path: '/evaluation',
+      title: '等级评估',
       roles: ['applicant', 'evaluator', 'committee_member', 'agency', 'administrator'],
       render: () => <EvaluationHome />,
     },
     {
       path: '/evaluation/campaigns/new',
+      title: '新建评估活动',
       roles: ['administrator'],
       render: () => <CampaignFormPage />,
     },
     {
       path: '/evaluation/campaigns/:id',
+      title: '评估活动',
       roles: ['administrator', 'section_head', 'agency', 'committee_member'],
       render: (p) => <CampaignPage id={p.id as string} />,
     },
     {
       path: '/evaluation/files/:id',
+      title: '评估档案',
       roles: [
         'applicant',
         'evaluator',
@@ -61,20 +65,28 @@ export const evaluation: ProcessModule = {
       ],
       render: (p) => <EvaluationFile id={p.id as string} />,
     },
-    { path: '/evaluation/public', roles: ALL_ROLES, render: () => <PublicResultsPage /> },
+    {
+      path: '/evaluation/public',
+      title: '评估公示与举报',
+      roles: ALL_ROLES,
+      render: () => <PublicResultsPage />,
+    },
     {
       path: '/evaluation/complaints',
+      title: '举报办理',
       roles: ['administrator', 'section_head'],
       render: () => <ComplaintWorklistPage />,
     },
     {
       path: '/evaluation/complaints/:id',
+      title: '举报',
       roles: ALL_ROLES,
       render: (p) => <ComplaintPage id={p.id as string} />,
     },
     // The same page under the complainant's menu entry (公示与举报), so that it stays marked.
     {
       path: '/evaluation/public/complaints/:id',
+      title: '举报',
       roles: ALL_ROLES,
       render: (p) => <ComplaintPage id={p.id as string} />,
     },

@@ -19,12 +19,28 @@ export const purchaseModule: ProcessModule = {
       : []),
   ],
   routes: [
-    { path: '/purchases', roles: READERS, render: () => <ProjectsPage /> },
-    { path: '/purchases/new', roles: ['purchaser'], render: () => <NewProjectPage /> },
-    { path: '/purchases/:id', roles: READERS, render: (p) => <ProjectPage id={p.id as string} /> },
-    { path: '/purchase-catalogue', roles: ['administrator'], render: () => <CataloguePage /> },
+    { path: '/purchases', title: '政府购买服务', roles: READERS, render: () => <ProjectsPage /> },
+    {
+      path: '/purchases/new',
+      title: '新建购买服务项目',
+      roles: ['purchaser'],
+      render: () => <NewProjectPage />,
+    },
+    {
+      path: '/purchases/:id',
+      title: '购买服务项目',
+      roles: READERS,
+      render: (p) => <ProjectPage id={p.id as string} />,
+    },
+    {
+      path: '/purchase-catalogue',
+      title: '购买服务指导性目录',
+      roles: ['administrator'],
+      render: () => <CataloguePage />,
+    },
     {
       path: '/purchase-figures',
+      title: '购买服务统计',
       roles: ['administrator', 'purchaser', 'finance'],
       render: () => <PurchaseFiguresPage />,
     },

@@ -1,0 +1,245 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { POLICY_FORMS, settingMeta } from '../../domain/policy-labels';
+import type { Prisma } from '../../lib/db';
+import { diffLayer, jurisdictionChain, mergeLayers } from '../../lib/rules/jurisdictions';
+import { loadLayersAbove, loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
+import {
+  POLICY_PROCESSES,
+  POLICY_SCHEMAS,
+  type PolicyProcess,
+} from '../../lib/rules/policy-schemas';
+import type { AppDeps } from '../app';
+import { AppError, type ProblemIssue } from '../problem';
+import { issueSummary, type RouteRegistry } from '../route';
+
+const ADMIN = ['administrator'] as const;
+
+/** Setting names the policy does not know (typos would otherwise be dropped silently). */
+function unknownKeys(input: unknown, parsed: unknown, path: string[] = []): string[] {
+  if (
+    !input ||
+    typeof input !== 'object' ||
+    Array.isArray(input) ||
+    !parsed ||
+    typeof parsed !== 'object'
+  )
+    return [];
+  return Object.entries(input).flatMap(([k, v]) =>
+    k in (parsed as object)
+      ? unknownKeys(v, (parsed as Record<string, unknown>)[k], [...path, k])
+      : [[...path, k].join('.')],
+  );
+}
+
+const ZRuleSetRequest = z
+  .object({
+    process: z.enum(POLICY_PROCESSES).meta({ title: '业务' }),
+    version: z.string().trim().min(1).max(60).meta({ title: '版本名称' }),
+    jurisdiction: z
+      .string()
+      .regex(/^\d{6}$/, '请选择规则层级')
+      .meta({ title: '规则层级' }),
+    effectiveFrom: z.iso
+      .date()
+      .refine((d) => d >= '1949-10-01' && d <= '2999-12-31', {
+        error: (i) => `「${String(i.input)}」不在可选的日期范围内`,
+      })
+      .meta({ title: '生效日期' }),
+    /** Only what differs from the layers above (for API users). */
+    settings: z.record(z.string(), z.unknown()).optional().meta({ title: '与上级不同的设置' }),
+    /** Every setting as the form shows it; the API stores only what differs from the layers above. */
+    policy: z.record(z.string(), z.unknown()).optional().meta({ title: '规则设置' }),
+    note: z.string().max(2000).optional().meta({ title: '说明' }),
+  })
+  .refine((b) => (b.settings === undefined) !== (b.policy === undefined), {
+    message: '请填写规则设置',
+    path: ['policy'],
+  });
+
+/** The nearest named setting at or above `path` ('limits.intakeNotice.amount' → 一次性告知期限). */
+function settingLabel(process: string, path: string[]): string | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const meta = settingMeta(process, path.slice(0, n).join('.'));
+    if (meta) return meta.label;
+  }
+  return undefined;
+}
+
+function refuse(process: string, where: string, error: z.ZodError): never {
+  const list: ProblemIssue[] = error.issues.map((i) => {
+    const path = i.path.map(String);
+    const label = settingLabel(process, path);
+    return {
+      path: ['body', where, ...path].join('.'),
+      message: i.message,
+      ...(label ? { label } : {}),
+    };
+  });
+  throw new AppError(
+    'unprocessable',
+    `规则设置有${list.length}处需要修改：${issueSummary(list)}`,
+    list,
+  );
+}
+
+/** The jurisdictions a version may be written for, in the order they layer. */
+function jurisdictions(deps: AppDeps) {
+  const chain = jurisdictionChain(deps.config.DISTRICT_CODE);
+  const names = ['全国', '省级', '市级', `本区（${deps.config.DISTRICT_NAME}）`];
+  return chain.map((code, i) => ({ code, label: names[i + (4 - chain.length)] ?? code }));
+}
+
+export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  const { db } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/rule-sets',
+      tag: '管理',
+      summary: '规则版本列表',
+      access: ADMIN,
+      response: { status: 200, description: '规则版本' },
+    },
+    async () => ({
+      items: await db.ruleSet.findMany({
+        orderBy: [{ process: 'asc' }, { effectiveFrom: 'desc' }],
+      }),
+    }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/policy-forms',
+      tag: '管理',
+      summary: '可设置规则的业务，及各级规则层级',
+      access: ADMIN,
+      response: { status: 200, description: '业务' },
+    },
+    async () => ({
+      processes: POLICY_PROCESSES.map((p) => ({ process: p, title: POLICY_FORMS[p]?.title ?? p })),
+      jurisdictions: jurisdictions(deps),
+    }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/policy-forms/:process',
+      tag: '管理',
+      summary: '一项业务的规则表单：设置项的结构（JSON Schema）和今天生效的设置',
+      access: ADMIN,
+      params: z.object({ process: z.enum(POLICY_PROCESSES).meta({ title: '业务' }) }),
+      response: { status: 200, description: '表单' },
+      problems: ['bad_request'],
+    },
+    async ({ params }) => {
+      const process = params.process as PolicyProcess;
+      const schema = POLICY_SCHEMAS[process] as z.ZodType;
+      let inForce: { ref: unknown; policy: unknown };
+      try {
+        inForce = await loadRuleLayers(db, process, deps.config.DISTRICT_CODE, Date.now(), (s) =>
+          schema.safeParse(s),
+        );
+      } catch (e) {
+        if (!(e instanceof RuleSetError && e.kind === 'missing')) throw e;
+        inForce = { ref: null, policy: schema.parse({}) };
+      }
+      return {
+        process,
+        title: POLICY_FORMS[process]?.title ?? process,
+        schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+        ruleSet: inForce.ref,
+        policy: inForce.policy,
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/admin/rule-sets',
+      tag: '管理',
+      summary:
+        '新增规则版本：`policy` 为完整设置（表单），只存与上级规则不同之处；或 `settings` 直接给出不同之处。已有版本不可修改',
+      access: ADMIN,
+      body: ZRuleSetRequest,
+      response: { status: 201, description: '已新增' },
+      problems: ['bad_request', 'conflict', 'unprocessable'],
+    },
+    async ({ body, session }) => {
+      if (!jurisdictionChain(deps.config.DISTRICT_CODE).includes(body.jurisdiction)) {
+        throw new AppError(
+          'unprocessable',
+          `规则层级 ${body.jurisdiction} 不在本机关的规则层级内`,
+          [{ path: 'body.jurisdiction', message: '请选择规则层级', label: '规则层级' }],
+        );
+      }
+      const schema = POLICY_SCHEMAS[body.process] as z.ZodType;
+      const above = await loadLayersAbove(
+        db,
+        body.process,
+        deps.config.DISTRICT_CODE,
+        body.jurisdiction,
+        body.effectiveFrom,
+      );
+      let settings: Record<string, unknown>;
+      if (body.policy !== undefined) {
+        const next = schema.safeParse(body.policy);
+        if (!next.success) refuse(body.process, 'policy', next.error);
+        const base = schema.parse(mergeLayers(above as never[]));
+        settings = diffLayer(base as never, next.data as never);
+      } else {
+        settings = body.settings ?? {};
+        const trial = schema.safeParse(settings);
+        if (!trial.success) refuse(body.process, 'settings', trial.error);
+        const unknown = unknownKeys(settings, trial.data);
+        if (unknown.length > 0) {
+          throw new AppError(
+            'unprocessable',
+            `规则设置含有未知的设置项：${unknown.join('、')}`,
+            unknown.map((k) => ({ path: `body.settings.${k}`, message: `未知的设置项「${k}」` })),
+          );
+        }
+        // The version must also hold together with the layers it sits on.
+        const merged = schema.safeParse(mergeLayers([...(above as never[]), settings as never]));
+        if (!merged.success) refuse(body.process, 'settings', merged.error);
+      }
+      const exists = await db.ruleSet.findUnique({
+        where: { process_version: { process: body.process, version: body.version } },
+      });
+      if (exists)
+        throw new AppError(
+          'conflict',
+          `版本「${body.version}」已存在；规则版本不可修改，请另取版本名称`,
+          [
+            {
+              path: 'body.version',
+              message: `「${body.version}」已存在，请另取名称`,
+              label: '版本名称',
+            },
+          ],
+        );
+      return db.ruleSet.create({
+        data: {
+          process: body.process,
+          version: body.version,
+          jurisdiction: body.jurisdiction,
+          effectiveFrom: new Date(`${body.effectiveFrom}T00:00:00Z`),
+          settings: settings as Prisma.InputJsonValue,
+          ...(body.note ? { note: body.note } : {}),
+          createdById: session!.sub,
+        },
+      });
+    },
+  );
+
+  return router;
+}

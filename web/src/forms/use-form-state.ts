@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import { fieldErrors } from '../api';
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * The state every form shares: busy while a request runs, the problem the API answered, and
+ * the errors to show beside each field (the browser's own checks first, then the server's).
+ * `submit` runs a request once at a time; field errors of a problem are keyed by the form's
+ * own paths (`body.` and the given prefixes stripped, `rename` for names the form calls
+ * otherwise).
+ */
+export function useFormState(
+  opts: { prefixes?: string[]; rename?: (path: string) => string } = {},
+) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const { prefixes, rename } = opts;
+
+  const submit = useCallback(
+    async <T>(request: () => Promise<T>): Promise<T | undefined> => {
+      setBusy(true);
+      setProblem(null);
+      setErrors({});
+      try {
+        return await request();
+      } catch (err) {
+        setProblem(err);
+        const byField: FieldErrors = {};
+        for (const [k, v] of Object.entries(fieldErrors(err, [...(prefixes ?? []), 'body.']))) {
+          const key = rename ? rename(k) : k;
+          byField[key] = byField[key] ? `${byField[key]}；${v}` : v;
+        }
+        setErrors(byField);
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [prefixes, rename],
+  );
+
+  /** Errors found in the browser before anything is sent; true when there are none. */
+  const check = useCallback((found: FieldErrors) => {
+    setErrors(found);
+    setProblem(null);
+    return Object.keys(found).length === 0;
+  }, []);
+
+  const clearField = useCallback(
+    (path: string) =>
+      setErrors((e) => {
+        if (!(path in e)) return e;
+        const { [path]: _, ...rest } = e;
+        return rest;
+      }),
+    [],
+  );
+
+  const reset = useCallback(() => {
+    setProblem(null);
+    setErrors({});
+  }, []);
+
+  return { busy, problem, errors, submit, check, clearField, reset };
+}
+
+export type FormState = ReturnType<typeof useFormState>;
