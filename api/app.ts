@@ -1,10 +1,10 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { installPlainIssues } from '../domain/plain-issues';
 import type { CompetitionClient } from '../client/competition-client';
 import type { EvaluationClient } from '../client/evaluation-client';
 import type { PurchaseClient } from '../client/purchase-client';
 import type { RegistrationClient } from '../client/registration-client';
+import { installPlainIssues } from '../domain/plain-issues';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import type { Logger } from '../lib/logger';
@@ -14,7 +14,6 @@ import { buildOpenApi } from './openapi';
 import { requestLog } from './request-log';
 import { RouteRegistry } from './route';
 import { createAdminRouter } from './routes/admin';
-import { createRuleSetsRouter } from './routes/rule-sets';
 import { createAnnouncementsRouter } from './routes/announcements';
 import { createAuthRouter } from './routes/auth';
 import { createCompetitionProposalsRouter } from './routes/competition-proposals';
@@ -33,6 +32,7 @@ import { createPurchaseFiguresRouter } from './routes/purchase-figures';
 import { createPurchaseProjectsRouter } from './routes/purchase-projects';
 import { createRegistrationActionsRouter } from './routes/registration-actions';
 import { createRegistrationsRouter } from './routes/registrations';
+import { createRuleSetsRouter } from './routes/rule-sets';
 import { createWebRouter } from './routes/web';
 import { createWorklistRouter } from './routes/worklist';
 

@@ -4,7 +4,7 @@ import { type Actor, PROPOSAL_FINAL } from '../workflows/competition/messages';
 import type { AppDeps } from './app';
 import type { Session } from './auth/session';
 import { AppError } from './problem';
-import { temporalUrl } from './registration-access';
+import { adminWorkflowLink } from './registration-access';
 
 const OFFICIALS = new Set(['administrator', 'reviewer', 'finance', 'evaluator']);
 
@@ -54,9 +54,12 @@ export async function proposalFor(
   throw missing;
 }
 
-/** The workflow's page in the Temporal Web UI, for officials only (not applicants or judges). */
+/** The workflow's page in the Temporal Web UI, for administrators only. */
 export function workflowLink(deps: Pick<AppDeps, 'config'>, session: Session, workflowId: string) {
-  if (!OFFICIALS.has(session.role)) return {};
   const { TEMPORAL_UI_URL, TEMPORAL_NAMESPACE } = deps.config;
-  return { temporalUrl: temporalUrl(TEMPORAL_UI_URL, TEMPORAL_NAMESPACE, workflowId) };
+  return adminWorkflowLink(
+    { url: TEMPORAL_UI_URL, namespace: TEMPORAL_NAMESPACE },
+    session,
+    workflowId,
+  );
 }

@@ -77,6 +77,7 @@ export async function organizationNames(db: Db, ids: string[]): Promise<Map<stri
 export function summarizeFile(f: EvaluationFile, names: Map<string, string> = new Map()) {
   return {
     id: f.id,
+    fileNo: f.fileNo,
     campaignId: f.campaignId,
     organizationId: f.organizationId,
     organizationName: names.get(f.organizationId) ?? null,

@@ -35,6 +35,8 @@ export async function purchaseFor(
 
 /** What an undertaker may read: its own response, not its competitors' prices and proposals. */
 export function viewFor(view: PurchaseView, session: Session): PurchaseView {
+  // Warnings about the bureau's own set-up (placeholders, missing thresholds) are for staff.
+  if (session.role === 'evaluator') return { ...view, warnings: [] };
   if (session.role !== 'applicant') return view;
   const own = (orgId: string) => orgId === session.org;
   return {
@@ -47,5 +49,6 @@ export function viewFor(view: PurchaseView, session: Session): PurchaseView {
         : [],
     challenges: view.challenges.filter((c) => own(c.organizationId)),
     trail: [],
+    warnings: [],
   };
 }

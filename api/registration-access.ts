@@ -23,7 +23,25 @@ export function temporalUrl(uiUrl: string, namespace: string, workflowId: string
   return `${uiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
-export function summarize(reg: Registration, ui: { url: string; namespace: string }) {
+/**
+ * The workflow's page in the Temporal Web UI: a tool of the system's administrators, so only
+ * they get the link (officials and applicants see the process in the bureau's own pages).
+ */
+export function adminWorkflowLink(
+  ui: { url: string; namespace: string },
+  session: Session | null | undefined,
+  workflowId: string,
+): { temporalUrl?: string } {
+  return session?.role === 'administrator'
+    ? { temporalUrl: temporalUrl(ui.url, ui.namespace, workflowId) }
+    : {};
+}
+
+export function summarize(
+  reg: Registration,
+  ui: { url: string; namespace: string },
+  session: Session | null | undefined,
+) {
   return {
     id: reg.id,
     applicationNo: reg.applicationNo,
@@ -37,6 +55,6 @@ export function summarize(reg: Registration, ui: { url: string; namespace: strin
     dueAt: reg.dueAt?.toISOString() ?? null,
     overdue: reg.overdue,
     creditCode: reg.creditCode,
-    temporalUrl: temporalUrl(ui.url, ui.namespace, reg.workflowId),
+    ...adminWorkflowLink(ui, session, reg.workflowId),
   };
 }

@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { ROLE_LABEL, type Role, type Session } from './auth/session';
 import { labelAt } from '../domain/plain-issues';
+import { ROLE_LABEL, type Role, type Session } from './auth/session';
 import { AppError, type ProblemCode, type ProblemIssue } from './problem';
 import { findUnsafeText } from './unsafe-text';
 

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { competitionPolicySchema, type Criterion } from '../../domain/competition/policy';
+import { type Criterion, competitionPolicySchema } from '../../domain/competition/policy';
 import type { Phase } from '../../domain/competition/stages';
 import type { Prisma } from '../../lib/db';
 import type { AppDeps } from '../app';

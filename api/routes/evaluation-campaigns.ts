@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
 import { committeeSizeProblems } from '../../domain/evaluation/voting';
+import { nextCounterIn } from '../../lib/counter';
 import { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
+import type { Session } from '../auth/session';
 import { actorOf } from '../evaluation-access';
 import { AppError } from '../problem';
-import { temporalUrl } from '../registration-access';
+import { adminWorkflowLink } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
 
@@ -91,7 +93,7 @@ export function createEvaluationCampaignsRouter(
         openedBy: actorOf(session!),
       });
       res.status(201);
-      return campaignBody(deps, id);
+      return campaignBody(deps, id, session);
     },
   );
 
@@ -105,12 +107,12 @@ export function createEvaluationCampaignsRouter(
       access: 'signed-in',
       response: { status: 200, description: '评估活动' },
     },
-    async () => {
+    async ({ session }) => {
       const rows = await db.evaluationCampaign.findMany({
         where: { districtCode: config.DISTRICT_CODE },
         orderBy: { year: 'desc' },
       });
-      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id))) };
+      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id, session))) };
     },
   );
 
@@ -126,7 +128,7 @@ export function createEvaluationCampaignsRouter(
       response: { status: 200, description: '评估活动' },
       problems: ['not_found'],
     },
-    async ({ params }) => campaignBody(deps, params.id),
+    async ({ params, session }) => campaignBody(deps, params.id, session),
   );
 
   for (const [path, def, summary] of [
@@ -149,7 +151,7 @@ export function createEvaluationCampaignsRouter(
       async ({ params, session }) => {
         await campaignRow(deps, params.id);
         await evaluation.updateCampaign(params.id, def, { actor: actorOf(session!) });
-        return campaignBody(deps, params.id);
+        return campaignBody(deps, params.id, session);
       },
     );
   }
@@ -188,23 +190,29 @@ export function createEvaluationCampaignsRouter(
       if (!profile) throw new AppError('not_found', '没有找到本组织的档案');
       const id = randomUUID();
       try {
-        const f = await db.evaluationFile.create({
-          data: {
-            id,
-            campaignId: c.id,
-            organizationId: org,
-            workflowId: m.fileWorkflowId(id),
-            appliedAt: new Date(now),
-            appliedById: session!.sub,
-            selfScore: body.selfScore,
-            selfAssessment: body.selfAssessment,
-            evidenceFileIds: body.evidenceFileIds,
-            profileSnapshot: profile as unknown as Prisma.InputJsonValue,
-          },
+        // A number people can quote (PG-2026-0001), gap-free per campaign year.
+        const f = await db.$transaction(async (tx) => {
+          const seq = await nextCounterIn(tx, `evaluation-file:${c.year}`);
+          return tx.evaluationFile.create({
+            data: {
+              id,
+              fileNo: `PG-${c.year}-${String(seq).padStart(4, '0')}`,
+              campaignId: c.id,
+              organizationId: org,
+              workflowId: m.fileWorkflowId(id),
+              appliedAt: new Date(now),
+              appliedById: session!.sub,
+              selfScore: body.selfScore,
+              selfAssessment: body.selfAssessment,
+              evidenceFileIds: body.evidenceFileIds,
+              profileSnapshot: profile as unknown as Prisma.InputJsonValue,
+            },
+          });
         });
         res.status(201);
         return {
           id: f.id,
+          fileNo: f.fileNo,
           campaignId: c.id,
           status: f.status,
           appliedAt: f.appliedAt.toISOString(),
@@ -228,7 +236,7 @@ async function campaignRow(deps: EvaluationDeps, id: string) {
 }
 
 /** The campaign with its progress counted from the files' projection. */
-async function campaignBody(deps: EvaluationDeps, id: string) {
+async function campaignBody(deps: EvaluationDeps, id: string, session: Session | null) {
   const c = await campaignRow(deps, id);
   const files = await deps.db.evaluationFile.findMany({
     where: { campaignId: id },
@@ -245,9 +253,9 @@ async function campaignBody(deps: EvaluationDeps, id: string) {
     reviewCommitteeIds: c.reviewCommitteeIds,
     closedAt: c.closedAt?.toISOString() ?? null,
     progress: campaignProgress(files),
-    temporalUrl: temporalUrl(
-      deps.config.TEMPORAL_UI_URL,
-      deps.config.TEMPORAL_NAMESPACE,
+    ...adminWorkflowLink(
+      { url: deps.config.TEMPORAL_UI_URL, namespace: deps.config.TEMPORAL_NAMESPACE },
+      session,
       c.workflowId,
     ),
   };

@@ -4,6 +4,7 @@ import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
+import type { Session } from '../auth/session';
 import {
   actorOf,
   evaluationFileFor,
@@ -13,7 +14,7 @@ import {
 } from '../evaluation-access';
 import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import { AppError } from '../problem';
-import { temporalUrl } from '../registration-access';
+import { adminWorkflowLink } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
 import type { EvaluationDeps } from './evaluation-campaigns';
@@ -142,8 +143,9 @@ const ACTIONS: Action[] = [
 export function createEvaluationFilesRouter(registry: RouteRegistry, deps: EvaluationDeps): Router {
   const router = Router();
   const { db, evaluation, config } = deps;
-  const workflowUrl = (workflowId: string) =>
-    temporalUrl(config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE, workflowId);
+  const ui = { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE };
+  const workflowUrl = (session: Session | null, workflowId: string) =>
+    adminWorkflowLink(ui, session, workflowId);
 
   registry.add(
     router,
@@ -182,7 +184,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       return {
         items: rows.map((r) => ({
           ...summarizeFile(r, names),
-          temporalUrl: workflowUrl(r.workflowId),
+          ...workflowUrl(session, r.workflowId),
           awaitingMyVote: awaiting.get(r.id) ?? null,
         })),
       };
@@ -214,7 +216,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       const materialsOpen = session!.role !== 'evaluator' || seat?.status === 'cleared';
       return {
         ...summarizeFile(file, await organizationNames(db, [file.organizationId])),
-        temporalUrl: workflowUrl(file.workflowId),
+        ...workflowUrl(session, file.workflowId),
         view,
         trail: await fileTrail(db, file.id, session!),
         votes: await namedVotes(db, file.id, session!),

@@ -19,9 +19,9 @@ import {
   ZInspectionParams,
   ZInspectionRequest,
   ZListOrganizationsQuery,
+  ZPartyOrganizationRequest,
   ZPenaltyExecutedRequest,
   ZPenaltyParams,
-  ZPartyOrganizationRequest,
   ZPenaltyRequest,
 } from '../schemas/organization';
 

@@ -60,7 +60,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       res
         .status(created ? 201 : 200)
         .location(`/api/registrations/${id}`)
-        .json(summarize(reg, ui));
+        .json(summarize(reg, ui, session));
       return SENT;
     },
   );
@@ -104,7 +104,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
         }),
       ]);
       return {
-        items: rows.map((r) => summarize(r, ui)),
+        items: rows.map((r) => summarize(r, ui, session)),
         page: query.page,
         pageSize: query.pageSize,
         total,
@@ -133,7 +133,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
         where: { registrationId: reg.id, version: reg.applicationVersion },
       });
       return {
-        registration: summarize(reg, ui),
+        registration: summarize(reg, ui, session),
         view: live ?? reg.view ?? null,
         live: live !== null,
         application: (latest?.data as Application | undefined) ?? null,

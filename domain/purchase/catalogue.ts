@@ -22,20 +22,29 @@ export const UNDERTAKER_TYPES = {
 } as const;
 export type UndertakerType = keyof typeof UNDERTAKER_TYPES;
 
+// Titles name each field in a refusal (api/route.ts), as the catalogue form labels it.
 export const catalogueItemSchema = z.object({
   /** Hierarchical code, e.g. 01.03.002 (class.second.third). */
-  code: z.string().regex(/^\d{2}\.\d{2}\.\d{3}$/, '目录编码格式应为 01.01.001'),
-  catalogueClass: z.enum(Object.keys(CATALOGUE_CLASSES) as [CatalogueClass, ...CatalogueClass[]]),
-  level2: z.string().min(1).max(100),
-  level3: z.string().min(1).max(100),
-  department: z.string().min(1).max(100),
-  serviceStandard: z.string().min(1).max(2000),
-  unit: z.string().min(1).max(20),
-  priceBasis: z.string().min(1).max(500),
+  code: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{3}$/, {
+      error: (i) => `「${String(i.input)}」不是目录编码，应为“一级.二级.三级”，如 01.03.002`,
+    })
+    .meta({ title: '目录编码' }),
+  catalogueClass: z
+    .enum(Object.keys(CATALOGUE_CLASSES) as [CatalogueClass, ...CatalogueClass[]])
+    .meta({ title: '一级目录' }),
+  level2: z.string().min(1).max(100).meta({ title: '二级目录' }),
+  level3: z.string().min(1).max(100).meta({ title: '三级目录（服务事项）' }),
+  department: z.string().min(1).max(100).meta({ title: '主管部门' }),
+  serviceStandard: z.string().min(1).max(2000).meta({ title: '服务标准' }),
+  unit: z.string().min(1).max(20).meta({ title: '计量单位' }),
+  priceBasis: z.string().min(1).max(500).meta({ title: '价格依据' }),
   undertakerTypes: z
     .array(z.enum(Object.keys(UNDERTAKER_TYPES) as [UndertakerType, ...UndertakerType[]]))
-    .min(1),
-  suitableForSocialOrganizations: z.boolean(),
+    .min(1, '请至少选择一种承接主体类型')
+    .meta({ title: '承接主体类型' }),
+  suitableForSocialOrganizations: z.boolean().meta({ title: '适宜由社会组织承接' }),
 });
 export type CatalogueItemInput = z.infer<typeof catalogueItemSchema>;
 

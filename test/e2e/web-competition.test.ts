@@ -157,6 +157,13 @@ describe('公益创投 in the browser', () => {
     await page.getByText('82').first().waitFor();
     await shoot(page, '43-competition-score-sheet');
     await page.getByRole('button', { name: '提交评分' }).click();
+    // A submitted score counts and cannot be changed: the judge confirms first, or goes back.
+    const confirm = page.getByRole('dialog', { name: '确认提交评分' });
+    await confirm.getByText('本项目合计 82 / 100 分').waitFor();
+    await confirm.getByRole('button', { name: '返回修改' }).click();
+    expect(await h.db.competitionScore.count({ where: { roundId } })).toBe(0);
+    await page.getByRole('button', { name: '提交评分' }).click();
+    await confirm.getByRole('button', { name: '确认提交' }).click();
     await page.getByText('您已提交本项目初评评分。').waitFor();
     const scores = await h.db.competitionScore.findMany({ where: { roundId } });
     expect(scores.map((s) => s.total)).toEqual([82]);

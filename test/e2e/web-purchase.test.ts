@@ -100,15 +100,12 @@ describe('政府购买服务 in the browser', () => {
     await page.getByRole('heading', { name: '2027年度居家养老上门服务' }).waitFor();
     await page.getByText('需求已确定，待确定采购方式').first().waitFor();
     projectId = page.url().split('/').pop() as string;
-    // Officials reach the project's workflow in the Temporal Web UI; no contract yet.
-    expect(
-      await page
-        .getByRole('link', { name: '在 Temporal Web UI 查看项目流程' })
-        .getAttribute('href'),
-    ).toContain(`/workflows/purchase-${projectId}`);
-    expect(await page.getByRole('link', { name: '在 Temporal Web UI 查看合同流程' }).count()).toBe(
-      0,
-    );
+    // The Temporal Web UI is the administrators' tool: the purchaser gets no link to it.
+    expect(await page.getByRole('link', { name: /Temporal Web UI/ }).count()).toBe(0);
+    const asAdmin = (await http(h.baseUrl, cast.admin).get(`/api/purchases/${projectId}`)).body;
+    expect(asAdmin.temporalUrl).toContain(`/workflows/purchase-${projectId}`);
+    const asBuyer = (await http(h.baseUrl, cast.buyer).get(`/api/purchases/${projectId}`)).body;
+    expect(asBuyer.temporalUrl).toBeUndefined();
 
     await page.getByRole('button', { name: '确定采购方式' }).click();
     const dialog = page.getByRole('dialog');
@@ -172,6 +169,10 @@ describe('政府购买服务 in the browser', () => {
     await page.getByRole('button', { name: '提交评分' }).click();
     await dialog.getByRole('textbox').first().fill('88');
     await dialog.getByRole('button', { name: '确定' }).click();
+    // Every response must be scored: the dialog says so before anything is sent.
+    await dialog.locator('.field-invalid').first().getByText('请填写').waitFor();
+    for (const box of await dialog.getByRole('textbox').all()) await box.fill('88');
+    await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.locator('.alert-bad').waitFor();
     await dialog.getByRole('button', { name: '取消' }).click();
     await page.getByRole('button', { name: '声明无利益冲突' }).click();
@@ -224,7 +225,46 @@ describe('政府购买服务 in the browser', () => {
     }
     await ok(h, cast.buyer, id, 'award', { opinion: '按综合得分确定' });
     await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'awarded');
-    await ok(h, cast.buyer, id, 'contract', { terms: TERMS });
+    // The purchaser signs in the browser: clauses, date pickers, amounts in 元, milestones and
+    // a payment plan chosen from Chinese conditions; nothing typed as JSON or in 分.
+    await signIn(page, h.baseUrl, `t${h.districtCode}-采购甲`);
+    await page.goto(`${h.baseUrl}/purchases/${id}`);
+    await page.getByRole('button', { name: '签订合同' }).click();
+    const sign = page.getByRole('dialog', { name: '签订合同' });
+    for (const [k, label] of [
+      ['duration', '服务期限'],
+      ['quantity', '服务数量'],
+      ['price', '价款'],
+    ] as const)
+      await sign.getByLabel(new RegExp(`^${label}`)).fill(TERMS.clauses[k]);
+    await sign.getByLabel('服务开始日期').fill(TERMS.startDate);
+    await sign.getByLabel('服务结束日期').fill(TERMS.endDate);
+    expect(await sign.getByLabel('合同金额（元）').inputValue()).toBe('480000.00');
+    await sign.getByLabel('履约保证金（元）').fill('24,000.005');
+    await sign.getByLabel('里程碑1名称').fill('第一季度服务');
+    await sign.getByLabel('里程碑1应完成日期').fill('2027-02-28');
+    await sign.getByRole('button', { name: '＋ 增加里程碑' }).click();
+    await sign.getByLabel('里程碑2名称').fill('年度服务');
+    await sign.getByLabel('里程碑2应完成日期').fill('2027-11-15');
+    await sign.getByLabel('第1期比例（%）').fill('30');
+    await sign.getByLabel('第2期比例（%）').fill('30');
+    await sign.getByRole('button', { name: '签订合同' }).click();
+    await sign.getByText('「24,000.005」不是有效的金额（元，最多两位小数）').waitFor();
+    await sign.getByText('各期比例合计应为100%，现为80%').waitFor();
+    await sign.getByLabel('履约保证金（元）').fill('24000');
+    await sign.getByRole('button', { name: '＋ 增加一期' }).click();
+    await sign.getByLabel('第4期比例（%）').fill('20');
+    await sign.getByLabel('第3期支付条件').selectOption({ label: '里程碑2“年度服务”验收后' });
+    await sign.getByLabel('第4期支付条件').selectOption({ label: '最终绩效评价合格后' });
+    await sign.getByLabel('第2期支付条件').selectOption({ label: '里程碑1“第一季度服务”验收后' });
+    await shoot(page, '55a-purchase-contract-form');
+    await sign.getByRole('button', { name: '签订合同' }).click();
+    await page.getByRole('heading', { name: '合同履行' }).waitFor();
+    const signed = await h.db.purchaseProject.findUniqueOrThrow({ where: { id } });
+    expect(signed.status).toBe('performing');
+    const view = (await http(h.baseUrl, cast.buyer).get(`/api/purchases/${id}`)).body;
+    expect(view.contract.amountFen).toBe(48_000_000);
+    expect(view.tranches.map((t: { percent: number }) => t.percent)).toEqual([30, 30, 20, 20]);
     await ok(h, cast.buyer, id, 'payment-requests', { trancheNo: 1 });
 
     const winner = await h.db.account.findFirstOrThrow({
@@ -242,14 +282,14 @@ describe('政府购买服务 in the browser', () => {
 
     await signIn(page, h.baseUrl, `t${h.districtCode}-采购甲`);
     await page.goto(`${h.baseUrl}/purchases/${id}`);
-    expect(
-      await page
-        .getByRole('link', { name: '在 Temporal Web UI 查看合同流程' })
-        .getAttribute('href'),
-    ).toContain(`/workflows/purchase-${id}-contract`);
+    // The Temporal Web UI is the administrators' tool, not the purchaser's.
+    expect(await page.getByRole('link', { name: /Temporal Web UI/ }).count()).toBe(0);
     await page.getByRole('button', { name: '验收 第一季度服务' }).click();
-    await dialog.getByLabel(/^验收通过/).uncheck();
+    // Acceptance is a choice made, never a default: nothing is sent until one is chosen.
     await dialog.getByLabel(/^验收意见或退回理由/).fill('服务记录缺少签字');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.locator('.field-invalid', { hasText: '验收结论' }).getByText('请选择').waitFor();
+    await dialog.getByLabel('不通过，退回修改').check();
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText('已退回').waitFor();
     await page.getByText('服务记录缺少签字').first().waitFor();

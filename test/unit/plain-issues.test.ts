@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { contractTermsSchema } from '../../domain/purchase/contract-terms-schema';
 import { installPlainIssues, labelAt } from '../../domain/plain-issues';
+import { contractTermsSchema } from '../../domain/purchase/contract-terms-schema';
 
 installPlainIssues();
 

@@ -1,8 +1,8 @@
 import { Layout } from './components/layout';
 import { Card, Loading } from './components/ui';
 import { ROLE_HOME } from './labels';
-import { LoginPage } from './pages/login-page';
 import { usePageTitle } from './page-title';
+import { LoginPage } from './pages/login-page';
 import { MODULES } from './processes';
 import { Link, matchPath, navigate, usePath } from './router';
 import { useSession } from './session';

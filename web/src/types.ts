@@ -49,7 +49,8 @@ export interface RegistrationSummary {
   dueAt: string | null;
   overdue: boolean;
   creditCode: string | null;
-  temporalUrl: string;
+  /** Administrators only. */
+  temporalUrl?: string;
 }
 
 export interface WorkItem extends RegistrationSummary {

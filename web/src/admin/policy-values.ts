@@ -1,5 +1,5 @@
-import { type SettingMeta, settingMeta, TIME_UNIT_LABEL } from '../../../domain/policy-labels';
 import { quoteValue } from '../../../domain/plain-issues';
+import { type SettingMeta, settingMeta, TIME_UNIT_LABEL } from '../../../domain/policy-labels';
 import { yuan, yuanToFen } from '../money';
 
 /**

@@ -316,10 +316,12 @@ export function RoundPage({ id }: { id: string }) {
             <dt>匿名评审</dt>
             <dd>{s.blindReview ? '是（评审看不到申报单位）' : '否'}</dd>
           </div>
-          <div className="summary-row">
-            <dt>规则版本</dt>
-            <dd className="mono">{r.ruleVersion}</dd>
-          </div>
+          {role === 'administrator' && (
+            <div className="summary-row">
+              <dt>规则版本</dt>
+              <dd className="mono">{r.ruleVersion}</dd>
+            </div>
+          )}
         </dl>
       </Card>
       {role === 'judge' && ['call_open', 'eligibility_review'].includes(r.stage) && (

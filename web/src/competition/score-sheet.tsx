@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Criterion } from '../../../domain/competition/policy';
 import { ApiError, api } from '../api';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import type { Phase, ScoreDraft } from './types';
@@ -102,12 +103,16 @@ export function ScoreSheet({
       setBusy(null);
     }
   };
-  const submit = async (e: FormEvent) => {
+  const [confirming, setConfirming] = useState(false);
+  /** Checks the sheet, then asks: a submitted score counts and cannot be changed. */
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const out = checkValues(rubric, values, true);
     setErrs(out);
     setError(null);
-    if (Object.keys(out).length) return;
+    if (Object.keys(out).length === 0) setConfirming(true);
+  };
+  const send = async () => {
     setBusy('submit');
     try {
       await api.post(`/api/competition-proposals/${proposalId}/score`, {
@@ -115,8 +120,10 @@ export function ScoreSheet({
         criteria: filled(rubric, values),
         comment,
       });
+      setConfirming(false);
       onSubmitted();
     } catch (err) {
+      setConfirming(false);
       setError(err);
       setErrs(byCriterion(err));
     } finally {
@@ -171,6 +178,24 @@ export function ScoreSheet({
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        title="确认提交评分"
+        open={confirming}
+        busy={busy === 'submit'}
+        onConfirm={() => void send()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          本项目合计 <strong>{total}</strong> / {max} 分。评分提交后计入结果，不能再修改。
+        </p>
+        <ul className="plain">
+          {rubric.map((c) => (
+            <li key={c.key}>
+              {c.name}：{values[c.key]} / {c.max} 分
+            </li>
+          ))}
+        </ul>
+      </ConfirmDialog>
     </Card>
   );
 }

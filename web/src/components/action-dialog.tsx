@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
+import { useFormState } from '../forms/use-form-state';
 import { Dialog, Field, ProblemAlert } from './ui';
 
 /**
@@ -9,7 +10,19 @@ import { Dialog, Field, ProblemAlert } from './ui';
 export interface ActionField {
   name: string;
   label: string;
-  kind?: 'text' | 'textarea' | 'number' | 'yuan' | 'date' | 'datetime' | 'select' | 'checkbox';
+  kind?:
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'yuan'
+    | 'date'
+    | 'datetime'
+    | 'select'
+    | 'checkbox'
+    /** One of `options`, none chosen at first: an explicit choice. */
+    | 'radio'
+    /** Any of `options`, ticked; the value is the chosen keys joined by commas. */
+    | 'multi';
   options?: [string, string][];
   required?: boolean;
   hint?: string;
@@ -43,24 +56,23 @@ export function ActionButton<T>({
   const initial = () =>
     Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'checkbox' ? '' : '')]));
   const [values, setValues] = useState<ActionValues>(initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = fieldErrors(error);
+  const form = useFormState();
+  const errs = form.errors;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.post<T>(path, body ? body(values) : values);
-      setOpen(false);
-      setValues(initial());
-      onDone(r);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    // Required answers are asked for before anything is sent.
+    const missing = Object.fromEntries(
+      fields
+        .filter((f) => f.required && !(values[f.name] ?? '').trim())
+        .map((f) => [f.name, f.kind === 'radio' || f.kind === 'select' ? '请选择' : '请填写']),
+    );
+    if (!form.check(missing)) return;
+    const r = await form.submit(() => api.post<T>(path, body ? body(values) : values));
+    if (r === undefined) return;
+    setOpen(false);
+    setValues(initial());
+    onDone(r);
   };
   const set = (name: string, v: string) => setValues((x) => ({ ...x, [name]: v }));
   const cls =
@@ -71,7 +83,14 @@ export function ActionButton<T>({
         : 'btn btn-secondary';
   return (
     <>
-      <button type="button" className={cls} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={cls}
+        onClick={() => {
+          form.reset();
+          setOpen(true);
+        }}
+      >
         {label}
       </button>
       <Dialog title={title ?? label} open={open} onClose={() => setOpen(false)}>
@@ -107,6 +126,45 @@ export function ActionButton<T>({
                       </option>
                     ))}
                   </select>
+                ) : f.kind === 'multi' ? (
+                  <div className="check-grid" role="group" aria-describedby={described}>
+                    {(f.options ?? []).map(([k, v]) => {
+                      const chosen = (values[f.name] ?? '').split(',').filter(Boolean);
+                      return (
+                        <label key={k} className="check">
+                          <input
+                            type="checkbox"
+                            checked={chosen.includes(k)}
+                            onChange={(e) =>
+                              set(
+                                f.name,
+                                (f.options ?? [])
+                                  .map(([o]) => o)
+                                  .filter((o) => (o === k ? e.target.checked : chosen.includes(o)))
+                                  .join(','),
+                              )
+                            }
+                          />
+                          <span>{v}</span>
+                        </label>
+                      );
+                    })}
+                  </div>
+                ) : f.kind === 'radio' ? (
+                  <div className="radio-group" role="radiogroup" aria-describedby={described}>
+                    {(f.options ?? []).map(([k, v]) => (
+                      <label key={k} className="check">
+                        <input
+                          type="radio"
+                          name={`${id}-${f.name}`}
+                          value={k}
+                          checked={values[f.name] === k}
+                          onChange={() => set(f.name, k)}
+                        />
+                        <span>{v}</span>
+                      </label>
+                    ))}
+                  </div>
                 ) : f.kind === 'checkbox' ? (
                   <input
                     id={id}
@@ -130,8 +188,8 @@ export function ActionButton<T>({
             </Field>
           ))}
           <ProblemAlert
-            error={error}
-            fieldsShown={Object.keys(errs).some((k) => fields.some((f) => f.name === k))}
+            error={form.problem}
+            fieldsShown={fields.map((f) => f.name).filter((k) => errs[k])}
           />
           <div className="form-actions">
             <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
@@ -140,9 +198,9 @@ export function ActionButton<T>({
             <button
               type="submit"
               className={tone === 'danger' ? 'btn btn-danger' : 'btn btn-primary'}
-              disabled={busy}
+              disabled={form.busy}
             >
-              {busy ? '正在提交…' : '确定'}
+              {form.busy ? '正在提交…' : '确定'}
             </button>
           </div>
         </form>

@@ -63,7 +63,8 @@ export function ProblemAlert({
       ? []
       : e.errors.filter(
           (i) =>
-            !Array.isArray(fieldsShown) || !fieldsShown.includes(i.path.replace(/^body\./, '')),
+            !Array.isArray(fieldsShown) ||
+            !fieldsShown.some((k) => i.path === `body.${k}` || i.path.endsWith(`.${k}`)),
         );
   const fieldProblem = e.errors.length > 0;
   return (
@@ -158,11 +159,14 @@ export function Dialog({
   open,
   onClose,
   children,
+  wide,
 }: {
   title: string;
   open: boolean;
   onClose: () => void;
   children: ReactNode;
+  /** For a long form (a contract): as wide as the screen allows, up to a page. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -172,7 +176,12 @@ export function Dialog({
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" onClose={onClose} aria-label={title}>
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      onClose={onClose}
+      aria-label={title}
+    >
       <header className="dialog-head">
         <h2 className="dialog-title">{title}</h2>
         <button type="button" className="btn-close" onClick={onClose} aria-label="关闭">

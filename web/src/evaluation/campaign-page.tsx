@@ -115,7 +115,7 @@ export function CampaignPage({ id }: { id: string }) {
                       <Link to={`/evaluation/files/${f.id}`}>{f.organizationName ?? '—'}</Link>
                     </td>
                     <td data-label="事项" className="mono">
-                      {fileRef(f.id)}
+                      {fileRef(f)}
                     </td>
                     <td data-label="申报日期">{formatDate(f.appliedAt)}</td>
                     <td data-label="状态">

@@ -88,7 +88,7 @@ export function CampaignsPage() {
                 (mine.length > 0 ? (
                   mine.map((f) => (
                     <p key={f.id} className="my-file">
-                      本组织已申报（{fileRef(f.id)}）：
+                      本组织已申报（{fileRef(f)}）：
                       <Badge tone={FILE_STATUS[f.status]?.tone ?? 'muted'}>
                         {FILE_STATUS[f.status]?.label ?? f.status}
                       </Badge>

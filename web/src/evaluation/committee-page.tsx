@@ -51,7 +51,7 @@ export function CommitteeHomePage() {
               <li key={f.id} className="work-item">
                 <Link to={`/evaluation/files/${f.id}`} className="work-link">
                   <span className="work-task">
-                    {f.organizationName ?? '评估事项'} {fileRef(f.id)}
+                    {f.organizationName ?? '评估事项'} {fileRef(f)}
                   </span>
                   <span className="work-meta muted">
                     {titleOf(f.campaignId)} · 评估得分 {f.finalScore ?? '—'} 分 · 拟评定{' '}

@@ -11,5 +11,5 @@ export const subjectText = (
   c: Pick<ComplaintSummary, 'subjectType' | 'fileId' | 'organizationName'>,
 ) =>
   `${c.organizationName ?? '—'}的${
-    c.subjectType === 'file' && c.fileId ? `评估事项 ${fileRef(c.fileId)}` : '评估等级'
+    c.subjectType === 'file' && c.fileId ? `评估事项 ${fileRef({ id: c.fileId })}` : '评估等级'
   }`;

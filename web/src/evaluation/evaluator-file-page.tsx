@@ -30,7 +30,7 @@ export function EvaluatorFilePage({ id }: { id: string }) {
     return (
       <div>
         {back}
-        <h1 className="page-title">评估事项 {fileRef(id)}</h1>
+        <h1 className="page-title">评估事项 {fileRef(data ?? { id })}</h1>
         <Notice tone="info">
           您已声明存在需要回避的情形，本事项将改派其他评估专家，您不再查阅其材料。
         </Notice>
@@ -44,7 +44,7 @@ export function EvaluatorFilePage({ id }: { id: string }) {
       {back}
       <div className="page-head">
         <h1 className="page-title">
-          {data.organizationName ?? '评估事项'} {fileRef(id)}
+          {data.organizationName ?? '评估事项'} {fileRef(data)}
         </h1>
         <Badge tone={status?.tone ?? 'muted'}>{status?.label ?? data.status}</Badge>
       </div>

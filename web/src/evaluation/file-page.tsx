@@ -137,7 +137,7 @@ export function FilePage({ id }: { id: string }) {
           </p>
           <h1 className="page-title">{data.organizationName ?? '评估事项'}</h1>
           <p className="muted">
-            事项编号 {fileRef(data.id)}
+            事项编号 {fileRef(data)}
             {c && ` · ${c.title}`} · 申报于 {formatDateTime(data.appliedAt)}
           </p>
         </div>

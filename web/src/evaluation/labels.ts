@@ -28,7 +28,9 @@ export const PHASE: Record<string, string> = {
 export const levelLabel = (level: number | null) => (level ? `${level}A` : '—');
 
 /** A file's short reference: the first block of its id, enough to tell files apart on a list. */
-export const fileRef = (id: string) => `PG-${id.slice(0, 8).toUpperCase()}`;
+/** The file's number (PG-2026-0001); files applied before numbers were kept show a short id. */
+export const fileRef = (f: { id: string; fileNo?: string | null }) =>
+  f.fileNo ?? `PG-${f.id.slice(0, 8).toUpperCase()}`;
 
 /** Words for what the file's workflow records in its trail. */
 export const ACTION: Record<string, string> = {

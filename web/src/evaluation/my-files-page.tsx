@@ -30,7 +30,7 @@ export function MyEvaluationFilesPage() {
               <li key={f.id} className="work-item">
                 <Link to={`/evaluation/files/${f.id}`} className="work-link">
                   <span className="work-task">
-                    {f.organizationName ?? '评估事项'} {fileRef(f.id)}
+                    {f.organizationName ?? '评估事项'} {fileRef(f)}
                   </span>
                   <span className="work-meta muted">申报于 {formatDate(f.appliedAt)}</span>
                 </Link>

@@ -101,6 +101,8 @@ export interface NamedVote {
 
 export interface FileSummary {
   id: string;
+  /** PG-2026-0001; null for files applied before numbers were kept. */
+  fileNo: string | null;
   campaignId: string;
   organizationId: string;
   organizationName: string | null;

@@ -48,12 +48,12 @@ export function useFormState(
     return Object.keys(found).length === 0;
   }, []);
 
+  /** Forgets the errors of a field (and of its parts, 'tranches' → 'tranches.0.percent'). */
   const clearField = useCallback(
     (path: string) =>
       setErrors((e) => {
-        if (!(path in e)) return e;
-        const { [path]: _, ...rest } = e;
-        return rest;
+        const keep = Object.entries(e).filter(([k]) => k !== path && !k.startsWith(`${path}.`));
+        return keep.length === Object.keys(e).length ? e : Object.fromEntries(keep);
       }),
     [],
   );

@@ -10,7 +10,13 @@ import { useLoad } from '../use-load';
 import type { CatalogueItem } from './types';
 
 const FIELDS = (i?: CatalogueItem): ActionField[] => [
-  { name: 'code', label: '目录编码（如 01.03.002）', required: true, initial: i?.code },
+  {
+    name: 'code',
+    label: '目录编码',
+    hint: '一级.二级.三级，如 01.03.002',
+    required: true,
+    initial: i?.code,
+  },
   {
     name: 'catalogueClass',
     label: '一级目录',
@@ -38,7 +44,9 @@ const FIELDS = (i?: CatalogueItem): ActionField[] => [
   },
   {
     name: 'undertakerTypes',
-    label: `承接主体类型（代码，逗号分隔：${Object.keys(UNDERTAKER_TYPES).join('、')}）`,
+    label: '承接主体类型',
+    kind: 'multi',
+    options: Object.entries(UNDERTAKER_TYPES),
     required: true,
     initial: i?.undertakerTypes.join(',') ?? 'social_organization',
   },
@@ -59,7 +67,7 @@ const toBody = (v: ActionValues) => ({
   serviceStandard: v.serviceStandard,
   unit: v.unit,
   priceBasis: v.priceBasis,
-  undertakerTypes: (v.undertakerTypes ?? '').split(/[,，、\s]+/).filter(Boolean),
+  undertakerTypes: (v.undertakerTypes ?? '').split(',').filter(Boolean),
   suitableForSocialOrganizations: v.suitable === 'true',
 });
 
@@ -111,6 +119,9 @@ export function CataloguePage() {
                     <div>
                       {cataloguePath(i)}
                       <small className="muted block">{i.serviceStandard}</small>
+                      <small className="muted block">
+                        承接主体：{i.undertakerTypes.map((t) => UNDERTAKER_TYPES[t]).join('、')}
+                      </small>
                     </div>
                   </td>
                   <td data-label="版本">第{i.version}版</td>

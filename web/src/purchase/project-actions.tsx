@@ -5,46 +5,8 @@ import { api } from '../api';
 import { ActionButton, type ActionField, yuanToFen } from '../components/action-dialog';
 import type { Role } from '../types';
 import { useLoad } from '../use-load';
+import { ContractButton } from './contract-form';
 import type { PurchaseView } from './types';
-
-/** A contract template the purchaser edits: the eight clauses, dates, amount, milestones, tranches. */
-function contractTemplate(v: PurchaseView): string {
-  const amount = v.award?.amountFen ?? v.budgetFen;
-  return JSON.stringify(
-    {
-      clauses: {
-        serviceContent: v.item.serviceStandard,
-        duration: '',
-        quantity: '',
-        quality: v.item.serviceStandard,
-        price: '',
-        settlement: '按付款计划分期结算',
-        rightsAndDuties: '甲方监督考核，乙方按约提供服务，不得转包',
-        breachLiability: '乙方违约或转包的，甲方有权解除合同并追回已付款项',
-      },
-      startDate: '',
-      endDate: '',
-      amountFen: amount,
-      performanceBondFen: 0,
-      milestones: [{ id: 'M1', title: '年度服务', dueDate: '' }],
-      tranches: [
-        { percent: 50, gate: { kind: 'signing' } },
-        { percent: 30, gate: { kind: 'milestone', milestoneId: 'M1' } },
-        { percent: 20, gate: { kind: 'final_evaluation' } },
-      ],
-    },
-    null,
-    2,
-  );
-}
-
-const parseJson = (s: string) => {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return s;
-  }
-};
 
 /** The decisions this role may take now; the workflow refuses anything else with its reason. */
 export function ProjectActions({
@@ -86,7 +48,10 @@ export function ProjectActions({
       onDone={onDone}
     />
   );
-  const milestones: [string, string][] = v.milestones.map((m) => [m.id, `${m.id} ${m.title}`]);
+  const milestones: [string, string][] = v.milestones.map((m, i) => [
+    m.id,
+    `里程碑${i + 1}：${m.title}`,
+  ]);
   const out: ReactNode[] = [];
   const s = v.status;
   if (role === 'purchaser') {
@@ -160,7 +125,7 @@ export function ProjectActions({
         out.push(
           b(
             `ch-${c.id}`,
-            `答复质疑 ${c.id}`,
+            `答复质疑（${v.challenges.indexOf(c) + 1}）`,
             'challenge-answers',
             [
               { name: 'upheld', label: '质疑成立', kind: 'checkbox' },
@@ -169,24 +134,7 @@ export function ProjectActions({
             (x) => ({ challengeId: c.id, upheld: x.upheld === 'true', reply: x.reply }),
           ),
         );
-    if (s === 'awarded')
-      out.push(
-        b(
-          'contract',
-          '签订合同',
-          'contract',
-          [
-            {
-              name: 'terms',
-              label: '合同条款（JSON，金额单位为分）',
-              kind: 'textarea',
-              required: true,
-              initial: contractTemplate(v),
-            },
-          ],
-          (x) => ({ terms: parseJson(x.terms ?? '') }),
-        ),
-      );
+    if (s === 'awarded') out.push(<ContractButton key="contract" v={v} onDone={onDone} />);
     if (s === 'performing') {
       for (const m of v.milestones.filter((x) => x.status === 'submitted'))
         out.push(
@@ -197,13 +145,17 @@ export function ProjectActions({
             [
               {
                 name: 'accept',
-                label: '验收通过（不勾选为退回）',
-                kind: 'checkbox',
-                initial: 'true',
+                label: '验收结论',
+                kind: 'radio',
+                required: true,
+                options: [
+                  ['accept', '验收通过'],
+                  ['return', '不通过，退回修改'],
+                ],
               },
               { name: 'reason', label: '验收意见或退回理由', kind: 'textarea' },
             ],
-            (x) => ({ milestoneId: m.id, accept: x.accept === 'true', reason: x.reason }),
+            (x) => ({ milestoneId: m.id, accept: x.accept === 'accept', reason: x.reason }),
           ),
         );
       const next = v.tranches.find((t) => t.status === 'pending');

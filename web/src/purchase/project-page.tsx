@@ -53,11 +53,12 @@ export function ProjectPage({ id }: { id: string }) {
           )}
         </div>
       </div>
-      {v.warnings.map((w) => (
-        <Notice key={w} tone="warn">
-          {w}
-        </Notice>
-      ))}
+      {account?.role !== 'applicant' &&
+        v.warnings.map((w) => (
+          <Notice key={w} tone="warn">
+            {w}
+          </Notice>
+        ))}
       <Card title="可办理事项">
         {account && <ProjectActions v={v} role={account.role} onDone={reload} />}
       </Card>
@@ -201,11 +202,11 @@ export function ProjectPage({ id }: { id: string }) {
                 </tr>
               </thead>
               <tbody>
-                {v.milestones.map((m) => (
+                {v.milestones.map((m, i) => (
                   <tr key={m.id}>
                     <td data-label="里程碑">
                       <div>
-                        {m.id} {m.title}
+                        里程碑{i + 1}：{m.title}
                         {m.reviews.at(-1)?.reason ? (
                           <small className="muted block">{m.reviews.at(-1)?.reason}</small>
                         ) : null}

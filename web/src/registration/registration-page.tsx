@@ -3,6 +3,7 @@ import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-t
 import { DOCUMENT_LABEL } from '../../../domain/registration/documents';
 import { REFUSAL_GROUND_LABEL } from '../../../domain/registration/grounds';
 import { api } from '../api';
+import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
 import { actionLabel, statusTone } from '../labels';
@@ -110,16 +111,7 @@ export function RegistrationPage({ id }: { id: string }) {
               </strong>
             </span>
           )}
-          {!applicant && (
-            <a
-              className="temporal-link"
-              href={r.temporalUrl}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              在 Temporal Web UI 查看流程 ↗
-            </a>
-          )}
+          <TemporalLink href={r.temporalUrl} />
         </div>
       </div>
 
@@ -128,11 +120,12 @@ export function RegistrationPage({ id }: { id: string }) {
       ) : (
         <>
           <Progress view={view} />
-          {view.warnings.map((w) => (
-            <Notice key={w} tone="warn">
-              {w}
-            </Notice>
-          ))}
+          {!applicant &&
+            view.warnings.map((w) => (
+              <Notice key={w} tone="warn">
+                {w}
+              </Notice>
+            ))}
           <div className="file-grid">
             <div className="file-main">
               {openNotice && (
