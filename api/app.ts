@@ -20,6 +20,7 @@ import { createCompetitionProposalsRouter } from './routes/competition-proposals
 import { createCompetitionRoundsRouter } from './routes/competition-rounds';
 import { createDashboardRouter } from './routes/dashboard';
 import { createDocsRouter } from './routes/docs';
+import { createEligibilityRouter } from './routes/eligibility';
 import { createEvaluationRouters } from './routes/evaluation';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): Express {
     createPurchaseActionsRouter(registry, deps),
     createPurchaseFiguresRouter(registry, deps),
     createPurchaseExpertsRouter(registry, deps),
+    createEligibilityRouter(registry, deps),
     createCompetitionRoundsRouter(registry, deps),
     createCompetitionProposalsRouter(registry, deps),
     ...createEvaluationRouters(registry, deps),

@@ -87,6 +87,14 @@ export const DEMO_ACCOUNTS = [
     role: 'applicant',
     org: '常州市钟楼区邻里互助服务中心（筹）',
   },
+  // A registered organisation (since 2012, inspections passed, no grade yet): it may apply for
+  // evaluation, submit competition proposals and respond to purchases.
+  {
+    username: 'society',
+    displayName: '郑会长',
+    role: 'applicant',
+    registeredOrg: '常州市钟楼区科学技术协会',
+  },
   { username: 'reviewer1', displayName: '李审查', role: 'reviewer' },
   { username: 'reviewer2', displayName: '王复核', role: 'reviewer' },
   { username: 'section', displayName: '张科长', role: 'section_head' },
@@ -110,6 +118,57 @@ export const DEMO_ACCOUNTS = [
   { username: 'purchaser', displayName: '孙采购', role: 'purchaser' },
   { username: 'admin', displayName: '周管理', role: 'administrator' },
 ] as const;
+
+const DEMO_CATALOGUE = [
+  {
+    code: '01.03.001',
+    catalogueClass: 'basic_public',
+    level2: '养老服务',
+    level3: '居家养老上门服务',
+    department: '区民政局',
+    serviceStandard: '为辖区失能、半失能老人每月上门服务不少于4次，建立服务台账',
+    unit: '人次',
+    priceBasis: '按区居家养老服务补贴标准核定',
+    undertakerTypes: ['social_organization', 'enterprise'],
+    suitableForSocialOrganizations: true,
+  },
+  {
+    code: '01.03.002',
+    catalogueClass: 'basic_public',
+    level2: '养老服务',
+    level3: '社区老年助餐服务',
+    department: '区民政局',
+    serviceStandard: '助餐点每日供餐，满意度不低于90%',
+    unit: '人次',
+    priceBasis: '按市场询价和助餐补贴标准核定',
+    undertakerTypes: ['social_organization', 'enterprise'],
+    suitableForSocialOrganizations: true,
+  },
+  {
+    code: '02.01.001',
+    catalogueClass: 'social_management',
+    level2: '社会工作服务',
+    level3: '困境儿童关爱服务',
+    department: '区民政局',
+    serviceStandard: '建立困境儿童个案档案，每季度走访不少于1次',
+    unit: '户',
+    priceBasis: '按社会工作服务项目成本测算',
+    undertakerTypes: ['social_organization'],
+    suitableForSocialOrganizations: true,
+  },
+  {
+    code: '05.02.001',
+    catalogueClass: 'auxiliary',
+    level2: '评估评审',
+    level3: '社会组织等级评估第三方服务',
+    department: '区民政局',
+    serviceStandard: '按《社会组织评估管理办法》组织实地评估并出具报告',
+    unit: '家',
+    priceBasis: '按评估对象数量和工作量测算',
+    undertakerTypes: ['social_organization', 'enterprise', 'public_institution'],
+    suitableForSocialOrganizations: true,
+  },
+];
 
 /** The demo's third-party evaluation agency; the demo evaluators are its expert pool. */
 const DEMO_AGENCY = '江苏省华益社会组织评估中心';
@@ -162,9 +221,15 @@ export async function seedReferenceData(db: Db): Promise<void> {
 
 export async function seedDemo(db: Db, districtCode: string): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
+  await seedDemoOrganizations(db, districtCode);
   for (const a of DEMO_ACCOUNTS) {
     if (await db.account.findUnique({ where: { username: a.username } })) continue;
-    const org = 'org' in a ? await db.organization.create({ data: { name: a.org } }) : null;
+    const org =
+      'org' in a
+        ? await db.organization.create({ data: { name: a.org } })
+        : 'registeredOrg' in a
+          ? await db.organization.findFirst({ where: { name: a.registeredOrg } })
+          : null;
     await db.account.create({
       data: {
         username: a.username,
@@ -176,8 +241,16 @@ export async function seedDemo(db: Db, districtCode: string): Promise<void> {
       },
     });
   }
-  await seedDemoOrganizations(db, districtCode);
   await seedDemoExpertPool(db, districtCode);
+  await seedDemoCatalogue(db);
+}
+
+/** A guiding catalogue (指导性目录) to start purchases from, when there is none yet. */
+async function seedDemoCatalogue(db: Db): Promise<void> {
+  if ((await db.purchaseCatalogueItem.count()) > 0) return;
+  await db.purchaseCatalogueItem.createMany({
+    data: DEMO_CATALOGUE.map((i) => ({ ...i, version: 1, activeCode: i.code })),
+  });
 }
 
 async function seedDemoExpertPool(db: Db, districtCode: string): Promise<void> {

@@ -17,16 +17,22 @@ const ZAccount = z
     role: roleSchema,
     roleLabel: z.string(),
     organizationId: z.uuid().nullable(),
+    /** Whether the account's organisation is registered already (no new registration for it). */
+    organizationRegistered: z.boolean(),
   })
   .meta({ id: 'Account' });
 
-const accountJson = (acc: Account) => ({
+const accountJson = async (db: AppDeps['db'], acc: Account) => ({
   id: acc.id,
   username: acc.username,
   displayName: acc.displayName,
   role: acc.role,
   roleLabel: ROLE_LABEL[acc.role],
   organizationId: acc.organizationId,
+  organizationRegistered: acc.organizationId
+    ? (await db.organization.findUnique({ where: { id: acc.organizationId } }))?.status ===
+      'registered'
+    : false,
 });
 
 // A fixed hash to compare against when the user does not exist: same cost, no user enumeration.
@@ -82,7 +88,7 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppDeps): Router
       return {
         token,
         expiresAt: expiresAt.toISOString(),
-        account: accountJson(acc),
+        account: await accountJson(deps.db, acc),
       };
     },
   );
@@ -101,7 +107,7 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppDeps): Router
     async ({ session }) => {
       const acc = await deps.db.account.findUnique({ where: { id: session!.sub } });
       if (!acc?.active) throw new AppError('unauthenticated', '账号已停用');
-      return accountJson(acc);
+      return accountJson(deps.db, acc);
     },
   );
 

@@ -39,10 +39,8 @@ function blind(content: Proposal) {
   return { ...rest, team: content.team.map((t, i) => ({ name: `成员${i + 1}`, role: t.role })) };
 }
 
-async function submit(deps: AppDeps, roundId: string, body: Proposal, session: Session) {
-  const { db } = deps;
-  const round = await openRoundFor(db, roundId);
-  const policy = competitionPolicySchema.parse(round.settings);
+/** Who is applying, as the round's rules see it: profile, record, earlier funding, today. */
+export async function applicantOf(db: AppDeps['db'], roundId: string, session: Session) {
   const orgId = session.org;
   const profile = orgId ? await loadOrganizationProfile(db, orgId) : null;
   if (!orgId || !profile) throw new AppError('forbidden', '申报账号未关联社会组织');
@@ -53,11 +51,19 @@ async function submit(deps: AppDeps, roundId: string, body: Proposal, session: S
     (await db.competitionProposal.count({
       where: { organizationId: orgId, roundId: { not: roundId }, status: { in: FUNDED } },
     })) > 0;
-  const findings = checkProposal(
-    policy,
-    { profile, recorded, previousWinner, today: localDateOf(Date.now()) },
-    body,
-  );
+  return {
+    orgId,
+    eligibility: { profile, recorded, previousWinner, today: localDateOf(Date.now()) },
+  };
+}
+
+async function submit(deps: AppDeps, roundId: string, body: Proposal, session: Session) {
+  const { db } = deps;
+  const round = await openRoundFor(db, roundId);
+  const policy = competitionPolicySchema.parse(round.settings);
+  const { orgId, eligibility } = await applicantOf(db, roundId, session);
+  const { recorded } = eligibility;
+  const findings = checkProposal(policy, eligibility, body);
   if (body.documentIds.length) {
     const owned = await db.storedFile.count({
       where: { id: { in: body.documentIds }, organizationId: orgId },

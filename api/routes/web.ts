@@ -10,6 +10,9 @@ import type { RouteRegistry } from '../route';
 /** Where `scripts/build-web.ts` puts the front end (Vite's output). */
 export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 
+/** The file suffix of each encoding the build wrote. */
+const ENCODED = { br: 'br', gzip: 'gz' } as const;
+
 /** Paths the front end must never answer: the API, its docs and the probes stay theirs. */
 const RESERVED = /^\/(api|docs|healthz|readyz)(\/|$)/;
 
@@ -73,6 +76,24 @@ export function createWebRouter(registry: RouteRegistry, deps: AppDeps): Router 
     }),
   );
 
+  // Scripts and styles go out brotli- or gzip-compressed when the browser takes it: the build
+  // wrote .br and .gz beside each file (web/vite.config.mts).
+  router.use('/assets', (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const name = path.basename(req.path);
+    const file = path.join(WEB_DIST, 'assets', name);
+    if (name !== req.path.slice(1) || !existsSync(file)) return next();
+    const encoding = req.acceptsEncodings('br', 'gzip') as keyof typeof ENCODED | false;
+    if (!encoding || !existsSync(`${file}.${ENCODED[encoding]}`)) return next();
+    res.vary('Accept-Encoding');
+    res.set('Content-Encoding', encoding);
+    res.type(path.extname(name));
+    res.sendFile(`${file}.${ENCODED[encoding]}`, {
+      immutable: true,
+      maxAge: '365d',
+      headers: { 'Content-Encoding': encoding },
+    });
+  });
   // Hashed file names never change: cache them for a year; index.html is always revalidated.
   router.use(
     '/assets',

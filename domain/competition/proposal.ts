@@ -67,7 +67,8 @@ export interface Finding {
 export const capFor = (p: CompetitionPolicy, recorded: boolean) =>
   recorded ? p.caps.recordedFen : p.caps.registeredFen;
 
-function applicantFindings(p: CompetitionPolicy, e: Eligibility): Finding[] {
+/** Every reason this applicant may not take part in the round, whatever it proposes (§5.4). */
+export function applicantFindings(p: CompetitionPolicy, e: Eligibility): Finding[] {
   const out: Finding[] = [];
   const prof = e.profile;
   if (prof.status !== 'registered') {

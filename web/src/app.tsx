@@ -19,7 +19,7 @@ export function App() {
   if (!ready) return <Loading />;
   if (!account) return <LoginPage />;
 
-  const nav = MODULES.flatMap((m) => m.nav(account.role));
+  const nav = MODULES.flatMap((m) => m.nav(account.role, account));
   const home = ROLE_HOME[account.role] ?? nav[0]?.to ?? '/';
   if (redirecting) {
     queueMicrotask(() => navigate(home, { replace: true }));

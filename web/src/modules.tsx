@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from './types';
+import type { Account, Role } from './types';
 
 /**
  * The shell's plug-in points: each process (registration, evaluation, competitions, purchases)
@@ -20,7 +20,7 @@ export interface PageRoute {
 
 export interface ProcessModule {
   id: string;
-  nav(role: Role): NavItem[];
+  nav(role: Role, account?: Account): NavItem[];
   routes: PageRoute[];
 }
 

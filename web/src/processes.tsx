@@ -15,11 +15,14 @@ import { RegistrationPage } from './registration/registration-page';
 /** Direct registration (issue 2): applicants, reviewers, section and bureau heads. */
 const registration: ProcessModule = {
   id: 'registration',
-  nav: (role) =>
+  nav: (role, account) =>
     role === 'applicant'
       ? [
           { to: '/my', label: '我的申请' },
-          { to: '/registrations/new', label: '新建登记申请' },
+          // A registered organisation has nothing to file here (the API refuses it too).
+          ...(account?.organizationRegistered
+            ? []
+            : [{ to: '/registrations/new', label: '新建登记申请' }]),
         ]
       : STAFF.includes(role)
         ? [

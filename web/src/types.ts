@@ -23,6 +23,8 @@ export interface Account {
   role: Role;
   roleLabel: string;
   organizationId: string | null;
+  /** The organisation is registered already: it files no new registration. */
+  organizationRegistered?: boolean;
 }
 
 export interface AppInfo {

@@ -8,7 +8,7 @@ import {
 import { type Proposal, proposalSchema } from '../../../domain/competition/proposal';
 import { ApiError, api, fieldErrors } from '../api';
 import { yuanToFen } from '../components/action-dialog';
-import { Card, Field, Loading, ProblemAlert } from '../components/ui';
+import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { Link, navigate } from '../router';
 import { useLoad } from '../use-load';
 import { yuan } from './labels';
@@ -74,8 +74,47 @@ function clientErrors(body: unknown): Record<string, string> {
   return out;
 }
 
-/** The applicant's proposal: validated in the browser by the API's own schema, then by the API. */
+interface Eligibility {
+  eligible: boolean;
+  reasons: string[];
+  capFen: number;
+  organizationName: string;
+}
+
+/**
+ * The applicant's proposal. Opening it first checks the applicant against the round's rules
+ * (registration, lists, last year's inspection, one proposal per organisation, the call open),
+ * so an organisation that may not apply learns why before writing anything.
+ */
 export function ProposalFormPage({ roundId }: { roundId: string }) {
+  const check = useLoad(
+    () => api.get<Eligibility>(`/api/competitions/${roundId}/eligibility`),
+    `competition-eligibility-${roundId}`,
+  );
+  if (check.error) return <ProblemAlert error={check.error} />;
+  if (!check.data) return <Loading text="正在核对申报条件…" />;
+  if (!check.data.eligible)
+    return (
+      <div className="narrow">
+        <p className="crumb">
+          <Link to={`/competitions/${roundId}`}>返回本轮创投</Link>
+        </p>
+        <h1 className="page-title">申报公益创投项目</h1>
+        <Notice tone="warn">
+          <strong>贵单位目前不能申报本轮项目：</strong>
+          <ul>
+            {check.data.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </Notice>
+      </div>
+    );
+  return <ProposalFields roundId={roundId} eligibility={check.data} />;
+}
+
+/** The proposal itself: validated in the browser by the API's own schema, then by the API. */
+function ProposalFields({ roundId, eligibility }: { roundId: string; eligibility: Eligibility }) {
   const round = useLoad(
     () => api.get<RoundDetail>(`/api/competitions/${roundId}`),
     `round-${roundId}`,
@@ -90,7 +129,8 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
     coFunding: '0',
     other: false,
     bank: '',
-    accountName: '',
+    // Funds go only to an account in the applicant's own name (DOMAIN §5.4).
+    accountName: eligibility.organizationName,
     accountNo: '',
   });
   const [team, setTeam] = useState<Member[]>([{ name: '', role: '项目负责人', experience: '' }]);
@@ -161,12 +201,11 @@ export function ProposalFormPage({ roundId }: { roundId: string }) {
         <Link to={`/competitions/${roundId}`}>{r.title}</Link> / 申报项目
       </p>
       <h1 className="page-title">申报公益创投项目</h1>
+      <Notice tone="ok">
+        {eligibility.organizationName}符合本轮申报条件，申请金额不超过 {yuan(eligibility.capFen)}。
+      </Notice>
       <p className="muted">
-        单个项目申请金额不超过 {yuan(r.settings.caps.registeredFen)}
-        {r.settings.allowRecorded
-          ? `（已备案的社区社会组织不超过 ${yuan(r.settings.caps.recordedFen)}）`
-          : '（本轮不接受仅备案未登记的组织申报）'}
-        ；预算明细合计应等于申请金额与自筹金额之和。
+        预算明细合计应等于申请金额与自筹金额之和。
         {r.settings.fundingSource.name}不得用于：
         {r.settings.fundingSource.forbiddenBudgetKinds.map((k) => BUDGET_KIND_LABEL[k]).join('、')}
         。

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { DistrictFigures } from '../../../domain/evaluation/figures';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import {
   Badge,
   Card,
@@ -12,6 +12,7 @@ import {
   TextAreaField,
 } from '../components/ui';
 import { formatDateTime, percent } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useSession } from '../session';
 import type { StoredFile } from '../types';
@@ -117,43 +118,71 @@ export function CampaignsPage() {
   );
 }
 
+/** The organisation learns first whether it may apply, with every reason; then it applies. */
 function ApplyForm({ campaign, onDone }: { campaign: Campaign; onDone: () => void }) {
+  const check = useLoad(
+    () =>
+      api.get<{ eligible: boolean; basis: string | null; reasons: string[] }>(
+        `/api/evaluation/campaigns/${campaign.id}/eligibility`,
+      ),
+    `eligibility-${campaign.id}`,
+  );
+  if (check.error) return <ProblemAlert error={check.error} />;
+  if (!check.data) return <Loading text="正在核对申报条件…" />;
+  if (!check.data.eligible)
+    return (
+      <Notice tone="warn">
+        <strong>本组织目前不符合本次评估的申报条件：</strong>
+        <ul>
+          {check.data.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </Notice>
+    );
+  return <ApplicationFields campaign={campaign} basis={check.data.basis} onDone={onDone} />;
+}
+
+function ApplicationFields({
+  campaign,
+  basis,
+  onDone,
+}: {
+  campaign: Campaign;
+  basis: string | null;
+  onDone: () => void;
+}) {
   const [selfScore, setSelfScore] = useState('');
   const [text, setText] = useState('');
   const [evidence, setEvidence] = useState<StoredFile[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const errors = form.errors;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Record<string, string> = {};
     const n = Number(selfScore);
     if (selfScore.trim() === '' || !Number.isInteger(n) || n < 0 || n > 1000)
-      errs.selfScore = '自评得分须为 0 至 1000 之间的整数';
+      errs.selfScore = selfScore.trim()
+        ? `「${selfScore}」不在 0 至 1000 之间，或不是整数`
+        : '请填写自评得分';
     if (!text.trim()) errs.selfAssessment = '请填写自评报告';
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await api.post(`/api/evaluation/campaigns/${campaign.id}/applications`, {
+    if (!form.check(errs)) return;
+    const r = await form.submit(() =>
+      api.post(`/api/evaluation/campaigns/${campaign.id}/applications`, {
         selfScore: n,
         selfAssessment: text.trim(),
         evidenceFileIds: evidence.map((f) => f.id),
-      });
-      onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (r !== undefined) onDone();
   }
 
   return (
     <form onSubmit={submit} noValidate>
-      <Notice tone="info">本组织尚未申报本次评估，请填写自评后申报参评。</Notice>
+      <Notice tone="ok">
+        本组织符合申报条件{basis ? `（${basis}）` : ''}，请填写自评后申报参评。
+      </Notice>
       <Field label="自评得分（满分 1000 分）" required error={errors.selfScore}>
         {(id, described) => (
           <input
@@ -179,9 +208,9 @@ function ApplyForm({ campaign, onDone }: { campaign: Campaign; onDone: () => voi
         onChange={setText}
       />
       <EvidenceUpload files={evidence} onChange={setEvidence} />
-      <ProblemAlert error={problem} fieldsShown />
+      <ProblemAlert error={form.problem} fieldsShown={Object.keys(errors)} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           申报参评
         </button>
       </div>

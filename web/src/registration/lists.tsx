@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { LEGAL_FORM_LABEL } from '../../../domain/organization-types';
 import { REGISTRATION_STATUSES } from '../../../workflows/registration/view-types';
 import { api } from '../api';
-import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
+import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { statusLabel, statusTone } from '../labels';
 import { Link } from '../router';
+import { useSession } from '../session';
 import type { RegistrationSummary, WorkItem } from '../types';
 import { useLoad } from '../use-load';
 
@@ -117,14 +118,22 @@ export function MyRegistrationsPage() {
     'mine',
   );
   const todo = useLoad(() => api.get<{ items: WorkItem[] }>('/api/worklist'), 'todo');
+  const registered = useSession().account?.organizationRegistered === true;
   return (
     <div>
       <div className="page-head">
         <h1 className="page-title">我的申请</h1>
-        <Link to="/registrations/new" className="btn btn-primary">
-          ＋ 新建登记申请
-        </Link>
+        {!registered && (
+          <Link to="/registrations/new" className="btn btn-primary">
+            ＋ 新建登记申请
+          </Link>
+        )}
       </div>
+      {registered && (
+        <Notice tone="info">
+          贵组织已经依法登记，无需再申请成立登记；变更、年检等事项请与登记管理机关联系。
+        </Notice>
+      )}
       <ProblemAlert error={list.error ?? todo.error} />
       {todo.data && todo.data.items.length > 0 && (
         <Card title="等待您办理" className="card-warn">
@@ -144,7 +153,9 @@ export function MyRegistrationsPage() {
         {!list.data ? (
           <Loading />
         ) : list.data.items.length === 0 ? (
-          <Empty>还没有申请。点击“新建登记申请”开始填写。</Empty>
+          <Empty>
+            {registered ? '本账号没有登记申请记录。' : '还没有申请。点击“新建登记申请”开始填写。'}
+          </Empty>
         ) : (
           <RegistrationTable items={list.data.items} />
         )}

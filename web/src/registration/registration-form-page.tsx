@@ -15,8 +15,17 @@ import {
   SelectInput,
   TextInput,
 } from './inputs';
+import { KnownGaps, useKnownGaps } from './known-gaps';
 import { NameCheck } from './name-check';
 import { NoticeItems } from './notice-items';
+
+/** The three declarations must be made before filing (they are conditions, not formalities). */
+function unticked(d: Draft): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['noDeprivationOfPoliticalRights', 'fullCivilCapacity', 'truthful'] as const)
+    if (!d.declarations[k]) out[`declarations.${k}`] = '请勾选此项声明，否则不能提交';
+  return out;
+}
 
 function loadDraft(key: string): Draft | null {
   try {
@@ -88,6 +97,7 @@ export function RegistrationFormPage({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const gaps = useKnownGaps(draft);
 
   useEffect(() => {
     if (mode === 'new' && draft) localStorage.setItem(draftKey, JSON.stringify(draft));
@@ -104,6 +114,15 @@ export function RegistrationFormPage({
       .catch(setError);
   }, [id, mode]);
 
+  if (mode === 'new' && account?.organizationRegistered)
+    return (
+      <div className="narrow">
+        <h1 className="page-title">新建成立登记申请</h1>
+        <Notice tone="info">
+          贵组织已经依法登记，不能再申请成立登记。变更、年检等事项请与登记管理机关联系。
+        </Notice>
+      </div>
+    );
   if (!draft) return error ? <ProblemAlert error={error} /> : <Loading />;
 
   const f: FormBinding = {
@@ -131,7 +150,7 @@ export function RegistrationFormPage({
     e.preventDefault();
     // Enter in a field of an earlier step means "next", never "file".
     if (step < STEPS.length - 1) return next();
-    const errs = validate(draft);
+    const errs = { ...validate(draft), ...unticked(draft) };
     if (Object.keys(errs).length > 0) {
       setShown(errs);
       setStep(stepOf(Object.keys(errs)[0] as string));
@@ -392,6 +411,16 @@ export function RegistrationFormPage({
               )}
             </>
           )}
+          {step === 2 && (
+            <KnownGaps
+              gaps={gaps.filter((g) =>
+                ['field:funds', 'field:members', 'field:premises', 'field:board'].includes(
+                  g.target,
+                ),
+              )}
+              title="按现行登记标准，以下内容尚不符合要求"
+            />
+          )}
           {step === 3 && <DocumentsStep f={f} />}
           {step === 4 && (
             <>
@@ -421,6 +450,11 @@ export function RegistrationFormPage({
                 f={f}
                 path="declarations.truthful"
                 label="本组织承诺所提交的材料真实、合法、有效"
+              />
+              <KnownGaps
+                gaps={gaps.filter((g) => g.target !== 'field:declarations')}
+                title="提交前检查：以下内容不符合登记要求，提交后会收到补正通知，建议先修改"
+                ok="提交前检查：系统已知的登记条件均已满足。"
               />
               <ProblemAlert
                 error={error instanceof ApiError && error.errors.length === 0 ? error : null}
