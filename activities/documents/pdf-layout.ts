@@ -77,8 +77,8 @@ export function createDocument(setup: DocumentSetup): Doc {
     info: {
       Title: setup.title,
       Author: setup.author,
-      Creator: 'minzheng-flow',
-      Producer: 'minzheng-flow (PDFKit)',
+      Creator: setup.author,
+      Producer: setup.author,
       CreationDate: at,
       ModDate: at,
     },

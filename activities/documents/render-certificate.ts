@@ -180,8 +180,9 @@ function drawSignature(doc: Doc, data: CertificateData): void {
   ] as const) {
     doc.text(text, SIGN.x - doc.widthOfString(text) / 2, textTop(y, 14), { lineBreak: false });
   }
-  drawSeal(doc, SIGN.x + 40, (SIGN.authorityY + SIGN.dateY) / 2, 50, data.authority, '系统生成');
-  const note = '本证书由 minzheng-flow 系统生成，以登记管理机关公示信息为准';
+  drawSeal(doc, SIGN.x + 40, (SIGN.authorityY + SIGN.dateY) / 2, 50, data.authority, '电子证照');
+  // The authority issues the certificate: the software that printed it is nobody's business.
+  const note = `本证书信息以${data.authority}公示为准`;
   doc.font(FONT.regular).fontSize(8.5).fillColor(GREY);
   doc.text(note, (PAGE.width - doc.widthOfString(note)) / 2, textTop(552, 8.5), {
     lineBreak: false,

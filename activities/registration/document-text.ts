@@ -102,7 +102,7 @@ export function composeDocument(
     ...BODIES[c.kind](c),
     authority,
     date: c.issuedOn,
-    footnote: `申请编号 ${c.applicationNo} · 本文书由 minzheng-flow 系统生成`,
+    footnote: `申请编号 ${c.applicationNo} · ${authority}制发`,
   };
 }
 

@@ -65,7 +65,10 @@ export function ActionButton<T>({
     const missing = Object.fromEntries(
       fields
         .filter((f) => f.required && !(values[f.name] ?? '').trim())
-        .map((f) => [f.name, f.kind === 'radio' || f.kind === 'select' ? '请选择' : '请填写']),
+        .map((f) => [
+          f.name,
+          ['radio', 'select', 'multi'].includes(f.kind ?? '') ? '请选择' : '请填写',
+        ]),
     );
     if (!form.check(missing)) return;
     const r = await form.submit(() => api.post<T>(path, body ? body(values) : values));
