@@ -28,7 +28,6 @@ import { toCatalogueJson } from './purchase-catalogue';
 
 const TAG = '政府购买服务';
 const READERS = ['purchaser', 'finance', 'administrator', 'evaluator', 'applicant'] as const;
-const OFFICIALS = ['purchaser', 'finance', 'administrator'] as const;
 
 const summary = (p: PurchaseProject) => ({
   id: p.id,

@@ -130,7 +130,7 @@ export function ActionButton<T>({
                     ))}
                   </select>
                 ) : f.kind === 'multi' ? (
-                  <div className="check-grid" role="group" aria-describedby={described}>
+                  <div className="check-grid" aria-describedby={described}>
                     {(f.options ?? []).map(([k, v]) => {
                       const chosen = (values[f.name] ?? '').split(',').filter(Boolean);
                       return (
