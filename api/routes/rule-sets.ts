@@ -14,6 +14,7 @@ import { AppError, type ProblemIssue } from '../problem';
 import { issueSummary, type RouteRegistry } from '../route';
 
 const ADMIN = ['administrator'] as const;
+const ORDER = Object.keys(POLICY_FORMS);
 
 /** Setting names the policy does not know (typos would otherwise be dropped silently). */
 function unknownKeys(input: unknown, parsed: unknown, path: string[] = []): string[] {
@@ -122,7 +123,10 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Ro
       response: { status: 200, description: '业务' },
     },
     async () => ({
-      processes: POLICY_PROCESSES.map((p) => ({ process: p, title: POLICY_FORMS[p]?.title ?? p })),
+      // In the order people think of the work (domain/policy-labels.ts), not the code's.
+      processes: [...POLICY_PROCESSES]
+        .sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))
+        .map((p) => ({ process: p, title: POLICY_FORMS[p]?.title ?? p })),
       jurisdictions: jurisdictions(deps),
     }),
   );

@@ -149,6 +149,40 @@ describe('the web front end, administration and embedded mode', () => {
     await shoot(page, '12b-admin-rules-competition');
   });
 
+  it('given the evaluation rules, then the form follows the evaluation policy: limits, grade lines and the indicator tree, in words', async () => {
+    await page.getByRole('tab', { name: '等级评估' }).click();
+    await page.getByRole('heading', { name: '新增等级评估规则版本' }).waitFor();
+    const version = `e2e-evaluation-${h.districtCode}`;
+    await page.getByLabel(/^版本名称/).fill(version);
+    await page.getByLabel(/^生效日期/).fill('2099-01-01');
+    const tree = page.getByRole('group', { name: '社会团体评估指标' });
+    expect(await tree.getByLabel('指标名称').first().inputValue()).toBe('基础条件');
+    await page.getByLabel('评估结果公示期', { exact: true }).fill('10');
+    const lines = page.getByRole('group', { name: '等级分数线' });
+    expect(await lines.getByLabel('等级').first().inputValue()).toBe('5');
+    await lines.getByLabel('最低分').first().fill('960');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText(`版本“${version}”已新增。`).waitFor();
+    const stored = await h.db.ruleSet.findUniqueOrThrow({
+      where: { process_version: { process: 'evaluation', version } },
+    });
+    expect(stored.settings).toMatchObject({
+      limits: { publicity: { amount: 10, unit: 'calendarDays' } },
+      thresholds: [
+        { level: 5, min: 960 },
+        { level: 4, min: 901 },
+        { level: 3, min: 851 },
+        { level: 2, min: 801 },
+        { level: 1, min: 0 },
+      ],
+    });
+    await page
+      .locator('tr', { hasText: version })
+      .getByText('评估结果公示期：10日（自然日）')
+      .waitFor();
+    await shoot(page, '12c-admin-rules-evaluation');
+  });
+
   it('given the holiday calendar, when a make-up working day is a weekday, then the form shows why it is refused', async () => {
     await page.getByRole('link', { name: '节假日' }).click();
     await page.getByRole('cell', { name: '2026年' }).waitFor();

@@ -440,11 +440,50 @@ function TableSetting(
               删除
             </button>
           </div>
-          {nested.map(([k, n]) => (
-            <div key={k} className="setting-nested">
-              <Setting {...props} path={[...path, i, k]} node={n} />
-            </div>
-          ))}
+          {nested.map(([k, n]) => {
+            const sub = (list[i]?.[k] as unknown[] | undefined) ?? [];
+            const name = settingMeta(process, key([...path, i, k]))?.label ?? k;
+            // An empty sub-list is one link, not an empty table (the indicator tree's leaves).
+            return (
+              <div key={k} className="setting-nested">
+                {sub.length > 0 ? (
+                  <Setting {...props} path={[...path, i, k]} node={n} />
+                ) : (
+                  <button
+                    type="button"
+                    className="link-btn"
+                    onClick={() => {
+                      const items = resolve(props.schema, resolve(props.schema, n).items ?? {});
+                      const taken = Object.keys(items.properties ?? {}).find(
+                        (c) => settingMeta(process, key([...path, i, k, 0, c]))?.auto,
+                      );
+                      onValue(
+                        [...path, i, k],
+                        [
+                          {
+                            ...(taken ? { [taken]: newCode([]) } : {}),
+                            ...Object.fromEntries(
+                              Object.entries(items.properties ?? {})
+                                .filter(
+                                  ([c, x]) =>
+                                    c !== taken && resolve(props.schema, x).type !== 'array',
+                                )
+                                .map(([c, x]) => [
+                                  c,
+                                  resolve(props.schema, x).type === 'string' ? '' : 0,
+                                ]),
+                            ),
+                          },
+                        ],
+                      );
+                    }}
+                  >
+                    ＋ 增加{name}（第{i + 1}行）
+                  </button>
+                )}
+              </div>
+            );
+          })}
         </div>
       ))}
       <button
