@@ -1,3 +1,4 @@
+import { BUDGET_KIND_LABEL, PURPOSE_LABEL } from './competition/policy';
 import { PENALTY_KINDS } from './organization/profile';
 
 /**
@@ -38,29 +39,6 @@ const LEGAL_FORMS = {
   foundation: '基金会',
 };
 const LEVELS = { '1': '1A', '2': '2A', '3': '3A', '4': '4A', '5': '5A' };
-const PURPOSES = {
-  elderly: '扶老',
-  disability: '助残',
-  orphans: '救孤',
-  poverty: '济困',
-  other: '其他',
-};
-const BUDGET_KINDS = {
-  personnel: '人员劳务',
-  activity: '活动开展',
-  materials: '物资材料',
-  training: '培训督导',
-  publicity: '宣传推广',
-  admin: '行政管理',
-  travel_abroad: '因公出国（境）',
-  reception: '公务接待',
-  vehicle: '公务用车',
-  building: '楼堂馆所',
-  government_basic: '政府部门基本支出',
-  bonus: '不合理津贴奖金',
-  profit: '营利性活动',
-};
-
 const REGISTRATION: Record<string, SettingMeta> = {
   ruleVersion: {
     label: '条例文本版本',
@@ -184,8 +162,8 @@ const COMPETITION: Record<string, SettingMeta> = {
     },
   },
   'fundingSource.name': { label: '资金名称' },
-  'fundingSource.purposes': { label: '资金可用于', options: PURPOSES },
-  'fundingSource.forbiddenBudgetKinds': { label: '不得列支的预算', options: BUDGET_KINDS },
+  'fundingSource.purposes': { label: '资金可用于', options: PURPOSE_LABEL },
+  'fundingSource.forbiddenBudgetKinds': { label: '不得列支的预算', options: BUDGET_KIND_LABEL },
   categories: { label: '项目类别' },
   'categories.*.code': { label: '类别代码', auto: true },
   'categories.*.name': { label: '类别名称' },

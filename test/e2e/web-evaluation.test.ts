@@ -43,7 +43,9 @@ async function waitForPhase(campaignId: string, phase: string) {
 
 const PUBLICITY_SECONDS = 90;
 
-const ref = (id: string) => `PG-${id.slice(0, 8).toUpperCase()}`;
+/** The number people read for a file (PG-2026-0001), as the application gave it. */
+const ref = async (id: string) =>
+  (await h.db.evaluationFile.findUniqueOrThrow({ where: { id } })).fileNo ?? '';
 
 beforeAll(async () => {
   h = await startHarness();
@@ -122,14 +124,16 @@ describe('the evaluator in the web front end', () => {
   it('given an evaluator, when they sign in, then they see only the file assigned to them', async () => {
     await signIn(page, h.baseUrl, mine.expert.username);
     await page.getByRole('heading', { name: '分配给我的评估事项' }).waitFor();
-    await page.locator('.work-task', { hasText: ref(mine.fileId) }).waitFor();
+    // Files carry a number people can quote, not an id.
+    expect(await ref(mine.fileId)).toMatch(/^PG-\d{4}-\d{4}$/);
+    await page.locator('.work-task', { hasText: await ref(mine.fileId) }).waitFor();
     expect(await page.locator('.work-item').count()).toBe(1);
-    expect(await page.getByText(ref(mine.other)).count()).toBe(0);
+    expect(await page.getByText(await ref(mine.other)).count()).toBe(0);
     await shoot(page, '30-evaluator-files');
   });
 
   it('given their file, then the declaration comes before any material, and declaring no conflict opens it', async () => {
-    await page.locator('.work-task', { hasText: ref(mine.fileId) }).click();
+    await page.locator('.work-task', { hasText: await ref(mine.fileId) }).click();
     await page.getByRole('heading', { name: '利益冲突声明' }).waitFor();
     expect(await page.getByText('自评报告：年检连续合格').count()).toBe(0);
     expect(await page.getByRole('heading', { name: '评分表' }).count()).toBe(0);
@@ -210,7 +214,7 @@ describe('the evaluator in the web front end', () => {
 
   it('given the other file, when its evaluator declares a conflict with its reason, then they are told the file goes to another expert', async () => {
     await signIn(page, h.baseUrl, mine.otherExpert.username);
-    await page.locator('.work-task', { hasText: ref(mine.other) }).click();
+    await page.locator('.work-task', { hasText: await ref(mine.other) }).click();
     await page.getByLabel('本人存在需要回避的情形，申请回避').check();
     await page.getByRole('button', { name: '提交声明' }).click();
     await page.getByText('请写明需要回避的理由').waitFor();
@@ -482,7 +486,7 @@ describe('a campaign from notice to certificate in the web front end', () => {
     expect(v.approve).toBe(true);
     // Voted: the file leaves the list; the scored file of the first campaign still waits.
     await page.goto(`${h.baseUrl}/evaluation`);
-    await page.locator('.work-item', { hasText: ref(mine.fileId) }).waitFor();
+    await page.locator('.work-item', { hasText: await ref(mine.fileId) }).waitFor();
     expect(await page.locator('.work-item', { hasText: orgA.name }).count()).toBe(0);
   }, 120_000);
 

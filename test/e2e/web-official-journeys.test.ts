@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed';
 import { type Browser, openBrowser, shoot } from '../support/browser';
 import { api, staff } from '../support/competition-steps';
+import { openCampaignRow } from '../support/evaluation-world';
 import { residentId } from '../support/fixtures';
 import { type Harness, startHarness } from '../support/harness';
 
@@ -27,23 +27,7 @@ beforeAll(async () => {
   browser = await openBrowser();
   page = browser.page;
   // An evaluation campaign in its application window (the form only reads it).
-  const campaignId = randomUUID();
-  await h.db.evaluationCampaign.create({
-    data: {
-      id: campaignId,
-      workflowId: `evaluation-campaign-${campaignId}`,
-      districtCode: h.districtCode,
-      year: 2026,
-      title: '2026年度钟楼区社会组织等级评估',
-      phase: 'application_window',
-      noticeAt: new Date(),
-      windowOpensAt: new Date(Date.now() - 60_000),
-      windowClosesAt: new Date(Date.now() + 3_600_000),
-      committeeIds: [],
-      reviewCommitteeIds: [],
-      openedById: h.user('admin').id,
-    },
-  });
+  await openCampaignRow(h, '2026年度钟楼区社会组织等级评估');
   const judge = await staff(h, 'judge1', 'judge', '评审甲');
   const r = await api(h, await h.login('admin')).post('/api/competitions', {
     title: '2026年钟楼区公益创投大赛（演示）',

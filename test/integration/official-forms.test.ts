@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { competitionPolicySchema } from '../../domain/competition/policy';
 import type { Prisma } from '../../lib/db';
 import { api, organization } from '../support/competition-steps';
-import { createOrganization } from '../support/evaluation-world';
+import { createOrganization, openCampaignRow } from '../support/evaluation-world';
 import { type Harness, startHarness } from '../support/harness';
 
 /**
@@ -185,23 +185,7 @@ describe('eligibility when the form opens', () => {
   let roundId: string;
 
   beforeAll(async () => {
-    campaignId = randomUUID();
-    await h.db.evaluationCampaign.create({
-      data: {
-        id: campaignId,
-        workflowId: `evaluation-campaign-${campaignId}`,
-        districtCode: h.districtCode,
-        year: 2026,
-        title: '2026年度评估',
-        phase: 'application_window',
-        noticeAt: new Date(),
-        windowOpensAt: new Date(Date.now() - 60_000),
-        windowClosesAt: new Date(Date.now() + 3_600_000),
-        committeeIds: [],
-        reviewCommitteeIds: [],
-        openedById: h.user('admin').id,
-      },
-    });
+    campaignId = await openCampaignRow(h);
     roundId = randomUUID();
     const settings = competitionPolicySchema.parse({});
     await h.db.competitionRound.create({

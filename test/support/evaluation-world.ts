@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -178,3 +178,28 @@ export async function recordEvaluationHistory(h: Harness, name: string, workflow
 }
 
 export { fileWorkflowId };
+
+/**
+ * A campaign row in its application window, written directly: for pages and routes that only
+ * read the campaign (eligibility, the application form), not for the campaign's workflow.
+ */
+export async function openCampaignRow(h: Harness, title = '2026年度评估'): Promise<string> {
+  const id = randomUUID();
+  await h.db.evaluationCampaign.create({
+    data: {
+      id,
+      workflowId: `evaluation-campaign-${id}`,
+      districtCode: h.districtCode,
+      year: 2026,
+      title,
+      phase: 'application_window',
+      noticeAt: new Date(),
+      windowOpensAt: new Date(Date.now() - 60_000),
+      windowClosesAt: new Date(Date.now() + 3_600_000),
+      committeeIds: [],
+      reviewCommitteeIds: [],
+      openedById: h.user('admin').id,
+    },
+  });
+  return id;
+}
