@@ -247,9 +247,14 @@ describe('the evaluator in the web front end', () => {
     await signIn(page, h.baseUrl, account.username);
     await page.getByRole('link', { name: '等级评估' }).click();
     const card = page.locator('.card', { hasText: '2027年度钟楼区社会组织等级评估' });
+    // The organisation learns first that it may apply, and on what ground.
+    await card.getByText('本组织符合申报条件（登记满2个年度）').waitFor();
     await card.getByRole('button', { name: '申报参评' }).click();
-    await card.getByText('自评得分须为 0 至 1000 之间的整数').waitFor();
+    await card.getByText('请填写自评得分').waitFor();
     await card.getByText('请填写自评报告').waitFor();
+    await card.getByLabel(/^自评得分/).fill('1200');
+    await card.getByRole('button', { name: '申报参评' }).click();
+    await card.getByText('「1200」不在 0 至 1000 之间，或不是整数').waitFor();
     await card.getByLabel(/^自评得分/).fill('860');
     await card.getByLabel(/^自评报告/).fill('本会章程健全，年检连续合格。');
     await card.getByRole('button', { name: '申报参评' }).click();

@@ -142,6 +142,16 @@ describe('政府购买服务 in the browser', () => {
     await signIn(page, h.baseUrl, acc.username);
     await page.getByRole('link', { name: '政府购买服务' }).click();
     await page.getByRole('link', { name: '2027年度居家养老上门服务' }).click();
+    // The bureau's own set-up (the OCDS placeholder, the missing threshold) is not the bidder's
+    // business: the purchaser sees those warnings, the undertaker does not.
+    await page.getByRole('button', { name: '提交响应' }).waitFor();
+    expect(await page.getByText(/OCDS 发布前缀为占位值|公开招标数额标准尚未配置/).count()).toBe(0);
+    const asBidder = (await http(h.baseUrl, u.token).get(`/api/purchases/${projectId}`)).body;
+    expect(asBidder.warnings).toEqual([]);
+    const asBuyer = (await http(h.baseUrl, cast.buyer).get(`/api/purchases/${projectId}`)).body;
+    expect(asBuyer.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('OCDS 发布前缀为占位值')]),
+    );
     await page.getByRole('button', { name: '提交响应' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^报价/).fill('480000');
