@@ -187,8 +187,15 @@ describe('the web front end, administration and embedded mode', () => {
     await page.getByRole('link', { name: '节假日' }).click();
     await page.getByRole('cell', { name: '2026年' }).waitFor();
     await page.getByLabel(/^年度/).fill('2031');
-    await page.getByLabel(/^放假日期/).fill('2031-01-01');
-    await page.getByLabel(/^调休上班日期/).fill('2031-01-08');
+    // Days are picked, never typed as text: a holiday is its first and last day.
+    const off = page.getByRole('group', { name: '放假日期' });
+    await off.getByLabel('从').fill('2031-01-01');
+    await off.getByLabel('至').fill('2031-01-02');
+    await off.getByRole('button', { name: '添加放假日期' }).click();
+    await off.getByText('2031年1月2日').waitFor();
+    const makeup = page.getByRole('group', { name: '调休上班日期' });
+    await makeup.getByLabel('日期').fill('2031-01-08');
+    await makeup.getByRole('button', { name: '添加调休上班日期' }).click();
     await page.getByLabel(/^来源/).fill('国办发明电〔2030〕1号');
     await page.getByRole('button', { name: '载入' }).click();
     await page

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, fieldErrors } from '../api';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { DateListField } from '../forms/date-list-field';
 import { useLoad } from '../use-load';
 
 interface HolidayYear {
@@ -9,12 +10,6 @@ interface HolidayYear {
   makeupWorkdays: string[];
   source: string;
 }
-
-const dates = (text: string) =>
-  text
-    .split(/[\s,，、;；]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** Per-path errors of a list ('daysOff.3') gathered under the list's own field. */
 function listErrors(errors: Record<string, string>, key: string): string | undefined {
@@ -29,8 +24,8 @@ export function HolidaysPage() {
     'years',
   );
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
-  const [daysOff, setDaysOff] = useState('');
-  const [makeup, setMakeup] = useState('');
+  const [daysOff, setDaysOff] = useState<string[]>([]);
+  const [makeup, setMakeup] = useState<string[]>([]);
   const [source, setSource] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -46,8 +41,8 @@ export function HolidaysPage() {
         `/api/admin/holiday-calendars/${year}`,
         {
           year: Number(year),
-          daysOff: dates(daysOff),
-          makeupWorkdays: dates(makeup),
+          daysOff,
+          makeupWorkdays: makeup,
           source: source.trim(),
         },
       );
@@ -107,32 +102,21 @@ export function HolidaysPage() {
               <input id={id} type="number" value={year} onChange={(e) => setYear(e.target.value)} />
             )}
           </Field>
-          <Field
-            label="放假日期（YYYY-MM-DD，每行或以逗号分隔，含假期中的周末）"
-            required
+          <DateListField
+            label="放假日期"
+            range
+            hint="每个假期选第一天和最后一天后添加，含假期中的周末"
+            value={daysOff}
+            onChange={setDaysOff}
             error={listErrors(errors, 'daysOff')}
-          >
-            {(id) => (
-              <textarea
-                id={id}
-                rows={4}
-                className="mono"
-                value={daysOff}
-                onChange={(e) => setDaysOff(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="调休上班日期（周六或周日）" error={listErrors(errors, 'makeupWorkdays')}>
-            {(id) => (
-              <textarea
-                id={id}
-                rows={2}
-                className="mono"
-                value={makeup}
-                onChange={(e) => setMakeup(e.target.value)}
-              />
-            )}
-          </Field>
+          />
+          <DateListField
+            label="调休上班日期"
+            hint="周六或周日"
+            value={makeup}
+            onChange={setMakeup}
+            error={listErrors(errors, 'makeupWorkdays')}
+          />
           <Field label="来源（通知文号或网址）" required error={errors.source}>
             {(id) => <input id={id} value={source} onChange={(e) => setSource(e.target.value)} />}
           </Field>
