@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { DateListField } from '../forms/date-list-field';
+import { useFormState } from '../forms/use-form-state';
 import { useLoad } from '../use-load';
 
 interface HolidayYear {
@@ -27,31 +28,24 @@ export function HolidaysPage() {
   const [daysOff, setDaysOff] = useState<string[]>([]);
   const [makeup, setMakeup] = useState<string[]>([]);
   const [source, setSource] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const form = useFormState();
+  const errors = form.errors;
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setErrors({});
     setSaved(null);
-    try {
-      const r = await api.put<{ year: number; recalculated: number }>(
-        `/api/admin/holiday-calendars/${year}`,
-        {
-          year: Number(year),
-          daysOff,
-          makeupWorkdays: makeup,
-          source: source.trim(),
-        },
-      );
-      setSaved(`${r.year}年节假日已载入，${r.recalculated} 件在办申请已按新日历重算期限。`);
-      years.reload();
-    } catch (err) {
-      setError(err);
-      setErrors(fieldErrors(err));
-    }
+    const r = await form.submit(() =>
+      api.put<{ year: number; recalculated: number }>(`/api/admin/holiday-calendars/${year}`, {
+        year: Number(year),
+        daysOff,
+        makeupWorkdays: makeup,
+        source: source.trim(),
+      }),
+    );
+    if (!r) return;
+    setSaved(`${r.year}年节假日已载入，${r.recalculated} 件在办申请已按新日历重算期限。`);
+    years.reload();
   };
 
   return (
@@ -96,7 +90,7 @@ export function HolidaysPage() {
         </p>
         <form onSubmit={submit} noValidate>
           {saved && <Notice tone="ok">{saved}</Notice>}
-          <ProblemAlert error={error} fieldsShown />
+          <ProblemAlert error={form.problem} fieldsShown />
           <Field label="年度" required error={errors.year}>
             {(id) => (
               <input id={id} type="number" value={year} onChange={(e) => setYear(e.target.value)} />
@@ -121,8 +115,8 @@ export function HolidaysPage() {
             {(id) => <input id={id} value={source} onChange={(e) => setSource(e.target.value)} />}
           </Field>
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary">
-              载入
+            <button type="submit" className="btn btn-primary" disabled={form.busy}>
+              {form.busy ? '正在载入…' : '载入'}
             </button>
           </div>
         </form>
