@@ -14,6 +14,8 @@ const ROUND_ENDS = 'complaint_quorum_failed';
 
 export interface ComplaintExtras {
   organizationName: string | null;
+  /** The number of the file complained about (PG-2026-0001), when there is one. */
+  fileNo: string | null;
   verificationDueAt: string | null;
   overdue: boolean;
   round: number;
@@ -26,7 +28,8 @@ export async function complaintExtras(
   session: Session,
 ): Promise<Map<string, ComplaintExtras>> {
   const ids = rows.map((r) => r.id);
-  const [names, entries, mine] = await Promise.all([
+  const fileIds = rows.flatMap((r) => (r.fileId ? [r.fileId] : []));
+  const [names, entries, mine, files] = await Promise.all([
     organizationNames(
       db,
       rows.map((r) => r.organizationId),
@@ -45,7 +48,12 @@ export async function complaintExtras(
           select: { complaintId: true, round: true },
         })
       : Promise.resolve([]),
+    db.evaluationFile.findMany({
+      where: { id: { in: fileIds } },
+      select: { id: true, fileNo: true },
+    }),
   ]);
+  const fileNos = new Map(files.map((f) => [f.id, f.fileNo]));
   const voted = new Set(mine.map((v) => `${v.complaintId}/${v.round}`));
   const out = new Map<string, ComplaintExtras>();
   for (const r of rows) {
@@ -57,6 +65,7 @@ export async function complaintExtras(
     const round = 1 + own.filter((e) => e.action === ROUND_ENDS).length;
     out.set(r.id, {
       organizationName: names.get(r.organizationId) ?? null,
+      fileNo: r.fileId ? (fileNos.get(r.fileId) ?? null) : null,
       verificationDueAt: typeof due === 'number' ? new Date(due).toISOString() : null,
       overdue: own.some((e) => e.action === 'complaint_verification_overdue'),
       round,

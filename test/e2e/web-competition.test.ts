@@ -67,6 +67,9 @@ describe('公益创投 in the browser', () => {
     await signIn(page, h.baseUrl, applicant.username);
     await page.getByRole('link', { name: '公益创投' }).first().click();
     await page.getByRole('link', { name: '2026年钟楼区公益创投大赛（测试）' }).click();
+    // Rule-version names are the administrators' business.
+    await page.getByRole('link', { name: '申报项目' }).waitFor();
+    expect(await page.getByText('规则版本', { exact: true }).count()).toBe(0);
     await page.getByRole('link', { name: '申报项目' }).click();
     await page.getByRole('heading', { name: '申报公益创投项目' }).waitFor();
     await page.getByRole('button', { name: '提交申报' }).click();
@@ -175,6 +178,7 @@ describe('公益创投 in the browser', () => {
     await signIn(page, h.baseUrl, h.user('admin').username);
     await page.goto(`${h.baseUrl}/competitions/${roundId}`);
     await page.getByRole('heading', { name: '评审打分分布' }).waitFor();
+    await page.getByText('规则版本', { exact: true }).waitFor();
     expect(await page.locator('svg.chart circle.spread-mean').count()).toBe(1);
     expect(
       await page.getByRole('link', { name: /在 Temporal Web UI 查看流程/ }).getAttribute('href'),

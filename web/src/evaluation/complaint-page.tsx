@@ -245,10 +245,10 @@ export function ComplaintPage({ id }: { id: string }) {
                   {data.subjectType === 'file' && data.fileId ? (
                     office || member ? (
                       <Link to={`/evaluation/files/${data.fileId}`}>
-                        评估事项 {fileRef({ id: data.fileId })}
+                        评估事项 {fileRef({ id: data.fileId, fileNo: data.fileNo })}
                       </Link>
                     ) : (
-                      `评估事项 ${fileRef({ id: data.fileId })}`
+                      `评估事项 ${fileRef({ id: data.fileId, fileNo: data.fileNo })}`
                     )
                   ) : (
                     '评估等级'

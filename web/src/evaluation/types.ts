@@ -157,6 +157,8 @@ export interface ComplaintSummary {
   id: string;
   subjectType: 'file' | 'grade';
   fileId: string | null;
+  /** PG-2026-0001 for a file that has a number. */
+  fileNo: string | null;
   gradeId: string | null;
   organizationId: string;
   organizationName: string | null;
