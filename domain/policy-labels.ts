@@ -88,6 +88,13 @@ const REGISTRATION: Record<string, SettingMeta> = {
   },
   'names.formSuffixes.foundation': { label: '基金会名称后缀', hint: '每行一个' },
   'names.maxLength': { label: '名称最大长度', unit: '字' },
+  // Settings issue 14 adds (names in the prefix rule and the 字号 structure, position 17).
+  'names.forbiddenPrefixForms': { label: '不得冠以上述字样的组织形式', options: LEGAL_FORMS },
+  'names.fieldTerms': {
+    label: '行业、领域用语',
+    hint: '每行一个；民办非企业单位和基金会名称须在其前有字号',
+  },
+  'names.brandMinLength': { label: '字号最少字数', unit: '字' },
   'names.similarEditDistance': {
     label: '近似名称判定的编辑距离',
     unit: '字',
@@ -99,6 +106,10 @@ const REGISTRATION: Record<string, SettingMeta> = {
   'remedies.litigationMonths': { label: '提起行政诉讼期限', unit: '个月' },
   creditCode: { label: '统一社会信用代码' },
   'creditCode.bodyPrefix': { label: '登记管理部门码（第9、10位）', hint: '两位字母或数字' },
+  'creditCode.position17': {
+    label: '第17位（组织机构代码校验码）不符时',
+    options: { error: '拒绝', warning: '仅提示' },
+  },
   announcementChannels: { label: '公告渠道', hint: '每行一个' },
 };
 
@@ -118,6 +129,28 @@ const PURCHASE: Record<string, SettingMeta> = {
   'methods.singleSourceAddOnMaxPercent': { label: '单一来源添购不超过原合同的', unit: '%' },
   panel: { label: '评审委员会' },
   'panel.minSize': { label: '评审委员会最少人数', unit: '人' },
+  'panel.tenderMinSize': { label: '招标项目评审委员会最少人数', unit: '人' },
+  'methods.minResponsePeriod': { label: '公告至响应截止的最短时间' },
+  'methods.minResponsePeriod.open_tender': { label: '公开招标' },
+  'methods.minResponsePeriod.invitational_tender': { label: '邀请招标' },
+  'methods.minResponsePeriod.competitive_negotiation': { label: '竞争性谈判' },
+  'methods.minResponsePeriod.competitive_consultation': { label: '竞争性磋商' },
+  'methods.minResponsePeriod.single_source': { label: '单一来源采购' },
+  'contract.amendmentMaxIncreasePercent': { label: '合同变更增加金额不超过原合同的', unit: '%' },
+  purchaser: { label: '购买主体' },
+  'purchaser.allowedKinds': {
+    label: '可作为购买主体的单位',
+    options: {
+      state_organ: '国家机关',
+      reference_organ: '参照执行的机关和单位',
+      public_welfare_institution: '公益一类事业单位',
+      budget_funded_mass_organization: '使用事业编制且由财政拨款保障的群团组织',
+      other: '其他单位',
+    },
+  },
+  bidBond: { label: '投标（响应）保证金' },
+  'bidBond.maxPercent': { label: '保证金不超过预算的', unit: '%' },
+  'bidBond.returnLimit': { label: '保证金退还期限' },
   eligibility: { label: '承接主体资格' },
   'eligibility.violationYears': { label: '重大违法记录的追溯年限', unit: '年' },
   'eligibility.majorPenaltyKinds': {
@@ -199,6 +232,10 @@ const COMPETITION: Record<string, SettingMeta> = {
   'midterm.gradeB': { label: 'B 级下限', unit: '分' },
   finalPassMark: { label: '终期评估及格线', unit: '分' },
   excludeOtherGovernmentFunding: { label: '已获其他财政资金资助的项目不得申报' },
+  inspectionExemptMonths: {
+    label: '上年末前登记未满此月数的免查上年年检',
+    unit: '个月',
+  },
   excludePreviousWinners: { label: '上一届获资助单位不得申报' },
 };
 
