@@ -2,7 +2,7 @@ import { importOrganizations } from '../api/organization-import';
 import { localDateOf } from '../domain/calendar';
 import { CN_2026 } from '../domain/holidays/cn-2026';
 import { loadConfig } from '../lib/config';
-import { createDb, type Db, type Prisma } from '../lib/db';
+import { createDb, type Db, Prisma } from '../lib/db';
 import { hashPassword } from '../lib/password';
 import {
   DEMO_ABNORMAL_LISTED,
@@ -224,22 +224,30 @@ export async function seedDemo(db: Db, districtCode: string): Promise<void> {
   await seedDemoOrganizations(db, districtCode);
   for (const a of DEMO_ACCOUNTS) {
     if (await db.account.findUnique({ where: { username: a.username } })) continue;
-    const org =
-      'org' in a
-        ? await db.organization.create({ data: { name: a.org } })
-        : 'registeredOrg' in a
-          ? await db.organization.findFirst({ where: { name: a.registeredOrg } })
-          : null;
-    await db.account.create({
-      data: {
-        username: a.username,
-        displayName: a.displayName,
-        email: `${a.username}@demo.zhonglou.example`,
-        role: a.role,
-        organizationId: org?.id ?? null,
-        passwordHash: hash,
-      },
-    });
+    // Two seeders at once (test files sharing a database) may race for a name: the loser's
+    // transaction rolls back, its organisation with it, and the winner's account stands.
+    await db
+      .$transaction(async (tx) => {
+        const org =
+          'org' in a
+            ? await tx.organization.create({ data: { name: a.org } })
+            : 'registeredOrg' in a
+              ? await tx.organization.findFirst({ where: { name: a.registeredOrg } })
+              : null;
+        await tx.account.create({
+          data: {
+            username: a.username,
+            displayName: a.displayName,
+            email: `${a.username}@demo.zhonglou.example`,
+            role: a.role,
+            organizationId: org?.id ?? null,
+            passwordHash: hash,
+          },
+        });
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+      });
   }
   await seedDemoExpertPool(db, districtCode);
   await seedDemoCatalogue(db);
@@ -249,6 +257,7 @@ export async function seedDemo(db: Db, districtCode: string): Promise<void> {
 async function seedDemoCatalogue(db: Db): Promise<void> {
   if ((await db.purchaseCatalogueItem.count()) > 0) return;
   await db.purchaseCatalogueItem.createMany({
+    skipDuplicates: true,
     data: DEMO_CATALOGUE.map((i) => ({ ...i, version: 1, activeCode: i.code })),
   });
 }
