@@ -7,6 +7,7 @@ import { IMPORT_COLUMNS } from '../../domain/organization/import-row';
 import { gradeInForce } from '../../domain/organization/profile';
 import { appendAudit } from '../../lib/audit';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
+import { loadRegistrationRules } from '../../lib/rules/load-registration-rules';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { watchImportedGrades } from '../grade-watch';
@@ -236,12 +237,14 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ query, body, session }) => {
       const now = new Date();
+      const rules = await loadRegistrationRules(db, deps.config.DISTRICT_CODE, now.getTime());
       const report = await importOrganizations(db, body, {
         actor: actor(session!),
         now,
         today: localDateOf(now.getTime()),
         dryRun: query.dryRun,
         maxRows: IMPORT_MAX_ROWS,
+        position17: rules.policy.creditCode.position17,
       });
       if (report.dryRun || report.imported.length === 0) return report;
       const watched = await watchImportedGrades(

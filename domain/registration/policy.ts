@@ -104,6 +104,11 @@ export const registrationPolicySchema = z.object({
         .string()
         .regex(/^[0-9A-HJ-NP-RTUW-Y]{2}$/)
         .default('MJ'),
+      /**
+       * §2.1: a failed position-17 check (GB 11714) is an error; 'warning' tolerates odd legacy
+       * codes. The one switch the import, purchase eligibility and every other check read.
+       */
+      position17: z.enum(['error', 'warning']).default('error'),
     })
     .prefault({}),
   announcementChannels: z

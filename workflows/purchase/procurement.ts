@@ -90,7 +90,13 @@ export const submitResponse = action<
       a.priceFen <= s.budgetFen ? null : refuse('InvalidInput', '报价超过项目预算'),
     );
     if (r) return r;
-    const e = checkEligibility(a.profile, s.item, s.policy, localDateOf(now));
+    const e = checkEligibility(
+      a.profile,
+      s.item,
+      s.policy,
+      localDateOf(now),
+      s.creditCode?.position17,
+    );
     return e.eligible
       ? null
       : refuse(
@@ -99,7 +105,13 @@ export const submitResponse = action<
         );
   },
   apply: (s, a, now) => {
-    const e = checkEligibility(a.profile, s.item, s.policy, localDateOf(now));
+    const e = checkEligibility(
+      a.profile,
+      s.item,
+      s.policy,
+      localDateOf(now),
+      s.creditCode?.position17,
+    );
     s.responses.push({
       organizationId: a.profile.id,
       name: a.profile.name,

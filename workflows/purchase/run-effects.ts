@@ -16,6 +16,7 @@ async function loadRules(s: PurchaseState, at: number): Promise<void> {
   s.ruleSet = r.ref;
   s.policy = r.policy;
   s.calendar = r.calendar;
+  if (r.creditCode) s.creditCode = r.creditCode;
   // The publicity started under the rules of the award date.
   if (s.publicity && s.status === 'publicity') {
     const start = Date.parse(s.publicity.startedAt);

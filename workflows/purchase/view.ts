@@ -21,6 +21,7 @@ export function buildView(s: PurchaseState): PurchaseView {
     workflowId: _w,
     policy,
     calendar: _c,
+    creditCode: _cc,
     maxHistoryEvents: _m,
     flushedUpTo: _f,
     ...rest
