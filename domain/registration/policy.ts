@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration-schema';
 import { DEFAULT_NAME_POLICY } from '../name-rules';
+import { LEGAL_FORMS } from '../organization-types';
 
 /**
  * Every number of the registration process, with DOMAIN.md's defaults. A rule set in the
@@ -77,6 +78,11 @@ const namesSchema = z.object({
     .default(DEFAULT_NAME_POLICY.formSuffixes),
   maxLength: z.number().int().min(4).default(DEFAULT_NAME_POLICY.maxLength),
   similarEditDistance: z.number().int().min(0).default(DEFAULT_NAME_POLICY.similarEditDistance),
+  forbiddenPrefixForms: z
+    .array(z.enum(LEGAL_FORMS))
+    .default(DEFAULT_NAME_POLICY.forbiddenPrefixForms),
+  fieldTerms: z.array(z.string().min(1)).default(DEFAULT_NAME_POLICY.fieldTerms),
+  brandMinLength: z.number().int().min(1).default(DEFAULT_NAME_POLICY.brandMinLength),
 });
 
 const remediesSchema = z.object({

@@ -66,7 +66,7 @@ describe('registrationPolicySchema defaults (DOMAIN.md §1.2, §1.3, §3.4, §3.
 
   it('given an empty rule set, when parsed, should keep one-trade-one-association (no relaxation) and the MJ body prefix', () => {
     expect(p.relaxations).toEqual({ oneTradeMultipleAssociations: false });
-    expect(p.creditCode).toEqual({ bodyPrefix: 'MJ' });
+    expect(p.creditCode).toEqual({ bodyPrefix: 'MJ', position17: 'error' });
   });
 
   it('given an empty rule set, when parsed, should forbid 中国, 全国 and 中华 in names', () => {

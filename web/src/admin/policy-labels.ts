@@ -26,7 +26,10 @@ export const POLICY_LABEL: Record<string, string> = {
   'minimums.foundationBoardMax': '基金会理事最多人数',
   'minimums.premisesLeaseMonths': '场所租用最短期限（月）',
   'relaxations.oneTradeMultipleAssociations': '允许一业多会',
-  'names.forbiddenWords': '名称禁用词',
+  'names.forbiddenWords': '名称不得冠以的字样',
+  'names.forbiddenPrefixForms': '不得冠以上述字样的组织形式',
+  'names.fieldTerms': '可识别的行业、领域用语（民非、基金会名称须在其前有字号）',
+  'names.brandMinLength': '字号最少字数',
   'names.divisionPrefixes': '名称行政区划前缀',
   'names.formSuffixes.social_group': '社会团体名称后缀',
   'names.formSuffixes.private_non_enterprise': '民办非企业单位名称后缀',
@@ -37,5 +40,6 @@ export const POLICY_LABEL: Record<string, string> = {
   'remedies.reconsiderationBody': '行政复议机关',
   'remedies.litigationMonths': '提起行政诉讼期限（月）',
   'creditCode.bodyPrefix': '统一社会信用代码登记管理部门码',
+  'creditCode.position17': '第17位（组织机构代码校验码）不符时（error 为拒绝，warning 为仅提示）',
   announcementChannels: '公告渠道',
 };
