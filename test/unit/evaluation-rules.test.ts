@@ -266,6 +266,23 @@ describe('recusal and downgrade rules', () => {
     const t = downgradeTriggers(p, { awardedOn: '2026-06-01' }, ['inspection-fail:2027']);
     expect(t.map((x) => x.key)).toEqual(['inspection-basic:2026', 'penalty:new']);
   });
+  it('given a failed inspection of the year before the award, recorded late, then it triggers the downgrade review', () => {
+    const p = profile({
+      inspections: [
+        { year: 2024, result: 'fail' },
+        { year: 2025, result: 'fail' },
+      ],
+    });
+    const t = downgradeTriggers(p, { awardedOn: '2026-03-20' }, []);
+    expect(t).toEqual([{ key: 'inspection-fail:2025', reason: '2025年度年检不合格' }]);
+    expect(downgradeTriggers(p, { awardedOn: '2026-03-20' }, ['inspection-fail:2025'])).toEqual([]);
+  });
+  it('given the earlier reading (grade workflows recorded before it), then the year before the award is ignored', () => {
+    const p = profile({ inspections: [{ year: 2025, result: 'fail' }] });
+    expect(
+      downgradeTriggers(p, { awardedOn: '2026-03-20' }, [], { yearBeforeAward: false }),
+    ).toEqual([]);
+  });
 });
 
 describe('district figures', () => {

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -208,7 +209,10 @@ export async function gradeWorkflow(input: m.GradeInput): Promise<m.GradeView> {
     const g = s.grade;
     if (!g) return;
     const profile = await act.loadProfileSnapshot({ organizationId: org });
-    const triggers = downgradeTriggers(profile, g, s.handledTriggers);
+    // A late inspection of the year before the award downgrades too; earlier histories did not.
+    const triggers = downgradeTriggers(profile, g, s.handledTriggers, {
+      yearBeforeAward: patched('downgrade-year-before-award'),
+    });
     const first = triggers[0];
     if (!first) return;
     s.handledTriggers.push(...triggers.map((t) => t.key));
