@@ -1,5 +1,6 @@
 import { type ExpertFacts, visibleConflict } from '../../domain/evaluation/conflicts';
 import type { Db } from '../../lib/db';
+import { expertCandidates } from '../../lib/evaluation-expert-pool';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const SEATED = ['assigned', 'cleared'];
@@ -35,6 +36,8 @@ interface AssignInput {
   lookbackYears: number;
   /** Everyone ever seated on the file: never seated again. */
   exclude: string[];
+  /** The office's choice from the pool (replacements); without it the system picks. */
+  chosen?: string[];
 }
 
 async function assign(db: Db, districtCode: string, input: AssignInput): Promise<AssignmentResult> {
@@ -52,6 +55,8 @@ async function assign(db: Db, districtCode: string, input: AssignInput): Promise
           earlier.map((e) => e.evaluatorId),
           [],
         );
+
+      if (input.chosen) return seatChosen(tx, districtCode, input, file.agencyId);
 
       const agencies = await tx.evaluationAgency.findMany({
         where: { districtCode, active: true },
@@ -120,6 +125,48 @@ async function assign(db: Db, districtCode: string, input: AssignInput): Promise
       );
     },
     { maxWait: 30_000, timeout: 30_000 },
+  );
+}
+
+/**
+ * The office's replacements: each chosen expert must be in the district's active pool and free
+ * of any conflict the system sees; the others are returned as blocked with the reason.
+ */
+async function seatChosen(
+  tx: Parameters<Parameters<Db['$transaction']>[0]>[0],
+  districtCode: string,
+  input: AssignInput,
+  fileAgencyId: string | null,
+): Promise<AssignmentResult> {
+  const chosen = input.chosen ?? [];
+  const pool = await expertCandidates(tx, {
+    districtCode,
+    organizationId: input.organizationId,
+    day: input.day,
+    lookbackYears: input.lookbackYears,
+    exclude: input.exclude,
+    only: chosen,
+  });
+  const blocked: AssignmentResult['blocked'] = [];
+  const seated: typeof pool = [];
+  for (const id of chosen) {
+    const c = pool.find((x) => x.id === id);
+    if (!c) blocked.push({ id, reason: '不在本区评估专家库中，或已在本事项专家组中' });
+    else if (c.conflict) blocked.push({ id, reason: c.conflict });
+    else seated.push(c);
+  }
+  await tx.evaluationAssignment.createMany({
+    data: seated.map((c) => ({ fileId: input.fileId, evaluatorId: c.id, agencyId: c.agencyId })),
+    skipDuplicates: true,
+  });
+  const agencyId = fileAgencyId ?? seated[0]?.agencyId ?? null;
+  if (!fileAgencyId && agencyId)
+    await tx.evaluationFile.update({ where: { id: input.fileId }, data: { agencyId } });
+  return result(
+    tx,
+    agencyId,
+    seated.map((c) => c.id),
+    blocked,
   );
 }
 

@@ -12,6 +12,10 @@ import { LEGAL_FORMS } from '../organization-types';
 const wd = (amount: number) => ({ amount, unit: 'workingDays' as const });
 const months = (amount: number) => ({ amount, unit: 'months' as const });
 
+/**
+ * 行政许可法 art. 44's 10 working days for the certificate need no setting: the certificate is
+ * issued with the approval itself (the same step), so no limit can run out.
+ */
 const limitsSchema = z.object({
   /** 行政许可法 art. 32: one complete deficiency notice within 5 working days. */
   intakeNotice: durationSchema.prefault(wd(5)),
@@ -19,8 +23,6 @@ const limitsSchema = z.object({
   decision: durationSchema.prefault(wd(60)),
   /** 承诺时限: the bureau's published promise, shorter than the statute; null = none. */
   promised: durationSchema.nullable().prefault(wd(30)),
-  /** 行政许可法 art. 44: certificate within 10 working days of approval. */
-  certificateDelivery: durationSchema.prefault(wd(10)),
   /** How long an applicant has to send corrections before the file lapses [U: local default]. */
   applicantResponse: durationSchema.nullable().prefault(wd(30)),
   /** Reminder before any limit [U: local default]. */

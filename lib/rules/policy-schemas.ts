@@ -1,4 +1,5 @@
 import { competitionPolicySchema } from '../../domain/competition/policy';
+import { evaluationPolicySchema } from '../../domain/evaluation/policy';
 import { purchasePolicySchema } from '../../domain/purchase/policy';
 import { registrationPolicySchema } from '../../domain/registration/policy';
 import { targetsPolicySchema } from '../../domain/targets/policy';
@@ -12,6 +13,7 @@ export const POLICY_SCHEMAS = {
   targets: targetsPolicySchema,
   purchase: purchasePolicySchema,
   competition: competitionPolicySchema,
+  evaluation: evaluationPolicySchema,
 } as const;
 
 export type PolicyProcess = keyof typeof POLICY_SCHEMAS;

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -87,6 +88,9 @@ export async function evaluationCampaignWorkflow(
     },
   );
 
+  // §4.3 NOTICE_PUBLISHED: the notice (公告) is published as the campaign opens.
+  if (!resumed && patched('evaluation-campaign-notice'))
+    await lock.run(() => act.publishCampaignNotice({ campaignId: input.campaignId }));
   if (s.phase === 'notice') {
     await condition(() => s.phase !== 'notice', Math.max(1, input.windowOpensAt - Date.now()));
     if (s.phase === 'notice') await lock.run(() => phase('application_window'));

@@ -4,7 +4,6 @@ export const POLICY_LABEL: Record<string, string> = {
   'limits.intakeNotice': '一次性告知期限',
   'limits.decision': '法定审查期限',
   'limits.promised': '承诺办理时限',
-  'limits.certificateDelivery': '颁发证书期限',
   'limits.applicantResponse': '申请人补正期限',
   'limits.reminderLead': '到期提醒提前量',
   'extension.allowed': '允许延长审查期限',
