@@ -7,6 +7,7 @@ import { createEvaluationFilesRouter } from './evaluation-files';
 import { createEvaluationGradesRouter } from './evaluation-grades';
 import { createEvaluationOfficeTasksRouter } from './evaluation-office-tasks';
 import { createEvaluationPoolRouter } from './evaluation-pool';
+import { createEvaluationPublicRouter } from './evaluation-public';
 
 /** Every evaluation router: campaigns, files, complaints, grades, the expert pool, the office's tasks. */
 export function createEvaluationRouters(registry: RouteRegistry, deps: AppDeps): Router[] {
@@ -17,5 +18,6 @@ export function createEvaluationRouters(registry: RouteRegistry, deps: AppDeps):
     createEvaluationGradesRouter(registry, deps),
     createEvaluationPoolRouter(registry, deps),
     createEvaluationOfficeTasksRouter(registry, deps),
+    createEvaluationPublicRouter(registry, deps),
   ];
 }

@@ -78,16 +78,23 @@ export function mail(
   s: ComplaintState,
   step: string,
   template: EvaluationTemplate,
-  to: { organization?: boolean; accountIds?: string[]; office?: boolean },
+  to: { organization?: boolean; accountIds?: string[]; office?: boolean; complainant?: boolean },
   context: EvaluationMailContext = {},
 ) {
+  // A public complainant is reached at the address the form left; an account by its own.
+  const fromPublic = s.input.complainant.role === 'public';
+  const accountIds = [
+    ...(to.accountIds ?? []),
+    ...(to.complainant && !fromPublic ? [s.input.complainant.id] : []),
+  ];
   return act.notifyEvaluation({
     key: `${workflowInfo().workflowId}/${step}`,
     organizationId: s.input.organizationId,
     to: {
       ...(to.organization ? { organization: true } : {}),
-      ...(to.accountIds ? { accountIds: to.accountIds } : {}),
+      ...(accountIds.length ? { accountIds } : {}),
       ...(to.office ? { roles: EVALUATION_OFFICE_ROLES } : {}),
+      ...(to.complainant && fromPublic ? { complainantOf: s.input.complaintId } : {}),
     },
     template,
     context: {
@@ -135,7 +142,7 @@ export async function dismiss(s: ComplaintState, actor: EvalActor, reason: strin
     s,
     'dismissed',
     'complaint_dismissed',
-    { accountIds: [s.input.complainant.id] },
+    { complainant: true },
     { reason },
   );
 }
@@ -204,7 +211,7 @@ function notifyRuling(s: ComplaintState) {
     s,
     'ruled',
     'complaint_ruled',
-    { organization: true, accountIds: [s.input.complainant.id] },
+    { organization: true, complainant: true },
     { upheld: ruling.upheld, measure: ruling.measure ? MEASURE_TEXT[ruling.measure] : '' },
   );
 }
