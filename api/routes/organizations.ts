@@ -22,6 +22,7 @@ import {
   ZListOrganizationsQuery,
   ZPenaltyExecutedRequest,
   ZPenaltyParams,
+  ZBudgetFundingRequest,
   ZPartyOrganizationRequest,
   ZPenaltyRequest,
 } from '../schemas/organization';
@@ -478,6 +479,42 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
           action: 'party_organization_recorded',
           reason: body.reason,
           details: { present: body.present },
+        });
+      });
+      return loadOrganizationProfile(db, params.id);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'put',
+      path: '/api/admin/organizations/:id/budget-funding',
+      tag: '组织档案',
+      summary:
+        '登记是否使用事业编制且由财政拨款保障（此类组织不得承接政府购买服务，财政部令第102号第八条）',
+      access: KEEPERS,
+      params: uuidParam,
+      body: ZBudgetFundingRequest,
+      response: { status: 200, description: '已登记' },
+      problems: ['not_found', 'unprocessable'],
+    },
+    async ({ params, body, session }) => {
+      await mustExist(deps, params.id);
+      const now = new Date();
+      await db.$transaction(async (tx) => {
+        await tx.organization.update({
+          where: { id: params.id },
+          data: { budgetFundedStaffing: body.budgetFunded, budgetFundingRecordedAt: now },
+        });
+        await appendAudit(tx, {
+          subjectType: 'organization',
+          subjectId: params.id,
+          at: now,
+          actor: actor(session!),
+          action: 'budget_funding_recorded',
+          reason: body.reason,
+          details: { budgetFunded: body.budgetFunded },
         });
       });
       return loadOrganizationProfile(db, params.id);

@@ -7,6 +7,7 @@ import { nextCounterIn } from '../../lib/counter';
 import type { Prisma } from '../../lib/db';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
+import { purchaserRefusal } from '../../domain/purchase/purchaser';
 import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
 import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/purchase/messages';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
@@ -36,6 +37,7 @@ const summary = (p: PurchaseProject) => ({
   ocid: p.ocid,
   title: p.title,
   department: p.department,
+  purchaserKind: p.purchaserKind,
   status: p.status,
   method: p.method,
   budgetFen: Number(p.budgetFen),
@@ -109,6 +111,12 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
           throw new AppError('conflict', `购买服务规则未配置：${e.message}`);
         },
       );
+      // §6.6 rule 1: only the kinds of body the rules allow may purchase services.
+      const notAllowed = purchaserRefusal(body.purchaserKind, rules.policy.purchaser.allowedKinds);
+      if (notAllowed)
+        throw new AppError('unprocessable', notAllowed, [
+          { path: 'body.purchaserKind', message: notAllowed },
+        ]);
       const year = Number(localDateOf(Date.now()).slice(0, 4));
       const project = await db.$transaction(async (tx) => {
         const seq = await nextCounterIn(tx, `purchase-${year}`);
@@ -124,6 +132,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
             catalogueClass: item.catalogueClass,
             title: body.title,
             department: body.department,
+            purchaserKind: body.purchaserKind,
             createdById: session!.sub,
             budgetFen: BigInt(body.budgetFen),
             budgetYear: body.budgetYear,

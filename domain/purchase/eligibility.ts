@@ -18,8 +18,8 @@ export interface EligibilityResult {
 }
 
 /**
- * §6.1 and §6.6 rule 4 on the organisation profile as it stands on `day` (a local date):
- * registered, a credit code that passes both checks and starts with 5 (civil affairs), no
+ * §6.1 and §6.6 rules 1 and 4 on the organisation profile as it stands on `day` (a local date):
+ * an undertaker type the item allows and not one 102号 art. 8 excludes, registered, a credit code that passes both checks and starts with 5 (civil affairs), no
  * abnormal or dishonest flag, no major violation in the look-back; the grade gate only
  * when the policy switches it on. `position17` is the registration rules' switch for the
  * GB 11714 check, so a code the import tolerated is tolerated here too, and only then.
@@ -36,6 +36,11 @@ export function checkEligibility(
   if (!item.undertakerTypes.includes('social_organization')) {
     no('TYPE_NOT_ALLOWED', '本目录项目不向社会组织购买');
   }
+  if (profile.budgetFundedStaffing)
+    no(
+      'TYPE_EXCLUDED',
+      '使用事业编制且由财政拨款保障的组织不得作为政府购买服务的承接主体（财政部令第102号第八条）',
+    );
   if (profile.status !== 'registered') no('NOT_REGISTERED', '未依法登记成立或已注销、取缔');
   const code = profile.creditCode;
   if (!code) {

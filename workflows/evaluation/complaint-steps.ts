@@ -138,13 +138,7 @@ export async function verify(s: ComplaintState, actor: EvalActor, note: string |
 export async function dismiss(s: ComplaintState, actor: EvalActor, reason: string) {
   s.dismissal = { by: actor.name, at: Date.now(), reason };
   await transition(s, actor, 'complaint_dismissed', 'dismissed', { reason });
-  await mail(
-    s,
-    'dismissed',
-    'complaint_dismissed',
-    { complainant: true },
-    { reason },
-  );
+  await mail(s, 'dismissed', 'complaint_dismissed', { complainant: true }, { reason });
 }
 
 export async function vote(s: ComplaintState, actor: EvalActor, approve: boolean) {

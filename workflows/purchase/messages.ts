@@ -114,7 +114,13 @@ export const recordPerformanceEvaluationUpdate = update<{
   passed: boolean;
   report: string;
 }>('recordPerformanceEvaluation');
-export const amendContractUpdate = update<{ reason: string; endDate: string }>('amendContract');
+export const amendContractUpdate = update<{
+  reason: string;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  amountFen?: number | undefined;
+  scope?: string | undefined;
+}>('amendContract');
 export const terminateContractUpdate = update<{
   ground: 'breach' | 'subcontracting' | 'agreement' | 'other';
   reason: string;

@@ -7,7 +7,7 @@ import type { ActorRef, AuditRecord, PurchaseStatus, PurchaseView } from './view
 /** The project's whole state: plain JSON, carried across continue-as-new. */
 export type PurchaseState = Omit<
   PurchaseView,
-  'statusLabel' | 'ranking' | 'awaiting' | 'warnings' | 'paidFen' | 'withheldFen'
+  'statusLabel' | 'ranking' | 'awaiting' | 'warnings' | 'paidFen' | 'withheldFen' | 'bidBondReturns'
 > & {
   workflowId: string;
   policy: PurchasePolicy;
