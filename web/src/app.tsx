@@ -1,6 +1,8 @@
 import { Layout } from './components/layout';
 import { Card, Loading } from './components/ui';
 import { ROLE_HOME } from './labels';
+import { PUBLIC_COMPLAINT_PATH } from './evaluation/public-path';
+import { PublicComplaintPage } from './evaluation/public-complaint-page';
 import { LoginPage } from './pages/login-page';
 import { MODULES } from './processes';
 import { Link, matchPath, navigate, usePath } from './router';
@@ -11,6 +13,8 @@ export function App() {
   const { account, ready } = useSession();
   const path = usePath();
   if (!ready) return <Loading />;
+  // Anyone may complain without an account (§4.5 rule 8).
+  if (path === PUBLIC_COMPLAINT_PATH) return <PublicComplaintPage />;
   if (!account) return <LoginPage />;
 
   const nav = MODULES.flatMap((m) => m.nav(account.role));

@@ -42,3 +42,41 @@ export const POLICY_LABEL: Record<string, string> = {
   'creditCode.position17': '第17位（组织机构代码校验码）不符时（error 为拒绝，warning 为仅提示）',
   announcementChannels: '公告渠道',
 };
+
+/** Chinese names of the evaluation policy settings (domain/evaluation/policy.ts). */
+export const EVALUATION_POLICY_LABEL: Record<string, string> = {
+  'eligibility.registeredYears': '首次申报须登记满的完整年度数',
+  'eligibility.expiryWindowMonths': '等级届满前可重新申报的月数',
+  'eligibility.upgradeAfterYears': '持有等级满几年可申请晋级（不设则不允许）',
+  'eligibility.cancellationBarYears': '等级被取消后不得申报的年数',
+  'experts.perFile': '每个评估事项的评估专家人数',
+  'experts.conflictLookbackYears': '离职未满几年须回避',
+  'scoring.scale': '总分',
+  'scoring.bonusMax': '加分上限',
+  'scoring.aggregation': '专家评分汇总方法（mean 平均、trimmed_mean 去掉最高最低、median 中位数）',
+  'scoring.trimMinSheets': '去掉最高最低分所需的最少评分表数',
+  'scoring.disagreementThreshold': '评分分歧提示阈值（最高减最低）',
+  thresholds: '等级分数线',
+  districtMaxLevel: '本区可评定的最高等级',
+  fiveARequiresPartyOrganization: '评为5A须建立党组织',
+  'committee.quorumNumerator': '评估委员会法定人数（分子）',
+  'committee.quorumDenominator': '评估委员会法定人数（分母）',
+  'committee.minMembers': '评估委员会最少人数',
+  'committee.maxMembers': '评估委员会最多人数',
+  'committee.reviewMinMembers': '复核委员会最少人数',
+  'committee.reviewMaxMembers': '复核委员会最多人数',
+  'limits.publicity': '评估结果公示期',
+  'limits.reviewAnswer': '复核书面答复期限',
+  'limits.validity': '评估等级有效期',
+  'limits.expiryReminderLead': '等级届满提醒提前量',
+  'limits.certificateReturn': '降级后交回证书牌匾期限',
+  'limits.complaintVerification': '举报核实期限',
+  certificateMinLevel: '颁发证书和牌匾的最低等级',
+  announcementChannels: '公告渠道',
+};
+
+/** The labels of one process's settings; unknown keys show as they are. */
+export const POLICY_LABELS: Record<string, Record<string, string>> = {
+  registration: POLICY_LABEL,
+  evaluation: EVALUATION_POLICY_LABEL,
+};
