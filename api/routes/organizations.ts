@@ -6,6 +6,7 @@ import { buildCreditCode } from '../../domain/credit-code';
 import { IMPORT_COLUMNS } from '../../domain/organization/import-row';
 import { gradeInForce } from '../../domain/organization/profile';
 import { appendAudit } from '../../lib/audit';
+import type { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import { loadRegistrationRules } from '../../lib/rules/load-registration-rules';
 import type { AppDeps } from '../app';
@@ -450,6 +451,34 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     },
   );
 
+  /** One fact an official records on a profile: the columns and the audit entry together. */
+  async function recordFact(
+    id: string,
+    session: Session,
+    f: {
+      data: (now: Date) => Prisma.OrganizationUpdateInput;
+      action: string;
+      reason: string;
+      details: Prisma.InputJsonObject;
+    },
+  ) {
+    await mustExist(deps, id);
+    const now = new Date();
+    await db.$transaction(async (tx) => {
+      await tx.organization.update({ where: { id }, data: f.data(now) });
+      await appendAudit(tx, {
+        subjectType: 'organization',
+        subjectId: id,
+        at: now,
+        actor: actor(session),
+        action: f.action,
+        reason: f.reason,
+        details: f.details,
+      });
+    });
+    return loadOrganizationProfile(db, id);
+  }
+
   registry.add(
     router,
     {
@@ -463,26 +492,13 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       response: { status: 200, description: '已登记' },
       problems: ['not_found', 'unprocessable'],
     },
-    async ({ params, body, session }) => {
-      await mustExist(deps, params.id);
-      const now = new Date();
-      await db.$transaction(async (tx) => {
-        await tx.organization.update({
-          where: { id: params.id },
-          data: { hasPartyOrganization: body.present, partyOrgRecordedAt: now },
-        });
-        await appendAudit(tx, {
-          subjectType: 'organization',
-          subjectId: params.id,
-          at: now,
-          actor: actor(session!),
-          action: 'party_organization_recorded',
-          reason: body.reason,
-          details: { present: body.present },
-        });
-      });
-      return loadOrganizationProfile(db, params.id);
-    },
+    ({ params, body, session }) =>
+      recordFact(params.id, session!, {
+        data: (now) => ({ hasPartyOrganization: body.present, partyOrgRecordedAt: now }),
+        action: 'party_organization_recorded',
+        reason: body.reason,
+        details: { present: body.present },
+      }),
   );
 
   registry.add(
@@ -499,26 +515,13 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       response: { status: 200, description: '已登记' },
       problems: ['not_found', 'unprocessable'],
     },
-    async ({ params, body, session }) => {
-      await mustExist(deps, params.id);
-      const now = new Date();
-      await db.$transaction(async (tx) => {
-        await tx.organization.update({
-          where: { id: params.id },
-          data: { budgetFundedStaffing: body.budgetFunded, budgetFundingRecordedAt: now },
-        });
-        await appendAudit(tx, {
-          subjectType: 'organization',
-          subjectId: params.id,
-          at: now,
-          actor: actor(session!),
-          action: 'budget_funding_recorded',
-          reason: body.reason,
-          details: { budgetFunded: body.budgetFunded },
-        });
-      });
-      return loadOrganizationProfile(db, params.id);
-    },
+    ({ params, body, session }) =>
+      recordFact(params.id, session!, {
+        data: (now) => ({ budgetFundedStaffing: body.budgetFunded, budgetFundingRecordedAt: now }),
+        action: 'budget_funding_recorded',
+        reason: body.reason,
+        details: { budgetFunded: body.budgetFunded },
+      }),
   );
 
   return router;

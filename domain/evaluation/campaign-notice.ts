@@ -1,16 +1,6 @@
-import type { Duration } from '../deadlines';
+import { durationWords as words } from '../duration-words';
 import { gradeLabel } from '../organization/profile';
 import type { EvaluationPolicy } from './policy';
-
-const UNIT: Record<Duration['unit'], string> = {
-  workingDays: '个工作日',
-  calendarDays: '日',
-  months: '个月',
-  hours: '小时',
-  minutes: '分钟',
-  seconds: '秒',
-};
-const words = (d: Duration) => `${d.amount}${UNIT[d.unit]}`;
 
 /** A Beijing-time instant as 2026年3月1日 09:00. */
 function when(ms: number): string {

@@ -161,11 +161,25 @@ async function checkThenSeat(s: FileState): Promise<void> {
 
 /** Seats experts the system finds free of conflict; the blocked ones are evidence. */
 async function seat(s: FileState, count: number, step: string): Promise<void> {
+  await takeSeats(s, SYSTEM, { count, step });
+  if (patched(PANEL_COMPLETE)) await checkPanel(s);
+}
+
+/**
+ * Seats experts, the system's choice or the office's from the pool (`chosen`), and records who
+ * was seated and who was kept off (evidence of recusal); the seated are mailed.
+ */
+async function takeSeats(
+  s: FileState,
+  actor: EvalActor,
+  o: { count: number; step: string; chosen?: string[] },
+): Promise<void> {
   const policy = s.policy as NonNullable<FileState['policy']>;
   const r = await act.assignExperts({
     fileId: s.input.fileId,
     organizationId: s.input.organizationId,
-    count,
+    count: o.count,
+    ...(o.chosen ? { chosen: o.chosen } : {}),
     day: localDateOf(Date.now()),
     lookbackYears: policy.experts.conflictLookbackYears,
     exclude: s.evaluators.map((e) => e.id),
@@ -173,13 +187,15 @@ async function seat(s: FileState, count: number, step: string): Promise<void> {
   s.agencyId = s.agencyId ?? r.agencyId;
   for (const e of r.evaluators)
     s.evaluators.push({ id: e.id, name: e.name, status: 'assigned', total: null });
-  await transition(s, SYSTEM, 'experts_assigned', 'assigned', {
-    patch: { agencyId: s.agencyId },
-    details: { evaluators: r.evaluators.map((e) => e.id), blocked: r.blocked },
-  });
   const ids = r.evaluators.map((e) => e.id);
-  if (ids.length) await mail(s, `${step}-${s.seq}`, 'evaluator_assigned', { accountIds: ids });
-  if (patched(PANEL_COMPLETE)) await checkPanel(s);
+  const [action, to] = o.chosen
+    ? (['experts_seated_by_office', null] as const)
+    : (['experts_assigned', 'assigned'] as const);
+  await transition(s, actor, action, to, {
+    patch: { agencyId: s.agencyId },
+    details: { evaluators: ids, blocked: r.blocked },
+  });
+  if (ids.length) await mail(s, `${o.step}-${s.seq}`, 'evaluator_assigned', { accountIds: ids });
 }
 
 /** Tells the office when the panel falls short (and records when it is whole again). */
@@ -208,25 +224,11 @@ async function checkPanel(s: FileState): Promise<void> {
 
 /** The office seats replacements it chose from the pool; the activity checks them again. */
 export async function seatChosen(s: FileState, actor: EvalActor, evaluatorIds: string[]) {
-  const policy = s.policy as NonNullable<FileState['policy']>;
-  const r = await act.assignExperts({
-    fileId: s.input.fileId,
-    organizationId: s.input.organizationId,
+  await takeSeats(s, actor, {
     count: evaluatorIds.length,
+    step: 'office-seat',
     chosen: evaluatorIds,
-    day: localDateOf(Date.now()),
-    lookbackYears: policy.experts.conflictLookbackYears,
-    exclude: s.evaluators.map((e) => e.id),
   });
-  s.agencyId = s.agencyId ?? r.agencyId;
-  for (const e of r.evaluators)
-    s.evaluators.push({ id: e.id, name: e.name, status: 'assigned', total: null });
-  const ids = r.evaluators.map((e) => e.id);
-  await transition(s, actor, 'experts_seated_by_office', null, {
-    patch: { agencyId: s.agencyId },
-    details: { evaluators: ids, blocked: r.blocked },
-  });
-  if (ids.length) await mail(s, `office-seat-${s.seq}`, 'evaluator_assigned', { accountIds: ids });
   await checkPanel(s);
 }
 

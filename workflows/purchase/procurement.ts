@@ -6,7 +6,7 @@ import {
   METHOD_LABEL,
   type MethodChoice,
 } from '../../domain/purchase/procurement-method';
-import type { Duration } from '../../domain/deadlines';
+import { durationWords as describe } from '../../domain/duration-words';
 import { dueAfter } from './deadline';
 import type { Effect } from './effects';
 import type * as m from './messages';
@@ -109,15 +109,6 @@ function bidBondRefusal(s: PurchaseState, bidBondFen: number) {
   return refuse('InvalidInput', `投标（响应）保证金不得超过采购项目预算的${max}%`);
 }
 
-const UNIT = {
-  workingDays: '个工作日',
-  calendarDays: '日',
-  months: '个月',
-  hours: '小时',
-  minutes: '分钟',
-  seconds: '秒',
-} as const;
-const describe = (d: Duration) => `${d.amount}${UNIT[d.unit]}`;
 /** 2026年12月23日 17:00, Beijing time. */
 function beijing(ms: number): string {
   const d = new Date(ms + 8 * 3_600_000);
