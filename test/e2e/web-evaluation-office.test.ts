@@ -134,7 +134,8 @@ describe('a panel short of experts', () => {
     await page.getByRole('heading', { name: '评估待办' }).waitFor();
     await page.getByText('评估专家不足，待增补1名').waitFor();
     await page.getByRole('link', { name: new RegExp(org.name) }).click();
-    const card = page.locator('.card', { hasText: '增补评估专家' });
+    const heading = page.locator('.card-head h2', { hasText: /^增补评估专家$/ });
+    const card = page.locator('.card', { has: heading });
     await card.getByText('需回避：评估专家现任职于该组织').waitFor();
     await card.getByText('本区专家库中已没有可增补的专家').waitFor();
     await shoot(page, '81-panel-short');
@@ -151,7 +152,8 @@ describe('a panel short of experts', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^评估专家/).selectOption(newcomer!.id);
     await dialog.getByRole('button', { name: '确定' }).click();
-    await page.locator('.card', { hasText: '增补评估专家' }).waitFor({ state: 'detached' });
+    await heading.waitFor({ state: 'detached' });
+    await page.getByText('评估办公室从专家库增补评估专家').waitFor();
     await page.locator('.seat-list', { hasText: '办公室页增补1' }).waitFor();
     const v = await waitForFile(h, org.token, fileId, (x) => x.panelShortBy === 0);
     expect(v.evaluators.map((e) => e.id)).toContain(newcomer!.id);
