@@ -11,6 +11,7 @@ import {
   summarizeFile,
   visibleFilesWhere,
 } from '../evaluation-access';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import { AppError } from '../problem';
 import { temporalUrl } from '../registration-access';
@@ -308,21 +309,32 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '办理后的评估事项' },
-        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable'],
+        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable', 'unavailable'],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const { file } = await evaluationFileFor(db, params.id, session!);
-        const view = await evaluation.fileStatus(file.id);
-        if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
-        // A finished file's workflow takes no more Updates: say why instead of "not found".
-        if (m.FINAL_FILE_STATUSES.includes(view.status)) {
-          const why = typeof a.whenClosed === 'function' ? a.whenClosed(view.status) : a.whenClosed;
-          throw new AppError('conflict', why ?? '该评估事项已经办结');
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        // A retry under its key collects the first outcome, even when that one ended the file.
+        if (!key?.replay) {
+          const view = await evaluation.fileStatus(file.id);
+          if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
+          // A finished file's workflow takes no more Updates: say why instead of "not found".
+          if (m.FINAL_FILE_STATUSES.includes(view.status)) {
+            const why =
+              typeof a.whenClosed === 'function' ? a.whenClosed(view.status) : a.whenClosed;
+            throw new AppError('conflict', why ?? '该评估事项已经办结');
+          }
         }
         await a.guard?.(db, file, body as never);
         const mapped = a.args ? a.args(body as never) : (body ?? {});
-        return evaluation.updateFile(file.id, a.update, { ...mapped, actor: actorOf(session!) });
+        return evaluation.updateFile(
+          file.id,
+          a.update,
+          { ...mapped, actor: actorOf(session!) },
+          key?.updateId,
+        );
       },
     );
   }
