@@ -4,6 +4,7 @@ import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import {
   actorOf,
   evaluationFileFor,
@@ -11,7 +12,6 @@ import {
   summarizeFile,
   visibleFilesWhere,
 } from '../evaluation-access';
-import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import { AppError } from '../problem';
 import { temporalUrl } from '../registration-access';
