@@ -67,8 +67,14 @@ export interface TestApi {
 let runtimeInstalled = false;
 
 export async function startHarness(
-  opts: { rules?: Record<string, unknown>; env?: Record<string, string> } = {},
+  opts: {
+    rules?: Record<string, unknown>;
+    env?: Record<string, string>;
+    /** A database of its own (migrated) instead of the run's shared one. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<Harness> {
+  const databaseUrl = opts.databaseUrl ?? testEnv('databaseUrl');
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -79,7 +85,7 @@ export async function startHarness(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: testEnv('databaseUrl'),
+    DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: testEnv('temporalAddress'),
     TEMPORAL_TASK_QUEUE: `test-${districtCode}-${randomUUID().slice(0, 8)}`,
     DISTRICT_CODE: districtCode,
@@ -88,7 +94,7 @@ export async function startHarness(
     PORT: '0',
     ...opts.env,
   });
-  const db = createDb(testEnv('databaseUrl'));
+  const db = createDb(databaseUrl);
   await seedReferenceData(db);
   await db.ruleSet.create({
     data: {
