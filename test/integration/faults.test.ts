@@ -93,6 +93,17 @@ async function expectNothingTwice(h: Harness, ids: string[]) {
   expect(new Set(regs.map((r) => r.creditCode)).size).toBe(ids.length);
   expect(new Set(regs.map((r) => r.certificateFileId)).size).toBe(ids.length);
   expect(regs.every((r) => r.creditCode && r.certificateFileId)).toBe(true);
+  // Numbers stay gap-free in the tests' own database: a retried activity took none twice.
+  const all = await h.db.registration.findMany({
+    select: { applicationNo: true, receiptNo: true },
+  });
+  for (const numbers of [all.map((r) => r.applicationNo), all.map((r) => r.receiptNo)]) {
+    const n = numbers
+      .filter((x) => x !== null)
+      .map((x) => Number(x?.match(/(\d+)号?$/)?.[1]))
+      .sort((a, b) => a - b);
+    expect(n).toEqual(n.map((_, i) => i + 1));
+  }
   const { rows, receivedOf } = await settledMails(h, h.smtp, ids);
   const sent = rows.filter((r) => r.status === 'sent');
   const uncertain = rows.filter((r) => r.status === 'uncertain');
