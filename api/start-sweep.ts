@@ -1,4 +1,5 @@
 import type { AppDeps } from './app';
+import { toAppError } from './errors';
 import { ensureStarted, type StartOptions } from './file-registration';
 
 /** A filing this young may still be starting in its own request. */
@@ -6,8 +7,9 @@ const GRACE_MS = 5_000;
 const BATCH = 100;
 
 /**
- * Starts the workflows of filings committed while Temporal did not answer. Stops at the first
- * failure: Temporal is still away, and the next sweep tries again.
+ * Starts the workflows of filings committed while Temporal did not answer. Stops when Temporal
+ * is still away (the next sweep tries again); a filing that fails for another reason is logged
+ * and passed over, so it cannot hold up the others.
  */
 export async function sweepUnstartedFilings(
   deps: Pick<AppDeps, 'db' | 'registrations' | 'logger'>,
@@ -27,7 +29,7 @@ export async function sweepUnstartedFilings(
       started++;
     } catch (err) {
       deps.logger.warn({ id, err: String(err) }, 'could not start workflow; next sweep retries');
-      break;
+      if (toAppError(err)?.code === 'unavailable') break;
     }
   }
   if (started) deps.logger.info({ count: started }, 'started workflows of earlier filings');
