@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createSmtpMailer } from '../../activities/mail/mailer';
+import { createSmtpMailer, type Mailer } from '../../activities/mail/mailer';
 import { makeNotify } from '../../activities/mail/notify';
 import { createOutbox } from '../../activities/mail/outbox';
 import { createDb, type Db } from '../../lib/db';
@@ -25,7 +25,16 @@ beforeAll(async () => {
     onMessage: async () => onMessage?.(),
   });
 });
+/** Every mailer of the file: their pooled connections are closed before the servers. */
+const mailers: Mailer[] = [];
+const smtpMailer = (url: string) => {
+  const m = createSmtpMailer(url);
+  mailers.push(m);
+  return m;
+};
+
 afterAll(async () => {
+  for (const m of mailers) m.close();
   await smtp?.close();
   await faulty?.close();
   await db?.$disconnect();
@@ -54,7 +63,7 @@ async function account() {
   return { id: acc.id, email };
 }
 
-function notifyWith(mailer = createSmtpMailer(smtp.url)) {
+function notifyWith(mailer = smtpMailer(smtp.url)) {
   const outbox = createOutbox(db, mailer, {
     from: '钟楼区民政局 <noreply@test.example>',
     leaseMs: 50,
@@ -134,7 +143,7 @@ describe('the mail outbox', () => {
 
   it('given the mail server cannot be reached, then the mail is kept as certainly not sent and retried later', async () => {
     const to = await account();
-    const { notify, outbox } = notifyWith(createSmtpMailer('smtp://127.0.0.1:1'));
+    const { notify, outbox } = notifyWith(smtpMailer('smtp://127.0.0.1:1'));
     await notify({
       key: `wf-${randomUUID()}/u2/0/withdrawn`,
       registrationId: context.registrationId,
@@ -165,7 +174,7 @@ describe('the mail outbox', () => {
 
 describe('a mail server that misbehaves', () => {
   const outboxOn = (server: TestSmtp) =>
-    createOutbox(db, createSmtpMailer(server.url), {
+    createOutbox(db, smtpMailer(server.url), {
       from: '钟楼区民政局 <noreply@test.example>',
       leaseMs: 50,
     });
