@@ -9,6 +9,7 @@ import { loadOrganizationProfile } from '../../lib/organization-profile';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { loadCampaignStages } from '../evaluation-campaign-stages';
 import { AppError } from '../problem';
@@ -146,12 +147,19 @@ export function createEvaluationCampaignsRouter(
         access: ['administrator'],
         params: uuidParam,
         body: S.ZEmptyRequest,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '已办理' },
-        problems: ['not_found', 'conflict'],
+        problems: ['not_found', 'conflict', 'unavailable'],
       },
-      async ({ params, session }) => {
+      async ({ params, body, session, req }) => {
         await campaignRow(deps, params.id);
-        await evaluation.updateCampaign(params.id, def, { actor: actorOf(session!) });
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        await evaluation.updateCampaign(
+          params.id,
+          def,
+          { actor: actorOf(session!) },
+          key?.updateId,
+        );
         return campaignBody(deps, params.id);
       },
     );

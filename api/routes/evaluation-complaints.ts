@@ -4,6 +4,7 @@ import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationComplaint } from '../../generated/prisma/client';
 import * as cm from '../../workflows/evaluation/complaint-messages';
 import type { Session } from '../auth/session';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { complaintExtras, complaintVotes } from '../evaluation-complaint-extras';
 import { fileComplaint, publicResults } from '../evaluation-complaint-filing';
@@ -198,17 +199,21 @@ export function createEvaluationComplaintsRouter(
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '办理后的举报' },
-        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable'],
+        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable', 'unavailable'],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const c = await complaintFor(deps, params.id, session!);
-        if (cm.FINAL_COMPLAINT_STATUSES.includes(c.status as cm.ComplaintStatus))
-          throw new AppError('conflict', '该举报已经办结');
-        return evaluation.updateComplaint(c.id, a.update, {
-          ...((body as object | undefined) ?? {}),
-          actor: actorOf(session!),
-        });
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        const closed = cm.FINAL_COMPLAINT_STATUSES.includes(c.status as cm.ComplaintStatus);
+        if (closed && !key?.replay) throw new AppError('conflict', '该举报已经办结');
+        return evaluation.updateComplaint(
+          c.id,
+          a.update,
+          { ...((body as object | undefined) ?? {}), actor: actorOf(session!) },
+          key?.updateId,
+        );
       },
     );
   }

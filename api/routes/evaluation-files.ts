@@ -6,6 +6,7 @@ import type { Prisma } from '../../lib/db';
 import { expertCandidates } from '../../lib/evaluation-expert-pool';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import {
   actorOf,
   evaluationFileFor,
@@ -381,21 +382,32 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '办理后的评估事项' },
-        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable'],
+        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable', 'unavailable'],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const { file } = await evaluationFileFor(db, params.id, session!);
-        const view = await evaluation.fileStatus(file.id);
-        if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
-        // A finished file's workflow takes no more Updates: say why instead of "not found".
-        if (m.FINAL_FILE_STATUSES.includes(view.status)) {
-          const why = typeof a.whenClosed === 'function' ? a.whenClosed(view.status) : a.whenClosed;
-          throw new AppError('conflict', why ?? '该评估事项已经办结');
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        // A retry under its key collects the first outcome, even when that one ended the file.
+        if (!key?.replay) {
+          const view = await evaluation.fileStatus(file.id);
+          if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
+          // A finished file's workflow takes no more Updates: say why instead of "not found".
+          if (m.FINAL_FILE_STATUSES.includes(view.status)) {
+            const why =
+              typeof a.whenClosed === 'function' ? a.whenClosed(view.status) : a.whenClosed;
+            throw new AppError('conflict', why ?? '该评估事项已经办结');
+          }
         }
         await a.guard?.(deps, file, body as never);
         const mapped = a.args ? a.args(body as never) : (body ?? {});
-        return evaluation.updateFile(file.id, a.update, { ...mapped, actor: actorOf(session!) });
+        return evaluation.updateFile(
+          file.id,
+          a.update,
+          { ...mapped, actor: actorOf(session!) },
+          key?.updateId,
+        );
       },
     );
   }

@@ -60,7 +60,11 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
    * if Temporal does not answer, the signal is logged as missed and the change stands.
    */
   const changed = async (id: string) => {
-    await signalOrganizationProfileChanged(deps.evaluation.client, id).catch((err) =>
+    await signalOrganizationProfileChanged(
+      deps.evaluation.client,
+      id,
+      deps.evaluation.limits,
+    ).catch((err) =>
       deps.logger.warn(
         { organizationId: id, err: String(err) },
         'grade workflow not told of a profile change',

@@ -60,13 +60,17 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
   const router = Router();
   const { db, config } = deps;
 
-  /** The live view, or the last projection once the workflow's history is gone. */
+  /** The live view, or the last projection once the workflow's history is gone or is slow. */
   const liveView = async (p: PurchaseProject): Promise<PurchaseView> => {
     // From signing on, the contract's child workflow holds the project's state.
     const contractStage = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(p.status);
-    const live =
-      (contractStage ? await deps.purchases.status(p.id, 'contract') : null) ??
-      (await deps.purchases.status(p.id));
+    // A workflow that does not answer quickly (no worker, Temporal away): the stored view.
+    const quick = config.LIVE_VIEW_TIMEOUT_MS;
+    const live = await Promise.resolve(
+      contractStage ? deps.purchases.status(p.id, 'contract', quick) : null,
+    )
+      .then(async (v) => v ?? (await deps.purchases.status(p.id, 'project', quick)))
+      .catch(() => null);
     if (live) return live;
     const stored = p.view as unknown as PurchaseView | null;
     if (!stored) throw new AppError('conflict', '项目流程尚未启动，请稍后重试');

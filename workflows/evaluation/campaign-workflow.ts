@@ -10,11 +10,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { Mutex } from '../mutex';
 import * as m from './messages';
 
 const act = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 

@@ -19,7 +19,8 @@ import {
 } from './messages';
 
 const act = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  // A measure waits on the file's or grade's own Update: twice the usual room.
+  startToCloseTimeout: '30 seconds',
   // A measure waits for its file's workflow to start (the window may still be open): keep trying.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });

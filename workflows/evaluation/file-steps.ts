@@ -28,6 +28,7 @@ import {
 } from '../../domain/evaluation/scoring';
 import { type Tally, tallyVotes } from '../../domain/evaluation/voting';
 import { gradeLabel } from '../../domain/organization/profile';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { activeSeats, type FileState } from './file-state';
 import {
   type EvalActor,
@@ -41,7 +42,7 @@ import {
 
 // Database and renderer hiccups heal; keep trying rather than lose a decision.
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' };
-const act = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
+const act = proxyActivities<Activities>({ startToCloseTimeout: ACTIVITY_TIMEOUT, retry });
 const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 
 /**

@@ -13,11 +13,12 @@ import { localDateOf } from '../../domain/calendar';
 import { addDuration } from '../../domain/deadlines';
 import { downgradeTriggers } from '../../domain/evaluation/downgrade';
 import { leadBefore } from '../../domain/evaluation/grade-dates';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { Mutex } from '../mutex';
 import * as m from './messages';
 
 const act = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { api } from '../api';
+import { useRef, useState } from 'react';
+import { api, decisionKeys } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
@@ -287,12 +287,14 @@ function ComplaintVote({ complaint, onDone }: { complaint: ComplaintDetail; onDo
   const [choice, setChoice] = useState<boolean | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
 
   async function cast() {
     setBusy(true);
     setProblem(null);
     try {
-      await api.post(`/api/evaluation/complaints/${complaint.id}/vote`, { approve: choice });
+      const vote = { approve: choice };
+      await api.post(`/api/evaluation/complaints/${complaint.id}/vote`, vote, keys.current(vote));
       setChoice(null);
       onDone();
     } catch (err) {
