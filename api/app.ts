@@ -4,6 +4,7 @@ import type { CompetitionClient } from '../client/competition-client';
 import type { EvaluationClient } from '../client/evaluation-client';
 import type { PurchaseClient } from '../client/purchase-client';
 import type { RegistrationClient } from '../client/registration-client';
+import type { TemporalHealth } from '../client/temporal-health';
 import { installPlainIssues } from '../domain/plain-issues';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
@@ -49,8 +50,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   sessionSecret: string;
-  /** Checks Temporal for /readyz. */
-  temporalReady: () => Promise<boolean>;
+  /** Checks Temporal and the task queue's workers for /readyz. */
+  temporalHealth: () => Promise<TemporalHealth>;
 }
 
 /** The whole HTTP API; never listens (main/start-api.ts does), so tests mount it on real deps. */

@@ -20,9 +20,9 @@ export const PROBLEMS = {
   /** Well-formed but not acceptable (e.g. an Idempotency-Key reused for another request). */
   unprocessable: { status: 422, title: '请求无法处理' },
   /** Too many failed sign-ins. */
-  too_many_requests: { status: 429, title: '尝试次数过多，请稍后再试' },
+  too_many_requests: { status: 429, title: '尝试次数过多，请稍后再试', retryAfter: 60 },
   /** A dependency (Temporal, the database) does not answer; retry later. */
-  unavailable: { status: 503, title: '服务暂时不可用' },
+  unavailable: { status: 503, title: '服务暂时不可用', retryAfter: 5 },
   /** Anything unexpected; the body stays generic. */
   internal: { status: 500, title: '服务器内部错误' },
 } as const;
@@ -41,12 +41,19 @@ export class AppError extends Error {
     readonly code: ProblemCode,
     detail?: string,
     readonly errors?: ProblemIssue[],
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? PROBLEMS[code].title);
   }
 
   get status(): number {
     return PROBLEMS[this.code].status;
+  }
+
+  /** Seconds a client should wait before retrying (429 and 503 always carry Retry-After). */
+  get retryAfter(): number | undefined {
+    const problem = PROBLEMS[this.code];
+    return this.retryAfterSeconds ?? ('retryAfter' in problem ? problem.retryAfter : undefined);
   }
 }
 

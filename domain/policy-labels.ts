@@ -1,5 +1,6 @@
 import { BUDGET_KIND_LABEL, PURPOSE_LABEL } from './competition/policy';
 import { PENALTY_KINDS } from './organization/profile';
+import { PURCHASER_KINDS } from './purchase/purchaser';
 
 /**
  * The Chinese names of every policy setting, by process and path, so the rule-settings form
@@ -48,7 +49,6 @@ const REGISTRATION: Record<string, SettingMeta> = {
   'limits.intakeNotice': { label: '一次性告知期限' },
   'limits.decision': { label: '法定审查期限' },
   'limits.promised': { label: '承诺办理时限' },
-  'limits.certificateDelivery': { label: '颁发证书期限' },
   'limits.applicantResponse': { label: '申请人补正期限' },
   'limits.reminderLead': { label: '到期提醒提前量' },
   extension: { label: '延长审查期限' },
@@ -78,7 +78,7 @@ const REGISTRATION: Record<string, SettingMeta> = {
   relaxations: { label: '放宽条件' },
   'relaxations.oneTradeMultipleAssociations': { label: '允许一业多会' },
   names: { label: '名称规则' },
-  'names.forbiddenWords': { label: '名称禁用词', hint: '每行一个' },
+  'names.forbiddenWords': { label: '名称不得冠以的字样', hint: '每行一个' },
   'names.divisionPrefixes': { label: '名称行政区划前缀', hint: '每行一个' },
   'names.formSuffixes': { label: '名称后缀' },
   'names.formSuffixes.social_group': { label: '社会团体名称后缀', hint: '每行一个' },
@@ -88,7 +88,6 @@ const REGISTRATION: Record<string, SettingMeta> = {
   },
   'names.formSuffixes.foundation': { label: '基金会名称后缀', hint: '每行一个' },
   'names.maxLength': { label: '名称最大长度', unit: '字' },
-  // Settings issue 14 adds (names in the prefix rule and the 字号 structure, position 17).
   'names.forbiddenPrefixForms': { label: '不得冠以上述字样的组织形式', options: LEGAL_FORMS },
   'names.fieldTerms': {
     label: '行业、领域用语',
@@ -138,16 +137,7 @@ const PURCHASE: Record<string, SettingMeta> = {
   'methods.minResponsePeriod.single_source': { label: '单一来源采购' },
   'contract.amendmentMaxIncreasePercent': { label: '合同变更增加金额不超过原合同的', unit: '%' },
   purchaser: { label: '购买主体' },
-  'purchaser.allowedKinds': {
-    label: '可作为购买主体的单位',
-    options: {
-      state_organ: '国家机关',
-      reference_organ: '参照执行的机关和单位',
-      public_welfare_institution: '公益一类事业单位',
-      budget_funded_mass_organization: '使用事业编制且由财政拨款保障的群团组织',
-      other: '其他单位',
-    },
-  },
+  'purchaser.allowedKinds': { label: '可作为购买主体的单位', options: PURCHASER_KINDS },
   bidBond: { label: '投标（响应）保证金' },
   'bidBond.maxPercent': { label: '保证金不超过预算的', unit: '%' },
   'bidBond.returnLimit': { label: '保证金退还期限' },
@@ -248,9 +238,13 @@ const INDICATOR: Record<string, SettingMeta> = {
 
 const EVALUATION: Record<string, SettingMeta> = {
   eligibility: { label: '申报条件' },
-  'eligibility.registeredYears': { label: '登记满', unit: '个年度' },
+  'eligibility.registeredYears': { label: '首次申报须登记满', unit: '个完整年度' },
   'eligibility.expiryWindowMonths': { label: '等级到期前可重新申报', unit: '个月' },
-  'eligibility.upgradeAfterYears': { label: '持有等级满此年限可申请晋级', unit: '年' },
+  'eligibility.upgradeAfterYears': {
+    label: '持有等级满此年限可申请晋级',
+    unit: '年',
+    hint: '不设则不允许申请晋级',
+  },
   'eligibility.cancellationBarYears': { label: '等级被取消后不得申报', unit: '年' },
   experts: { label: '评估专家' },
   'experts.perFile': { label: '每个组织的评估专家人数', unit: '人' },
@@ -284,7 +278,6 @@ const EVALUATION: Record<string, SettingMeta> = {
   'committee.reviewMinMembers': { label: '复核委员会最少人数', unit: '人' },
   'committee.reviewMaxMembers': { label: '复核委员会最多人数', unit: '人' },
   limits: { label: '期限' },
-  'limits.eligibility': { label: '资格审查期限' },
   'limits.publicity': { label: '评估结果公示期' },
   'limits.reviewAnswer': { label: '复核答复期限' },
   'limits.validity': { label: '等级有效期' },

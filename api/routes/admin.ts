@@ -2,7 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { holidayYearSchema } from '../../domain/calendar-schema';
 import { hashPassword } from '../../lib/password';
-import { loadCalendar, loadRegistrationRules } from '../../lib/rules/load-registration-rules';
+import { loadCalendar } from '../../lib/rules/load-registration-rules';
+import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
+import { POLICY_PROCESSES, POLICY_SCHEMAS } from '../../lib/rules/policy-schemas';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { ROLE_LABEL, roleSchema } from '../auth/session';
@@ -10,6 +12,11 @@ import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 
 const ADMIN = ['administrator'] as const;
+
+/** Any process's parse result: the policy is shown as it is, whatever its shape. */
+type ParseResult =
+  | { success: true; data: unknown }
+  | { success: false; error: { message: string } };
 
 const ZAccountRequest = z.object({
   username: z
@@ -31,15 +38,26 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppDeps): Route
     router,
     {
       method: 'get',
-      path: '/api/policy/registration',
+      path: '/api/policy/:process',
       tag: '规则',
-      summary: '今天生效的登记规则（合并各级规则后的完整设置）',
+      summary:
+        '今天生效的某一事项规则（登记、评估、创投、购买服务、工作目标；合并各级规则后的完整设置）',
       access: 'signed-in',
+      params: z.object({ process: z.enum(POLICY_PROCESSES, '没有该事项的规则') }),
       response: { status: 200, description: '规则' },
+      problems: ['bad_request', 'conflict'],
     },
-    async () => {
-      const r = await loadRegistrationRules(db, deps.config.DISTRICT_CODE, Date.now());
-      return { ruleSet: r.ref, policy: r.policy, calendarYears: Object.keys(r.calendar.years) };
+    async ({ params }) => {
+      const now = Date.now();
+      const calendar = await loadCalendar(db);
+      const schema: { safeParse: (s: unknown) => ParseResult } = POLICY_SCHEMAS[params.process];
+      const r = await loadRuleLayers(db, params.process, deps.config.DISTRICT_CODE, now, (s) =>
+        schema.safeParse(s),
+      ).catch((e: unknown) => {
+        if (e instanceof RuleSetError) throw new AppError('conflict', e.message);
+        throw e;
+      });
+      return { ruleSet: r.ref, policy: r.policy, calendarYears: Object.keys(calendar.years) };
     },
   );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateCreditCode } from '../credit-code';
+import { type Position17Mode, validateCreditCode } from '../credit-code';
 import {
   CATEGORIES,
   CATEGORY_LABEL,
@@ -179,10 +179,14 @@ function grade(
   return { level: Number(m[1]), awardedOn, expiresOn, awardingLevel: level };
 }
 
-/** Validates one row (cells already trimmed, empty cells absent). `today` is the local date. */
+/**
+ * Validates one row (cells already trimmed, empty cells absent). `today` is the local date;
+ * `position17` is the rule set's switch for the GB 11714 check (an error unless it says so).
+ */
 export function parseImportRow(
   cells: Partial<Record<ImportColumn, string>>,
   today: string,
+  position17: Position17Mode = 'error',
 ): RowResult {
   const reasons: string[] = [];
   const warnings: string[] = [];
@@ -199,7 +203,7 @@ export function parseImportRow(
   const creditCode = cells.creditCode?.toUpperCase();
   if (creditCode) {
     const v = validateCreditCode(creditCode, {
-      position17: 'warning',
+      position17,
       ...(legalForm ? { expectedLegalForm: legalForm } : {}),
     });
     reasons.push(...v.errors.map((e) => e.message));

@@ -1,5 +1,7 @@
 import { Layout } from './components/layout';
 import { Card, Loading } from './components/ui';
+import { PublicComplaintPage } from './evaluation/public-complaint-page';
+import { PUBLIC_COMPLAINT_PATH } from './evaluation/public-path';
 import { ROLE_HOME } from './labels';
 import { usePageTitle } from './page-title';
 import { LoginPage } from './pages/login-page';
@@ -13,10 +15,19 @@ export function App() {
   const path = usePath();
   const match = account ? findRoute(path, account.role) : null;
   const redirecting = path === '/' || path === '/login';
+  const publicPage = path === PUBLIC_COMPLAINT_PATH;
   usePageTitle(
-    !ready || redirecting ? null : !account ? '登录' : (match?.route.title ?? '没有找到该页面'),
+    !ready || redirecting
+      ? null
+      : publicPage
+        ? '社会组织评估举报'
+        : !account
+          ? '登录'
+          : (match?.route.title ?? '没有找到该页面'),
   );
   if (!ready) return <Loading />;
+  // Anyone may complain without an account (§4.5 rule 8).
+  if (publicPage) return <PublicComplaintPage />;
   if (!account) return <LoginPage />;
 
   const nav = MODULES.flatMap((m) => m.nav(account.role, account));

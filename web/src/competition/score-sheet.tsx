@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Criterion } from '../../../domain/competition/policy';
-import { ApiError, api } from '../api';
+import { ApiError, api, decisionKeys } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
@@ -59,6 +59,7 @@ export function ScoreSheet({
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const keys = useRef(decisionKeys());
   const total = rubric.reduce((a, c) => a + (Number(values[c.key]) || 0), 0);
   const max = rubric.reduce((a, c) => a + c.max, 0);
 
@@ -115,11 +116,8 @@ export function ScoreSheet({
   const send = async () => {
     setBusy('submit');
     try {
-      await api.post(`/api/competition-proposals/${proposalId}/score`, {
-        phase,
-        criteria: filled(rubric, values),
-        comment,
-      });
+      const sheet = { phase, criteria: filled(rubric, values), comment };
+      await api.post(`/api/competition-proposals/${proposalId}/score`, sheet, keys.current(sheet));
       setConfirming(false);
       onSubmitted();
     } catch (err) {

@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { api } from '../api';
+import { type FormEvent, useRef, useState } from 'react';
+import { api, decisionKeys } from '../api';
 import { useFormState } from '../forms/use-form-state';
 import { Dialog, Field, ProblemAlert } from './ui';
 
@@ -58,6 +58,8 @@ export function ActionButton<T>({
   const [values, setValues] = useState<ActionValues>(initial);
   const form = useFormState();
   const errs = form.errors;
+  // The same key for the same answers: a retry after a lost reply is not a second decision.
+  const keys = useRef(decisionKeys());
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,8 +73,10 @@ export function ActionButton<T>({
         ]),
     );
     if (!form.check(missing)) return;
-    const r = await form.submit(() => api.post<T>(path, body ? body(values) : values));
+    const sent = body ? body(values) : values;
+    const r = await form.submit(() => api.post<T>(path, sent, keys.current(sent)));
     if (r === undefined) return;
+    keys.current = decisionKeys();
     setOpen(false);
     setValues(initial());
     onDone(r);
