@@ -269,7 +269,12 @@ describe('政府购买服务 in the browser', () => {
     await sign.getByLabel('第4期支付条件').selectOption({ label: '最终绩效评价合格后' });
     await sign.getByLabel('第2期支付条件').selectOption({ label: '里程碑1“第一季度服务”验收后' });
     await shoot(page, '55a-purchase-contract-form');
+    // Signing is a decision: it carries an Idempotency-Key, so a retry after a 503 is not a second one.
+    const sent = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith(`/api/purchases/${id}/contract`),
+    );
     await sign.getByRole('button', { name: '签订合同' }).click();
+    expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: '合同履行' }).waitFor();
     const signed = await h.db.purchaseProject.findUniqueOrThrow({ where: { id } });
     expect(signed.status).toBe('performing');

@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { REQUIRED_CLAUSES } from '../../../domain/purchase/contract-terms';
 import { contractTermsSchema } from '../../../domain/purchase/contract-terms-schema';
-import { api } from '../api';
+import { api, decisionKeys } from '../api';
 import { Dialog, Field, ProblemAlert, TextAreaField } from '../components/ui';
 import { type FieldErrors, useFormState } from '../forms/use-form-state';
 import { yuanToFen } from '../money';
@@ -74,6 +74,8 @@ function ContractForm({
 }) {
   const form = useFormState({ prefixes: ['body.terms.'] });
   const e = form.errors;
+  // Signing is a decision: the same terms sent again (after a 503) reuse the key.
+  const keys = useRef(decisionKeys());
   const [clauses, setClausesRaw] = useState(() => initialClauses(v));
   const [startDate, setStartDateRaw] = useState('');
   const [endDate, setEndDateRaw] = useState('');
@@ -145,8 +147,9 @@ function ContractForm({
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     if (!form.check(check())) return;
+    const body = { terms: terms() };
     const r = await form.submit(() =>
-      api.post(`/api/purchases/${v.projectId}/contract`, { terms: terms() }),
+      api.post(`/api/purchases/${v.projectId}/contract`, body, keys.current(body)),
     );
     if (r !== undefined) onDone();
   };
