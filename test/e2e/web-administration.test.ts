@@ -120,6 +120,14 @@ describe('the web front end, administration and embedded mode', () => {
     await page.getByLabel(/^生效日期/).fill('2099-01-01');
     await page.getByRole('checkbox', { name: '公开招标数额标准：不设' }).uncheck();
     await page.getByLabel('公开招标数额标准', { exact: true }).fill('4,000,000');
+    // The purchaser kinds, the bid bond and the response periods: ticked, in %, in days.
+    const kinds = page.getByRole('group', { name: '可作为购买主体的单位' });
+    expect(await kinds.getByRole('checkbox', { name: '国家机关' }).isChecked()).toBe(true);
+    await kinds.getByRole('checkbox', { name: /^参照执行的机关和单位/ }).check();
+    await page.getByLabel('保证金不超过预算的', { exact: true }).fill('1.5');
+    const periods = page.getByRole('group', { name: '公告至响应截止的最短时间' });
+    expect(await periods.getByLabel('竞争性谈判', { exact: true }).inputValue()).toBe('3');
+    await periods.getByLabel('竞争性磋商', { exact: true }).fill('15');
     await page.getByRole('button', { name: '保存为新版本' }).click();
     await page.getByText(`版本“e2e-purchase-${h.districtCode}”已新增。`).waitFor();
     const purchase = await h.db.ruleSet.findUniqueOrThrow({
@@ -127,8 +135,16 @@ describe('the web front end, administration and embedded mode', () => {
         process_version: { process: 'purchase', version: `e2e-purchase-${h.districtCode}` },
       },
     });
-    expect(purchase.settings).toEqual({ methods: { openTenderThresholdFen: 400_000_000 } });
+    expect(purchase.settings).toEqual({
+      methods: {
+        openTenderThresholdFen: 400_000_000,
+        minResponsePeriod: { competitive_consultation: { amount: 15, unit: 'calendarDays' } },
+      },
+      purchaser: { allowedKinds: ['state_organ', 'reference_organ'] },
+      bidBond: { maxPercent: 1.5 },
+    });
     await page.getByText('公开招标数额标准：4,000,000.00元').waitFor();
+    await page.getByText('保证金不超过预算的：1.5%').waitFor();
 
     await page.getByRole('tab', { name: '公益创投' }).click();
     await page.getByRole('heading', { name: '新增公益创投规则版本' }).waitFor();

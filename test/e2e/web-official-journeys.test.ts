@@ -229,6 +229,7 @@ describe('the demo catalogue, the menu and the page titles', () => {
       '节假日',
       '邮件发件箱',
       '购买服务目录',
+      '评估待办',
     ]) {
       await menu().getByRole('link', { name: label }).click();
       await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -237,7 +238,15 @@ describe('the demo catalogue, the menu and the page titles', () => {
       expect(title).not.toMatch(/minzheng|业务办理系统/);
       titles.add(title);
     }
-    expect(titles.size).toBe(6);
+    expect(titles.size).toBe(7);
+    // The public complaint form has its own title, signed in or not.
+    const complaint = '社会组织评估举报 - 常州市钟楼区民政局';
+    await page.goto(`${h.baseUrl}/public/complaint`);
+    await page.waitForFunction((t) => document.title === t, complaint, { timeout: 10_000 });
+    await page.context().clearCookies();
+    await page.reload();
+    await page.getByRole('heading', { name: '社会组织评估举报' }).waitFor();
+    await page.waitForFunction((t) => document.title === t, complaint, { timeout: 10_000 });
   });
 });
 

@@ -324,5 +324,18 @@ describe('政府购买服务 in the browser', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     await dialog.getByText(/尚未验收/).waitFor();
     await shoot(page, '56-purchase-contract');
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    // 合同变更 is a form of the contract as it stands: dates picked, the amount in 元.
+    await page.getByRole('button', { name: '合同变更' }).click();
+    expect(await dialog.getByLabel('合同金额（元）').inputValue()).toBe('480000.00');
+    expect(await dialog.getByLabel('服务期限结束日期').inputValue()).toBe(TERMS.endDate);
+    await dialog.getByLabel('合同金额（元）').fill('500000');
+    await dialog.getByLabel(/^变更理由/).fill('服务对象增加10人');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText(/合同金额由480000\.00元变更为500000\.00元/).waitFor();
+    const amended = await waitForPurchase(h, cast.buyer, id, (v) => v.amendments.length === 1);
+    expect(amended.contract?.amountFen).toBe(50_000_000);
+    expect(amended.contract?.endDate).toBe(TERMS.endDate);
   });
 });
