@@ -29,6 +29,7 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
     {
       method: 'get',
       path: '/api/competitions/:id/figures',
+      limit: 'expensive',
       tag: TAG,
       summary: '轮次数据：各阶段项目数、评审打分分布（宽严）、资金承诺与拨付',
       access: ['administrator', 'finance'],

@@ -90,6 +90,7 @@ export function createEvaluationGradesRouter(
     {
       method: 'get',
       path: '/api/evaluation/figures',
+      limit: 'expensive',
       tag: TAG,
       summary: '本区评估统计：持有有效等级的比例、各等级数量、12个月内到期数、评估进度',
       access: ['administrator', 'agency'],

@@ -11,6 +11,7 @@ export function createHealthRouter(registry: RouteRegistry, deps: AppDeps): Rout
     {
       method: 'get',
       path: '/healthz',
+      limit: 'none',
       tag: '运维',
       summary: '进程存活',
       access: 'public',
@@ -23,6 +24,7 @@ export function createHealthRouter(registry: RouteRegistry, deps: AppDeps): Rout
     {
       method: 'get',
       path: '/readyz',
+      limit: 'none',
       tag: '运维',
       summary: '可以接收请求：数据库和 Temporal 均可用',
       access: 'public',

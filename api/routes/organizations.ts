@@ -12,6 +12,7 @@ import type { Session } from '../auth/session';
 import { watchImportedGrades } from '../grade-watch';
 import { importOrganizations } from '../organization-import';
 import { AppError } from '../problem';
+import { literal } from '../search-text';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZFlagsRequest,
@@ -81,8 +82,8 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
         ...(query.q
           ? {
               OR: [
-                { name: { contains: query.q } },
-                { creditCode: { startsWith: query.q.toUpperCase() } },
+                { name: { contains: literal(query.q) } },
+                { creditCode: { startsWith: literal(query.q.toUpperCase()) } },
               ],
             }
           : {}),
@@ -223,6 +224,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     {
       method: 'post',
       path: '/api/admin/organizations/import',
+      limit: 'expensive',
       tag: '组织档案',
       summary: '从 CSV 导入存量组织（逐行校验，报告被拒行及原因）',
       description:

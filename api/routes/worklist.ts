@@ -81,7 +81,7 @@ export function createWorklistRouter(registry: RouteRegistry, deps: AppDeps): Ro
         const overdue = r.overdue || (r.dueAt !== null && r.dueAt.getTime() < now);
         const near = lead?.unit === 'workingDays' ? left !== null && left <= lead.amount : false;
         return {
-          ...summarize(r, ui),
+          ...summarize(r, ui, session!),
           task: task(r, s),
           urgency: overdue
             ? ('overdue' as const)

@@ -1,6 +1,7 @@
 import { competitionPolicySchema } from '../../domain/competition/policy';
 import { purchasePolicySchema } from '../../domain/purchase/policy';
 import { registrationPolicySchema } from '../../domain/registration/policy';
+import { securityPolicySchema } from '../../domain/security/policy';
 import { targetsPolicySchema } from '../../domain/targets/policy';
 
 /**
@@ -12,6 +13,7 @@ export const POLICY_SCHEMAS = {
   targets: targetsPolicySchema,
   purchase: purchasePolicySchema,
   competition: competitionPolicySchema,
+  security: securityPolicySchema,
 } as const;
 
 export type PolicyProcess = keyof typeof POLICY_SCHEMAS;

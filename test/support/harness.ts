@@ -60,7 +60,16 @@ export interface Harness {
 let runtimeInstalled = false;
 
 export async function startHarness(
-  opts: { rules?: Record<string, unknown>; env?: Record<string, string> } = {},
+  opts: {
+    rules?: Record<string, unknown>;
+    env?: Record<string, string>;
+    /**
+     * This file's security policy (a rule set of its district). By default the second factor is
+     * not required, so that the staff accounts sign in with their password alone; the tests of
+     * the second factor turn it on.
+     */
+    security?: Record<string, unknown>;
+  } = {},
 ): Promise<Harness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -90,6 +99,15 @@ export async function startHarness(
       jurisdiction: districtCode,
       effectiveFrom: new Date('2020-01-01T00:00:00Z'),
       settings: (opts.rules ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+  await db.ruleSet.create({
+    data: {
+      process: 'security',
+      version: `test-${districtCode}-security`,
+      jurisdiction: districtCode,
+      effectiveFrom: new Date('2020-01-01T00:00:00Z'),
+      settings: (opts.security ?? { mfa: { requiredForStaff: false } }) as Prisma.InputJsonValue,
     },
   });
   const hash = await hashPassword(PASSWORD);

@@ -14,7 +14,9 @@ export type Role =
   | 'committee_member'
   | 'agency'
   | 'judge'
-  | 'finance';
+  | 'finance'
+  | 'security_admin'
+  | 'auditor';
 
 export interface Account {
   id: string;
@@ -23,13 +25,13 @@ export interface Account {
   role: Role;
   roleLabel: string;
   organizationId: string | null;
+  mfaEnabled: boolean;
 }
 
 export interface AppInfo {
   authorityName: string;
   districtName: string;
   districtCode: string;
-  temporalUiUrl: string;
   demo: {
     password: string;
     accounts: { username: string; displayName: string; roleLabel: string }[];
@@ -49,7 +51,8 @@ export interface RegistrationSummary {
   dueAt: string | null;
   overdue: boolean;
   creditCode: string | null;
-  temporalUrl: string;
+  /** Officials only: applicants are not given internal addresses. */
+  temporalUrl?: string;
 }
 
 export interface WorkItem extends RegistrationSummary {
