@@ -9,7 +9,9 @@ import { createPurchaseClient } from '../client/purchase-client';
 import { createRegistrationClient } from '../client/registration-client';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
+import { startHousekeeping } from '../lib/housekeeping';
 import { createLogger } from '../lib/logger';
+import { loadSecurityPolicy } from '../lib/rules/load-security-policy';
 
 /** The HTTP API (and its docs page), until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -52,11 +54,18 @@ async function main(): Promise<void> {
   await watchImportedGrades({ db, evaluation, districtCode: config.DISTRICT_CODE })
     .then((n) => n && log.info({ count: n }, 'imported grades under watch'))
     .catch((err) => log.warn({ err: String(err) }, 'could not watch imported grades'));
+  // Throttling and rate-limit windows, old sessions and unattached uploads (issue 13).
+  const stopHousekeeping = startHousekeeping(
+    db,
+    async () => (await loadSecurityPolicy(db, config.DISTRICT_CODE)).uploads.unattachedExpiryHours,
+    log,
+  );
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: config.publicUrl, docs: `${config.publicUrl}/docs` }, 'api ready');
   });
   const stop = () =>
     server.close(async () => {
+      stopHousekeeping();
       await connection.close();
       await db.$disconnect();
       log.info('api stopped');

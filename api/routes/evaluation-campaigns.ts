@@ -7,6 +7,7 @@ import { loadOrganizationProfile } from '../../lib/organization-profile';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
+import type { Session } from '../auth/session';
 import { actorOf } from '../evaluation-access';
 import { AppError } from '../problem';
 import { temporalUrl } from '../registration-access';
@@ -91,7 +92,7 @@ export function createEvaluationCampaignsRouter(
         openedBy: actorOf(session!),
       });
       res.status(201);
-      return campaignBody(deps, id);
+      return campaignBody(deps, id, session!);
     },
   );
 
@@ -105,12 +106,12 @@ export function createEvaluationCampaignsRouter(
       access: 'signed-in',
       response: { status: 200, description: '评估活动' },
     },
-    async () => {
+    async ({ session }) => {
       const rows = await db.evaluationCampaign.findMany({
         where: { districtCode: config.DISTRICT_CODE },
         orderBy: { year: 'desc' },
       });
-      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id))) };
+      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id, session!))) };
     },
   );
 
@@ -126,7 +127,7 @@ export function createEvaluationCampaignsRouter(
       response: { status: 200, description: '评估活动' },
       problems: ['not_found'],
     },
-    async ({ params }) => campaignBody(deps, params.id),
+    async ({ params, session }) => campaignBody(deps, params.id, session!),
   );
 
   for (const [path, def, summary] of [
@@ -149,7 +150,7 @@ export function createEvaluationCampaignsRouter(
       async ({ params, session }) => {
         await campaignRow(deps, params.id);
         await evaluation.updateCampaign(params.id, def, { actor: actorOf(session!) });
-        return campaignBody(deps, params.id);
+        return campaignBody(deps, params.id, session!);
       },
     );
   }
@@ -227,9 +228,18 @@ async function campaignRow(deps: EvaluationDeps, id: string) {
   return c;
 }
 
-/** The campaign with its progress counted from the files' projection. */
-async function campaignBody(deps: EvaluationDeps, id: string) {
+/** Who sees who sits on the committees, and the workflow in the Temporal Web UI: the bureau. */
+const INSIDERS = new Set(['administrator', 'section_head', 'agency', 'committee_member']);
+
+/**
+ * The campaign with its progress counted from the files' projection. The committees' member
+ * ids go to the evaluation office and the committee members only, the workflow's address to the
+ * bureau's own staff; everyone else (applicants above all) sees how many members there are.
+ */
+async function campaignBody(deps: EvaluationDeps, id: string, session: Session) {
   const c = await campaignRow(deps, id);
+  const insider = INSIDERS.has(session.role);
+  const bureau = session.role === 'administrator' || session.role === 'section_head';
   const files = await deps.db.evaluationFile.findMany({
     where: { campaignId: id },
     select: { status: true, finalScore: true, decidedLevel: true, reviewRequestedAt: true },
@@ -241,15 +251,20 @@ async function campaignBody(deps: EvaluationDeps, id: string) {
     phase: c.phase,
     windowOpensAt: c.windowOpensAt.toISOString(),
     windowClosesAt: c.windowClosesAt.toISOString(),
-    committeeIds: c.committeeIds,
-    reviewCommitteeIds: c.reviewCommitteeIds,
+    committeeSize: c.committeeIds.length,
+    reviewCommitteeSize: c.reviewCommitteeIds.length,
+    ...(insider ? { committeeIds: c.committeeIds, reviewCommitteeIds: c.reviewCommitteeIds } : {}),
     closedAt: c.closedAt?.toISOString() ?? null,
     progress: campaignProgress(files),
-    temporalUrl: temporalUrl(
-      deps.config.TEMPORAL_UI_URL,
-      deps.config.TEMPORAL_NAMESPACE,
-      c.workflowId,
-    ),
+    ...(bureau
+      ? {
+          temporalUrl: temporalUrl(
+            deps.config.TEMPORAL_UI_URL,
+            deps.config.TEMPORAL_NAMESPACE,
+            c.workflowId,
+          ),
+        }
+      : {}),
   };
 }
 

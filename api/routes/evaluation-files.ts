@@ -4,6 +4,7 @@ import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
+import type { Session } from '../auth/session';
 import {
   actorOf,
   evaluationFileFor,
@@ -142,8 +143,11 @@ const ACTIONS: Action[] = [
 export function createEvaluationFilesRouter(registry: RouteRegistry, deps: EvaluationDeps): Router {
   const router = Router();
   const { db, evaluation, config } = deps;
-  const workflowUrl = (workflowId: string) =>
-    temporalUrl(config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE, workflowId);
+  /** The workflow in the Temporal Web UI, for the bureau's own staff only (not applicants). */
+  const workflowUrl = (workflowId: string, session: Session) =>
+    session.role === 'administrator' || session.role === 'section_head'
+      ? { temporalUrl: temporalUrl(config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE, workflowId) }
+      : {};
 
   registry.add(
     router,
@@ -182,7 +186,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       return {
         items: rows.map((r) => ({
           ...summarizeFile(r, names),
-          temporalUrl: workflowUrl(r.workflowId),
+          ...workflowUrl(r.workflowId, session!),
           awaitingMyVote: awaiting.get(r.id) ?? null,
         })),
       };
@@ -214,7 +218,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       const materialsOpen = session!.role !== 'evaluator' || seat?.status === 'cleared';
       return {
         ...summarizeFile(file, await organizationNames(db, [file.organizationId])),
-        temporalUrl: workflowUrl(file.workflowId),
+        ...workflowUrl(file.workflowId, session!),
         view,
         trail: await fileTrail(db, file.id, session!),
         votes: await namedVotes(db, file.id, session!),

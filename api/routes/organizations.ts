@@ -11,7 +11,7 @@ import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { watchImportedGrades } from '../grade-watch';
 import { importOrganizations } from '../organization-import';
-import { AppError } from '../problem';
+import { AppError, hiddenFrom } from '../problem';
 import { literal } from '../search-text';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
@@ -38,7 +38,7 @@ const actor = (s: Session) => ({ id: s.sub, name: s.name, role: s.role });
 
 /** The profile if this caller may see it; another organisation's answers 404 (no existence leak). */
 async function profileFor(deps: AppDeps, id: string, session: Session) {
-  if (!STAFF.includes(session.role) && session.org !== id) throw new AppError('not_found');
+  if (!STAFF.includes(session.role) && session.org !== id) throw hiddenFrom('未找到');
   const profile = await loadOrganizationProfile(deps.db, id);
   if (!profile) throw new AppError('not_found');
   return profile;

@@ -112,7 +112,8 @@ export interface FileSummary {
   ineligibleReason: string | null;
   flagged: boolean;
   scoreCancelled?: boolean;
-  temporalUrl: string;
+  /** Bureau staff only. */
+  temporalUrl?: string;
   /** For a committee member: which committee's vote this file waits for from them. */
   awaitingMyVote?: 'committee' | 'review' | null;
 }
@@ -140,10 +141,14 @@ export interface Campaign {
   windowOpensAt: string;
   windowClosesAt: string;
   closedAt: string | null;
-  committeeIds: string[];
-  reviewCommitteeIds: string[];
+  committeeSize: number;
+  reviewCommitteeSize: number;
+  /** The evaluation office and the committee members only. */
+  committeeIds?: string[];
+  reviewCommitteeIds?: string[];
   progress: Record<string, number>;
-  temporalUrl: string;
+  /** Bureau staff only. */
+  temporalUrl?: string;
 }
 
 // ── complaints (举报) ──
