@@ -92,14 +92,15 @@ function refusedAccess(problem: AppError, req: AuthedRequest): boolean {
 }
 
 export function errorHandler(logger: Logger, security?: Security): ErrorRequestHandler {
-  return (err, req: AuthedRequest, res, _next) => {
+  return async (err, req: AuthedRequest, res, _next) => {
     const known = toAppError(err);
     const problem = known ?? new AppError('internal', '服务器内部错误，请稍后重试');
     if (known)
       logger.warn({ code: known.code, path: req.path, detail: known.message }, 'request refused');
     else logger.error({ err, path: req.path }, 'unexpected error');
+    // Written before the answer: a refused caller cannot get ahead of its own log entry.
     if (security && refusedAccess(problem, req))
-      void security.log(req, {
+      await security.log(req, {
         kind: problem.logAs ?? 'access_denied',
         outcome: 'denied',
         accountId: req.session?.sub ?? req.pendingSession?.sub ?? null,

@@ -27,6 +27,8 @@ const STAFF = [
   ['director', '陈局长', 'bureau_head'],
   ['admin', '周管理', 'administrator'],
   ['evaluator', '赵专家', 'evaluator'],
+  ['security', '郑安全', 'security_admin'],
+  ['auditor', '何审计', 'auditor'],
 ] as const;
 
 export type StaffName = (typeof STAFF)[number][0];
