@@ -70,8 +70,8 @@ export async function verifyChain(
     { n: string; seq: string | null; hash: string | null }[]
   >(
     `SELECT count(*)::text AS n,
-       (SELECT "chainSeq"::text FROM "${table}" ORDER BY "chainSeq" DESC NULLS LAST LIMIT 1) AS seq,
-       (SELECT hash FROM "${table}" ORDER BY "chainSeq" DESC NULLS LAST LIMIT 1) AS hash
+       (SELECT h."chainSeq"::text FROM "${table}" h ORDER BY h."chainSeq" DESC NULLS LAST LIMIT 1) AS seq,
+       (SELECT h.hash FROM "${table}" h ORDER BY h."chainSeq" DESC NULLS LAST LIMIT 1) AS hash
      FROM "${table}"`,
   );
   const first = broken[0];
