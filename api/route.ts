@@ -9,7 +9,11 @@ import { findUnsafeText } from './unsafe-text';
  * OpenAPI document (api/openapi.ts). Handlers receive parsed, typed input.
  */
 
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may call a route: anyone; anyone signed in; anyone signed in, also a session still short of
+ * its second factor (the second-factor routes themselves); or the listed roles.
+ */
+export type Access = 'public' | 'signed-in' | 'second-factor' | readonly Role[];
 
 export interface RouteSpec<
   P extends z.ZodType = z.ZodType,
@@ -86,6 +90,10 @@ function parse<T extends z.ZodType>(
 
 export function checkAccess(access: Access, session: Session | null, pending = false): void {
   if (access === 'public') return;
+  if (access === 'second-factor') {
+    if (!session && !pending) throw new AppError('unauthenticated', '请先用用户名和密码登录');
+    return;
+  }
   if (!session && pending)
     throw new AppError('unauthenticated', '请先完成双因素认证（输入动态验证码）');
   if (!session) throw new AppError('unauthenticated');

@@ -98,8 +98,7 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       summary: '开始绑定动态验证码（TOTP）：返回密钥、otpauth 链接和二维码',
       description:
         '登录后尚未绑定（须绑定时）或已登录且未绑定的账号可用；用身份验证器应用扫描二维码，再以一个验证码确认。',
-      access: 'public',
-      limit: 'none',
+      access: 'second-factor',
       response: {
         status: 200,
         description: '待确认的密钥',
@@ -127,8 +126,7 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       path: '/api/auth/mfa/enrolment/confirm',
       tag: TAG,
       summary: '以一个动态验证码确认绑定；返回一次性恢复码（只显示这一次）',
-      access: 'public',
-      limit: 'none',
+      access: 'second-factor',
       body: ZCode,
       response: {
         status: 200,
@@ -194,8 +192,7 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       tag: TAG,
       summary: '输入动态验证码（或一个恢复码）完成登录',
       description: '每个验证码只能用一次；失败次数与密码错误一并计入登录限制。',
-      access: 'public',
-      limit: 'none',
+      access: 'second-factor',
       body: ZCode,
       response: { status: 200, description: '已登录', schema: ZSignedIn },
       problems: ['unauthenticated', 'conflict', 'too_many_requests'],

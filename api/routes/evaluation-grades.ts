@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cancelGrade, gradeStatus, recordCertificateReturned } from '../../client/grade-client';
 import { actorOf } from '../evaluation-access';
 import { gradeFigures } from '../grade-figures';
-import { AppError } from '../problem';
+import { AppError, hiddenFrom } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/evaluation';
 import { campaignProgress, type EvaluationDeps } from './evaluation-campaigns';
@@ -21,8 +21,7 @@ export function createEvaluationGradesRouter(
   const temporal = evaluation.client;
 
   const activeGradeOf = async (organizationId: string, orgOnly?: string | null) => {
-    if (orgOnly !== undefined && orgOnly !== organizationId)
-      throw new AppError('not_found', '没有找到该组织');
+    if (orgOnly !== undefined && orgOnly !== organizationId) throw hiddenFrom('没有找到该组织');
     const status = await gradeStatus(temporal, organizationId);
     if (!status) throw new AppError('not_found', '该组织没有正在管理的评估等级');
     return status;

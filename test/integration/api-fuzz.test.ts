@@ -46,8 +46,9 @@ beforeAll(async () => {
   const mine = await file(h, owner, 'social_group', 'community_service');
   const theirs = await file(h, other, 'foundation', 'public_welfare');
   const admin = await login(h.user('admin').username);
+  const security = await login(h.user('security').username);
   const prefix = h.user('admin').username.replace(/-admin$/, '');
-  const purchaser = await http(app.baseUrl, admin).post('/api/admin/accounts', {
+  const purchaser = await http(app.baseUrl, security).post('/api/admin/accounts', {
     username: `${prefix}-purchaser`,
     displayName: '钱购买',
     email: `${prefix}-purchaser@test.zhonglou.example`,
@@ -55,12 +56,13 @@ beforeAll(async () => {
     password: PASSWORD,
   });
   expect(purchaser.status).toBe(201);
-  const staff = ['reviewer1', 'reviewer2', 'section', 'director', 'evaluator'] as const;
+  const staff = ['reviewer1', 'reviewer2', 'section', 'director', 'evaluator', 'auditor'] as const;
   const identities: FuzzIdentity[] = [
     { label: 'applicant (owner)', token: await login(owner.username) },
     { label: 'applicant (other org)', token: await login(other.username) },
     { label: 'applicant (no file)', token: await login(idle.username) },
     { label: 'administrator', token: admin },
+    { label: 'security administrator', token: security },
     { label: 'purchaser', token: await login(`${prefix}-purchaser`) },
     ...(await Promise.all(
       staff.map(async (s) => ({ label: s, token: await login(h.user(s).username) })),

@@ -125,7 +125,7 @@ describe('the audit chain under concurrent writers', () => {
         actor: { id: null, name: '系统', role: 'system', org: null },
         action: 'assessed',
       },
-    } as Parameters<typeof record>[0];
+    } as unknown as Parameters<typeof record>[0];
     await Promise.all([record(input), record(input)]);
     await record(input);
     expect(await h.db.auditEntry.count({ where: { subjectId: fileId } })).toBe(1);
