@@ -32,7 +32,7 @@ afterAll(async () => {
   await h?.teardown();
 });
 
-const entry = (subjectId: string, seq: number, action: string) => ({
+const entry = (seq: number, action: string) => ({
   seq,
   at: new Date().toISOString(),
   actor: { id: null, name: '系统', role: 'system' },
@@ -48,8 +48,8 @@ describe('the audit chain under concurrent writers', () => {
     const batch = (s: string, k: number) =>
       h.db.$transaction(async (tx) => {
         await appendWorkflowAudit(tx, { type: 'chain_test', id: s, workflowId: `wf-${s}` }, [
-          entry(s, k * 2 + 1, `step-${k}-a`),
-          entry(s, k * 2 + 2, `step-${k}-b`),
+          entry(k * 2 + 1, `step-${k}-a`),
+          entry(k * 2 + 2, `step-${k}-b`),
         ]);
       });
     const manual = (s: string, i: number) =>
@@ -241,6 +241,7 @@ describe('tampering found by verification', () => {
     try {
       const r = await run('npx', ['tsx', 'scripts/verify-audit.ts'], {
         cwd: ROOT,
+        // biome-ignore lint/style/noProcessEnv: the CLI reads its database from the environment.
         env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
       });
       return { code: 0, out: r.stdout };

@@ -68,28 +68,52 @@ const byId = (key: keyof Fixtures) => (f: Fixtures) => ({ id: f[key] });
 
 /** Every route template with a path parameter, by the object it names. */
 const OBJECT_ROUTES: [RegExp, ObjectRoute][] = [
-  [/^\/api\/registrations\/\{id\}\/files\/\{fileId\}$/, { params: (f) => ({ id: f.registration, fileId: f.upload }), hidden: ['applicant'] }],
-  [/^\/api\/registrations\/\{id\}\/certificate$/, { params: byId('registration'), hidden: ['applicant'], visibleRead: [404, 409] }],
-  [/^\/api\/registrations\/\{id\}(\/.*)?$/, { params: byId('registration'), hidden: ['applicant'] }],
+  [
+    /^\/api\/registrations\/\{id\}\/files\/\{fileId\}$/,
+    { params: (f) => ({ id: f.registration, fileId: f.upload }), hidden: ['applicant'] },
+  ],
+  [
+    /^\/api\/registrations\/\{id\}\/certificate$/,
+    { params: byId('registration'), hidden: ['applicant'], visibleRead: [404, 409] },
+  ],
+  [
+    /^\/api\/registrations\/\{id\}(\/.*)?$/,
+    { params: byId('registration'), hidden: ['applicant'] },
+  ],
   [/^\/api\/files\/\{id\}$/, { params: byId('upload'), hidden: NOT_STAFF }],
   [/^\/api\/organizations\/\{id\}(\/.*)?$/, { params: byId('org'), hidden: ['applicant'] }],
   [
     /^\/api\/admin\/organizations\/\{id\}\/penalties\/\{penaltyId\}\/executed$/,
     { params: (f) => ({ id: f.org, penaltyId: f.penalty }), hidden: [] },
   ],
-  [/^\/api\/admin\/organizations\/\{id\}\/inspections\/\{year\}$/, { params: (f) => ({ id: f.org, year: '2020' }), hidden: [] }],
+  [
+    /^\/api\/admin\/organizations\/\{id\}\/inspections\/\{year\}$/,
+    { params: (f) => ({ id: f.org, year: '2020' }), hidden: [] },
+  ],
   [/^\/api\/admin\/organizations\/\{id\}\/.+$/, { params: byId('org'), hidden: [] }],
   // Not public while only planned: officials alone read it (the anonymous are refused as well).
-  [/^\/api\/purchases\/\{id\}\/ocds$/, { params: byId('purchase'), hidden: except('purchaser', 'finance', 'administrator') }],
-  [/^\/api\/purchases\/\{id\}(\/.*)?$/, { params: byId('purchase'), hidden: ['applicant', 'evaluator'] }],
+  [
+    /^\/api\/purchases\/\{id\}\/ocds$/,
+    { params: byId('purchase'), hidden: except('purchaser', 'finance', 'administrator') },
+  ],
+  [
+    /^\/api\/purchases\/\{id\}(\/.*)?$/,
+    { params: byId('purchase'), hidden: ['applicant', 'evaluator'] },
+  ],
   [/^\/api\/purchase-catalogue\/\{id\}(\/.*)?$/, { params: byId('catalogueItem'), hidden: [] }],
   [/^\/api\/competitions\/\{id\}\/applicants$/, { params: byId('round'), hidden: ['judge'] }],
   [
     /^\/api\/competitions\/\{id\}\/objections\/\{objectionId\}\/decision$/,
     { params: (f) => ({ id: f.round, objectionId: f.objection }), hidden: [] },
   ],
-  [/^\/api\/competitions\/\{id\}\/scoring\/\{phase\}\/(open|close)$/, { params: (f) => ({ id: f.round, phase: 'first' }), hidden: [] }],
-  [/^\/api\/competitions\/\{id\}\/results$/, { params: byId('round'), hidden: [], visibleRead: [200, 409] }],
+  [
+    /^\/api\/competitions\/\{id\}\/scoring\/\{phase\}\/(open|close)$/,
+    { params: (f) => ({ id: f.round, phase: 'first' }), hidden: [] },
+  ],
+  [
+    /^\/api\/competitions\/\{id\}\/results$/,
+    { params: byId('round'), hidden: [], visibleRead: [200, 409] },
+  ],
   [/^\/api\/competitions\/\{id\}(\/.*)?$/, { params: byId('round'), hidden: [] }],
   [
     /^\/api\/competition-proposals\/\{id\}\/payments\/\{tranche\}\/(order|confirm)$/,
@@ -99,16 +123,28 @@ const OBJECT_ROUTES: [RegExp, ObjectRoute][] = [
     /^\/api\/competition-proposals\/\{id\}\/score-draft\/\{phase\}$/,
     { params: (f) => ({ id: f.proposal, phase: 'first' }), hidden: ['judge'] },
   ],
-  [/^\/api\/competition-proposals\/\{id\}(\/.*)?$/, { params: byId('proposal'), hidden: NOT_COMPETITION_OFFICIALS }],
+  [
+    /^\/api\/competition-proposals\/\{id\}(\/.*)?$/,
+    { params: byId('proposal'), hidden: NOT_COMPETITION_OFFICIALS },
+  ],
   [/^\/api\/evaluation\/campaigns\/\{id\}(\/.*)?$/, { params: byId('campaign'), hidden: [] }],
-  [/^\/api\/evaluation\/files\/\{id\}(\/.*)?$/, { params: byId('evaluationFile'), hidden: ['applicant', 'evaluator', 'committee_member'] }],
-  [/^\/api\/evaluation\/complaints\/\{id\}(\/.*)?$/, { params: byId('complaint'), hidden: NOT_COMPLAINT_READERS }],
+  [
+    /^\/api\/evaluation\/files\/\{id\}(\/.*)?$/,
+    { params: byId('evaluationFile'), hidden: ['applicant', 'evaluator', 'committee_member'] },
+  ],
+  [
+    /^\/api\/evaluation\/complaints\/\{id\}(\/.*)?$/,
+    { params: byId('complaint'), hidden: NOT_COMPLAINT_READERS },
+  ],
   [
     /^\/api\/evaluation\/organizations\/\{organizationId\}\/grade(\/.*)?$/,
     { params: (f) => ({ organizationId: f.org }), hidden: ['applicant'], visibleRead: [404] },
   ],
   [/^\/api\/evaluation\/agencies\/\{id\}\/experts$/, { params: byId('agency'), hidden: [] }],
-  [/^\/api\/evaluation\/experts\/\{accountId\}\/employments$/, { params: (f) => ({ accountId: f.account }), hidden: [] }],
+  [
+    /^\/api\/evaluation\/experts\/\{accountId\}\/employments$/,
+    { params: (f) => ({ accountId: f.account }), hidden: [] },
+  ],
   [/^\/api\/admin\/holiday-calendars\/\{year\}$/, { params: () => ({ year: '2000' }), hidden: [] }],
   [/^\/api\/admin\/outbox\/\{id\}\/resend$/, { params: byId('mail'), hidden: [] }],
   [/^\/api\/admin\/accounts\/\{id\}\/.+$/, { params: byId('account'), hidden: [] }],
@@ -171,7 +207,9 @@ beforeAll(async () => {
   // file and a complaint. Everyone probing is somebody else.
   const owner = await h.newApplicant();
   const filed = await file(h, owner, 'social_group', 'community_service');
-  const ownerAccount = await h.db.account.findUniqueOrThrow({ where: { username: owner.username } });
+  const ownerAccount = await h.db.account.findUniqueOrThrow({
+    where: { username: owner.username },
+  });
   const other = await h.newApplicant();
   tokens.set('owner', owner.token);
   tokens.set('applicant', other.token);
@@ -206,7 +244,10 @@ beforeAll(async () => {
       title: '矩阵测试项目',
       category: 'elderly',
       status: 'submitted',
-      content: { team: [], bankAccount: { bank: '银行', accountName: '户名', accountNo: '6222000000001' } },
+      content: {
+        team: [],
+        bankAccount: { bank: '银行', accountName: '户名', accountNo: '6222000000001' },
+      },
       requestedFen: 1_000_000n,
       capFen: 2_000_000n,
       submittedAt: new Date(),
@@ -262,7 +303,12 @@ beforeAll(async () => {
     },
   });
   await h.db.evaluationAssignment.create({
-    data: { fileId: evaluationFileId, evaluatorId: evaluatorSeated.id, agencyId: randomUUID(), status: 'cleared' },
+    data: {
+      fileId: evaluationFileId,
+      evaluatorId: evaluatorSeated.id,
+      agencyId: randomUUID(),
+      status: 'cleared',
+    },
   });
   const complaintId = randomUUID();
   await h.db.evaluationComplaint.create({
@@ -279,17 +325,34 @@ beforeAll(async () => {
     },
   });
   const penalty = await h.db.penalty.create({
-    data: { organizationId: owner.organizationId, decisionNo: '钟民罚〔2020〕1号', kind: '警告', decidedOn: new Date('2020-01-01') },
+    data: {
+      organizationId: owner.organizationId,
+      decisionNo: '钟民罚〔2020〕1号',
+      kind: '警告',
+      decidedOn: new Date('2020-01-01'),
+    },
   });
-  const agency = await h.db.evaluationAgency.create({ data: { name: '矩阵评估中心', districtCode: h.districtCode } });
+  const agency = await h.db.evaluationAgency.create({
+    data: { name: '矩阵评估中心', districtCode: h.districtCode },
+  });
   const catalogue = await h.db.purchaseCatalogueItem.create({
-    data: { ...CATALOGUE_ITEM, code: `M${h.districtCode}`, version: 1, activeCode: `M${h.districtCode}` },
+    data: {
+      ...CATALOGUE_ITEM,
+      code: `M${h.districtCode}`,
+      version: 1,
+      activeCode: `M${h.districtCode}`,
+    },
   });
   const cast = await setUpPurchase(h, {});
   const purchase = await newProject(h, cast, catalogue.id, 1_000_000, '矩阵测试采购项目');
   const target = await account('reviewer', 'target');
   const targetSession = await h.db.authSession.create({
-    data: { accountId: target.id, stage: 'full', expiresAt: new Date(Date.now() + 3600_000), sourceIp: '127.0.0.1' },
+    data: {
+      accountId: target.id,
+      stage: 'full',
+      expiresAt: new Date(Date.now() + 3600_000),
+      sourceIp: '127.0.0.1',
+    },
   });
   const mail = await h.db.outboxMail.create({
     data: {
@@ -342,8 +405,16 @@ beforeAll(async () => {
     security_admin: 'security',
     auditor: 'auditor',
   };
-  for (const [role, name] of Object.entries(staffLogins)) tokens.set(role as Role, await h.login(name));
-  for (const role of ['evaluator', 'committee_member', 'judge', 'purchaser', 'finance', 'agency'] as const)
+  for (const [role, name] of Object.entries(staffLogins))
+    tokens.set(role as Role, await h.login(name));
+  for (const role of [
+    'evaluator',
+    'committee_member',
+    'judge',
+    'purchaser',
+    'finance',
+    'agency',
+  ] as const)
     tokens.set(role, await h.login((await account(role, `${role}-other`)).username));
 }, 180_000);
 
@@ -366,7 +437,9 @@ function admitted(route: Route, caller: Caller): boolean {
 async function call(route: Route, caller: Caller | 'owner') {
   const o = objectRoute(route.template);
   const params = o?.params(f) ?? {};
-  const path = route.template.replace(/\{(\w+)\}/g, (_, p: string) => encodeURIComponent(params[p] ?? ''));
+  const path = route.template.replace(/\{(\w+)\}/g, (_, p: string) =>
+    encodeURIComponent(params[p] ?? ''),
+  );
   const token = caller === 'anonymous' ? null : tokens.get(caller);
   const res = await fetch(`${h.baseUrl}${path}${QUERIES[route.key] ?? ''}`, {
     method: route.method,
@@ -376,7 +449,11 @@ async function call(route: Route, caller: Caller | 'owner') {
     },
     body: route.method === 'GET' ? undefined : '{}',
   });
-  return { status: res.status, cacheControl: res.headers.get('cache-control'), text: await res.text() };
+  return {
+    status: res.status,
+    cacheControl: res.headers.get('cache-control'),
+    text: await res.text(),
+  };
 }
 
 function expected(route: Route, caller: Caller, status: number, detail: string): string | null {
@@ -393,10 +470,13 @@ function expected(route: Route, caller: Caller, status: number, detail: string):
   const hidden = o && (caller === 'anonymous' || o.hidden.includes(caller));
   if (hidden) {
     if (read) return status === 404 ? null : `${status}, expected 404 (another party's object)`;
-    return [400, 404].includes(status) ? null : `${status}, expected 404 or 400 (another party's object)`;
+    return [400, 404].includes(status)
+      ? null
+      : `${status}, expected 404 or 400 (another party's object)`;
   }
   // A 403 of the route's role check; a workflow's own refusal (e.g. another reviewer's file) is not.
-  if (status === 401 || (status === 403 && detail.startsWith('此事项仅限'))) return `${status}, expected access`;
+  if (status === 401 || (status === 403 && detail.startsWith('此事项仅限')))
+    return `${status}, expected access`;
   if (read) {
     const ok = o?.visibleRead ?? [200];
     return ok.includes(status) ? null : `${status}, expected ${ok.join('/')}`;
@@ -448,8 +528,10 @@ describe('the authorization matrix', () => {
         if (!admitted(route, 'applicant')) continue;
         const r = await call(route, caller);
         if (r.status !== 200) continue;
-        if (r.text.includes(h.config.TEMPORAL_UI_URL)) leaks.push(`${route.key} as ${caller}: Temporal Web UI address`);
-        for (const id of committeeIds) if (r.text.includes(id)) leaks.push(`${route.key} as ${caller}: a committee member's id`);
+        if (r.text.includes(h.config.TEMPORAL_UI_URL))
+          leaks.push(`${route.key} as ${caller}: Temporal Web UI address`);
+        for (const id of committeeIds)
+          if (r.text.includes(id)) leaks.push(`${route.key} as ${caller}: a committee member's id`);
       }
     }
     for (const [route, caller] of last) {
@@ -458,7 +540,9 @@ describe('the authorization matrix', () => {
       const problem = expected(route, caller, r.status, detailOf(r.text));
       if (problem) wrong.push(`${route.key} as ${caller}: ${problem}`);
     }
-    console.log(`authorization matrix: ${routes.length} routes × ${CALLERS.length} callers = ${calls} calls`);
+    console.log(
+      `authorization matrix: ${routes.length} routes × ${CALLERS.length} callers = ${calls} calls`,
+    );
     expect(wrong).toEqual([]);
     expect(leaks).toEqual([]);
   }, 600_000);

@@ -2,15 +2,17 @@ import { Layout } from './components/layout';
 import { Card, Loading } from './components/ui';
 import { ROLE_HOME } from './labels';
 import { LoginPage } from './pages/login-page';
+import { SecondFactorPage } from './pages/second-factor-page';
 import { MODULES } from './processes';
 import { Link, matchPath, navigate, usePath } from './router';
 import { useSession } from './session';
 
 /** Signs in, then routes each path to the page of the module that owns it. */
 export function App() {
-  const { account, ready } = useSession();
+  const { account, pending, ready } = useSession();
   const path = usePath();
   if (!ready) return <Loading />;
+  if (pending) return <SecondFactorPage pending={pending} />;
   if (!account) return <LoginPage />;
 
   const nav = MODULES.flatMap((m) => m.nav(account.role));

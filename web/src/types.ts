@@ -28,6 +28,14 @@ export interface Account {
   mfaEnabled: boolean;
 }
 
+/** What a sign-in step answers (api/routes/auth.ts ZSignedIn). */
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+  account: Account;
+  secondFactor: 'verify' | 'enrol' | null;
+}
+
 export interface AppInfo {
   authorityName: string;
   districtName: string;

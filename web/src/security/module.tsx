@@ -1,0 +1,20 @@
+import { ALL_ROLES, type ProcessModule } from '../modules';
+import { AccountSecurityPage } from './account-security-page';
+import { AccountsPage } from './accounts-page';
+import { AuditLogPage } from './audit-log-page';
+
+/** Security (issue 13): each account's own password and second factor; 三权分立 pages. */
+export const securityModule: ProcessModule = {
+  id: 'security',
+  nav: (role) =>
+    role === 'security_admin'
+      ? [{ to: '/security/accounts', label: '账号管理' }]
+      : role === 'auditor'
+        ? [{ to: '/audit', label: '审计日志' }]
+        : [],
+  routes: [
+    { path: '/account', roles: ALL_ROLES, render: () => <AccountSecurityPage /> },
+    { path: '/security/accounts', roles: ['security_admin'], render: () => <AccountsPage /> },
+    { path: '/audit', roles: ['auditor'], render: () => <AuditLogPage /> },
+  ],
+};
