@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { Account } from '../../generated/prisma/client';
 import type { Db } from '../../lib/db';
 import type { SecurityPolicyCache } from '../../lib/rules/load-security-policy';
-import { type Session, signToken, type TokenClaims } from './session';
+import { type Role, type Session, signToken, type TokenClaims } from './session';
 
 /** A session short of its second factor may only complete it (api/routes/auth-mfa.ts). */
 export type SessionStage = 'full' | 'mfa_verify' | 'mfa_enrol';
@@ -20,8 +20,22 @@ export type EndReason =
   | 'ended_by_admin';
 
 export type Resolved =
-  | { ok: true; session: Session; stage: SessionStage; account: Account }
+  | { ok: true; session: Session; stage: SessionStage }
   | { ok: false; reason: EndReason | 'ended' | 'unknown'; expiredNow: boolean; accountId?: string };
+
+interface SessionRow {
+  id: string;
+  stage: string;
+  accountId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  endedAt: Date | null;
+  endReason: string | null;
+  displayName: string;
+  role: string;
+  organizationId: string | null;
+  active: boolean;
+}
 
 /** lastSeenAt is written at most this often: idle timeouts are whole minutes. */
 const TOUCH_EVERY_MS = 20_000;
@@ -60,10 +74,12 @@ export class SessionStore {
   }
 
   async resolve(claims: TokenClaims, now = Date.now()): Promise<Resolved> {
-    const row = await this.db.authSession.findUnique({
-      where: { id: claims.sid },
-      include: { account: true },
-    });
+    // One indexed read per request (this runs before every route).
+    const [row] = await this.db.$queryRaw<SessionRow[]>`
+      SELECT s.id, s.stage, s."accountId", s."lastSeenAt", s."expiresAt", s."endedAt",
+             s."endReason", a."displayName", a.role::text AS role, a."organizationId", a.active
+      FROM "AuthSession" s JOIN "Account" a ON a.id = s."accountId"
+      WHERE s.id = ${claims.sid}::uuid`;
     if (!row || row.accountId !== claims.sub)
       return { ok: false, reason: 'unknown', expiredNow: false };
     const accountId = row.accountId;
@@ -75,7 +91,7 @@ export class SessionStore {
         accountId,
       };
     const idleMs = (await this.policy.get()).sessions.idleMinutes * 60_000;
-    const ending: EndReason | null = !row.account.active
+    const ending: EndReason | null = !row.active
       ? 'deactivated'
       : now >= row.expiresAt.getTime()
         ? 'absolute'
@@ -91,12 +107,16 @@ export class SessionStore {
         where: { id: row.id, endedAt: null },
         data: { lastSeenAt: new Date(now) },
       });
-    const a = row.account;
     return {
       ok: true,
       stage: row.stage as SessionStage,
-      account: a,
-      session: { sid: row.id, sub: a.id, name: a.displayName, role: a.role, org: a.organizationId },
+      session: {
+        sid: row.id,
+        sub: accountId,
+        name: row.displayName,
+        role: row.role as Role,
+        org: row.organizationId,
+      },
     };
   }
 
