@@ -16,6 +16,9 @@ const EXTRA_GO_DIRS = ['/usr/local/go/bin'];
 const LOCK_HEARTBEAT_MS = 15_000;
 const LOCK_STALE_MS = 120_000;
 const LOCK_POLL_MS = 2_000;
+const PROGRESS_EVERY_MS = 15_000;
+/** go prints nothing while it compiles: this long without a download line means compiling. */
+const QUIET_MEANS_COMPILING_MS = 10_000;
 
 const execFileAsync = promisify(execFile);
 
@@ -156,8 +159,9 @@ async function buildTemporalCli(
     if (!(await checkCli(target))) return target;
     await removeLeftoverBuilds(dir);
     log(
-      `building the Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy, ` +
-        `~7 minutes the first time (into ${dir})`,
+      `no Temporal CLI on this machine yet: building ${TEMPORAL_CLI_VERSION} once from the Go ` +
+        `module proxy into ${dir} (3–10 minutes depending on the machine; later starts take ` +
+        'seconds; TEMPORAL_CLI=<path> uses an existing binary instead)',
     );
     const started = Date.now();
     // Built beside the target and renamed, so a killed build never leaves a half binary.
@@ -200,26 +204,71 @@ function runGoInstall(
     const killOnParentExit = () => child.kill('SIGKILL');
     process.once('exit', killOnParentExit);
     let output = '';
+    const progress = goInstallProgress();
     const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-8_000);
+      const text = chunk.toString();
+      output = (output + text).slice(-8_000);
+      progress.read(text, Date.now());
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const started = Date.now();
-    const progress = setInterval(() => {
-      log(`still building the Temporal CLI (${Math.round((Date.now() - started) / 60_000)} min)`);
-    }, 60_000);
+    // A first start spends minutes here: say what go is doing, so nobody thinks it hangs.
+    const ticker = setInterval(() => {
+      const now = Date.now();
+      log(`${progress.describe(now)}, ${formatElapsed(now - started)} so far`);
+    }, PROGRESS_EVERY_MS);
     child.once('error', (err) => {
       output += `\n${err.message}`;
     });
     child.once('close', (code, signal) => {
-      clearInterval(progress);
+      clearInterval(ticker);
       process.off('exit', killOnParentExit);
       if (code === 0) return resolve();
       const cmd = `GOBIN=${gobin} ${go} ${args.join(' ')}`;
       reject(new Error(`${cmd} failed (${signal ?? `exit ${code}`}):\n${output.trim()}`));
     });
   });
+}
+
+/**
+ * What `go install` is doing, read from its output: it prints `go: downloading <module>` while
+ * it fetches modules and nothing while it compiles. Pure but for its counters; `now` is passed in.
+ */
+export function goInstallProgress(): {
+  read(text: string, now: number): void;
+  describe(now: number): string;
+} {
+  let downloaded = 0;
+  let last = '';
+  let lastAt = 0;
+  let partial = '';
+  return {
+    read(text, now) {
+      // Output arrives in chunks that may end mid-line: only whole lines count.
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const module = /^go: downloading (\S+)/.exec(line)?.[1];
+        if (!module) continue;
+        downloaded += 1;
+        last = module;
+        lastAt = now;
+      }
+    },
+    describe(now) {
+      if (downloaded === 0) return 'Temporal CLI build: resolving modules';
+      if (now - lastAt < QUIET_MEANS_COMPILING_MS) {
+        return `Temporal CLI build: downloading Go modules (${downloaded} so far, last ${last})`;
+      }
+      return `Temporal CLI build: compiling (${downloaded} Go modules downloaded)`;
+    },
+  };
+}
+
+function formatElapsed(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 /** One builder per cache dir (two Jest workers must not build twice); returns the release. */

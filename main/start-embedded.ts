@@ -19,6 +19,8 @@ import { startTemporal } from './embedded-temporal';
 
 const started = Date.now();
 const log = (line: string) => console.log(`[minzheng-flow] ${line}`);
+/** Each phase's line says how long the start has taken so far, so a slow phase is visible. */
+const phase = (line: string) => log(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 function sessionSecret(config: Config, dataDir: string): string {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
+    phase('looking for the Temporal CLI');
     const cli = await findTemporalCli({ explicitPath: config.TEMPORAL_CLI, allowBuild: true, log });
     const temporal = await startTemporal(
       config,
@@ -90,13 +93,16 @@ async function main(): Promise<void> {
       });
       stops.push(db.stop);
       databaseUrl = db.url;
+      phase('embedded database (PGlite) ready');
     }
     await deploy(databaseUrl);
+    phase('database migrations applied');
     const demo = config.DEMO_ACCOUNTS || !config.DATABASE_URL;
     const db = createDb(databaseUrl, { maxConnections: 2 });
     await seedReferenceData(db);
     if (demo) await seedDemo(db, config.DISTRICT_CODE);
     await db.$disconnect();
+    phase('reference data seeded; starting the worker and the API');
 
     const env = {
       DATABASE_URL: databaseUrl,

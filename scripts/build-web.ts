@@ -43,6 +43,7 @@ export function buildWeb(opts: { force?: boolean } = {}): void {
   const hash = sourceHash();
   if (!opts.force && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return;
   const started = Date.now();
+  console.log('[web] 正在构建前端（web/ → web/dist，源文件变化时才重新构建）');
   execFileSync(
     process.execPath,
     [

@@ -21,6 +21,7 @@ export function prepare(): void {
     .update(prismaVersion)
     .digest('hex');
   if (!existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== hash) {
+    console.log('[prepare] generating the Prisma client for prisma/schema.prisma');
     prismaGenerate();
     writeFileSync(STAMP, hash);
   }

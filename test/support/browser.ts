@@ -2,14 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { findChromium } from './chromium';
 import { PASSWORD } from './harness';
 
 /**
- * Debian's Chromium driven by playwright-core, headless, with a fresh profile per test file.
- * Screenshots of the main pages go to test-artifacts/screenshots (ignored by git) at a laptop
- * and a phone width, for people to look at.
+ * Chromium (the system's, or the one shipped in an npm package: see chromium.ts) driven by
+ * playwright-core, headless, with a fresh profile per test file. Screenshots of the main pages
+ * go to test-artifacts/screenshots (ignored by git) at a laptop and a phone width, for people to
+ * look at.
  */
-export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -22,9 +23,12 @@ export interface Browser {
 }
 
 export async function openBrowser(): Promise<Browser> {
+  const browser = await findChromium();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'mzf-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
+    // biome-ignore lint/style/noProcessEnv: the browser inherits the test's environment.
+    env: { ...process.env, ...browser.env },
     headless: true,
     viewport: LAPTOP,
     locale: 'zh-CN',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  goInstallProgress,
   TEMPORAL_CLI_VERSION,
   temporalCliCacheDir,
   temporalCliCandidates,
@@ -106,5 +107,31 @@ describe('options for TestWorkflowEnvironment.createLocal', () => {
 
   it('given no CLI, when building options, should leave the executable to the SDK download', () => {
     expect(localTestEnvOptions(undefined).server).not.toHaveProperty('executable');
+  });
+});
+
+describe('progress of the first Temporal CLI build', () => {
+  it('given no output yet, should say it is resolving modules', () => {
+    expect(goInstallProgress().describe(0)).toMatch(/resolving modules/);
+  });
+
+  it('given go’s download lines split across chunks, should count them and name the last', () => {
+    const progress = goInstallProgress();
+    progress.read(
+      'go: downloading github.com/temporalio/cli v1.5.1\ngo: downloading go.temporal.io/',
+      1_000,
+    );
+    progress.read('server v1.29.1\n', 2_000);
+    expect(progress.describe(3_000)).toBe(
+      'Temporal CLI build: downloading Go modules (2 so far, last go.temporal.io/server)',
+    );
+  });
+
+  it('given ten quiet seconds after the last download, should say it is compiling', () => {
+    const progress = goInstallProgress();
+    progress.read('go: downloading go.temporal.io/server v1.29.1\n', 1_000);
+    expect(progress.describe(11_000)).toBe(
+      'Temporal CLI build: compiling (1 Go modules downloaded)',
+    );
   });
 });
