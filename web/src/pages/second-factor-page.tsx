@@ -41,7 +41,11 @@ export function SecondFactorPage({ pending }: { pending: PendingSignIn }) {
         ) : (
           <VerifyForm onSignedIn={completeSignIn} />
         )}
-        <button type="button" className="btn btn-ghost btn-block" onClick={() => void signOut()}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-block"
+          onClick={() => void signOut()}
+        >
           返回登录
         </button>
       </section>

@@ -101,17 +101,17 @@ export function AccountsPage() {
                       <Badge tone={a.active ? 'ok' : 'muted'}>{a.active ? '在用' : '已停用'}</Badge>{' '}
                       {a.mfaEnabled && <Badge tone="info">已绑定动态验证码</Badge>}
                     </td>
-                    <td data-label="" className="actions">
+                    <td data-label="" className="row-actions">
                       <button
                         type="button"
-                        className="btn btn-ghost btn-sm"
+                        className="btn btn-secondary btn-sm"
                         onClick={() => setAction({ kind: 'role', account: a })}
                       >
                         变更角色
                       </button>
                       <button
                         type="button"
-                        className="btn btn-ghost btn-sm"
+                        className="btn btn-secondary btn-sm"
                         onClick={() =>
                           setAction({ kind: a.active ? 'deactivate' : 'activate', account: a })
                         }
@@ -120,7 +120,7 @@ export function AccountsPage() {
                       </button>
                       <button
                         type="button"
-                        className="btn btn-ghost btn-sm"
+                        className="btn btn-secondary btn-sm"
                         onClick={() => setAction({ kind: 'password', account: a })}
                       >
                         重置密码
@@ -128,7 +128,7 @@ export function AccountsPage() {
                       {a.mfaEnabled && (
                         <button
                           type="button"
-                          className="btn btn-ghost btn-sm"
+                          className="btn btn-secondary btn-sm"
                           onClick={() => setAction({ kind: 'mfa-reset', account: a })}
                         >
                           重置动态验证码
@@ -201,7 +201,7 @@ function SessionsTable({ rows, onEnded }: { rows: SessionRow[]; onEnded: () => v
               <td data-label="">
                 <button
                   type="button"
-                  className="btn btn-ghost btn-sm"
+                  className="btn btn-secondary btn-sm"
                   onClick={() => void end(s.id)}
                 >
                   结束会话
