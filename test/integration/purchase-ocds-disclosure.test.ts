@@ -64,13 +64,15 @@ describe('OCDS disclosure by stage', () => {
     await ok(h, cast.buyer, id, 'plan', { method: 'open_tender' });
     expect((await publicPackage(id)).status).toBe(404);
 
-    // Tender open, with two responses: no tenderer named or counted anywhere.
+    // Tender open, with three responses: no tenderer named or counted anywhere.
     const closesAt = new Date(Date.now() + 8_000).toISOString();
     await ok(h, cast.buyer, id, 'notice', { closesAt, requirements: '具有助老服务经验' });
     const a = await newUndertaker(h);
     const b = await newUndertaker(h);
+    const c = await newUndertaker(h);
     await ok(h, a.token, id, 'responses', { priceFen: 28_000_000, proposal: '方案甲' });
     await ok(h, b.token, id, 'responses', { priceFen: 27_000_000, proposal: '方案乙' });
+    await ok(h, c.token, id, 'responses', { priceFen: 29_000_000, proposal: '方案丙' });
     const open = await publicPackage(id);
     expect(open.status).toBe(200);
     expect(open.releases.map((r) => r.tag[0])).toEqual(['planning', 'tender']);
@@ -81,16 +83,16 @@ describe('OCDS disclosure by stage', () => {
     expect(tender.parties.map((p: Release) => p.roles)).toEqual([
       ['buyer', 'procuringEntity', 'payer'],
     ]);
-    for (const code of names([a, b])) expect(open.text).not.toContain(code);
+    for (const code of names([a, b, c])) expect(open.text).not.toContain(code);
     expect(open.text).not.toContain('钟楼区社会服务中心');
 
     // Bids opened: the latest release names and counts them.
     await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'evaluating');
     const opened = await publicPackage(id);
     const latest = opened.releases.at(-1) as Release;
-    expect(latest.tender.numberOfTenderers).toBe(2);
+    expect(latest.tender.numberOfTenderers).toBe(3);
     expect(latest.tender.tenderers.map((t: Release) => t.id).sort()).toEqual(
-      [a, b].map((u) => `CN-USCI-${u.creditCode}`).sort(),
+      [a, b, c].map((u) => `CN-USCI-${u.creditCode}`).sort(),
     );
 
     // Award under publicity: the award release names the supplier; the notice's does not.
@@ -101,6 +103,7 @@ describe('OCDS disclosure by stage', () => {
         scores: [
           { organizationId: a.organizationId, score: 90 },
           { organizationId: b.organizationId, score: 80 },
+          { organizationId: c.organizationId, score: 70 },
         ],
       });
     }
@@ -110,7 +113,7 @@ describe('OCDS disclosure by stage', () => {
     const [, notice, award] = awarded.releases as [Release, Release, Release];
     expect(notice.tender).not.toHaveProperty('tenderers');
     expect(notice.parties).toHaveLength(1);
-    expect(award.tender.numberOfTenderers).toBe(2);
+    expect(award.tender.numberOfTenderers).toBe(3);
     expect(award.awards[0].suppliers).toEqual([
       { id: `CN-USCI-${a.creditCode}`, name: expect.any(String) },
     ]);
