@@ -85,6 +85,19 @@ async function acceptRecoveryCode(deps: AppContext, acc: Account, input: string)
   return false;
 }
 
+/** A wrong code counts towards the login throttle, like a wrong password, and is logged. */
+async function wrongCode(deps: AppContext, req: AuthedRequest, acc: Account, during: string) {
+  await countFailure(deps, req, 'mfa', acc.username);
+  await deps.security.log(req, {
+    kind: 'mfa_failed',
+    outcome: 'failure',
+    accountId: acc.id,
+    username: acc.username,
+    role: acc.role,
+    details: { during },
+  });
+}
+
 export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): Router {
   const router = Router();
   const { db, security } = deps;
@@ -149,14 +162,7 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       await refuseWhileHeld(deps, r, acc.username);
       const step = acceptedStep(pendingSecret, body.code);
       if (step === null) {
-        await countFailure(deps, r, 'mfa', acc.username);
-        await security.log(r, {
-          kind: 'mfa_failed',
-          outcome: 'failure',
-          accountId: acc.id,
-          role: acc.role,
-          details: { during: 'enrolment' },
-        });
+        await wrongCode(deps, r, acc, 'enrolment');
         throw new AppError('unprocessable', '验证码不正确，请核对手机时间后重试', [
           { path: 'body.code', message: '验证码不正确' },
         ]);
@@ -204,14 +210,7 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       const totp = await acceptTotp(deps, acc, body.code);
       const recovery = !totp && (await acceptRecoveryCode(deps, acc, body.code));
       if (!totp && !recovery) {
-        await countFailure(deps, r, 'mfa', acc.username);
-        await security.log(r, {
-          kind: 'mfa_failed',
-          outcome: 'failure',
-          accountId: acc.id,
-          role: acc.role,
-          details: { during: 'sign-in' },
-        });
+        await wrongCode(deps, r, acc, 'sign-in');
         throw new AppError('unauthenticated', '验证码不正确或已使用过');
       }
       await security.throttle.succeed(acc.username);
@@ -249,14 +248,7 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       if (!acc.mfaSecret) throw new AppError('conflict', '尚未绑定动态验证码');
       await refuseWhileHeld(deps, r, acc.username);
       if (!(await acceptTotp(deps, acc, body.code))) {
-        await countFailure(deps, r, 'mfa', acc.username);
-        await security.log(r, {
-          kind: 'mfa_failed',
-          outcome: 'failure',
-          accountId: acc.id,
-          role: acc.role,
-          details: { during: 'recovery-codes' },
-        });
+        await wrongCode(deps, r, acc, 'recovery-codes');
         throw new AppError('unprocessable', '验证码不正确或已使用过', [
           { path: 'body.code', message: '验证码不正确' },
         ]);

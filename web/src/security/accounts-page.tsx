@@ -215,6 +215,26 @@ function SessionsTable({ rows, onEnded }: { rows: SessionRow[]; onEnded: () => v
   );
 }
 
+function RoleSelect(props: { label: string; value: Role; onChange: (r: Role) => void }) {
+  return (
+    <Field label={props.label} required>
+      {(id) => (
+        <select
+          id={id}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as Role)}
+        >
+          {ROLE_CHOICES.map(([r, l]) => (
+            <option key={r} value={r}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function CreateForm({ onDone }: { onDone: () => void }) {
   const [form, setForm] = useState({
     username: '',
@@ -271,17 +291,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </Field>
-      <Field label="角色" required>
-        {(id) => (
-          <select id={id} value={form.role} onChange={set('role')}>
-            {ROLE_CHOICES.map(([r, l]) => (
-              <option key={r} value={r}>
-                {l}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RoleSelect label="角色" value={form.role} onChange={(role) => setForm({ ...form, role })} />
       {form.role === 'applicant' && (
         <Field label="申请组织名称" required error={errors.organizationName}>
           {(id, d) => (
@@ -353,17 +363,7 @@ function ActionForm({ action, onDone }: { action: Action; onDone: () => void }) 
       <ProblemAlert error={error} />
       {action.kind === 'role' ? (
         <>
-          <Field label="新角色" required>
-            {(id) => (
-              <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLE_CHOICES.map(([r, l]) => (
-                  <option key={r} value={r}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleSelect label="新角色" value={role} onChange={setRole} />
           {role === 'applicant' && (
             <Field label="申请组织名称" required>
               {(id) => (
