@@ -61,6 +61,11 @@ const ConfigSchema = z.object({
    */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET needs at least 32 characters').optional(),
   /**
+   * log2 of scrypt's N for new password hashes: 17 (OWASP's minimum) and never less outside
+   * tests; raise it with faster hardware (older hashes are replaced at the next sign-in).
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+  /**
    * The session cookie's `Secure` flag. Default: on, except in tests; embedded mode serves plain
    * HTTP on loopback and turns it off. Never off in production.
    */
@@ -132,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.NODE_ENV === 'production' && c.SESSION_COOKIE_SECURE === false) {
     throw new Error('Invalid configuration:\n  SESSION_COOKIE_SECURE: never off in production');
+  }
+  if (c.NODE_ENV !== 'test' && c.PASSWORD_HASH_COST < 17) {
+    throw new Error('Invalid configuration:\n  PASSWORD_HASH_COST: at least 17 (scrypt N = 2^17)');
   }
   const hops = /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : null;
   return Object.freeze({

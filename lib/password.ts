@@ -9,6 +9,18 @@ export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEYLEN = 32;
 
 /**
+ * The cost new hashes get: SCRYPT unless the process was configured otherwise
+ * (PASSWORD_HASH_COST in lib/config.ts: never below 2^17 outside tests, which sign in thousands
+ * of times and set it lower). One setting for the whole process, made at start.
+ */
+let target: { N: number; r: number; p: number } = SCRYPT;
+
+export function configurePasswordHashing(log2N: number): void {
+  target = { ...SCRYPT, N: 2 ** log2N };
+  dummy = null;
+}
+
+/**
  * One derivation takes 128 MiB and ~0.3 s of a core. At most `MAX_RUNNING` run at once and
  * `MAX_WAITING` wait; beyond that a sign-in is refused at once (503, try again) instead of
  * queueing memory and time without bound.
@@ -63,7 +75,7 @@ export const SCRYPT_FOR_RANDOM_SECRETS = { N: 2 ** 14, r: 8, p: 1 } as const;
 
 export async function hashPassword(
   password: string,
-  cost: { N: number; r: number; p: number } = SCRYPT,
+  cost: { N: number; r: number; p: number } = target,
 ): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, cost.N, cost.r, cost.p);
@@ -96,6 +108,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function needsRehash(stored: string): boolean {
   const [scheme, n, r, p] = stored.split('$');
   return (
-    scheme !== 'scrypt' || Number(n) < SCRYPT.N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p
+    scheme !== 'scrypt' || Number(n) < target.N || Number(r) < target.r || Number(p) < target.p
   );
+}
+
+let dummy: Promise<string> | null = null;
+
+/**
+ * A hash of no one's password at today's cost: a sign-in under an unknown name is checked
+ * against it, so it takes as long as one under a known name (no user enumeration by timing).
+ */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
 }

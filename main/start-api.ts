@@ -11,11 +11,13 @@ import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
 import { startHousekeeping } from '../lib/housekeeping';
 import { createLogger } from '../lib/logger';
+import { configurePasswordHashing } from '../lib/password';
 import { loadSecurityPolicy } from '../lib/rules/load-security-policy';
 
 /** The HTTP API (and its docs page), until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  configurePasswordHashing(config.PASSWORD_HASH_COST);
   const log = createLogger(config.LOG_LEVEL, 'api');
   if (!config.DATABASE_URL)
     throw new Error('DATABASE_URL is required (npm start sets it in embedded mode)');

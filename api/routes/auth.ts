@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SecurityPolicy } from '../../domain/security/policy';
 import type { Account } from '../../generated/prisma/client';
 import { checkNewPassword } from '../../lib/password-strength';
-import { hashPassword, needsRehash, verifyPassword } from '../../lib/password';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../lib/password';
 import type { AppContext } from '../app';
 import { type AuthedRequest, clearSessionCookie, SESSION_COOKIE } from '../auth/authenticate';
 import { isStaffRole, ROLE_LABEL, roleSchema } from '../auth/session';
@@ -41,10 +41,6 @@ export const ZSignedIn = z.object({
   account: ZAccount,
   secondFactor: z.enum(['verify', 'enrol']).nullable(),
 });
-
-// A fixed hash to compare against when the user does not exist: same cost, no user enumeration.
-const DUMMY_HASH =
-  'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$39TQcEHZFovUGXvHo8sjq7uRyvaihiOHgDYg0yv48Ag=';
 
 /** Whether this account must give a second factor under the policy (issue 13 point 3). */
 export function secondFactorRequired(policy: SecurityPolicy, acc: Account): boolean {
@@ -160,7 +156,7 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppContext): Rou
       const r = req as AuthedRequest;
       await refuseWhileHeld(deps, r, body.username);
       const acc = await db.account.findUnique({ where: { username: body.username } });
-      const ok = await verifyPassword(body.password, acc?.passwordHash ?? DUMMY_HASH);
+      const ok = await verifyPassword(body.password, acc?.passwordHash ?? (await dummyHash()));
       if (!acc || !ok || !acc.active) {
         await countFailure(deps, r, 'password', body.username);
         await security.log(r, {

@@ -8,6 +8,7 @@ import { createPurchaseClient } from '../../client/purchase-client';
 import { createRegistrationClient } from '../../client/registration-client';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
+import { hashPassword } from '../../lib/password';
 import { type Harness, PASSWORD, startHarness } from '../support/harness';
 import { http } from '../support/http';
 import { file } from '../support/registration-steps';
@@ -209,6 +210,36 @@ describe('server-side sessions', () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+describe('password hashes', () => {
+  it('given an account whose hash was made at a lower cost than configured, when it signs in, then the hash is replaced at the configured cost and the upgrade is logged', async () => {
+    const { username, id } = await newReviewer('rehash');
+    const configured = 2 ** h.config.PASSWORD_HASH_COST;
+    await h.db.account.update({
+      where: { id },
+      data: { passwordHash: await hashPassword(PASSWORD, { N: configured / 2, r: 8, p: 1 }) },
+    });
+    expect((await login(username)).status).toBe(200);
+    const after = await h.db.account.findUniqueOrThrow({ where: { id } });
+    expect(after.passwordHash.split('$')[1]).toBe(String(configured));
+    expect((await login(username)).status).toBe(200);
+    expect(
+      await h.db.securityEvent.count({ where: { kind: 'password_rehashed', accountId: id } }),
+    ).toBe(1);
+  });
+
+  it('given the configuration, then new hashes cost at least N = 2^17 outside tests', () => {
+    expect(loadConfig({}).PASSWORD_HASH_COST).toBe(17);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        PASSWORD_HASH_COST: '16',
+      }),
+    ).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '16' })).toThrow(/PASSWORD_HASH_COST/);
   });
 });
 

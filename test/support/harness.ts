@@ -12,7 +12,7 @@ import { type Config, loadConfig } from '../../lib/config';
 import { createDb, type Db, type Prisma } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createMailing } from '../../lib/mail';
-import { hashPassword } from '../../lib/password';
+import { configurePasswordHashing, hashPassword } from '../../lib/password';
 import { createWorker } from '../../lib/worker';
 import { seedReferenceData } from '../../prisma/seed';
 import { startSmtpServer, type TestSmtp } from './smtp';
@@ -90,8 +90,12 @@ export async function startHarness(
     SMTP_URL: smtp.url,
     HOST: '127.0.0.1',
     PORT: '0',
+    // Thousands of sign-ins across the suite: a lighter scrypt than production's 2^17 (which
+    // test/unit/api-security.test.ts and auth-sessions.test.ts exercise).
+    PASSWORD_HASH_COST: '12',
     ...opts.env,
   });
+  configurePasswordHashing(config.PASSWORD_HASH_COST);
   const db = createDb(testEnv('databaseUrl'));
   await seedReferenceData(db);
   await db.ruleSet.create({
