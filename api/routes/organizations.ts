@@ -180,12 +180,12 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ params }) => {
       await mustExist(deps, params.id);
-      return {
-        items: await db.auditEntry.findMany({
-          where: { subjectType: 'organization', subjectId: params.id },
-          orderBy: { seq: 'asc' },
-        }),
-      };
+      const rows = await db.auditEntry.findMany({
+        where: { subjectType: 'organization', subjectId: params.id },
+        orderBy: { seq: 'asc' },
+      });
+      // The chain position is a bigint; JSON carries it as a number.
+      return { items: rows.map((r) => ({ ...r, chainSeq: Number(r.chainSeq) })) };
     },
   );
 
