@@ -5,6 +5,7 @@ import type { CompetitionClient } from '../client/competition-client';
 import type { EvaluationClient } from '../client/evaluation-client';
 import type { PurchaseClient } from '../client/purchase-client';
 import type { RegistrationClient } from '../client/registration-client';
+import type { TemporalHealth } from '../client/temporal-health';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import type { Logger } from '../lib/logger';
@@ -53,8 +54,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   sessionSecret: string;
-  /** Checks Temporal for /readyz. */
-  temporalReady: () => Promise<boolean>;
+  /** Checks Temporal and the task queue's workers for /readyz. */
+  temporalHealth: () => Promise<TemporalHealth>;
 }
 
 const ADMINISTRATORS = new Set(['administrator', 'security_admin']);

@@ -18,15 +18,27 @@ export async function roundFor(db: Db, id: string): Promise<CompetitionRound> {
   return round;
 }
 
-/** A round whose workflow has ended takes no more decisions (its workflow cannot answer). */
-export async function openRoundFor(db: Db, id: string): Promise<CompetitionRound> {
+/**
+ * A round whose workflow has ended takes no more decisions (its workflow cannot answer), except
+ * the replay of one sent before under its Idempotency-Key, which collects that outcome.
+ */
+export async function openRoundFor(
+  db: Db,
+  id: string,
+  opts: { replay?: boolean } = {},
+): Promise<CompetitionRound> {
   const round = await roundFor(db, id);
-  if (round.stage === 'closed') throw new AppError('conflict', '本轮创投已经结束');
+  if (round.stage === 'closed' && !opts.replay) throw new AppError('conflict', '本轮创投已经结束');
   return round;
 }
 
 /** A proposal whose workflow has ended (rejected, not shortlisted, closed…) takes no more decisions. */
-export function assertProposalOpen(p: CompetitionProposal, round: CompetitionRound): void {
+export function assertProposalOpen(
+  p: CompetitionProposal,
+  round: CompetitionRound,
+  opts: { replay?: boolean } = {},
+): void {
+  if (opts.replay) return;
   const ended =
     PROPOSAL_FINAL.includes(p.status as never) ||
     (p.status === 'not_funded' && ['implementing', 'closed'].includes(round.stage));

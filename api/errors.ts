@@ -6,6 +6,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
+import { TemporalTimeoutError } from '../client/bounded';
 import type { Logger } from '../lib/logger';
 import { PasswordHashBusy } from '../lib/password';
 import type { AuthedRequest } from './auth/authenticate';
@@ -47,12 +48,25 @@ function isUnavailable(err: unknown): boolean {
   );
 }
 
+/** Temporal did not answer within the bound; an Update may still take effect later. */
+function fromTimeout(err: TemporalTimeoutError): AppError {
+  const seconds = Math.round(err.waitedMs / 1000);
+  const detail = err.outcomeUnknown
+    ? `流程在${seconds}秒内没有答复，本次办理可能稍后仍会生效：请稍后刷新查看，重试时请带上同一个 Idempotency-Key`
+    : `流程在${seconds}秒内没有答复，请稍后重试`;
+  return new AppError('unavailable', detail);
+}
+
 /** Everything thrown on the way is turned into one problem-details answer. */
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof PasswordHashBusy)
-    return new AppError('unavailable', '登录请求过多，请稍后重试').retryAfter(5);
+    return new AppError('unavailable', '登录请求过多，请稍后重试', undefined, 5);
+  if (err instanceof TemporalTimeoutError) return fromTimeout(err);
   if (err instanceof WorkflowUpdateFailedError) return fromUpdateFailure(err);
+  // A new Update for a workflow that has ended (a repeated update id still gets its outcome).
+  if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message))
+    return new AppError('conflict', '本件流程已经结束，不能再办理');
   if (err instanceof WorkflowNotFoundError) return new AppError('not_found', '没有找到对应的流程');
   if (err instanceof WorkflowExecutionAlreadyStartedError)
     return new AppError('conflict', '流程已经启动');
@@ -108,7 +122,7 @@ export function errorHandler(logger: Logger, security?: Security): ErrorRequestH
         details: { status: problem.status, code: problem.code, detail: problem.message },
       });
     if (res.headersSent) return;
-    if (problem.retryAfterSeconds) res.set('Retry-After', String(problem.retryAfterSeconds));
+    if (problem.retryAfter !== undefined) res.set('Retry-After', String(problem.retryAfter));
     res
       .status(problem.status)
       .type('application/problem+json')

@@ -90,5 +90,6 @@ export function summarizeFile(f: EvaluationFile, names: Map<string, string> = ne
     gradeId: f.gradeId,
     scoreCancelled: f.scoreCancelled,
     disqualification: f.disqualification,
+    panelShortBy: f.panelShortBy,
   };
 }

@@ -63,9 +63,12 @@ async function guardOrganization(db: Db, orgId: string): Promise<void> {
 /**
  * Files an application: the registration, its first text and the idempotency record in one
  * transaction, then the workflow, whose id is the registration's key (a retry starts nothing new).
+ * PostgreSQL keeps one open application per organisation (a partial unique index), so of
+ * concurrent filings one commits and the others get the reason; a workflow that cannot be
+ * started now is started by the sweep (start-sweep.ts), and the applicant has the filing.
  */
 export async function fileRegistration(
-  deps: Pick<AppDeps, 'db' | 'registrations'>,
+  deps: Pick<AppDeps, 'db' | 'registrations' | 'logger'>,
   opts: StartOptions,
   session: Session,
   input: Application,
@@ -84,7 +87,7 @@ export async function fileRegistration(
     if (seen.requestHash !== requestHash) {
       throw new AppError('unprocessable', '该 Idempotency-Key 已用于另一份不同的申请');
     }
-    await ensureStarted(deps, opts, seen.resourceId);
+    await startOrDefer(deps, opts, seen.resourceId);
     return { id: seen.resourceId, created: false };
   };
   const earlier = await replay();
@@ -129,22 +132,35 @@ export async function fileRegistration(
       }
     });
   } catch (err) {
-    // A concurrent request with the same key won the race: answer with its registration.
-    if (idempotencyKey && (err as { code?: string }).code === 'P2002') {
-      return fileRegistration(deps, opts, session, input, idempotencyKey);
-    }
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    // A concurrent filing committed first (its number went back with this rollback): the same
+    // key's registration is this request's answer; any other open application is its reason.
+    const same = await replay();
+    if (same) return same;
+    await guardOrganization(db, orgId);
     throw err;
   }
-  await ensureStarted(deps, opts, id);
+  await startOrDefer(deps, opts, id);
   return { id, created: true };
 }
 
-/** Starts the workflow if it has not been started (first call, or a retry after a failure). */
 export interface StartOptions {
   districtCode: string;
   historyLimit?: number;
 }
 
+/** The filing is committed: a Temporal that does not answer now only delays its start. */
+async function startOrDefer(
+  deps: Pick<AppDeps, 'db' | 'registrations' | 'logger'>,
+  opts: StartOptions,
+  id: string,
+): Promise<void> {
+  await ensureStarted(deps, opts, id).catch((err) =>
+    deps.logger.warn({ id, err: String(err) }, 'workflow not started yet; the sweep will'),
+  );
+}
+
+/** Starts the workflow if it has not been started (first call, or a retry after a failure). */
 export async function ensureStarted(
   deps: Pick<AppDeps, 'db' | 'registrations'>,
   opts: StartOptions,

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { Position17Mode } from '../domain/credit-code';
 import {
   type ImportColumn,
   type ImportedOrganization,
@@ -147,7 +148,15 @@ async function write(
 export async function importOrganizations(
   db: Db,
   csv: string,
-  opts: { actor: Actor; now: Date; today: string; dryRun: boolean; maxRows: number },
+  opts: {
+    actor: Actor;
+    now: Date;
+    today: string;
+    dryRun: boolean;
+    maxRows: number;
+    /** The registration rules' switch for the GB 11714 check; an error unless set. */
+    position17?: Position17Mode;
+  },
 ): Promise<ImportReport> {
   const { header, rows } = readCsv(csv);
   const { fields, errors } = mapHeaders(header);
@@ -177,7 +186,7 @@ export async function importOrganizations(
     fields.forEach((f, i) => {
       if (f && cells[i]) record[f] = cells[i];
     });
-    const r = parseImportRow(record, opts.today);
+    const r = parseImportRow(record, opts.today, opts.position17);
     const code = record.creditCode?.toUpperCase() ?? null;
     const reasons = r.ok ? await conflicts(db, r.value) : [...r.reasons];
     if (cells.length > header.length)

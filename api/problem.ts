@@ -20,9 +20,9 @@ export const PROBLEMS = {
   /** Well-formed but not acceptable (e.g. an Idempotency-Key reused for another request). */
   unprocessable: { status: 422, title: '请求无法处理' },
   /** Too many failed sign-ins, or a rate limit or quota reached; `Retry-After` says when. */
-  too_many_requests: { status: 429, title: '尝试次数过多，请稍后再试' },
+  too_many_requests: { status: 429, title: '尝试次数过多，请稍后再试', retryAfter: 60 },
   /** A dependency (Temporal, the database) does not answer; retry later. */
-  unavailable: { status: 503, title: '服务暂时不可用' },
+  unavailable: { status: 503, title: '服务暂时不可用', retryAfter: 5 },
   /** Anything unexpected; the body stays generic. */
   internal: { status: 500, title: '服务器内部错误' },
 } as const;
@@ -35,8 +35,6 @@ export interface ProblemIssue {
 }
 
 export class AppError extends Error {
-  /** Seconds until a retry may succeed (429, 503): sent as `Retry-After`. */
-  retryAfterSeconds?: number;
   /** A refused access answered as something else (404 hides an object): logged as refused. */
   denied = false;
   /** A refusal the security log keeps under its own kind. */
@@ -46,17 +44,19 @@ export class AppError extends Error {
     readonly code: ProblemCode,
     detail?: string,
     readonly errors?: ProblemIssue[],
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? PROBLEMS[code].title);
   }
 
-  retryAfter(seconds: number): this {
-    this.retryAfterSeconds = Math.max(1, Math.ceil(seconds));
-    return this;
-  }
-
   get status(): number {
     return PROBLEMS[this.code].status;
+  }
+
+  /** Seconds a client should wait before retrying (429 and 503 always carry Retry-After). */
+  get retryAfter(): number | undefined {
+    const problem = PROBLEMS[this.code];
+    return this.retryAfterSeconds ?? ('retryAfter' in problem ? problem.retryAfter : undefined);
   }
 }
 
@@ -84,5 +84,17 @@ export function problemBody(
 export function hiddenFrom(detail: string): AppError {
   const e = new AppError('not_found', detail);
   e.denied = true;
+  return e;
+}
+
+/** 429 with the seconds until a retry may succeed, kept in the security log as rate-limited. */
+export function tooManyRequests(detail: string, retryAfterSeconds: number): AppError {
+  const e = new AppError(
+    'too_many_requests',
+    detail,
+    undefined,
+    Math.max(1, Math.ceil(retryAfterSeconds)),
+  );
+  e.logAs = 'rate_limited';
   return e;
 }

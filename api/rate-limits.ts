@@ -3,14 +3,8 @@ import type { Db } from '../lib/db';
 import { countRequest } from '../lib/rate-limit';
 import type { Security } from './auth/security';
 import type { Session } from './auth/session';
-import { AppError } from './problem';
+import { tooManyRequests } from './problem';
 import type { RateLimiter, RouteSpec } from './route';
-
-function tooMany(retryAfterSeconds: number, detail: string): AppError {
-  const e = new AppError('too_many_requests', detail).retryAfter(retryAfterSeconds);
-  e.logAs = 'rate_limited';
-  return e;
-}
 
 /**
  * The routes' rate limits (issue 13 point 8), counted in PostgreSQL so that every API process
@@ -24,13 +18,16 @@ export function routeLimiter(db: Db, security: Security, namespace: string): Rat
       const limit = (await security.policy.get()).rateLimits.anonymousPerMinute;
       const r = await countRequest(db, `anonymous|${namespace}|${req.ip}`, limit, 60);
       if (!r.allowed)
-        throw tooMany(r.retryAfterSeconds, `请求过于频繁（每分钟不超过 ${limit} 次），请稍后再试`);
+        throw tooManyRequests(
+          `请求过于频繁（每分钟不超过 ${limit} 次），请稍后再试`,
+          r.retryAfterSeconds,
+        );
     }
     if (spec.limit === 'expensive' && session) {
       const limit = (await security.policy.get()).rateLimits.expensivePerMinute;
       const r = await countRequest(db, `expensive|${session.sub}`, limit, 60);
       if (!r.allowed)
-        throw tooMany(r.retryAfterSeconds, `此类查询每分钟不超过 ${limit} 次，请稍后再试`);
+        throw tooManyRequests(`此类查询每分钟不超过 ${limit} 次，请稍后再试`, r.retryAfterSeconds);
     }
   };
 }

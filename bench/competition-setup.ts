@@ -67,6 +67,7 @@ export async function prepareRound(
           status: 'registered',
           legalForm: 'private_non_enterprise',
           registeredAt: new Date('2020-01-01T00:00:00Z'),
+          inspections: { create: { year: new Date().getFullYear() - 1, result: 'pass' } },
         },
       });
       const username = `c-applicant${i}`;

@@ -3,10 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
-import { createCompetitionClient } from '../client/competition-client';
-import { createEvaluationClient } from '../client/evaluation-client';
-import { createPurchaseClient } from '../client/purchase-client';
-import { createRegistrationClient } from '../client/registration-client';
+import { createWorkflowClients } from '../client/workflow-clients';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
@@ -61,14 +58,10 @@ export async function startProduct(
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({
     db: apiDb,
-    registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
-    purchases: createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE),
-    evaluation: createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE),
-    competitions: createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE),
+    ...createWorkflowClients(client, config),
     config,
     logger: createLogger('error', 'api'),
     sessionSecret: config.SESSION_SECRET ?? '',
-    temporalReady: async () => true,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

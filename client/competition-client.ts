@@ -12,15 +12,20 @@ import {
   roundStatusQuery,
   roundWorkflowId,
 } from '../workflows/competition/messages';
+import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
 
 /** The API's handle on competition workflows: start a round, read and decide rounds and proposals. */
-export function createCompetitionClient(client: Client, taskQueue: string) {
+export function createCompetitionClient(
+  client: Client,
+  taskQueue: string,
+  limits: TemporalLimits = DEFAULT_LIMITS,
+) {
   const round = (id: string) => client.workflow.getHandle(roundWorkflowId(id));
   const proposal = (id: string) => client.workflow.getHandle(proposalWorkflowId(id));
-  const quiet = async <T>(f: () => Promise<T>): Promise<T | null> => {
+  const quiet = async <T>(f: () => Promise<T>, waitMs: number): Promise<T | null> => {
     try {
-      return await f();
+      return await withinBound(client, waitMs, f);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null;
       throw err;
@@ -29,30 +34,38 @@ export function createCompetitionClient(client: Client, taskQueue: string) {
   return {
     /** Idempotent: the workflow id is the round's business key. */
     async startRound(input: RoundInput): Promise<void> {
-      await client.workflow.start('competitionRoundWorkflow', {
-        taskQueue,
-        workflowId: roundWorkflowId(input.roundId),
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await withinBound(client, limits.requestMs, () =>
+        client.workflow.start('competitionRoundWorkflow', {
+          taskQueue,
+          workflowId: roundWorkflowId(input.roundId),
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
     },
     /** Idempotent: the workflow id is the proposal's business key. */
     async startProposal(input: ProposalInput): Promise<void> {
-      await client.workflow.start('competitionProposalWorkflow', {
-        taskQueue,
-        workflowId: proposalWorkflowId(input.proposalId),
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await withinBound(client, limits.requestMs, () =>
+        client.workflow.start('competitionProposalWorkflow', {
+          taskQueue,
+          workflowId: proposalWorkflowId(input.proposalId),
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
     },
     /** Round news sent by the API itself (a proposal started after the round moved on). */
     async tellProposal(proposalId: string, news: RoundNews): Promise<void> {
-      await executeUpdate(proposal(proposalId), roundNewsUpdate, news);
+      await executeUpdate(proposal(proposalId), roundNewsUpdate, news, {
+        timeoutMs: limits.requestMs,
+      });
     },
-    roundStatus: (id: string) => quiet(() => round(id).query(roundStatusQuery)),
-    proposalStatus: (id: string) => quiet(() => proposal(id).query(proposalStatusQuery)),
+    roundStatus: (id: string, waitMs = limits.requestMs) =>
+      quiet(() => round(id).query(roundStatusQuery), waitMs),
+    proposalStatus: (id: string, waitMs = limits.requestMs) =>
+      quiet(() => proposal(id).query(proposalStatusQuery), waitMs),
     /** `updateId` makes a retried request the same update (Temporal deduplicates it). */
     updateRound<A, R>(
       id: string,
@@ -60,14 +73,15 @@ export function createCompetitionClient(client: Client, taskQueue: string) {
       args: A,
       updateId?: string,
     ): Promise<R> {
-      return executeUpdate(round(id), def, args, updateId);
+      return executeUpdate(round(id), def, args, { updateId, timeoutMs: limits.requestMs });
     },
     updateProposal<A>(
       id: string,
       def: UpdateDefinition<ProposalView, [A]>,
       args: A,
+      updateId?: string,
     ): Promise<ProposalView> {
-      return executeUpdate(proposal(id), def, args);
+      return executeUpdate(proposal(id), def, args, { updateId, timeoutMs: limits.requestMs });
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   gradeWorkflowId,
   profileChangedSignal,
 } from '../workflows/evaluation/messages';
+import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
 
 /**
@@ -18,9 +19,12 @@ import { executeUpdate } from './execute-update';
 export async function signalOrganizationProfileChanged(
   client: Client,
   organizationId: string,
+  limits: TemporalLimits = DEFAULT_LIMITS,
 ): Promise<boolean> {
   try {
-    await client.workflow.getHandle(gradeWorkflowId(organizationId)).signal(profileChangedSignal);
+    await withinBound(client, limits.requestMs, () =>
+      client.workflow.getHandle(gradeWorkflowId(organizationId)).signal(profileChangedSignal),
+    );
     return true;
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return false;
@@ -32,13 +36,22 @@ export async function signalOrganizationProfileChanged(
 export async function gradeStatus(
   client: Client,
   organizationId: string,
+  limits: TemporalLimits = DEFAULT_LIMITS,
 ): Promise<GradeView | null> {
   try {
-    return await client.workflow.getHandle(gradeWorkflowId(organizationId)).query(gradeStatusQuery);
+    return await withinBound(client, limits.requestMs, () =>
+      client.workflow.getHandle(gradeWorkflowId(organizationId)).query(gradeStatusQuery),
+    );
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return null;
     throw err;
   }
+}
+
+/** How an Update on a grade is sent: within the bound, under the caller's update id. */
+export interface GradeUpdateOptions {
+  limits?: TemporalLimits;
+  updateId?: string;
 }
 
 /** Cancellation of a grade: an administrator's decision with its reason (§4.3). */
@@ -47,14 +60,13 @@ export function cancelGrade(
   organizationId: string,
   actor: EvalActor,
   reason: string,
+  opts: GradeUpdateOptions = {},
 ) {
   return executeUpdate(
     client.workflow.getHandle(gradeWorkflowId(organizationId)),
     cancelGradeUpdate,
-    {
-      actor,
-      reason,
-    },
+    { actor, reason },
+    { updateId: opts.updateId, timeoutMs: (opts.limits ?? DEFAULT_LIMITS).requestMs },
   );
 }
 
@@ -63,10 +75,12 @@ export function recordCertificateReturned(
   client: Client,
   organizationId: string,
   actor: EvalActor,
+  opts: GradeUpdateOptions = {},
 ) {
   return executeUpdate(
     client.workflow.getHandle(gradeWorkflowId(organizationId)),
     certificateReturnedUpdate,
     { actor },
+    { updateId: opts.updateId, timeoutMs: (opts.limits ?? DEFAULT_LIMITS).requestMs },
   );
 }

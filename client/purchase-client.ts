@@ -8,12 +8,17 @@ import {
   purchaseWorkflowId,
   purchaseWorkflowType,
 } from '../workflows/purchase/messages';
+import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
 
 export type PurchasePart = 'project' | 'contract';
 
 /** The API's handle on purchase workflows: start, read, decide. */
-export function createPurchaseClient(client: Client, taskQueue: string) {
+export function createPurchaseClient(
+  client: Client,
+  taskQueue: string,
+  limits: TemporalLimits = DEFAULT_LIMITS,
+) {
   /** The project's workflow, or its signed contract's child workflow. */
   const handle = (projectId: string, part: PurchasePart = 'project') =>
     client.workflow.getHandle(
@@ -22,19 +27,27 @@ export function createPurchaseClient(client: Client, taskQueue: string) {
   return {
     /** Idempotent: the workflow id is the project's business key. */
     async start(input: PurchaseInput): Promise<void> {
-      await client.workflow.start(purchaseWorkflowType, {
-        taskQueue,
-        workflowId: purchaseWorkflowId(input.projectId),
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await withinBound(client, limits.requestMs, () =>
+        client.workflow.start(purchaseWorkflowType, {
+          taskQueue,
+          workflowId: purchaseWorkflowId(input.projectId),
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
     },
 
     /** The live view, or null when the workflow (or its history) is gone. */
-    async status(projectId: string, part: PurchasePart = 'project'): Promise<PurchaseView | null> {
+    async status(
+      projectId: string,
+      part: PurchasePart = 'project',
+      waitMs = limits.requestMs,
+    ): Promise<PurchaseView | null> {
       try {
-        return await handle(projectId, part).query(purchaseStatusQuery);
+        return await withinBound(client, waitMs, () =>
+          handle(projectId, part).query(purchaseStatusQuery),
+        );
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
@@ -46,8 +59,12 @@ export function createPurchaseClient(client: Client, taskQueue: string) {
       def: UpdateDefinition<PurchaseView, [A]>,
       args: A,
       part: PurchasePart = 'project',
+      updateId?: string,
     ) {
-      return executeUpdate(handle(projectId, part), def, args);
+      return executeUpdate(handle(projectId, part), def, args, {
+        updateId,
+        timeoutMs: limits.requestMs,
+      });
     },
   };
 }

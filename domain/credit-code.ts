@@ -128,9 +128,15 @@ export interface CreditCodeValidation {
   warnings: Finding[];
 }
 
+/**
+ * How a failed GB 11714 check (position 17) counts: an error by default, a warning only where a
+ * rule set tolerates odd legacy codes (DOMAIN.md §2.1). One policy switch for every check.
+ */
+export type Position17Mode = 'error' | 'warning';
+
 export interface ValidateCreditCodeOptions {
   /** 'warning' tolerates odd legacy codes whose GB 11714 check is wrong (DOMAIN.md §2.1). */
-  position17?: 'error' | 'warning';
+  position17?: Position17Mode;
   expectedLegalForm?: LegalForm;
   expectedDivisionCode?: string;
 }

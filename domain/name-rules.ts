@@ -5,7 +5,13 @@
 import { LEGAL_FORM_LABEL, LEGAL_FORMS, type LegalForm } from './organization-types';
 
 export interface NamePolicy {
+  /** Words a local organisation's name may not be crowned with (冠以): refused as a prefix only. */
   forbiddenWords: string[];
+  /**
+   * The legal forms the prefix ban applies to: DOMAIN §1.1 names local social groups and every
+   * 民非 (社团条例 art. 10, 民非条例 art. 8); a rule set may add foundations.
+   */
+  forbiddenPrefixForms?: LegalForm[];
   /** Administrative-division names a name may start with; the longest match is stripped. */
   divisionPrefixes: string[];
   /** Organisational forms (组织形式) a name of each legal form may end with. */
@@ -13,9 +19,19 @@ export interface NamePolicy {
   maxLength: number;
   /** Cores of ≥3 characters within this Levenshtein distance are confusingly similar. */
   similarEditDistance: number;
+  /**
+   * Trade and field words (行业、领域) the office recognises. A 民非 or foundation name whose
+   * middle part is one of them, or one with a shorter 字号 before it, lacks its 字号 (69号令);
+   * a middle part that ends with none of them is not judged.
+   */
+  fieldTerms?: string[];
+  /** Fewest characters of a 字号. */
+  brandMinLength?: number;
 }
+// The three settings above are optional because rules loaded into a workflow before they existed
+// lack them: such a workflow keeps the earlier reading (any occurrence, no 字号 check) and replays.
 
-export const DEFAULT_NAME_POLICY: NamePolicy = {
+export const DEFAULT_NAME_POLICY: Required<NamePolicy> = {
   forbiddenWords: ['中国', '全国', '中华'],
   divisionPrefixes: ['常州市钟楼区', '钟楼区', '常州市'],
   formSuffixes: {
@@ -36,6 +52,44 @@ export const DEFAULT_NAME_POLICY: NamePolicy = {
   },
   maxLength: 50,
   similarEditDistance: 1,
+  forbiddenPrefixForms: ['social_group', 'private_non_enterprise'],
+  fieldTerms: [
+    '养老服务',
+    '居家养老',
+    '助老服务',
+    '养老',
+    '助老',
+    '助残',
+    '助学',
+    '扶贫',
+    '济困',
+    '救助',
+    '慈善',
+    '公益',
+    '社区服务',
+    '社会工作',
+    '社工',
+    '志愿服务',
+    '心理咨询',
+    '法律服务',
+    '调解',
+    '教育',
+    '培训',
+    '文化',
+    '艺术',
+    '体育',
+    '科技',
+    '科普',
+    '医疗',
+    '康复',
+    '健康',
+    '环保',
+    '儿童',
+    '青少年',
+    '家庭服务',
+    '托育',
+  ],
+  brandMinLength: 2,
 };
 
 export interface NameFinding {
@@ -52,7 +106,7 @@ export const NAME_FINDING = {
   tooLong: 'NAME_TOO_LONG',
   /** Latin letters, spaces, half-width brackets or other symbols. */
   invalidCharacters: 'NAME_INVALID_CHARACTERS',
-  /** 中国 / 全国 / 中华 in a local organisation's name. */
+  /** A local organisation's name crowned with 中国 / 全国 / 中华 (冠以: at its start). */
   forbiddenWord: 'NAME_FORBIDDEN_WORD',
   /** Does not start with the administrative division. */
   missingDivision: 'NAME_MISSING_DIVISION',
@@ -60,6 +114,8 @@ export const NAME_FINDING = {
   wrongFormSuffix: 'NAME_WRONG_FORM_SUFFIX',
   /** Nothing between the division and the organisational form. */
   noCore: 'NAME_NO_CORE',
+  /** A 民非 or foundation name with a trade or field but no 字号 before it. */
+  missingBrand: 'NAME_MISSING_BRAND',
 } as const;
 
 const ORDER_69 = '《社会组织名称管理办法》（民政部令第69号）';
@@ -68,7 +124,7 @@ const LOCAL_POLICY = '登记机关名称规范（系统配置）';
 const FORBIDDEN_BASIS: Record<LegalForm, string> = {
   social_group: `《社会团体登记管理条例》第十条第二款：地方性的社会团体的名称不得冠以“中国”、“全国”、“中华”等字样；${ORDER_69}`,
   private_non_enterprise: `《民办非企业单位登记管理暂行条例》第八条第二款：民办非企业单位的名称不得冠以“中国”、“全国”、“中华”等字样；${ORDER_69}`,
-  foundation: ORDER_69,
+  foundation: `${ORDER_69}；${LOCAL_POLICY}`,
 };
 
 const STRUCTURE_BASIS: Record<LegalForm, string> = {
@@ -123,14 +179,20 @@ export function checkNameRules(
     });
   }
 
-  for (const word of policy.forbiddenWords) {
-    if (n.includes(word)) {
-      findings.push({
-        code: NAME_FINDING.forbiddenWord,
-        message: `地方性${LEGAL_FORM_LABEL[legalForm]}的名称不得使用“${word}”字样`,
-        legalBasis: FORBIDDEN_BASIS[legalForm],
-      });
-    }
+  // 冠以 is a crown: inside the name (钟楼区中国象棋协会) the word names a trade or field.
+  const forms = policy.forbiddenPrefixForms;
+  const crowned =
+    forms === undefined
+      ? policy.forbiddenWords.filter((w) => w.length > 0 && n.includes(w))
+      : forms.includes(legalForm)
+        ? policy.forbiddenWords.filter((w) => w.length > 0 && n.startsWith(w))
+        : [];
+  for (const word of crowned) {
+    findings.push({
+      code: NAME_FINDING.forbiddenWord,
+      message: `地方性${LEGAL_FORM_LABEL[legalForm]}的名称不得冠以“${word}”字样`,
+      legalBasis: FORBIDDEN_BASIS[legalForm],
+    });
   }
 
   const prefix = longestMatch(policy.divisionPrefixes, (p) => n.startsWith(p));
@@ -158,11 +220,36 @@ export function checkNameRules(
   if (core.trim().length === 0) {
     findings.push({
       code: NAME_FINDING.noCore,
-      message: '名称在行政区划名称和组织形式之间缺少字号或行业、领域',
+      message:
+        legalForm === 'social_group'
+          ? '名称在行政区划名称和组织形式之间缺少行业、领域或会员组成'
+          : '名称在行政区划名称和组织形式之间缺少字号和行业、领域',
       legalBasis: STRUCTURE_BASIS[legalForm],
     });
+  } else if (legalForm !== 'social_group') {
+    const brand = missingBrand(core, policy);
+    if (brand) {
+      findings.push({
+        code: NAME_FINDING.missingBrand,
+        message: `${LEGAL_FORM_LABEL[legalForm]}的名称应在行业、领域“${brand}”之前有字号（至少${policy.brandMinLength ?? 2}个字）`,
+        legalBasis: STRUCTURE_BASIS[legalForm],
+      });
+    }
   }
   return findings;
+}
+
+/**
+ * 69号令: a 民非 or foundation is named division + 字号 + trade or field + form, a social group
+ * division + trade or field (or membership) + form. Returns the field word when the part before
+ * it is too short to be a 字号; null when there is one, or when the field is not recognised.
+ */
+function missingBrand(core: string, policy: NamePolicy): string | null {
+  if (!policy.fieldTerms) return null;
+  const field = longestMatch(policy.fieldTerms, (t) => core.endsWith(t));
+  if (field === undefined) return null;
+  const brand = [...core].length - [...field].length;
+  return brand < (policy.brandMinLength ?? 2) ? field : null;
 }
 
 function wrongSuffixMessage(name: string, legalForm: LegalForm, policy: NamePolicy): string {

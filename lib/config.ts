@@ -44,6 +44,15 @@ const ConfigSchema = z.object({
    * limit spent the CPU collecting garbage. A miss only replays a short history.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
+  /**
+   * How long a person's request waits for Temporal (an Update, a live Query, a workflow start):
+   * past it the API answers 503 with Retry-After instead of hanging.
+   */
+  TEMPORAL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).default(10_000),
+  /** A page that has a stored view shows it once the live view takes longer than this. */
+  LIVE_VIEW_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
+  /** How often the API starts the workflows of filings committed while Temporal was away. */
+  START_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(15_000),
   /** Path to a `temporal` CLI binary; wins over PATH and the build cache. */
   TEMPORAL_CLI: z.string().optional(),
 

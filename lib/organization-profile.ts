@@ -46,6 +46,7 @@ export async function loadOrganizationProfile(
             present: org.hasPartyOrganization,
             recordedOn: localDay(org.partyOrgRecordedAt) ?? '',
           },
+    budgetFundedStaffing: org.budgetFundedStaffing,
     grades: org.grades.map((g) => ({
       id: g.id,
       level: g.level,

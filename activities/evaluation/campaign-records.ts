@@ -20,6 +20,7 @@ export function makeRecordCampaignPhase(db: Db) {
       where: { id: input.campaignId },
       data: {
         phase: input.phase,
+        ...(input.phase === 'assessment' ? { applicationsClosedAt: new Date(input.at) } : {}),
         ...(input.phase === 'closed' ? { closedAt: new Date(input.at) } : {}),
       },
     });

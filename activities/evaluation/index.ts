@@ -11,7 +11,10 @@ import { makeDowngradeGrade, makeEndGrade } from './grade-records';
 import { makeLoadApplicationProfile, makeLoadProfileSnapshot } from './load-profile';
 import { makeLoadEvaluationRules } from './load-rules';
 import { makeNotifyEvaluation } from './notify';
-import { makePublishEvaluationAnnouncement } from './publish-announcement';
+import {
+  makePublishCampaignNotice,
+  makePublishEvaluationAnnouncement,
+} from './publish-announcement';
 import { makeRecordComplaint, makeRecordComplaintVote } from './record-complaint';
 import { makeRecordEvaluationFile } from './record-file';
 import { makeRecordAssignment, makeRecordVote, makeStoreSubmittedSheet } from './record-panel';
@@ -30,6 +33,7 @@ export function createEvaluationActivities(deps: ActivityDeps) {
     recordVote: makeRecordVote(db),
     awardGrade: makeAwardGrade(db, config.AUTHORITY_NAME),
     publishEvaluationAnnouncement: makePublishEvaluationAnnouncement(db),
+    publishCampaignNotice: makePublishCampaignNotice(db, config.DISTRICT_CODE),
     notifyEvaluation: makeNotifyEvaluation(db, outbox, config.AUTHORITY_NAME),
     recordCampaignPhase: makeRecordCampaignPhase(db),
     listFilesToStart: makeListFilesToStart(db),

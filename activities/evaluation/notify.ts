@@ -15,8 +15,17 @@ export function makeNotifyEvaluation(db: Db, outbox: Outbox, authority: string) 
   return async function notifyEvaluation(input: {
     key: string;
     organizationId: string;
-    /** `roles`: every active account of these roles (the evaluation office). */
-    to: { organization?: boolean; accountIds?: string[]; roles?: readonly Role[] };
+    /**
+     * `roles`: every active account of these roles (the evaluation office); `complainantOf`:
+     * the contact address a complaint from the public form left (read here, never carried by
+     * the workflow).
+     */
+    to: {
+      organization?: boolean;
+      accountIds?: string[];
+      roles?: readonly Role[];
+      complainantOf?: string;
+    };
     template: EvaluationTemplate;
     context: EvaluationMailContext;
     attachmentFileIds?: string[];
@@ -43,6 +52,10 @@ export function makeNotifyEvaluation(db: Db, outbox: Outbox, authority: string) 
         orderBy: { username: 'asc' },
       });
       for (const a of accs) recipients.push({ address: a.email, name: a.displayName });
+    }
+    if (input.to.complainantOf) {
+      const c = await db.evaluationComplaint.findUnique({ where: { id: input.to.complainantOf } });
+      if (c?.contactEmail) recipients.push({ address: c.contactEmail, name: c.contactName });
     }
     const seen = new Set<string>();
     const unique = recipients.filter(

@@ -42,7 +42,8 @@ export function makeRecordComplaint(db: Db) {
             seq: a.seq,
             workflowId: input.workflowId,
             at: new Date(a.at),
-            actorId: a.actor.role === 'system' ? null : a.actor.id,
+            // A complainant from the public form has no account.
+            actorId: a.actor.role === 'system' || a.actor.role === 'public' ? null : a.actor.id,
             actorName: a.actor.name,
             actorRole: a.actor.role,
             action: a.action,

@@ -25,6 +25,7 @@ export interface FilePatch {
   reviewRequestedAt?: number | null;
   scoreCancelled?: boolean;
   disqualification?: Disqualification;
+  panelShortBy?: number;
 }
 
 /** The file's projection and its audit entry in one transaction; the seq makes a retry a no-op. */

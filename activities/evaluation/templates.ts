@@ -8,6 +8,7 @@ export const EVALUATION_TEMPLATES = [
   'grade_decided',
   'recommended_upward',
   'review_pending',
+  'panel_incomplete',
   'review_answer',
   'grade_confirmed',
   'not_graded',
@@ -40,6 +41,11 @@ export interface EvaluationMailContext {
   subject?: string;
   /** What an upheld complaint led to, in words. */
   measure?: string;
+  /** An upheld re-review above the district's authority went to the city or province. */
+  upward?: boolean;
+  /** Experts a file's panel lacks, and how many it needs. */
+  missing?: number;
+  required?: number;
 }
 
 const fmt = (iso: string | null | undefined) => {
@@ -77,15 +83,21 @@ const T: Record<EvaluationTemplate, Render> = {
     subject: `【推荐上报】${c.organizationName}`,
     body: `${c.organizationName}拟评为 ${lv(c.level)}，超出区级评定权限，已推荐上级民政部门评定。${c.reason ? `\n说明：${c.reason}。` : ''}`,
   }),
+  panel_incomplete: (c) => ({
+    subject: `【评估专家不足，待增补】${c.organizationName}`,
+    body: `${c.organizationName}的评估专家组还缺 ${c.missing} 名无利益冲突的专家（每个评估事项应有 ${c.required} 名），专家组齐全前不开始评分。\n请在该评估事项页面从专家库增补专家。`,
+  }),
   review_pending: (c) => ({
     subject: `【待复核委员会表决】${c.organizationName}`,
     body: `${c.organizationName}对评估结果提出复核请求：${c.reason}\n请复核委员会委员参加记名表决。`,
   }),
   review_answer: (c) => ({
     subject: `【复核结论】${c.organizationName}`,
-    body: c.upheld
-      ? `经复核委员会表决，您的复核请求成立，评估等级调整为 ${lv(c.level)}。`
-      : `经复核委员会表决，您的复核请求不成立，维持评估等级 ${lv(c.level)}。`,
+    body: c.upward
+      ? `经复核委员会表决，您的复核请求成立。拟评为 ${lv(c.level)}，超出区级评定权限，已推荐上级民政部门评定，评定结果另行通知。${c.reason ? `\n说明：${c.reason}。` : ''}`
+      : c.upheld
+        ? `经复核委员会表决，您的复核请求成立，评估等级调整为 ${lv(c.level)}。${c.reason ? `\n说明：${c.reason}。` : ''}`
+        : `经复核委员会表决，您的复核请求不成立，维持评估等级 ${lv(c.level)}。`,
   }),
   grade_confirmed: (c) => ({
     subject: `【评估等级确认】${c.organizationName} ${lv(c.level)}`,

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface OutgoingMail {
@@ -39,23 +39,49 @@ function toNodemailer(mail: OutgoingMail) {
   };
 }
 
-/** Errors before the message body was handed over mean nothing was delivered. */
-function classify(err: unknown): MailSendError {
-  const e = err as { message?: string; command?: string; responseCode?: number; code?: string };
-  const afterData = e.command === 'DATA' || e.command === 'DATA_END' || e.command === 'MESSAGE';
-  const certainlyNotSent = !afterData || typeof e.responseCode === 'number';
+/**
+ * Whether a failed send certainly did not deliver. A server's reply (4xx, 5xx) says so, and so
+ * does a failure before the whole message was handed to the connection: without the final dot
+ * the server takes nothing. A connection lost after the whole message was written (nodemailer
+ * reports command `CONN`) may have delivered it: that is uncertain, and never resent by itself.
+ */
+export function classifySendError(err: unknown, handedOver: boolean): MailSendError {
+  const e = err as { message?: string; responseCode?: number };
+  const certainlyNotSent = typeof e.responseCode === 'number' || !handedOver;
   return new MailSendError(e.message ?? String(err), certainlyNotSent);
 }
+
+/** Extra field of a mail: called once the whole message has been read by the SMTP connection. */
+type WithHandOver = SendMailOptions & { onHandedOver?: () => void };
 
 export function createSmtpMailer(smtpUrl: string): Mailer {
   // One pooled connection set for all mails instead of a handshake per message.
   const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 2 });
+  // The message stream's end, as the connection reads it: its DATA has been written in full.
+  // (The source is buffered ahead of DATA, so only the last stage's end tells.)
+  transport.use('stream', (mail, done) => {
+    const onHandedOver = (mail.data as WithHandOver).onHandedOver;
+    if (onHandedOver) {
+      mail.message.processFunc((stream) => {
+        stream.once('end', onHandedOver);
+        return stream;
+      });
+    }
+    done();
+  });
   return {
     async send(mail) {
+      let handedOver = false;
+      const options: WithHandOver = {
+        ...toNodemailer(mail),
+        onHandedOver: () => {
+          handedOver = true;
+        },
+      };
       try {
-        await transport.sendMail(toNodemailer(mail));
+        await transport.sendMail(options);
       } catch (err) {
-        throw classify(err);
+        throw classifySendError(err, handedOver);
       }
     },
     close: () => transport.close(),

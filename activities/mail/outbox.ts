@@ -28,12 +28,19 @@ export const messageIdFor = (key: string) =>
   `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@minzheng-flow>`;
 
 const RETRY_DELAYS_S = [10, 60, 300, 1800, 3600];
+/** Tries to record `sent` at once before leaving it to the dispatcher's next tick. */
+const RECORD_ATTEMPTS = 3;
+
+const UNCERTAIN_NOTE =
+  '邮件已完整发出，但邮件服务器在确认前断开了连接，无法确定是否已送达；请管理员核实后决定是否重发';
 
 /**
  * The transactional outbox: a mail is a row with a unique key before it is sent, so a retried
  * activity or a second worker cannot make it twice. Sending claims the row first (status
  * `sending`); only a claimed row is sent, and a claim that outlives its lease is marked
- * `uncertain` for an administrator instead of being sent again.
+ * `uncertain` for an administrator instead of being sent again. Once the mail server has taken
+ * a mail the row never goes back to `pending`: if `sent` cannot be written then, it is written
+ * by the next dispatcher tick (or, should this process end first, the lease makes it uncertain).
  */
 export function createOutbox(
   db: Db,
@@ -41,6 +48,43 @@ export function createOutbox(
   opts: { from: string; leaseMs?: number },
 ): Outbox {
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  /** Sent mails whose `sent` could not be written yet. */
+  const unrecorded = new Set<string>();
+
+  async function markSent(id: string): Promise<boolean> {
+    try {
+      await db.outboxMail.update({
+        where: { id },
+        data: { status: 'sent', sentAt: new Date(), lastError: null },
+      });
+      unrecorded.delete(id);
+      return true;
+    } catch {
+      unrecorded.add(id);
+      return false;
+    }
+  }
+
+  async function recordSent(id: string): Promise<void> {
+    for (let attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
+      if (await markSent(id)) return;
+      if (attempt < RECORD_ATTEMPTS) await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+
+  async function recordFailure(row: { id: string; attempts: number }, err: unknown) {
+    const safe = err instanceof MailSendError ? err.certainlyNotSent : true;
+    const delay = RETRY_DELAYS_S[Math.min(row.attempts, RETRY_DELAYS_S.length - 1)] ?? 3600;
+    const reason = String((err as Error).message ?? err);
+    await db.outboxMail.update({
+      where: { id: row.id },
+      data: {
+        status: safe ? 'pending' : 'uncertain',
+        lastError: (safe ? reason : `${UNCERTAIN_NOTE}（${reason}）`).slice(0, 1000),
+        nextAttemptAt: new Date(Date.now() + delay * 1000),
+      },
+    });
+  }
 
   async function sendOne(id: string): Promise<void> {
     const claimed = await db.$queryRaw<{ id: string }[]>`
@@ -63,22 +107,18 @@ export function createOutbox(
           contentType: f.mimeType,
         })),
       });
-      await db.outboxMail.update({
-        where: { id },
-        data: { status: 'sent', sentAt: new Date(), lastError: null },
-      });
     } catch (err) {
-      const safe = err instanceof MailSendError ? err.certainlyNotSent : true;
-      const delay = RETRY_DELAYS_S[Math.min(row.attempts, RETRY_DELAYS_S.length - 1)] ?? 3600;
-      await db.outboxMail.update({
-        where: { id },
-        data: {
-          status: safe ? 'pending' : 'uncertain',
-          lastError: String((err as Error).message ?? err).slice(0, 1000),
-          nextAttemptAt: new Date(Date.now() + delay * 1000),
-        },
-      });
+      // Not taken by the server, or not known to be: if even this cannot be written, the row
+      // stays `sending` and its lease makes it uncertain.
+      await recordFailure(row, err);
+      return;
     }
+    await recordSent(id);
+  }
+
+  /** Writes `sent` for the mails whose record failed before. */
+  async function recordLeftovers(): Promise<void> {
+    for (const id of [...unrecorded]) await markSent(id);
   }
 
   let background: Promise<void> = Promise.resolve();
@@ -115,8 +155,13 @@ export function createOutbox(
     },
     idle: () => background,
     async flagInterrupted() {
+      await recordLeftovers();
       const r = await db.outboxMail.updateMany({
-        where: { status: 'sending', claimedAt: { lt: new Date(Date.now() - leaseMs) } },
+        where: {
+          status: 'sending',
+          claimedAt: { lt: new Date(Date.now() - leaseMs) },
+          id: { notIn: [...unrecorded] },
+        },
         data: {
           status: 'uncertain',
           lastError: '发送过程中断，无法确定是否已送达；请管理员核实后决定是否重发',
@@ -137,6 +182,7 @@ export function createOutbox(
         clearInterval(timer);
         await running;
         await background;
+        await recordLeftovers().catch(() => undefined);
       };
     },
   };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { holidayYearSchema } from '../../domain/calendar-schema';
 import type { Prisma } from '../../lib/db';
 import { jurisdictionChain } from '../../lib/rules/jurisdictions';
-import { loadCalendar, loadRegistrationRules } from '../../lib/rules/load-registration-rules';
+import { loadCalendar } from '../../lib/rules/load-registration-rules';
+import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
 import { POLICY_PROCESSES, POLICY_SCHEMAS } from '../../lib/rules/policy-schemas';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppContext } from '../app';
@@ -11,6 +12,11 @@ import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 
 const ADMIN = ['administrator'] as const;
+
+/** Any process's parse result: the policy is shown as it is, whatever its shape. */
+type ParseResult =
+  | { success: true; data: unknown }
+  | { success: false; error: { message: string } };
 
 /** Setting names the policy does not know (typos would otherwise be dropped silently). */
 function unknownKeys(input: unknown, parsed: unknown, path: string[] = []): string[] {
@@ -128,15 +134,26 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
     router,
     {
       method: 'get',
-      path: '/api/policy/registration',
+      path: '/api/policy/:process',
       tag: '规则',
-      summary: '今天生效的登记规则（合并各级规则后的完整设置）',
+      summary:
+        '今天生效的某一事项规则（登记、评估、创投、购买服务、工作目标；合并各级规则后的完整设置）',
       access: 'signed-in',
+      params: z.object({ process: z.enum(POLICY_PROCESSES, '没有该事项的规则') }),
       response: { status: 200, description: '规则' },
+      problems: ['bad_request', 'conflict'],
     },
-    async () => {
-      const r = await loadRegistrationRules(db, deps.config.DISTRICT_CODE, Date.now());
-      return { ruleSet: r.ref, policy: r.policy, calendarYears: Object.keys(r.calendar.years) };
+    async ({ params }) => {
+      const now = Date.now();
+      const calendar = await loadCalendar(db);
+      const schema: { safeParse: (s: unknown) => ParseResult } = POLICY_SCHEMAS[params.process];
+      const r = await loadRuleLayers(db, params.process, deps.config.DISTRICT_CODE, now, (s) =>
+        schema.safeParse(s),
+      ).catch((e: unknown) => {
+        if (e instanceof RuleSetError) throw new AppError('conflict', e.message);
+        throw e;
+      });
+      return { ruleSet: r.ref, policy: r.policy, calendarYears: Object.keys(calendar.years) };
     },
   );
 

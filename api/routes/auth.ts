@@ -104,7 +104,10 @@ export async function refuseWhileHeld(deps: AppContext, req: AuthedRequest, user
       : hold.reason === 'spray'
         ? '本地址尝试登录的账号过多'
         : '本地址登录失败次数过多';
-  throw new AppError('too_many_requests', `${why}，请约 ${minutes} 分钟后再试`).retryAfter(
+  throw new AppError(
+    'too_many_requests',
+    `${why}，请约 ${minutes} 分钟后再试`,
+    undefined,
     hold.retryAfterSeconds,
   );
 }

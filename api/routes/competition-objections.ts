@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
-import { actorOf, openRoundFor, roundFor } from '../competition-access';
+import { actorOf, roundFor } from '../competition-access';
+import { DECISION_HEADERS } from '../decision-key';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
+import { decideOnRound } from './competition-round-actions';
 
 const TAG = '公益创投';
 /** Stages from which the funding list has been made public. */
@@ -29,7 +31,7 @@ const LISTED = [
  * workflow has the last word on when (its validators answer 409 with the reason).
  */
 export function registerObjections(router: Router, registry: RouteRegistry, deps: AppDeps): void {
-  const { db, competitions } = deps;
+  const { db } = deps;
 
   registry.add(
     router,
@@ -135,21 +137,23 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
       access: ['applicant'],
       params: S.ZRoundParams,
       body: S.ZObjectionRequest,
+      headers: DECISION_HEADERS,
       response: { status: 201, description: '已受理' },
-      problems: ['not_found', 'conflict', 'unprocessable'],
+      problems: ['not_found', 'conflict', 'unprocessable', 'unavailable'],
     },
-    async ({ params, body, session }) => {
-      await openRoundFor(db, params.id);
+    async (ctx) => {
+      const { params, body } = ctx;
+      await roundFor(db, params.id);
       const p = await db.competitionProposal.findFirst({
         where: { id: body.proposalId, roundId: params.id, status: 'selected' },
       });
       if (!p) throw new AppError('unprocessable', '只能对本轮公示的拟资助项目提出异议');
-      return competitions.updateRound(params.id, m.fileObjectionUpdate, {
-        actor: actorOf(session!),
+      return decideOnRound(deps, ctx, m.fileObjectionUpdate, (s) => ({
+        actor: actorOf(s),
         objectionId: randomUUID(),
         proposalId: p.id,
         text: body.text,
-      });
+      }));
     },
   );
 
@@ -163,17 +167,16 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
       access: ['administrator'],
       params: S.ZObjectionParams,
       body: S.ZObjectionDecisionRequest,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '轮次' },
-      problems: ['not_found', 'conflict'],
+      problems: ['not_found', 'conflict', 'unavailable'],
     },
-    async ({ params, body, session }) => {
-      await openRoundFor(db, params.id);
-      return competitions.updateRound(params.id, m.decideObjectionUpdate, {
-        actor: actorOf(session!),
-        objectionId: params.objectionId,
-        uphold: body.uphold,
-        decision: body.decision,
-      });
-    },
+    (ctx) =>
+      decideOnRound(deps, ctx, m.decideObjectionUpdate, (s) => ({
+        actor: actorOf(s),
+        objectionId: ctx.params.objectionId,
+        uphold: ctx.body.uphold,
+        decision: ctx.body.decision,
+      })),
   );
 }

@@ -25,6 +25,7 @@ import {
   roundFor,
   workflowLink,
 } from '../competition-access';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { registerSeatRoute, seatedEvaluators } from '../evaluator-seats';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
@@ -294,7 +295,13 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         where: { id: p.organizationId },
         select: { id: true, name: true, creditCode: true },
       });
-      const live = session!.role === 'judge' ? null : await deps.competitions.proposalStatus(p.id);
+      // A workflow that does not answer quickly: the projection's status alone.
+      const live =
+        session!.role === 'judge'
+          ? null
+          : await deps.competitions
+              .proposalStatus(p.id, deps.config.LIVE_VIEW_TIMEOUT_MS)
+              .catch(() => null);
       return {
         ...base,
         status: p.status,
@@ -325,19 +332,22 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '项目流程状态' },
-        problems: ['not_found', 'conflict', 'unprocessable', 'forbidden'],
+        problems: ['not_found', 'conflict', 'unprocessable', 'forbidden', 'unavailable'],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const p = await proposalFor(db, params.id, session!);
-        assertProposalOpen(p, await roundFor(db, p.roundId));
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        assertProposalOpen(p, await roundFor(db, p.roundId), { replay: key?.replay });
         // The round's news about this proposal, as recorded: it may not have reached the workflow.
         const news = (await roundNewsFor(db, p.roundId, [p.id])).get(p.id) ?? [];
-        const view = await deps.competitions.updateProposal(params.id, a.update, {
-          ...(body as object),
-          actor: actorOf(session!),
-          news,
-        } as never);
+        const view = await deps.competitions.updateProposal(
+          params.id,
+          a.update,
+          { ...(body as object), actor: actorOf(session!), news } as never,
+          key?.updateId,
+        );
         if (a.path === 'score')
           await endScoreDraft(deps, p.id, (body as { phase: Phase }).phase, session!.sub);
         return view;
@@ -363,16 +373,20 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         access: [role],
         params: S.ZTrancheParams,
         body: S.ZEmpty,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '项目流程状态' },
-        problems: ['not_found', 'conflict', 'unprocessable'],
+        problems: ['not_found', 'conflict', 'unprocessable', 'unavailable'],
       },
-      async ({ params, session }) => {
+      async ({ params, body, session, req }) => {
         const p = await proposalFor(db, params.id, session!);
-        assertProposalOpen(p, await roundFor(db, p.roundId));
-        return deps.competitions.updateProposal(params.id, def, {
-          actor: actorOf(session!),
-          tranche: params.tranche,
-        });
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        assertProposalOpen(p, await roundFor(db, p.roundId), { replay: key?.replay });
+        return deps.competitions.updateProposal(
+          params.id,
+          def,
+          { actor: actorOf(session!), tranche: params.tranche },
+          key?.updateId,
+        );
       },
     );
   }

@@ -1,16 +1,36 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Router } from 'express';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
+import type { Session } from '../auth/session';
 import { actorOf, openRoundFor } from '../competition-access';
-import type { RouteRegistry } from '../route';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
+import type { RouteContext, RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
 
 const TAG = '公益创投';
 
+type RoundContext = RouteContext<{ id: string }, unknown, unknown>;
+
+/**
+ * A decision on a round under its Idempotency-Key (if any): a replay skips the closed-round
+ * check, since the first attempt may have closed it, and collects the first outcome.
+ */
+export async function decideOnRound<A, R>(
+  deps: Pick<AppDeps, 'db' | 'competitions'>,
+  ctx: RoundContext,
+  def: UpdateDefinition<R, [A]>,
+  args: (session: Session) => A,
+): Promise<R> {
+  const session = ctx.session!;
+  const key = await claimDecisionKey(deps.db, { ...ctx, session });
+  await openRoundFor(deps.db, ctx.params.id, { replay: key?.replay });
+  return deps.competitions.updateRound(ctx.params.id, def, args(session), key?.updateId);
+}
+
 /** The administrator's decisions on a round; the round workflow's validators have the last word. */
 export function registerRoundActions(router: Router, registry: RouteRegistry, deps: AppDeps): void {
-  const { db, competitions } = deps;
-  const problems = ['not_found', 'conflict'] as const;
+  const problems = ['not_found', 'conflict', 'unavailable'] as const;
 
   registry.add(
     router,
@@ -22,13 +42,11 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       access: ['administrator'],
       params: S.ZRoundParams,
       body: S.ZEmpty,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '轮次' },
       problems: [...problems],
     },
-    async ({ params, session }) => {
-      await openRoundFor(db, params.id);
-      return competitions.updateRound(params.id, m.closeCallUpdate, { actor: actorOf(session!) });
-    },
+    (ctx) => decideOnRound(deps, ctx, m.closeCallUpdate, (s) => ({ actor: actorOf(s) })),
   );
   registry.add(
     router,
@@ -40,16 +58,15 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       access: ['administrator'],
       params: S.ZPhaseParams,
       body: S.ZEmpty,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '轮次' },
       problems: [...problems],
     },
-    async ({ params, session }) => {
-      await openRoundFor(db, params.id);
-      return competitions.updateRound(params.id, m.openScoringUpdate, {
-        actor: actorOf(session!),
-        phase: params.phase,
-      });
-    },
+    (ctx) =>
+      decideOnRound(deps, ctx, m.openScoringUpdate, (s) => ({
+        actor: actorOf(s),
+        phase: ctx.params.phase,
+      })),
   );
   registry.add(
     router,
@@ -61,16 +78,15 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       access: ['administrator'],
       params: S.ZPhaseParams,
       body: S.ZEmpty,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '轮次' },
       problems: [...problems],
     },
-    async ({ params, session }) => {
-      await openRoundFor(db, params.id);
-      return competitions.updateRound(params.id, m.closeScoringUpdate, {
-        actor: actorOf(session!),
-        phase: params.phase,
-      });
-    },
+    (ctx) =>
+      decideOnRound(deps, ctx, m.closeScoringUpdate, (s) => ({
+        actor: actorOf(s),
+        phase: ctx.params.phase,
+      })),
   );
   registry.add(
     router,
@@ -82,16 +98,15 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       access: ['administrator'],
       params: S.ZRoundParams,
       body: S.ZFundingRequest,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '轮次' },
       problems: [...problems],
     },
-    async ({ params, body, session }) => {
-      await openRoundFor(db, params.id);
-      return competitions.updateRound(params.id, m.decideFundingUpdate, {
-        actor: actorOf(session!),
-        panelAmounts: body.panelAmounts,
-      });
-    },
+    (ctx) =>
+      decideOnRound(deps, ctx, m.decideFundingUpdate, (s) => ({
+        actor: actorOf(s),
+        panelAmounts: ctx.body.panelAmounts,
+      })),
   );
   registry.add(
     router,
@@ -103,12 +118,10 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       access: ['administrator'],
       params: S.ZRoundParams,
       body: S.ZEmpty,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '轮次' },
       problems: [...problems],
     },
-    async ({ params, session }) => {
-      await openRoundFor(db, params.id);
-      return competitions.updateRound(params.id, m.closeRoundUpdate, { actor: actorOf(session!) });
-    },
+    (ctx) => decideOnRound(deps, ctx, m.closeRoundUpdate, (s) => ({ actor: actorOf(s) })),
   );
 }

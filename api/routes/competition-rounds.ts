@@ -149,7 +149,10 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
     },
     async ({ params, session }) => {
       const round = await roundFor(db, params.id);
-      const live = await deps.competitions.roundStatus(round.id);
+      // A workflow that does not answer quickly: the stage as the projection recorded it.
+      const live = await deps.competitions
+        .roundStatus(round.id, deps.config.LIVE_VIEW_TIMEOUT_MS)
+        .catch(() => null);
       // Proposals are accepted by the API, so the count is the projection's, not the workflow's.
       const proposals = await db.competitionProposal.count({
         where: { roundId: round.id, status: { notIn: ['submitting', 'start_failed'] } },

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
+import { localDateOf } from '../../domain/calendar';
+import { decideEligibility } from '../../domain/evaluation/eligibility';
 import { committeeSizeProblems } from '../../domain/evaluation/voting';
 import { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
@@ -8,7 +10,9 @@ import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
+import { loadCampaignStages } from '../evaluation-campaign-stages';
 import { AppError } from '../problem';
 import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
@@ -144,12 +148,19 @@ export function createEvaluationCampaignsRouter(
         access: ['administrator'],
         params: uuidParam,
         body: S.ZEmptyRequest,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '已办理' },
-        problems: ['not_found', 'conflict'],
+        problems: ['not_found', 'conflict', 'unavailable'],
       },
-      async ({ params, session }) => {
+      async ({ params, body, session, req }) => {
         await campaignRow(deps, params.id);
-        await evaluation.updateCampaign(params.id, def, { actor: actorOf(session!) });
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        await evaluation.updateCampaign(
+          params.id,
+          def,
+          { actor: actorOf(session!) },
+          key?.updateId,
+        );
         return campaignBody(deps, params.id, session!);
       },
     );
@@ -161,7 +172,8 @@ export function createEvaluationCampaignsRouter(
       method: 'post',
       path: '/api/evaluation/campaigns/:id/applications',
       tag: TAG,
-      summary: '社会组织在申报期内提交评估申请（自评与证明材料）',
+      summary:
+        '社会组织在申报期内提交评估申请（自评与证明材料）；不符合申报条件的当即不予受理并列明全部理由',
       access: ['applicant'],
       params: uuidParam,
       body: S.ZApplyRequest,
@@ -187,6 +199,15 @@ export function createEvaluationCampaignsRouter(
       // §4.5 rule 1: eligibility is decided on the profile as it stands on the application date.
       const profile = await loadOrganizationProfile(db, org);
       if (!profile) throw new AppError('not_found', '没有找到本组织的档案');
+      // Refused as it applies, with every reason, not weeks later when the window closes.
+      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, now);
+      const eligibility = decideEligibility(profile, localDateOf(now), policy);
+      if (!eligibility.eligible)
+        throw new AppError(
+          'unprocessable',
+          `不符合评估申报条件：${eligibility.reasons.join('；')}`,
+          eligibility.reasons.map((message) => ({ path: 'organization', message })),
+        );
       const id = randomUUID();
       try {
         const f = await db.evaluationFile.create({
@@ -244,17 +265,35 @@ async function campaignBody(deps: EvaluationDeps, id: string, session: Session) 
     where: { campaignId: id },
     select: { status: true, finalScore: true, decidedLevel: true, reviewRequestedAt: true },
   });
+  const notice = await deps.db.announcement.findUnique({
+    where: { key: `evaluation-notice:${c.id}` },
+    select: { id: true, title: true, publishedAt: true },
+  });
   return {
     id: c.id,
     year: c.year,
     title: c.title,
     phase: c.phase,
+    noticeAt: c.noticeAt.toISOString(),
     windowOpensAt: c.windowOpensAt.toISOString(),
     windowClosesAt: c.windowClosesAt.toISOString(),
+    applicationsClosedAt: c.applicationsClosedAt?.toISOString() ?? null,
     committeeSize: c.committeeIds.length,
     reviewCommitteeSize: c.reviewCommitteeIds.length,
     ...(insider ? { committeeIds: c.committeeIds, reviewCommitteeIds: c.reviewCommitteeIds } : {}),
     closedAt: c.closedAt?.toISOString() ?? null,
+    /** The published notice (公告), readable by anyone at /api/announcements/{id}. */
+    notice: notice && {
+      id: notice.id,
+      title: notice.title,
+      publishedAt: notice.publishedAt.toISOString(),
+    },
+    /** §4.3 ROUND phases with their dates, the current one marked. */
+    stages: await loadCampaignStages(
+      deps.db,
+      c,
+      files.map((f) => f.status),
+    ),
     progress: campaignProgress(files),
     ...(bureau
       ? {

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { z } from 'zod';
 import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationComplaint } from '../../generated/prisma/client';
 import * as cm from '../../workflows/evaluation/complaint-messages';
-import { FINAL_FILE_STATUSES, type FileStatus } from '../../workflows/evaluation/messages';
 import type { Session } from '../auth/session';
-import { actorOf, organizationNames } from '../evaluation-access';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
+import { actorOf } from '../evaluation-access';
 import { complaintExtras, complaintVotes } from '../evaluation-complaint-extras';
+import { fileComplaint, publicResults } from '../evaluation-complaint-filing';
 import { AppError, hiddenFrom } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
@@ -46,43 +46,17 @@ function summarize(c: EvaluationComplaint, session: Session) {
     filedAt: c.filedAt.toISOString(),
     upheld: c.upheld,
     measure: c.measure,
-    ...(isEvaluationOffice(session.role) ? { complainantId: c.complainantId } : {}),
-  };
-}
-
-/** The subject, the organisation and the review committee that will rule. */
-async function subjectOf(deps: EvaluationDeps, body: { fileId?: string; organizationId?: string }) {
-  const { db, config } = deps;
-  if (body.fileId) {
-    const file = await db.evaluationFile.findUnique({
-      where: { id: body.fileId },
-      include: { campaign: true },
-    });
-    if (!file || file.campaign.districtCode !== config.DISTRICT_CODE)
-      throw new AppError('not_found', '没有找到该评估事项');
-    if (file.status === 'confirmed')
-      throw new AppError('conflict', '该评估事项的等级已经确认，请对该组织的评估等级提出举报');
-    if (FINAL_FILE_STATUSES.includes(file.status as FileStatus))
-      throw new AppError('conflict', '该评估事项已经办结，不能再对其举报');
-    return {
-      subject: { type: 'file', fileId: file.id } as cm.ComplaintSubject,
-      organizationId: file.organizationId,
-      reviewCommitteeIds: file.campaign.reviewCommitteeIds,
-    };
-  }
-  const organizationId = body.organizationId as string;
-  const grade = await db.grade.findUnique({ where: { activeFor: organizationId } });
-  if (!grade) throw new AppError('conflict', '该组织没有有效的评估等级');
-  // A grade outlives its campaign: the district's current review committee rules.
-  const campaign = await db.evaluationCampaign.findFirst({
-    where: { districtCode: config.DISTRICT_CODE },
-    orderBy: { year: 'desc' },
-  });
-  if (!campaign) throw new AppError('conflict', '尚未组建复核委员会，暂不能受理对评估等级的举报');
-  return {
-    subject: { type: 'grade', gradeId: grade.id } as cm.ComplaintSubject,
-    organizationId,
-    reviewCommitteeIds: campaign.reviewCommitteeIds,
+    /** Where the complaint came from: a signed-in account or the public form. */
+    channel: c.complainantId ? ('account' as const) : ('public' as const),
+    // Who complained stays with the office (the organisation never reads a complaint).
+    ...(isEvaluationOffice(session.role)
+      ? {
+          complainantId: c.complainantId,
+          contact: c.complainantId
+            ? null
+            : { name: c.contactName, phone: c.contactPhone, email: c.contactEmail },
+        }
+      : {}),
   };
 }
 
@@ -146,31 +120,7 @@ export function createEvaluationComplaintsRouter(
       problems: ['bad_request', 'not_found', 'conflict'],
     },
     async ({ body, session, res }) => {
-      const target = await subjectOf(deps, body);
-      const id = randomUUID();
-      const filedAt = Date.now();
-      const row = await db.evaluationComplaint.create({
-        data: {
-          id,
-          workflowId: cm.complaintWorkflowId(id),
-          subjectType: target.subject.type,
-          fileId: target.subject.type === 'file' ? target.subject.fileId : null,
-          gradeId: target.subject.type === 'grade' ? target.subject.gradeId : null,
-          organizationId: target.organizationId,
-          complainantId: session!.sub,
-          content: body.content,
-          reviewCommitteeIds: target.reviewCommitteeIds,
-          filedAt: new Date(filedAt),
-        },
-      });
-      await evaluation.startComplaint({
-        complaintId: id,
-        organizationId: target.organizationId,
-        subject: target.subject,
-        complainant: actorOf(session!),
-        reviewCommitteeIds: target.reviewCommitteeIds,
-        filedAt,
-      });
+      const row = await fileComplaint(deps, body, { complainant: actorOf(session!) });
       res.status(201);
       return summarize(row, session!);
     },
@@ -186,47 +136,7 @@ export function createEvaluationComplaintsRouter(
       access: 'signed-in',
       response: { status: 200, description: '公示中的评估事项与有效等级' },
     },
-    async () => {
-      const files = await db.evaluationFile.findMany({
-        where: {
-          status: { in: ['publicised', 'review_requested'] },
-          campaign: { districtCode: deps.config.DISTRICT_CODE },
-        },
-        include: { campaign: { select: { title: true } } },
-        orderBy: { appliedAt: 'asc' },
-        take: 500,
-      });
-      const orgs = await db.$queryRaw<{ id: string }[]>`
-        SELECT id::text AS id FROM "Organization"
-        WHERE substring("creditCode" from 3 for 6) = ${deps.config.DISTRICT_CODE}`;
-      const grades = await db.grade.findMany({
-        where: { status: 'active', organizationId: { in: orgs.map((o) => o.id) } },
-        orderBy: { expiresOn: 'asc' },
-        take: 1000,
-      });
-      const names = await organizationNames(db, [
-        ...files.map((f) => f.organizationId),
-        ...grades.map((g) => g.organizationId),
-      ]);
-      const day = (d: Date) => d.toISOString().slice(0, 10);
-      return {
-        publicity: files.map((f) => ({
-          fileId: f.id,
-          organizationId: f.organizationId,
-          organizationName: names.get(f.organizationId) ?? null,
-          campaignTitle: f.campaign.title,
-          level: f.decidedLevel,
-        })),
-        grades: grades.map((g) => ({
-          organizationId: g.organizationId,
-          organizationName: names.get(g.organizationId) ?? null,
-          level: g.level,
-          awardingLevel: g.awardingLevel,
-          awardedOn: day(g.awardedOn),
-          expiresOn: day(g.expiresOn),
-        })),
-      };
-    },
+    () => publicResults(deps),
   );
 
   registry.add(
@@ -290,17 +200,21 @@ export function createEvaluationComplaintsRouter(
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '办理后的举报' },
-        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable'],
+        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable', 'unavailable'],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const c = await complaintFor(deps, params.id, session!);
-        if (cm.FINAL_COMPLAINT_STATUSES.includes(c.status as cm.ComplaintStatus))
-          throw new AppError('conflict', '该举报已经办结');
-        return evaluation.updateComplaint(c.id, a.update, {
-          ...((body as object | undefined) ?? {}),
-          actor: actorOf(session!),
-        });
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        const closed = cm.FINAL_COMPLAINT_STATUSES.includes(c.status as cm.ComplaintStatus);
+        if (closed && !key?.replay) throw new AppError('conflict', '该举报已经办结');
+        return evaluation.updateComplaint(
+          c.id,
+          a.update,
+          { ...((body as object | undefined) ?? {}), actor: actorOf(session!) },
+          key?.updateId,
+        );
       },
     );
   }

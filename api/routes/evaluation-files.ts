@@ -1,10 +1,13 @@
 import { Router } from 'express';
 import type { z } from 'zod';
+import { localDateOf } from '../../domain/calendar';
 import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
+import { expertCandidates } from '../../lib/evaluation-expert-pool';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { Session } from '../auth/session';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import {
   actorOf,
   evaluationFileFor,
@@ -39,12 +42,16 @@ interface Action {
   /** The refusal once the file is finished. */
   whenClosed?: string | ((status: m.FileStatus) => string);
   /** Checks on other records before the Update is sent (they answer 4xx). */
-  guard?: (db: EvaluationDeps['db'], file: { id: string }, body: never) => Promise<void>;
+  guard?: (
+    deps: EvaluationDeps,
+    file: { id: string; organizationId: string },
+    body: never,
+  ) => Promise<void>;
 }
 
 /** Disqualification on an upheld complaint must name a complaint about this very file. */
 async function upheldComplaintGuard(
-  db: EvaluationDeps['db'],
+  { db }: EvaluationDeps,
   file: { id: string },
   body: { ground: string; complaintId?: string | undefined },
 ) {
@@ -55,6 +62,35 @@ async function upheldComplaintGuard(
   if (!c || c.fileId !== file.id)
     throw new AppError('unprocessable', '所指明的举报不是针对该评估事项的');
   if (c.status !== 'upheld') throw new AppError('conflict', '所指明的举报尚未经复核委员会裁定成立');
+}
+
+/** The office's replacements: each from the district's pool, free of any conflict it shows. */
+async function seatableGuard(
+  deps: EvaluationDeps,
+  file: { id: string; organizationId: string },
+  body: { evaluatorIds: string[] },
+) {
+  const seated = await deps.db.evaluationAssignment.findMany({
+    where: { fileId: file.id },
+    select: { evaluatorId: true },
+  });
+  const { policy } = await loadEvaluationPolicy(deps.db, deps.config.DISTRICT_CODE, Date.now());
+  const pool = await expertCandidates(deps.db, {
+    districtCode: deps.config.DISTRICT_CODE,
+    organizationId: file.organizationId,
+    day: localDateOf(Date.now()),
+    lookbackYears: policy.experts.conflictLookbackYears,
+    exclude: seated.map((x) => x.evaluatorId),
+    only: body.evaluatorIds,
+  });
+  const problems = body.evaluatorIds.flatMap((id, i) => {
+    const c = pool.find((x) => x.id === id);
+    const path = `body.evaluatorIds.${i}`;
+    if (!c) return [{ path, message: '不在本区评估专家库中，或已在（曾在）本事项专家组中' }];
+    return c.conflict ? [{ path, message: `${c.name}：${c.conflict}，应当回避` }] : [];
+  });
+  if (problems.length)
+    throw new AppError('unprocessable', problems.map((p) => p.message).join('；'), problems);
 }
 
 const ACTIONS: Action[] = [
@@ -79,6 +115,14 @@ const ACTIONS: Action[] = [
     body: S.ZScoreSheetRequest,
     update: m.submitSheetUpdate,
     args: (b: { scores: Record<string, number>; bonus: number }) => ({ sheet: b }),
+  },
+  {
+    path: 'seat-experts',
+    summary: '评估办公室从专家库增补评估专家（专家组不足规定人数时）',
+    access: ['administrator', 'section_head'],
+    body: S.ZSeatExpertsRequest,
+    update: m.seatExpertsUpdate,
+    guard: seatableGuard as Action['guard'],
   },
   {
     path: 'vote',
@@ -301,6 +345,36 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
     },
   );
 
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/files/:id/expert-candidates',
+      tag: TAG,
+      summary: '可增补的评估专家（本区专家库中未在本事项专家组的专家，标明回避情形与在评数量）',
+      access: ['administrator', 'section_head'],
+      params: uuidParam,
+      response: { status: 200, description: '候选专家' },
+      problems: ['not_found'],
+    },
+    async ({ params, session }) => {
+      const { file } = await evaluationFileFor(db, params.id, session!);
+      const seated = await db.evaluationAssignment.findMany({
+        where: { fileId: file.id },
+        select: { evaluatorId: true },
+      });
+      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, Date.now());
+      const items = await expertCandidates(db, {
+        districtCode: config.DISTRICT_CODE,
+        organizationId: file.organizationId,
+        day: localDateOf(Date.now()),
+        lookbackYears: policy.experts.conflictLookbackYears,
+        exclude: seated.map((x) => x.evaluatorId),
+      });
+      return { panelShortBy: file.panelShortBy, required: policy.experts.perFile, items };
+    },
+  );
+
   for (const a of ACTIONS) {
     registry.add(
       router,
@@ -312,21 +386,32 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '办理后的评估事项' },
-        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable'],
+        problems: ['not_found', 'conflict', 'forbidden', 'unprocessable', 'unavailable'],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const { file } = await evaluationFileFor(db, params.id, session!);
-        const view = await evaluation.fileStatus(file.id);
-        if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
-        // A finished file's workflow takes no more Updates: say why instead of "not found".
-        if (m.FINAL_FILE_STATUSES.includes(view.status)) {
-          const why = typeof a.whenClosed === 'function' ? a.whenClosed(view.status) : a.whenClosed;
-          throw new AppError('conflict', why ?? '该评估事项已经办结');
+        const key = await claimDecisionKey(db, { req, params, body, session: session! });
+        // A retry under its key collects the first outcome, even when that one ended the file.
+        if (!key?.replay) {
+          const view = await evaluation.fileStatus(file.id);
+          if (!view) throw new AppError('conflict', '该评估事项尚未进入评估流程（申报期未截止）');
+          // A finished file's workflow takes no more Updates: say why instead of "not found".
+          if (m.FINAL_FILE_STATUSES.includes(view.status)) {
+            const why =
+              typeof a.whenClosed === 'function' ? a.whenClosed(view.status) : a.whenClosed;
+            throw new AppError('conflict', why ?? '该评估事项已经办结');
+          }
         }
-        await a.guard?.(db, file, body as never);
+        await a.guard?.(deps, file, body as never);
         const mapped = a.args ? a.args(body as never) : (body ?? {});
-        return evaluation.updateFile(file.id, a.update, { ...mapped, actor: actorOf(session!) });
+        return evaluation.updateFile(
+          file.id,
+          a.update,
+          { ...mapped, actor: actorOf(session!) },
+          key?.updateId,
+        );
       },
     );
   }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cancelGrade, gradeStatus, recordCertificateReturned } from '../../client/grade-client';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { gradeFigures } from '../grade-figures';
 import { AppError, hiddenFrom } from '../problem';
@@ -22,7 +23,7 @@ export function createEvaluationGradesRouter(
 
   const activeGradeOf = async (organizationId: string, orgOnly?: string | null) => {
     if (orgOnly !== undefined && orgOnly !== organizationId) throw hiddenFrom('没有找到该组织');
-    const status = await gradeStatus(temporal, organizationId);
+    const status = await gradeStatus(temporal, organizationId, evaluation.limits);
     if (!status) throw new AppError('not_found', '该组织没有正在管理的评估等级');
     return status;
   };
@@ -56,12 +57,18 @@ export function createEvaluationGradesRouter(
       access: ['administrator'],
       params: orgParam,
       body: S.ZCancelGradeRequest,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '已取消' },
-      problems: ['not_found', 'conflict'],
+      problems: ['not_found', 'conflict', 'unavailable'],
     },
-    async ({ params, body, session }) => {
-      await activeGradeOf(params.organizationId);
-      return cancelGrade(temporal, params.organizationId, actorOf(session!), body.reason);
+    async ({ params, body, session, req }) => {
+      const key = await claimDecisionKey(db, { req, params, body, session: session! });
+      // A retry under its key collects the first outcome, even when that one ended the grade.
+      if (!key?.replay) await activeGradeOf(params.organizationId);
+      return cancelGrade(temporal, params.organizationId, actorOf(session!), body.reason, {
+        limits: evaluation.limits,
+        updateId: key?.updateId,
+      });
     },
   );
 
@@ -75,12 +82,17 @@ export function createEvaluationGradesRouter(
       access: ['administrator'],
       params: orgParam,
       body: S.ZEmptyRequest,
+      headers: DECISION_HEADERS,
       response: { status: 200, description: '已登记' },
-      problems: ['not_found', 'conflict'],
+      problems: ['not_found', 'conflict', 'unavailable'],
     },
-    async ({ params, session }) => {
-      await activeGradeOf(params.organizationId);
-      return recordCertificateReturned(temporal, params.organizationId, actorOf(session!));
+    async ({ params, body, session, req }) => {
+      const key = await claimDecisionKey(db, { req, params, body, session: session! });
+      if (!key?.replay) await activeGradeOf(params.organizationId);
+      return recordCertificateReturned(temporal, params.organizationId, actorOf(session!), {
+        limits: evaluation.limits,
+        updateId: key?.updateId,
+      });
     },
   );
 

@@ -5,9 +5,11 @@ import { createEvaluationCampaignsRouter } from './evaluation-campaigns';
 import { createEvaluationComplaintsRouter } from './evaluation-complaints';
 import { createEvaluationFilesRouter } from './evaluation-files';
 import { createEvaluationGradesRouter } from './evaluation-grades';
+import { createEvaluationOfficeTasksRouter } from './evaluation-office-tasks';
 import { createEvaluationPoolRouter } from './evaluation-pool';
+import { createEvaluationPublicRouter } from './evaluation-public';
 
-/** Every evaluation router: campaigns, files, complaints, grades, the expert pool. */
+/** Every evaluation router: campaigns, files, complaints, grades, the expert pool, the office's tasks. */
 export function createEvaluationRouters(registry: RouteRegistry, deps: AppDeps): Router[] {
   return [
     createEvaluationCampaignsRouter(registry, deps),
@@ -15,5 +17,7 @@ export function createEvaluationRouters(registry: RouteRegistry, deps: AppDeps):
     createEvaluationComplaintsRouter(registry, deps),
     createEvaluationGradesRouter(registry, deps),
     createEvaluationPoolRouter(registry, deps),
+    createEvaluationOfficeTasksRouter(registry, deps),
+    createEvaluationPublicRouter(registry, deps),
   ];
 }

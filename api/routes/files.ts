@@ -7,7 +7,7 @@ import { documentTypeSchema } from '../../domain/registration/schemas';
 import type { AppContext, AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { evaluationFileFor } from '../evaluation-access';
-import { AppError, hiddenFrom } from '../problem';
+import { AppError, hiddenFrom, tooManyRequests } from '../problem';
 import { isStaff } from '../registration-access';
 import { checkAccess, type RouteRegistry, SENT, uuidParam } from '../route';
 import { sniffType } from '../sniff-type';
@@ -51,14 +51,12 @@ async function checkUploadQuota(deps: AppContext, accountId: string, incoming: n
   const bytes = (day._sum.size ?? 0) + incoming;
   if (files < q.perAccountPerDay && bytes <= q.bytesPerAccountPerDay) return;
   const oldest = day._min.createdAt?.getTime() ?? Date.now();
-  const e = new AppError(
-    'too_many_requests',
+  throw tooManyRequests(
     files >= q.perAccountPerDay
       ? `每个账号24小时内最多上传 ${q.perAccountPerDay} 个文件`
       : `每个账号24小时内最多上传 ${Math.floor(q.bytesPerAccountPerDay / 1024 / 1024)} MB`,
-  ).retryAfter((oldest + DAY_MS - Date.now()) / 1000);
-  e.logAs = 'rate_limited';
-  throw e;
+    (oldest + DAY_MS - Date.now()) / 1000,
+  );
 }
 
 export function createFilesRouter(registry: RouteRegistry, deps: AppContext): Router {

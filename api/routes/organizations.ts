@@ -6,7 +6,9 @@ import { buildCreditCode } from '../../domain/credit-code';
 import { IMPORT_COLUMNS } from '../../domain/organization/import-row';
 import { gradeInForce } from '../../domain/organization/profile';
 import { appendAudit } from '../../lib/audit';
+import type { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
+import { loadRegistrationRules } from '../../lib/rules/load-registration-rules';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { watchImportedGrades } from '../grade-watch';
@@ -22,6 +24,7 @@ import {
   ZListOrganizationsQuery,
   ZPenaltyExecutedRequest,
   ZPenaltyParams,
+  ZBudgetFundingRequest,
   ZPartyOrganizationRequest,
   ZPenaltyRequest,
 } from '../schemas/organization';
@@ -58,7 +61,11 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
    * if Temporal does not answer, the signal is logged as missed and the change stands.
    */
   const changed = async (id: string) => {
-    await signalOrganizationProfileChanged(deps.evaluation.client, id).catch((err) =>
+    await signalOrganizationProfileChanged(
+      deps.evaluation.client,
+      id,
+      deps.evaluation.limits,
+    ).catch((err) =>
       deps.logger.warn(
         { organizationId: id, err: String(err) },
         'grade workflow not told of a profile change',
@@ -238,12 +245,14 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ query, body, session }) => {
       const now = new Date();
+      const rules = await loadRegistrationRules(db, deps.config.DISTRICT_CODE, now.getTime());
       const report = await importOrganizations(db, body, {
         actor: actor(session!),
         now,
         today: localDateOf(now.getTime()),
         dryRun: query.dryRun,
         maxRows: IMPORT_MAX_ROWS,
+        position17: rules.policy.creditCode.position17,
       });
       if (report.dryRun || report.imported.length === 0) return report;
       const watched = await watchImportedGrades(
@@ -448,6 +457,34 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     },
   );
 
+  /** One fact an official records on a profile: the columns and the audit entry together. */
+  async function recordFact(
+    id: string,
+    session: Session,
+    f: {
+      data: (now: Date) => Prisma.OrganizationUpdateInput;
+      action: string;
+      reason: string;
+      details: Prisma.InputJsonObject;
+    },
+  ) {
+    await mustExist(deps, id);
+    const now = new Date();
+    await db.$transaction(async (tx) => {
+      await tx.organization.update({ where: { id }, data: f.data(now) });
+      await appendAudit(tx, {
+        subjectType: 'organization',
+        subjectId: id,
+        at: now,
+        actor: actor(session),
+        action: f.action,
+        reason: f.reason,
+        details: f.details,
+      });
+    });
+    return loadOrganizationProfile(db, id);
+  }
+
   registry.add(
     router,
     {
@@ -461,26 +498,36 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       response: { status: 200, description: '已登记' },
       problems: ['not_found', 'unprocessable'],
     },
-    async ({ params, body, session }) => {
-      await mustExist(deps, params.id);
-      const now = new Date();
-      await db.$transaction(async (tx) => {
-        await tx.organization.update({
-          where: { id: params.id },
-          data: { hasPartyOrganization: body.present, partyOrgRecordedAt: now },
-        });
-        await appendAudit(tx, {
-          subjectType: 'organization',
-          subjectId: params.id,
-          at: now,
-          actor: actor(session!),
-          action: 'party_organization_recorded',
-          reason: body.reason,
-          details: { present: body.present },
-        });
-      });
-      return loadOrganizationProfile(db, params.id);
+    ({ params, body, session }) =>
+      recordFact(params.id, session!, {
+        data: (now) => ({ hasPartyOrganization: body.present, partyOrgRecordedAt: now }),
+        action: 'party_organization_recorded',
+        reason: body.reason,
+        details: { present: body.present },
+      }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'put',
+      path: '/api/admin/organizations/:id/budget-funding',
+      tag: '组织档案',
+      summary:
+        '登记是否使用事业编制且由财政拨款保障（此类组织不得承接政府购买服务，财政部令第102号第八条）',
+      access: KEEPERS,
+      params: uuidParam,
+      body: ZBudgetFundingRequest,
+      response: { status: 200, description: '已登记' },
+      problems: ['not_found', 'unprocessable'],
     },
+    ({ params, body, session }) =>
+      recordFact(params.id, session!, {
+        data: (now) => ({ budgetFundedStaffing: body.budgetFunded, budgetFundingRecordedAt: now }),
+        action: 'budget_funding_recorded',
+        reason: body.reason,
+        details: { budgetFunded: body.budgetFunded },
+      }),
   );
 
   return router;

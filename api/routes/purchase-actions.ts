@@ -6,6 +6,7 @@ import * as m from '../../workflows/purchase/messages';
 import { FINAL_PURCHASE_STATUSES } from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
 import type { Role, Session } from '../auth/session';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
 import { type RouteRegistry, uuidParam } from '../route';
@@ -193,13 +194,15 @@ export function createPurchaseActionsRouter(registry: RouteRegistry, deps: AppDe
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '办理后的项目状态', schema: S.ZPurchaseView },
-        problems: ['bad_request', 'not_found', 'conflict', 'unprocessable'],
+        problems: ['bad_request', 'not_found', 'conflict', 'unprocessable', 'unavailable'],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const s = session!;
         const p = await purchaseFor(deps.db, params.id, s, { allowOpenNotice: a.openNotice });
-        if ((FINAL_PURCHASE_STATUSES as readonly string[]).includes(p.status)) {
+        const key = await claimDecisionKey(deps.db, { req, params, body, session: s });
+        if (!key?.replay && (FINAL_PURCHASE_STATUSES as readonly string[]).includes(p.status)) {
           throw new AppError('conflict', `项目已办结（${p.status}），不能再办理`);
         }
         const args = a.args ? await a.args(body, { deps, session: s }) : (body as object);
@@ -214,6 +217,7 @@ export function createPurchaseActionsRouter(registry: RouteRegistry, deps: AppDe
           a.update as UpdateDefinition<m.PurchaseView, [object]>,
           { ...args, actor },
           a.contract ? 'contract' : 'project',
+          key?.updateId,
         );
         return viewFor(view, s);
       },

@@ -7,6 +7,7 @@ import { nextCounterIn } from '../../lib/counter';
 import type { Prisma } from '../../lib/db';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
+import { purchaserRefusal } from '../../domain/purchase/purchaser';
 import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
 import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/purchase/messages';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
@@ -37,6 +38,7 @@ const summary = (p: PurchaseProject) => ({
   ocid: p.ocid,
   title: p.title,
   department: p.department,
+  purchaserKind: p.purchaserKind,
   status: p.status,
   method: p.method,
   budgetFen: Number(p.budgetFen),
@@ -59,13 +61,17 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
   const router = Router();
   const { db, config } = deps;
 
-  /** The live view, or the last projection once the workflow's history is gone. */
+  /** The live view, or the last projection once the workflow's history is gone or is slow. */
   const liveView = async (p: PurchaseProject): Promise<PurchaseView> => {
     // From signing on, the contract's child workflow holds the project's state.
     const contractStage = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(p.status);
-    const live =
-      (contractStage ? await deps.purchases.status(p.id, 'contract') : null) ??
-      (await deps.purchases.status(p.id));
+    // A workflow that does not answer quickly (no worker, Temporal away): the stored view.
+    const quick = config.LIVE_VIEW_TIMEOUT_MS;
+    const live = await Promise.resolve(
+      contractStage ? deps.purchases.status(p.id, 'contract', quick) : null,
+    )
+      .then(async (v) => v ?? (await deps.purchases.status(p.id, 'project', quick)))
+      .catch(() => null);
     if (live) return live;
     const stored = p.view as unknown as PurchaseView | null;
     if (!stored) throw new AppError('conflict', '项目流程尚未启动，请稍后重试');
@@ -110,6 +116,12 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
           throw new AppError('conflict', `购买服务规则未配置：${e.message}`);
         },
       );
+      // §6.6 rule 1: only the kinds of body the rules allow may purchase services.
+      const notAllowed = purchaserRefusal(body.purchaserKind, rules.policy.purchaser.allowedKinds);
+      if (notAllowed)
+        throw new AppError('unprocessable', notAllowed, [
+          { path: 'body.purchaserKind', message: notAllowed },
+        ]);
       const year = Number(localDateOf(Date.now()).slice(0, 4));
       const project = await db.$transaction(async (tx) => {
         const seq = await nextCounterIn(tx, `purchase-${year}`);
@@ -125,6 +137,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
             catalogueClass: item.catalogueClass,
             title: body.title,
             department: body.department,
+            purchaserKind: body.purchaserKind,
             createdById: session!.sub,
             budgetFen: BigInt(body.budgetFen),
             budgetYear: body.budgetYear,

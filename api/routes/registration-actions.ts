@@ -6,6 +6,7 @@ import * as m from '../../workflows/registration/messages';
 import { FINAL_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
+import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { resolveDocuments } from '../file-registration';
 import { AppError } from '../problem';
 import { registrationFor } from '../registration-access';
@@ -195,13 +196,23 @@ export function createRegistrationActionsRouter(registry: RouteRegistry, deps: A
         access: a.access,
         params: uuidParam,
         body: a.body,
+        headers: DECISION_HEADERS,
         response: { status: 200, description: '办理后的流程状态', schema: S.ZRegistrationView },
-        problems: ['bad_request', 'forbidden', 'not_found', 'conflict', 'unprocessable'],
+        problems: [
+          'bad_request',
+          'forbidden',
+          'not_found',
+          'conflict',
+          'unprocessable',
+          'unavailable',
+        ],
       },
-      async ({ params, body, session }) => {
+      async ({ params, body, session, req }) => {
         const reg = await registrationFor(deps.db, params.id, session!);
         if (!reg.workflowStartedAt) throw new AppError('conflict', '本件流程尚未启动，请稍后重试');
-        if ((FINAL_STATUSES as readonly string[]).includes(reg.status)) {
+        const key = await claimDecisionKey(deps.db, { req, params, body, session: session! });
+        // A retry under its key collects the first outcome, even when that one closed the file.
+        if (!key?.replay && (FINAL_STATUSES as readonly string[]).includes(reg.status)) {
           throw new AppError('conflict', `本件已办结（${reg.step}），不能再办理`);
         }
         const args = await a.args(body, { deps, registrationId: reg.id, session: session! });
@@ -210,6 +221,7 @@ export function createRegistrationActionsRouter(registry: RouteRegistry, deps: A
           reg.id,
           a.update as UpdateDefinition<m.RegistrationView, [object]>,
           { ...args, actor },
+          key?.updateId,
         );
       },
     );

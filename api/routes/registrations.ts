@@ -127,8 +127,9 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ params, session }) => {
       const reg = await registrationFor(db, params.id, session!);
+      // A workflow that does not answer quickly (no worker, Temporal away): the stored view.
       const live = reg.workflowStartedAt
-        ? await deps.registrations.status(reg.id).catch(() => null)
+        ? await deps.registrations.status(reg.id, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
         : null;
       const latest = await db.applicationVersion.findFirst({
         where: { registrationId: reg.id, version: reg.applicationVersion },

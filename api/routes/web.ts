@@ -92,6 +92,7 @@ export function createWebRouter(registry: RouteRegistry, deps: AppDeps): Router 
     if (!existsSync(index)) {
       res
         .status(503)
+        .set('Retry-After', '30')
         .type('text/plain; charset=utf-8')
         .send('网页前端尚未构建：请运行 npx tsx scripts/build-web.ts（npm start 会自动构建）。');
       return;

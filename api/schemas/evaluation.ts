@@ -49,6 +49,13 @@ export const ZEmploymentRequest = z.object({
 });
 export const ZFiguresQuery = z.object({ campaignId: z.uuid().optional() });
 
+export const ZSeatExpertsRequest = z.object({
+  evaluatorIds: z
+    .array(z.uuid('专家编号格式不正确'))
+    .min(1, '请至少选择一名评估专家')
+    .max(25, '一次最多增补25名评估专家'),
+});
+
 export const ZDisqualifyRequest = z.object({
   ground: z.enum(DISQUALIFICATION_GROUNDS, {
     error: `取消评估资格的事由须为：${DISQUALIFICATION_GROUNDS.join('、')}`,

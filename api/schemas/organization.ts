@@ -64,3 +64,11 @@ export const ZPartyOrganizationRequest = z.object({
   present: z.boolean({ error: '请说明是否已建立党组织（true / false）' }),
   reason: z.string().trim().min(2, '请说明依据').max(500),
 });
+
+/** 102号 art. 8: staffed with institution posts and funded by the budget (excluded undertaker). */
+export const ZBudgetFundingRequest = z.object({
+  budgetFunded: z.boolean({
+    error: '请说明是否使用事业编制且由财政拨款保障（true / false）',
+  }),
+  reason: z.string().trim().min(2, '请说明依据').max(500),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PURCHASER_KIND_KEYS } from '../../domain/purchase/purchaser';
 import { localDateSchema } from '../../domain/calendar-schema';
 import { catalogueItemSchema } from '../../domain/purchase/catalogue';
 import { contractTermsSchema } from '../../domain/purchase/contract-terms-schema';
@@ -28,6 +29,8 @@ export const ZCreateProjectRequest = z.object({
   catalogueItemId: z.uuid(),
   title: text(200),
   department: text(100),
+  /** What kind of body the purchasing department is (102号 arts 2, 4, 8). */
+  purchaserKind: z.enum(PURCHASER_KIND_KEYS, '请选择购买主体的类别'),
   budgetFen: fen,
   budgetYear: z.number().int().min(2014).max(2100),
   performanceTargets: z.array(text(500)).min(1).max(20),
@@ -39,6 +42,7 @@ export const ZProjectSummary = z.object({
   ocid: z.string(),
   title: z.string(),
   department: z.string(),
+  purchaserKind: z.string(),
   status: z.string(),
   method: z.string().nullable(),
   budgetFen: z.number(),
@@ -59,6 +63,8 @@ export const ZPlanRequest = z.object({
 export const ZNoticeRequest = z.object({
   closesAt: z.iso.datetime({ offset: true }),
   requirements: text(4000),
+  /** 投标（响应）保证金 in fen; 0 or absent: none. */
+  bidBondFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export const ZResponseRequest = z.object({ priceFen: fen, proposal: text(8000) });
 export const ZReasonRequest = z.object({ reason: text(2000) });
@@ -103,7 +109,23 @@ export const ZEvaluationRequest = z.object({
   passed: z.boolean(),
   report: text(8000),
 });
-export const ZAmendRequest = z.object({ reason: text(2000), endDate: localDateSchema });
+/** 合同变更: the term, the amount (fen) or the scope (服务内容), at least one, with the reason. */
+export const ZAmendRequest = z
+  .object({
+    reason: text(2000),
+    startDate: localDateSchema.optional(),
+    endDate: localDateSchema.optional(),
+    amountFen: fen.optional(),
+    scope: text(4000).optional(),
+  })
+  .refine(
+    (b) =>
+      b.startDate !== undefined ||
+      b.endDate !== undefined ||
+      b.amountFen !== undefined ||
+      b.scope !== undefined,
+    { message: '请至少变更服务期限、合同金额或服务内容中的一项', path: ['endDate'] },
+  );
 export const ZTerminateRequest = z.object({
   ground: z.enum(['breach', 'subcontracting', 'agreement', 'other']),
   reason: text(2000),

@@ -143,6 +143,11 @@ export const competitionPolicySchema = z
       .prefault({}),
     finalPassMark: z.number().default(60),
     excludeOtherGovernmentFunding: z.boolean().default(true),
+    /**
+     * Finances are read from last year's annual inspection; an organisation registered within
+     * this many months of that year's end had none due [U: local default].
+     */
+    inspectionExemptMonths: z.number().int().min(0).max(12).default(6),
     excludePreviousWinners: z.boolean().default(false),
   })
   .superRefine((p, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addCalendarMonths } from '../calendar';
 import type { OrganizationProfile } from '../organization/profile';
 import {
   BUDGET_KIND_LABEL,
@@ -82,16 +83,36 @@ function applicantFindings(p: CompetitionPolicy, e: Eligibility): Finding[] {
     out.push({ code: 'DISHONEST_LIST', message: '申报单位已被列入严重违法失信名单' });
   if (prof.underInvestigationSince)
     out.push({ code: 'UNDER_INVESTIGATION', message: '申报单位正在接受有关部门调查' });
-  const lastYear = Number(e.today.slice(0, 4)) - 1;
-  const last = prof.inspections.find((i) => i.year === lastYear);
-  if (last && (last.result === 'fail' || last.result === 'missing'))
-    out.push({
-      code: 'FINANCES',
-      message: `${lastYear}年度年检${last.result === 'fail' ? '不合格' : '未参加'}，财务状况不符合申报条件`,
-    });
+  out.push(...financeFindings(p, e));
   if (e.previousWinner && p.excludePreviousWinners)
     out.push({ code: 'PREVIOUS_WINNER', message: '上一届获资助单位本轮不得申报' });
   return out;
+}
+
+/**
+ * §5.4 rule 1 "sound finances", read from last year's annual inspection: a failed or skipped
+ * one refuses, and so does none on record when one was due. An organisation registered in the
+ * last months of that year (policy) had none due; a recorded (备案) one has no inspections.
+ */
+function financeFindings(p: CompetitionPolicy, e: Eligibility): Finding[] {
+  const lastYear = Number(e.today.slice(0, 4)) - 1;
+  const last = e.profile.inspections.find((i) => i.year === lastYear);
+  if (last?.result === 'fail' || last?.result === 'missing')
+    return [
+      {
+        code: 'FINANCES',
+        message: `${lastYear}年度年检${last.result === 'fail' ? '不合格' : '未参加'}，财务状况不符合申报条件`,
+      },
+    ];
+  if (last || e.profile.status !== 'registered' || !e.profile.registeredOn) return [];
+  const dueFrom = addCalendarMonths(`${lastYear + 1}-01-01`, -p.inspectionExemptMonths);
+  if (e.profile.registeredOn >= dueFrom) return [];
+  return [
+    {
+      code: 'FINANCES',
+      message: `${lastYear}年度年检结果尚无记录，无法确认财务状况健全，不符合申报条件（年检结果登记后可再申报）`,
+    },
+  ];
 }
 
 function budgetFindings(p: CompetitionPolicy, e: Eligibility, x: Proposal): Finding[] {

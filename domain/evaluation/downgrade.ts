@@ -9,18 +9,22 @@ export interface DowngradeTrigger {
 
 /**
  * §4.3 dynamic management (art. 30): a failed annual inspection, "basic pass" two years running,
- * or an administrative penalty, each one decided after the grade was awarded.
+ * or an administrative penalty, each one decided after the grade was awarded. An inspection of
+ * the year before the award counts too: it is recorded after the award (by 31 May of the award
+ * year, after an application decided on the year before it), so no eligibility check saw it.
+ * `yearBeforeAward: false` is the earlier reading, for grade workflows recorded before it.
  */
 export function downgradeTriggers(
   p: OrganizationProfile,
   grade: { awardedOn: string },
   handled: string[],
+  opts: { yearBeforeAward: boolean } = { yearBeforeAward: true },
 ): DowngradeTrigger[] {
   const out: DowngradeTrigger[] = [];
-  const awardYear = yearOf(grade.awardedOn);
+  const firstYear = yearOf(grade.awardedOn) - (opts.yearBeforeAward ? 1 : 0);
   const result = (y: number) => p.inspections.find((i) => i.year === y)?.result;
   for (const i of p.inspections) {
-    if (i.year < awardYear) continue;
+    if (i.year < firstYear) continue;
     if (i.result === 'fail')
       out.push({ key: `inspection-fail:${i.year}`, reason: `${i.year}年度年检不合格` });
     if (i.result === 'basic_pass' && result(i.year - 1) === 'basic_pass')

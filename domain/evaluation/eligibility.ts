@@ -1,6 +1,7 @@
 import { addCalendarMonths, yearOf } from '../calendar';
 import type { OrganizationProfile } from '../organization/profile';
 import type { EvaluationPolicy } from './policy';
+import { registeredFullYears } from './registered-years';
 
 export type EligibilityResult =
   | { eligible: true; basis: string }
@@ -8,8 +9,33 @@ export type EligibilityResult =
 
 const addYears = (day: string, n: number) => addCalendarMonths(day, 12 * n);
 
+export interface EligibilityOptions {
+  /**
+   * 满两个年度 as full calendar years (registered-years.ts); false is the earlier reading (two
+   * years to the day), kept for file workflows recorded before it.
+   */
+  fullYears: boolean;
+}
+
+/** Registered long enough for a first evaluation (§4.2 "满两个年度"). */
+function registeredLongEnough(
+  registeredOn: string,
+  day: string,
+  years: number,
+  opts: EligibilityOptions,
+): boolean {
+  return opts.fullYears
+    ? registeredFullYears(registeredOn, day) >= years
+    : day >= addYears(registeredOn, years);
+}
+
 /** Which door the organisation comes in by (§4.2 "May apply"), or null when none is open. */
-function admissionBasis(p: OrganizationProfile, day: string, pol: EvaluationPolicy): string | null {
+function admissionBasis(
+  p: OrganizationProfile,
+  day: string,
+  pol: EvaluationPolicy,
+  opts: EligibilityOptions,
+): string | null {
   const e = pol.eligibility;
   const active = p.grades.find((g) => g.status === 'active');
   if (active) {
@@ -18,7 +44,7 @@ function admissionBasis(p: OrganizationProfile, day: string, pol: EvaluationPoli
       return '持有等级满规定年限申请晋级';
     return null;
   }
-  if (p.registeredOn && day >= addYears(p.registeredOn, e.registeredYears))
+  if (p.registeredOn && registeredLongEnough(p.registeredOn, day, e.registeredYears, opts))
     return p.grades.length === 0 ? `登记满${e.registeredYears}个年度` : '原等级已到期';
   return null;
 }
@@ -31,13 +57,14 @@ export function decideEligibility(
   p: OrganizationProfile,
   day: string,
   pol: EvaluationPolicy,
+  opts: EligibilityOptions = { fullYears: true },
 ): EligibilityResult {
   const reasons: string[] = [];
   if (p.status !== 'registered') reasons.push('该组织不是已登记的社会组织');
-  const basis = admissionBasis(p, day, pol);
+  const basis = admissionBasis(p, day, pol, opts);
   if (!basis)
     reasons.push(
-      `不符合申报条件：须登记满${pol.eligibility.registeredYears}个年度，或所持等级即将到期`,
+      `不符合申报条件：须登记满${pol.eligibility.registeredYears}个年度（完整年度），或所持等级即将到期`,
     );
   const lastYear = yearOf(day) - 1;
   const result = (y: number) => p.inspections.find((i) => i.year === y)?.result ?? 'missing';

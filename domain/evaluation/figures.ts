@@ -1,4 +1,5 @@
 import { addCalendarMonths } from '../calendar';
+import { registeredFullYears } from './registered-years';
 
 export interface FigureOrganization {
   id: string;
@@ -14,7 +15,7 @@ export interface FigureGrade {
 }
 
 export interface DistrictFigures {
-  /** Registered organisations whose registration is old enough to be evaluated. */
+  /** Registered organisations with enough full years (满两个年度) to be evaluated. */
   dueForEvaluation: number;
   withValidGrade: number;
   /** Share of the organisations due that hold a valid grade (0–1), null when none are due. */
@@ -36,8 +37,10 @@ export function districtFigures(
     (g) => g.status === 'active' && g.awardedOn <= today && today < g.expiresOn,
   );
   const validByOrg = new Map(valid.map((g) => [g.organizationId, g]));
-  const cutoff = addCalendarMonths(today, -12 * opts.registeredYears);
-  const due = orgs.filter((o) => o.registeredOn !== null && o.registeredOn <= cutoff);
+  const due = orgs.filter(
+    (o) =>
+      o.registeredOn !== null && registeredFullYears(o.registeredOn, today) >= opts.registeredYears,
+  );
   const withValidGrade = due.filter((o) => validByOrg.has(o.id)).length;
   const byLevel = { '1A': 0, '2A': 0, '3A': 0, '4A': 0, '5A': 0 };
   const inDistrict = new Set(orgs.map((o) => o.id));

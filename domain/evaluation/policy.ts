@@ -117,8 +117,6 @@ export const evaluationPolicySchema = z.object({
     .prefault({}),
   limits: z
     .object({
-      /** 2021 national rules: eligibility decided within 10 working days of the application. */
-      eligibility: durationSchema.prefault(wd(10)),
       /** §4.4 and §9 #8: publicity (公示) of 7 calendar days. */
       publicity: durationSchema.prefault(days(7)),
       /** Written answer to a review request within 15 days. */
@@ -131,7 +129,9 @@ export const evaluationPolicySchema = z.object({
       certificateReturn: durationSchema.prefault(days(15)),
       /**
        * A complaint (举报) verified or dismissed by the evaluation office within this limit; past
-       * it the office is reminded. DOMAIN gives no figure: the eligibility limit is borrowed.
+       * it the office is reminded. DOMAIN gives no figure: the 2021 national rules' 10 working
+       * days for deciding eligibility are borrowed. (Eligibility itself needs no limit: it is
+       * decided as the organisation applies.)
        */
       complaintVerification: durationSchema.prefault(wd(10)),
     })

@@ -42,3 +42,39 @@ export const ZReviewRequest = z.object({
   reason: text('异议或复核的理由'),
   requestedLevel: level,
 });
+
+/** Mainland mobile numbers, or landlines with their area code (0519-88881234). */
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+/**
+ * A complaint (举报) from the public form, without an account (§4.5 rule 8: complaints may come
+ * from anyone): its subject, the facts, and how the office reaches the complainant (a phone
+ * number or an e-mail address, at least one).
+ */
+export const ZPublicComplaintRequest = z
+  .object({
+    fileId: z.uuid('请选择举报的评估事项').optional(),
+    organizationId: z.uuid('请选择被举报的组织').optional(),
+    content: text('举报的事实和理由', 5000).refine(
+      (t) => t.length >= 15,
+      '请具体说明举报的事实和理由（不少于15字）',
+    ),
+    contact: z
+      .object({
+        name: text('举报人姓名', 30),
+        phone: z
+          .string()
+          .trim()
+          .regex(PHONE, '联系电话应为11位手机号码或带区号的固定电话（如 0519-88881234）')
+          .optional(),
+        email: z.email('电子邮箱格式不正确').max(200).optional(),
+      })
+      .refine((c) => c.phone !== undefined || c.email !== undefined, {
+        message: '请至少留下联系电话或电子邮箱，以便核实和告知处理结果',
+        path: ['phone'],
+      }),
+  })
+  .refine((b) => (b.fileId === undefined) !== (b.organizationId === undefined), {
+    message: '请从公示名单或有效等级名单中选择一个举报对象',
+    path: ['fileId'],
+  });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateCreditCode } from '../credit-code';
+import { type Position17Mode, validateCreditCode } from '../credit-code';
 import { checkNameRules, NAME_FINDING } from '../name-rules';
 import {
   CATEGORIES,
@@ -217,10 +217,14 @@ function checkText(
   }
 }
 
-/** Validates one row (cells already trimmed, empty cells absent). `today` is the local date. */
+/**
+ * Validates one row (cells already trimmed, empty cells absent). `today` is the local date;
+ * `position17` is the rule set's switch for the GB 11714 check (an error unless it says so).
+ */
 export function parseImportRow(
   cells: Partial<Record<ImportColumn, string>>,
   today: string,
+  position17: Position17Mode = 'error',
 ): RowResult {
   const reasons: string[] = [];
   const warnings: string[] = [];
@@ -237,7 +241,7 @@ export function parseImportRow(
   const creditCode = cells.creditCode?.toUpperCase();
   if (creditCode) {
     const v = validateCreditCode(creditCode, {
-      position17: 'warning',
+      position17,
       ...(legalForm ? { expectedLegalForm: legalForm } : {}),
     });
     reasons.push(...v.errors.map((e) => e.message));

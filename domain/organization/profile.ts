@@ -90,6 +90,12 @@ export interface OrganizationProfile {
    * absent when nothing is recorded (snapshots taken before the fact existed lack it).
    */
   partyOrganization?: { present: boolean; recordedOn: string } | null;
+  /**
+   * Staffed with institution posts (事业编制) and funded by the budget, as last recorded; null or
+   * absent when nothing is recorded. Such a body may not undertake purchased services (102号
+   * art. 8).
+   */
+  budgetFundedStaffing?: boolean | null;
 }
 
 /** The grade in force on a day: active, awarded on or before it and not yet expired. */

@@ -1,5 +1,5 @@
 import { addCalendarMonths } from '../calendar';
-import { validateCreditCode } from '../credit-code';
+import { type Position17Mode, validateCreditCode } from '../credit-code';
 import { gradeInForce, gradeLabel, type OrganizationProfile } from '../organization/profile';
 import type { CatalogueItemSnapshot } from './catalogue';
 import type { PurchasePolicy } from './policy';
@@ -18,31 +18,38 @@ export interface EligibilityResult {
 }
 
 /**
- * §6.1 and §6.6 rule 4 on the organisation profile as it stands on `day` (a local date):
- * registered, a credit code that passes both checks and starts with 5 (civil affairs), no
+ * §6.1 and §6.6 rules 1 and 4 on the organisation profile as it stands on `day` (a local date):
+ * an undertaker type the item allows and not one 102号 art. 8 excludes, registered, a credit code that passes both checks and starts with 5 (civil affairs), no
  * abnormal or dishonest flag, no major violation in the look-back; the grade gate only
- * when the policy switches it on.
+ * when the policy switches it on. `position17` is the registration rules' switch for the
+ * GB 11714 check, so a code the import tolerated is tolerated here too, and only then.
  */
 export function checkEligibility(
   profile: OrganizationProfile,
   item: CatalogueItemSnapshot,
   policy: PurchasePolicy,
   day: string,
+  position17: Position17Mode = 'error',
 ): EligibilityResult {
   const reasons: IneligibleReason[] = [];
   const no = (code: string, message: string) => reasons.push({ code, message });
   if (!item.undertakerTypes.includes('social_organization')) {
     no('TYPE_NOT_ALLOWED', '本目录项目不向社会组织购买');
   }
+  if (profile.budgetFundedStaffing)
+    no(
+      'TYPE_EXCLUDED',
+      '使用事业编制且由财政拨款保障的组织不得作为政府购买服务的承接主体（财政部令第102号第八条）',
+    );
   if (profile.status !== 'registered') no('NOT_REGISTERED', '未依法登记成立或已注销、取缔');
   const code = profile.creditCode;
   if (!code) {
     no('NO_CREDIT_CODE', '没有统一社会信用代码');
   } else {
-    const v = validateCreditCode(
-      code,
-      profile.legalForm ? { expectedLegalForm: profile.legalForm } : {},
-    );
+    const v = validateCreditCode(code, {
+      position17,
+      ...(profile.legalForm ? { expectedLegalForm: profile.legalForm } : {}),
+    });
     if (!v.valid)
       no(
         'CREDIT_CODE_INVALID',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration-schema';
 import { PENALTY_KINDS } from '../organization/profile';
+import { PURCHASER_KIND_KEYS } from './purchaser';
 
 /**
  * Every number of the purchase-of-services process (DOMAIN §6), with DOMAIN.md's defaults.
@@ -40,6 +41,20 @@ const methodsSchema = z.object({
     .prefault({}),
   /** Single-source follow-on work: the add-on at most this share of the original contract. */
   singleSourceAddOnMaxPercent: z.number().min(0).max(100).default(10),
+  /**
+   * Shortest time from the notice to the close of responses: 20 days for tenders (政府采购法
+   * art. 35), 10 days for consultation (财库〔2014〕214号 art. 10), 3 working days for
+   * negotiation (财政部令第74号 art. 29); single source has no response period.
+   */
+  minResponsePeriod: z
+    .object({
+      open_tender: durationSchema.prefault(cd(20)),
+      invitational_tender: durationSchema.prefault(cd(20)),
+      competitive_negotiation: durationSchema.prefault(wd(3)),
+      competitive_consultation: durationSchema.prefault(cd(10)),
+      single_source: durationSchema.prefault(cd(0)),
+    })
+    .prefault({}),
 });
 
 const eligibilitySchema = z.object({
@@ -85,6 +100,8 @@ const contractSchema = z.object({
   performanceBondMaxPercent: z.number().min(0).max(100).default(5),
   /** Share withheld until the final performance evaluation passes (§6.5: ≥ 20 %). */
   minWithheldPercent: z.number().min(0).max(100).default(20),
+  /** 政府采购法 art. 49: added work at most this share of the original contract amount. */
+  amendmentMaxIncreasePercent: z.number().min(0).max(100).default(10),
   /** 政府采购法 art. 46: sign within 30 days of the award notice. */
   signingLimit: durationSchema.prefault(cd(30)),
   /** 实施条例 art. 50: publish the contract within 2 working days of signing. */
@@ -92,9 +109,31 @@ const contractSchema = z.object({
 });
 
 export const purchasePolicySchema = z.object({
+  /** §6.6 rule 1: the kinds of body that may purchase (purchaser.ts); DOMAIN: state organs. */
+  purchaser: z
+    .object({ allowedKinds: z.array(z.enum(PURCHASER_KIND_KEYS)).min(1).default(['state_organ']) })
+    .prefault({}),
   methods: methodsSchema.prefault({}),
-  /** 评审委员会 (政府采购法实施条例 art. 39 et seq.): an odd number, at least three. */
-  panel: z.object({ minSize: z.number().int().min(1).default(3) }).prefault({}),
+  /**
+   * 评审委员会 (实施条例 art. 39 et seq.): an odd number of sitting members, at least `minSize`;
+   * a tender's at least `tenderMinSize` (87号令 art. 47: five or more).
+   */
+  panel: z
+    .object({
+      minSize: z.number().int().min(1).default(3),
+      tenderMinSize: z.number().int().min(1).default(5),
+    })
+    .prefault({}),
+  /**
+   * 投标（响应）保证金: at most this share of the budget (§6.5, §9 #18: 2 %), returned within the
+   * limit of the award notice (unsuccessful) or the contract (successful) (实施条例 art. 38).
+   */
+  bidBond: z
+    .object({
+      maxPercent: z.number().min(0).max(100).default(2),
+      returnLimit: durationSchema.prefault(wd(5)),
+    })
+    .prefault({}),
   eligibility: eligibilitySchema.prefault({}),
   grade: gradeSchema.prefault({}),
   contract: contractSchema.prefault({}),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration-schema';
 import { DEFAULT_NAME_POLICY } from '../name-rules';
+import { LEGAL_FORMS } from '../organization-types';
 
 /**
  * Every number of the registration process, with DOMAIN.md's defaults. A rule set in the
@@ -11,6 +12,10 @@ import { DEFAULT_NAME_POLICY } from '../name-rules';
 const wd = (amount: number) => ({ amount, unit: 'workingDays' as const });
 const months = (amount: number) => ({ amount, unit: 'months' as const });
 
+/**
+ * 行政许可法 art. 44's 10 working days for the certificate need no setting: the certificate is
+ * issued with the approval itself (the same step), so no limit can run out.
+ */
 const limitsSchema = z.object({
   /** 行政许可法 art. 32: one complete deficiency notice within 5 working days. */
   intakeNotice: durationSchema.prefault(wd(5)),
@@ -18,8 +23,6 @@ const limitsSchema = z.object({
   decision: durationSchema.prefault(wd(60)),
   /** 承诺时限: the bureau's published promise, shorter than the statute; null = none. */
   promised: durationSchema.nullable().prefault(wd(30)),
-  /** 行政许可法 art. 44: certificate within 10 working days of approval. */
-  certificateDelivery: durationSchema.prefault(wd(10)),
   /** How long an applicant has to send corrections before the file lapses [U: local default]. */
   applicantResponse: durationSchema.nullable().prefault(wd(30)),
   /** Reminder before any limit [U: local default]. */
@@ -77,6 +80,11 @@ const namesSchema = z.object({
     .default(DEFAULT_NAME_POLICY.formSuffixes),
   maxLength: z.number().int().min(4).default(DEFAULT_NAME_POLICY.maxLength),
   similarEditDistance: z.number().int().min(0).default(DEFAULT_NAME_POLICY.similarEditDistance),
+  forbiddenPrefixForms: z
+    .array(z.enum(LEGAL_FORMS))
+    .default(DEFAULT_NAME_POLICY.forbiddenPrefixForms),
+  fieldTerms: z.array(z.string().min(1)).default(DEFAULT_NAME_POLICY.fieldTerms),
+  brandMinLength: z.number().int().min(1).default(DEFAULT_NAME_POLICY.brandMinLength),
 });
 
 const remediesSchema = z.object({
@@ -104,6 +112,11 @@ export const registrationPolicySchema = z.object({
         .string()
         .regex(/^[0-9A-HJ-NP-RTUW-Y]{2}$/)
         .default('MJ'),
+      /**
+       * §2.1: a failed position-17 check (GB 11714) is an error; 'warning' tolerates odd legacy
+       * codes. The one switch the import, purchase eligibility and every other check read.
+       */
+      position17: z.enum(['error', 'warning']).default('error'),
     })
     .prefault({}),
   announcementChannels: z

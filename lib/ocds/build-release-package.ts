@@ -175,7 +175,7 @@ function contract(v: PurchaseView, withImplementation: boolean): Json[] {
               id: `A${i + 1}`,
               date: x.at,
               rationale: x.reason,
-              description: `服务期限变更至${x.endDate}`,
+              description: x.changes?.length ? x.changes.join('；') : `服务期限变更至${x.endDate}`,
             })),
           }
         : {}),

@@ -1,4 +1,5 @@
 import { competitionPolicySchema } from '../../domain/competition/policy';
+import { evaluationPolicySchema } from '../../domain/evaluation/policy';
 import { purchasePolicySchema } from '../../domain/purchase/policy';
 import { registrationPolicySchema } from '../../domain/registration/policy';
 import { securityPolicySchema } from '../../domain/security/policy';
@@ -13,6 +14,7 @@ export const POLICY_SCHEMAS = {
   targets: targetsPolicySchema,
   purchase: purchasePolicySchema,
   competition: competitionPolicySchema,
+  evaluation: evaluationPolicySchema,
   security: securityPolicySchema,
 } as const;
 

@@ -42,6 +42,7 @@ beforeAll(async () => {
       status: 'registered',
       legalForm: 'private_non_enterprise',
       registeredAt: new Date('2020-05-01T00:00:00Z'),
+      inspections: { create: { year: new Date().getFullYear() - 1, result: 'pass' } },
     },
   });
   applicant = { username: a.username, orgName };

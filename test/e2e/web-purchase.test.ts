@@ -196,6 +196,7 @@ describe('政府购买服务 in the browser', () => {
         catalogueItemId: item.id,
         title: '2027年度助餐服务',
         department: '常州市钟楼区民政局',
+        purchaserKind: 'state_organ',
         budgetFen: 50_000_000,
         budgetYear: 2026,
         performanceTargets: ['助餐满意度不低于90%'],

@@ -1,13 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createApp } from '../../api/app';
-import { createCompetitionClient } from '../../client/competition-client';
-import { createEvaluationClient } from '../../client/evaluation-client';
-import { createPurchaseClient } from '../../client/purchase-client';
-import { createRegistrationClient } from '../../client/registration-client';
 import { loadConfig } from '../../lib/config';
-import { createLogger } from '../../lib/logger';
 import { hashPassword } from '../../lib/password';
 import { type Harness, PASSWORD, startHarness } from '../support/harness';
 import { http } from '../support/http';
@@ -177,30 +169,9 @@ describe('server-side sessions', () => {
       }),
     ).toThrow(/SESSION_COOKIE_SECURE/);
 
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: h.config.DATABASE_URL,
-      TEMPORAL_TASK_QUEUE: h.config.TEMPORAL_TASK_QUEUE,
-      DISTRICT_CODE: h.districtCode,
-      SESSION_COOKIE_SECURE: 'true',
-    });
-    const app = createApp({
-      db: h.db,
-      registrations: createRegistrationClient(h.client, config.TEMPORAL_TASK_QUEUE),
-      purchases: createPurchaseClient(h.client, config.TEMPORAL_TASK_QUEUE),
-      competitions: createCompetitionClient(h.client, config.TEMPORAL_TASK_QUEUE),
-      evaluation: createEvaluationClient(h.client, config.TEMPORAL_TASK_QUEUE),
-      config,
-      logger: createLogger('silent', 'api'),
-      sessionSecret: 'another-test-secret-that-is-long-enough-12345',
-      temporalReady: async () => true,
-    });
-    const server: Server = await new Promise((r) => {
-      const s = app.listen(0, '127.0.0.1', () => r(s));
-    });
+    const secure = await h.startApi({ config: { cookieSecure: true } });
     try {
-      const port = (server.address() as AddressInfo).port;
-      const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      const res = await fetch(`${secure.baseUrl}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: h.user('reviewer1').username, password: PASSWORD }),
@@ -208,7 +179,7 @@ describe('server-side sessions', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('set-cookie')).toContain('Secure');
     } finally {
-      await new Promise((r) => server.close(r));
+      await secure.close();
     }
   });
 });

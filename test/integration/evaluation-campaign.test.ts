@@ -29,6 +29,8 @@ let committee: Person[];
 let review: Person[];
 const orgs: Record<'a' | 'b' | 'c' | 'd' | 'e', TestOrganization> = {} as never;
 const files: Record<string, string> = {};
+/** The answers to C's and D's applications (they do not qualify). */
+const refused: Record<string, { status: number; body: any }> = {};
 let campaignId: string;
 /** A's evidence: read by those who may read A's application materials, nobody else. */
 let evidenceId: string;
@@ -150,6 +152,10 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
         selfAssessment: `${org.name}自评报告`,
         ...(key === 'a' ? { evidenceFileIds: [evidenceId] } : {}),
       });
+      if (key === 'c' || key === 'd') {
+        refused[key] = a;
+        continue;
+      }
       expect(a.status).toBe(201);
       files[key] = a.body.id;
     }
@@ -165,7 +171,21 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
     expect(notMine.status).toBe(404);
   });
 
-  it('given the window closed, then eligible applicants are accepted with experts and ineligible ones get every reason', async () => {
+  it('given organisations that do not qualify, when they apply, then each is refused at once with every reason and no file is opened', async () => {
+    expect(refused.c?.status).toBe(422);
+    expect(refused.c?.body.errors.map((e: { message: string }) => e.message)).toEqual(
+      expect.arrayContaining(['2025年度年检不合格', '被列入活动异常名录']),
+    );
+    // D was registered on 2025-05-01: not one full 年度 yet, let alone two (满两个年度).
+    expect(refused.d?.status).toBe(422);
+    expect(refused.d?.body.detail).toContain('须登记满2个年度');
+    const opened = await h.db.evaluationFile.count({
+      where: { campaignId, organizationId: { in: [orgs.c.id, orgs.d.id] } },
+    });
+    expect(opened).toBe(0);
+  });
+
+  it('given the window closed, then eligible applicants are accepted with experts', async () => {
     const closed = await admin.post(`/api/evaluation/campaigns/${campaignId}/close-applications`);
     expect(closed.status).toBe(200);
     const late = await as(orgs.a.token).post(
@@ -176,17 +196,6 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
       },
     );
     expect(late.status).toBe(409);
-
-    const c = await waitForFile(h, orgs.c.token, files.c!, (v) => v.status === 'ineligible');
-    expect(c.eligibility?.reasons).toEqual(
-      expect.arrayContaining(['2025年度年检不合格', '被列入活动异常名录']),
-    );
-    const d = await waitForFile(h, orgs.d.token, files.d!, (v) => v.status === 'ineligible');
-    expect(d.eligibility?.reasons.join()).toContain('须登记满2个年度');
-    const mail = await h.smtp.waitFor(
-      (m) => m.to.includes(orgs.c.email) && m.subject.includes('不予受理'),
-    );
-    expect(await outboxText(mail.messageId)).toContain('2025年度年检不合格');
 
     for (const k of ['a', 'b', 'e'] as const) {
       const v = await waitForFile(
@@ -219,7 +228,6 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
     expect((await as(outsider.token).get(`/api/evaluation/files/${files.a}`)).status).toBe(404);
     const list = await as(seated.token).get('/api/evaluation/files');
     expect(list.body.items.map((f: { id: string }) => f.id)).toContain(files.a);
-    expect(list.body.items.map((f: { id: string }) => f.id)).not.toContain(files.c);
     const before = await as(seated.token).get(`/api/evaluation/files/${files.a}`);
     expect(before.body.materials).toBeNull();
     for (const who of [seated, outsider, orgs.b])
@@ -509,9 +517,9 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
   it('given every file done, then the campaign closes and its progress and the district figures are right', async () => {
     const c = await admin.get(`/api/evaluation/campaigns/${campaignId}`);
     expect(c.body.progress).toEqual({
-      applied: 5,
-      assessed: 5,
-      ineligible: 2,
+      applied: 3,
+      assessed: 3,
+      ineligible: 0,
       scored: 3,
       decided: 3,
       objected: 2,
@@ -538,7 +546,6 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
   it('given the runs, then each history stays small and is recorded for replay', async () => {
     await recordEvaluationHistory(h, 'file-objection-upheld', fileWorkflowId(files.a!));
     await recordEvaluationHistory(h, 'file-quorum-failed', fileWorkflowId(files.e!));
-    await recordEvaluationHistory(h, 'file-ineligible', fileWorkflowId(files.c!));
     await recordEvaluationHistory(h, 'campaign', campaignWorkflowId(campaignId));
   });
 });

@@ -93,6 +93,26 @@ async function waitGrade(
 }
 
 describe('the life of a grade', () => {
+  it("given a grade awarded this year, when last year's failed inspection is recorded through the API, then the grade drops one level", async () => {
+    const lastYear = Number(today().slice(0, 4)) - 1;
+    const org = await createOrganization(h, {
+      name: '钟楼区迟报年检协会',
+      inspections: [[lastYear - 1, 'pass']],
+    });
+    const first = await awarded(org, 3, 3_600_000);
+    await waitGrade(org, (v) => v.grade?.id === first);
+    const r = await admin.put(`/api/admin/organizations/${org.id}/inspections/${lastYear}`, {
+      result: 'fail',
+      reason: '年检结论晚于评估等级确认',
+    });
+    expect(r.status).toBe(200);
+    const v = await waitGrade(org, (x) => x.grade?.level === 2);
+    expect(v.handledTriggers).toEqual([`inspection-fail:${lastYear}`]);
+    const old = await h.db.grade.findUniqueOrThrow({ where: { id: first } });
+    expect([old.status, old.endReason]).toEqual(['downgraded', `${lastYear}年度年检不合格`]);
+    await recordEvaluationHistory(h, 'grade-downgraded-late-inspection', gradeWorkflowId(org.id));
+  });
+
   it('given a failed inspection, then the grade drops one level with the same expiry, and an unreturned certificate is voided', async () => {
     const org = await createOrganization(h, { name: '钟楼区降级协会' });
     const first = await awarded(org, 3, 3_600_000);

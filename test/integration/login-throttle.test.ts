@@ -1,16 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createApp } from '../../api/app';
-import { createCompetitionClient } from '../../client/competition-client';
-import { createEvaluationClient } from '../../client/evaluation-client';
-import { createPurchaseClient } from '../../client/purchase-client';
-import { createRegistrationClient } from '../../client/registration-client';
 import { LoginThrottle } from '../../lib/auth/login-throttle';
-import { loadConfig } from '../../lib/config';
+import type { Config } from '../../lib/config';
 import { sweep } from '../../lib/housekeeping';
-import { createLogger } from '../../lib/logger';
-import { type Harness, PASSWORD, startHarness } from '../support/harness';
+import { type Harness, PASSWORD, startHarness, type TestApi } from '../support/harness';
 
 /**
  * Login throttling across API processes (issue 12 point 7, issue 13 point 5): the counts live
@@ -20,40 +12,20 @@ import { type Harness, PASSWORD, startHarness } from '../support/harness';
  */
 
 let h: Harness;
-const servers: Server[] = [];
+const apis: TestApi[] = [];
 
-/** Another API process on the same database: its own app, secret and (optionally) proxy trust. */
-async function secondApi(env: Record<string, string> = {}): Promise<string> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: h.config.DATABASE_URL,
-    TEMPORAL_TASK_QUEUE: h.config.TEMPORAL_TASK_QUEUE,
-    DISTRICT_CODE: h.districtCode,
-    ...env,
-  });
-  const app = createApp({
-    db: h.db,
-    registrations: createRegistrationClient(h.client, config.TEMPORAL_TASK_QUEUE),
-    purchases: createPurchaseClient(h.client, config.TEMPORAL_TASK_QUEUE),
-    competitions: createCompetitionClient(h.client, config.TEMPORAL_TASK_QUEUE),
-    evaluation: createEvaluationClient(h.client, config.TEMPORAL_TASK_QUEUE),
-    config,
-    logger: createLogger('silent', 'api-2'),
-    sessionSecret: 'second-process-secret-that-is-long-enough-0987',
-    temporalReady: async () => true,
-  });
-  const server: Server = await new Promise((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+/** Another API process on the same database (optionally trusting a proxy in front). */
+async function secondApi(config: Partial<Config> = {}): Promise<string> {
+  const api = await h.startApi({ config });
+  apis.push(api);
+  return api.baseUrl;
 }
 
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  for (const s of servers) await new Promise((r) => s.close(r));
+  for (const a of apis) await a.close();
   await h?.teardown();
 });
 
@@ -93,7 +65,7 @@ describe('login throttling kept in PostgreSQL', () => {
   });
 
   it('given failures on ten different accounts from one address behind a trusted proxy, then that address is held (spraying) and another address is not', async () => {
-    const proxied = await secondApi({ TRUST_PROXY: 'loopback' });
+    const proxied = await secondApi({ trustProxy: 'loopback' });
     const sprayer = '198.51.100.7';
     for (let i = 0; i < 10; i++)
       expect(

@@ -1,24 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createSmtpMailer } from '../../activities/mail/mailer';
+import { createSmtpMailer, type Mailer } from '../../activities/mail/mailer';
 import { makeNotify } from '../../activities/mail/notify';
 import { createOutbox } from '../../activities/mail/outbox';
 import { createDb, type Db } from '../../lib/db';
 import type { MailContext } from '../../workflows/registration/outputs';
-import { startSmtpServer, type TestSmtp } from '../support/smtp';
+import { type SmtpDrop, startSmtpServer, type TestSmtp } from '../support/smtp';
 import { testEnv } from '../support/test-env';
 
 let db: Db;
 let smtp: TestSmtp;
 let refuse: string | null = null;
+/** A second, misbehaving server: it drops connections on purpose. */
+let faulty: TestSmtp;
+let dropping: SmtpDrop | null = null;
+let onMessage: (() => Promise<void>) | null = null;
 
 beforeAll(async () => {
   db = createDb(testEnv('databaseUrl'));
   smtp = await startSmtpServer({ rejectWith: () => refuse });
+  faulty = await startSmtpServer({
+    dropWith: () => dropping,
+    onMessage: async () => onMessage?.(),
+  });
 });
+/** Every mailer of the file: their pooled connections are closed before the servers. */
+const mailers: Mailer[] = [];
+const smtpMailer = (url: string) => {
+  const m = createSmtpMailer(url);
+  mailers.push(m);
+  return m;
+};
+
 afterAll(async () => {
+  for (const m of mailers) m.close();
   await smtp?.close();
+  await faulty?.close();
   await db?.$disconnect();
 });
 
@@ -45,7 +63,7 @@ async function account() {
   return { id: acc.id, email };
 }
 
-function notifyWith(mailer = createSmtpMailer(smtp.url)) {
+function notifyWith(mailer = smtpMailer(smtp.url)) {
   const outbox = createOutbox(db, mailer, {
     from: '钟楼区民政局 <noreply@test.example>',
     leaseMs: 50,
@@ -125,7 +143,7 @@ describe('the mail outbox', () => {
 
   it('given the mail server cannot be reached, then the mail is kept as certainly not sent and retried later', async () => {
     const to = await account();
-    const { notify, outbox } = notifyWith(createSmtpMailer('smtp://127.0.0.1:1'));
+    const { notify, outbox } = notifyWith(smtpMailer('smtp://127.0.0.1:1'));
     await notify({
       key: `wf-${randomUUID()}/u2/0/withdrawn`,
       registrationId: context.registrationId,
@@ -151,5 +169,99 @@ describe('the mail outbox', () => {
     await Promise.all([a.dispatch(keys), b.dispatch(keys), a.dispatch(keys), b.dispatch(keys)]);
     expect(smtp.to(to.email)).toHaveLength(8);
     expect(new Set(smtp.to(to.email).map((m) => m.messageId)).size).toBe(8);
+  });
+});
+
+describe('a mail server that misbehaves', () => {
+  const outboxOn = (server: TestSmtp) =>
+    createOutbox(db, smtpMailer(server.url), {
+      from: '钟楼区民政局 <noreply@test.example>',
+      leaseMs: 50,
+    });
+  const mailTo = async (outbox: ReturnType<typeof createOutbox>, prefix = 'drop') => {
+    const to = await account();
+    const key = `${prefix}-${randomUUID()}/u1/0/accepted/${to.email}`;
+    await outbox.enqueue([{ key, toAddress: to.email, subject: '【已受理】测试', text: '正文' }]);
+    return { to, key };
+  };
+  /** Time passes and every dispatcher pass runs: nothing due may go out again. */
+  const later = async (outbox: ReturnType<typeof createOutbox>, key: string) => {
+    await db.outboxMail.update({ where: { key }, data: { nextAttemptAt: new Date() } });
+    await new Promise((r) => setTimeout(r, 100));
+    await outbox.flagInterrupted();
+    await outbox.dispatch();
+    await outbox.dispatch([key]);
+  };
+
+  it('given the connection drops after the whole message was written, then the send is uncertain, flagged for a person, and never sent again by itself', async () => {
+    const outbox = outboxOn(faulty);
+    const { to, key } = await mailTo(outbox);
+    dropping = 'after-data';
+    try {
+      await outbox.dispatch([key]);
+    } finally {
+      dropping = null;
+    }
+    const row = await db.outboxMail.findUniqueOrThrow({ where: { key } });
+    expect(row.status).toBe('uncertain');
+    expect(row.lastError).toContain('无法确定是否已送达');
+    await later(outbox, key);
+    expect(faulty.to(to.email)).toHaveLength(1);
+    expect((await db.outboxMail.findUniqueOrThrow({ where: { key } })).status).toBe('uncertain');
+  });
+
+  it('given the connection drops before the message was sent, then it certainly did not go out and is sent once later', async () => {
+    const outbox = outboxOn(faulty);
+    const { to, key } = await mailTo(outbox);
+    dropping = 'before-data';
+    try {
+      await outbox.dispatch([key]);
+    } finally {
+      dropping = null;
+    }
+    expect((await db.outboxMail.findUniqueOrThrow({ where: { key } })).status).toBe('pending');
+    expect(faulty.to(to.email)).toHaveLength(0);
+    await later(outbox, key);
+    expect(faulty.to(to.email)).toHaveLength(1);
+    expect((await db.outboxMail.findUniqueOrThrow({ where: { key } })).status).toBe('sent');
+  });
+
+  it('given the database refuses to record `sent` after the server took the mail, then the row never goes back to pending, the mail is not sent again, and `sent` is recorded once the database answers', async () => {
+    const outbox = outboxOn(faulty);
+    const prefix = `blip${randomUUID().replace(/-/g, '')}`;
+    const { to, key } = await mailTo(outbox, prefix);
+    // The outage begins while the server takes the mail: PostgreSQL refuses to mark it sent.
+    const fn = `mzf_test_${prefix}`;
+    onMessage = async () => {
+      await db.$executeRawUnsafe(`
+        CREATE FUNCTION ${fn}() RETURNS trigger AS $$
+        BEGIN
+          IF NEW.status = 'sent' AND NEW.key LIKE '${prefix}-%' THEN
+            RAISE EXCEPTION 'simulated outage';
+          END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql`);
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER ${fn} BEFORE UPDATE ON "OutboxMail" FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+      );
+    };
+    const outageOver = async () => {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${fn} ON "OutboxMail"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${fn}()`);
+    };
+    try {
+      await outbox.dispatch([key]);
+      onMessage = null;
+      expect(faulty.to(to.email)).toHaveLength(1);
+      expect((await db.outboxMail.findUniqueOrThrow({ where: { key } })).status).toBe('sending');
+      await later(outbox, key);
+      expect((await db.outboxMail.findUniqueOrThrow({ where: { key } })).status).toBe('sending');
+    } finally {
+      onMessage = null;
+      await outageOver();
+    }
+    await later(outbox, key);
+    expect((await db.outboxMail.findUniqueOrThrow({ where: { key } })).status).toBe('sent');
+    expect(faulty.to(to.email)).toHaveLength(1);
   });
 });

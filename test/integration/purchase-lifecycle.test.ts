@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { codelist, validateReleasePackage } from '../../lib/ocds/validate-release-package';
-import { type Harness, startHarness } from '../support/harness';
+import { hashPassword } from '../../lib/password';
+import { type Harness, PASSWORD, startHarness } from '../support/harness';
 import { http } from '../support/http';
 import {
   act,
@@ -21,6 +22,21 @@ import {
  */
 
 const seconds = (amount: number) => ({ amount, unit: 'seconds' });
+
+/** One more evaluator account, for a panel larger than the cast's four. */
+async function extraExpert(name: string) {
+  const username = `t${h.districtCode}-${name}`;
+  const acc = await h.db.account.create({
+    data: {
+      username,
+      displayName: name,
+      email: `${username}@test.zhonglou.example`,
+      role: 'evaluator',
+      passwordHash: await hashPassword(PASSWORD),
+    },
+  });
+  return { id: acc.id, token: await h.login(username) };
+}
 const BUDGET = 50_000_000; // 500,000.00 yuan
 
 let h: Harness;
@@ -87,6 +103,7 @@ describe('government purchase of services', () => {
       catalogueItemId: v1,
       title: '用停用版本建项',
       department: '区民政局',
+      purchaserKind: 'state_organ',
       budgetFen: 100,
       budgetYear: 2026,
       performanceTargets: ['x'],
@@ -362,5 +379,124 @@ describe('government purchase of services', () => {
     expect(last.contracts[0].status).toBe('terminated');
     expect(last.tender.procurementMethod).toBe('direct');
     await recordPurchaseHistory(h, 'terminated', id);
+  });
+
+  it('given a bid bond, a panel and a signed contract, then the bond is capped and due back on time, an even panel cannot award, and the amendment changes amount, scope and dates', async () => {
+    const item = (
+      await http(h.baseUrl, cast.admin).post('/api/purchase-catalogue', {
+        ...CATALOGUE_ITEM,
+        code: '01.03.077',
+        level3: '社区助浴服务',
+      })
+    ).body;
+    const id = await newProject(h, cast, item.id, BUDGET, '2027年度社区助浴服务');
+    const [a, b] = [await newUndertaker(h), await newUndertaker(h)];
+    await ok(h, cast.buyer, id, 'plan', { method: 'single_source', ground: 'sole_supplier' });
+    const tooBig = await act(h, cast.buyer, id, 'notice', {
+      closesAt: new Date(Date.now() + 5_000).toISOString(),
+      requirements: '具备助浴服务资质',
+      bidBondFen: (BUDGET * 3) / 100,
+    });
+    expect(tooBig.status).toBe(422);
+    expect(tooBig.body.detail).toContain('不得超过采购项目预算的2%');
+    const notice = await ok(h, cast.buyer, id, 'notice', {
+      closesAt: new Date(Date.now() + 5_000).toISOString(),
+      requirements: '具备助浴服务资质',
+      bidBondFen: (BUDGET * 2) / 100,
+    });
+    expect(notice.notice.bidBondFen).toBe(1_000_000);
+    await ok(h, a.token, id, 'responses', { priceFen: 45_000_000, proposal: '助浴方案甲' });
+    await ok(h, b.token, id, 'responses', { priceFen: 46_000_000, proposal: '助浴方案乙' });
+    await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'evaluating');
+
+    // Four sitting experts cannot decide by majority: the panel must be an odd number.
+    await ok(h, cast.buyer, id, 'panel', { expertIds: cast.experts.map((e) => e.id) });
+    const scores = {
+      scores: [
+        { organizationId: a.organizationId, score: 88 },
+        { organizationId: b.organizationId, score: 80 },
+      ],
+    };
+    for (const e of cast.experts) {
+      await ok(h, e.token, id, 'declaration', { conflict: false, note: '' });
+      await ok(h, e.token, id, 'scores', scores);
+    }
+    const even = await act(h, cast.buyer, id, 'award', { opinion: '按评审结果' });
+    expect(even.status).toBe(409);
+    expect(even.body.detail).toContain('评审委员会成员应为单数');
+    const fifth = await extraExpert('专家五');
+    await ok(h, cast.buyer, id, 'panel', { expertIds: [fifth.id] });
+    await ok(h, fifth.token, id, 'declaration', { conflict: false, note: '' });
+    await ok(h, fifth.token, id, 'scores', scores);
+    await ok(h, cast.buyer, id, 'award', { opinion: '按评审结果' });
+    const awarded = await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'awarded');
+    const returns = new Map(awarded.bidBondReturns.map((r) => [r.organizationId, r.dueBy]));
+    expect(returns.get(b.organizationId)).not.toBeNull();
+    expect(Date.parse(returns.get(b.organizationId) as string)).toBeGreaterThan(
+      Date.parse(awarded.award?.noticeAt as string),
+    );
+    expect(returns.get(a.organizationId)).toBeNull();
+
+    const signed = await ok(h, cast.buyer, id, 'contract', {
+      terms: { ...TERMS, amountFen: 45_000_000, performanceBondFen: 0 },
+    });
+    expect(
+      signed.bidBondReturns.find(
+        (r: { organizationId: string }) => r.organizationId === a.organizationId,
+      ).dueBy,
+    ).not.toBeNull();
+    await ok(h, cast.buyer, id, 'payment-requests', { trancheNo: 1 });
+    await ok(h, cast.finance, id, 'payments', { trancheNo: 1, voucherNo: 'PZ-ZY-001' });
+
+    const nothing = await act(h, cast.buyer, id, 'amendments', {
+      reason: '无变更',
+      endDate: TERMS.endDate,
+    });
+    expect(nothing.status).toBe(422);
+    const tooMuch = await act(h, cast.buyer, id, 'amendments', {
+      reason: '服务对象增加',
+      amountFen: 50_000_000,
+    });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.detail).toContain('第四十九条');
+    const outside = await act(h, cast.buyer, id, 'amendments', {
+      reason: '提前结束',
+      endDate: '2027-10-31',
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.body.detail).toContain('年度服务');
+    const amended = await ok(h, cast.buyer, id, 'amendments', {
+      reason: '服务对象由120人增至130人，增加服务内容并顺延开始日期',
+      amountFen: 49_000_000,
+      scope: '为辖区内130名居家老人提供上门助餐、助洁、助浴和陪护服务',
+      startDate: '2026-12-15',
+      endDate: '2027-11-30',
+    });
+    expect(amended.contract).toMatchObject({
+      amountFen: 49_000_000,
+      originalAmountFen: 45_000_000,
+      startDate: '2026-12-15',
+      endDate: '2027-11-30',
+      clauses: { serviceContent: expect.stringContaining('助浴') },
+    });
+    // What is paid stays; what is left is spread over the open tranches by their percents.
+    expect(amended.tranches.map((t: { amountFen: number }) => t.amountFen)).toEqual([
+      13_500_000, 15_214_285, 10_142_857, 10_142_858,
+    ]);
+    expect(amended.amendments[0].changes).toEqual([
+      '服务期限开始日期由2026-12-01变更为2026-12-15',
+      '合同金额由450000.00元变更为490000.00元',
+      '服务内容变更',
+    ]);
+    const pkg = await http(h.baseUrl).get(`/api/purchases/${id}/ocds`);
+    expect(validateReleasePackage(pkg.body).errors).toEqual([]);
+    const last = pkg.body.releases.at(-1);
+    expect(last.tag).toEqual(['contractAmendment']);
+    expect(last.contracts[0].value.amount).toBe(490_000);
+    expect(last.contracts[0].amendments[0].description).toContain('合同金额由450000.00元');
+    await h.smtp.waitFor(
+      (m) => m.to.includes(a.email.toLowerCase()) && m.subject.includes('合同变更'),
+    );
+    await recordPurchaseHistory(h, 'amended', id);
   });
 });

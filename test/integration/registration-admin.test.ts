@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createPeople } from '../support/evaluation-world';
 import { applicationFor, requiredTypes } from '../support/fixtures';
 import { type Harness, startHarness } from '../support/harness';
 import { http } from '../support/http';
@@ -127,5 +128,73 @@ describe('rule sets are versioned', () => {
       settings: {},
     });
     expect(again.status).toBe(409);
+  });
+});
+
+describe('every process is configured through the same versioned rule sets', () => {
+  it('given an evaluation rule version added through the API, then it is in force the same day and the campaign follows it', async () => {
+    const api = http(h.baseUrl, await h.login('admin'));
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const r = await api.post('/api/admin/rule-sets', {
+      process: 'evaluation',
+      version: `committee-9-${h.districtCode}`,
+      jurisdiction: h.districtCode,
+      effectiveFrom: today,
+      settings: {
+        committee: { minMembers: 9 },
+        experts: { perFile: 5 },
+        thresholds: [
+          { level: 5, min: 960 },
+          { level: 4, min: 910 },
+          { level: 3, min: 860 },
+          { level: 2, min: 810 },
+          { level: 1, min: 0 },
+        ],
+        limits: { publicity: { amount: 10, unit: 'calendarDays' } },
+      },
+      note: '评估委员会不少于9人；每个评估事项5名专家',
+    });
+    expect(r.status).toBe(201);
+    const policy = await api.get('/api/policy/evaluation');
+    expect(policy.status).toBe(200);
+    expect(policy.body.ruleSet.version).toContain(`committee-9-${h.districtCode}`);
+    expect(policy.body.policy).toMatchObject({
+      committee: { minMembers: 9 },
+      experts: { perFile: 5 },
+      scoring: { aggregation: 'mean' },
+      limits: { publicity: { amount: 10, unit: 'calendarDays' } },
+    });
+    const members = await createPeople(h, 'committee_member', 12, '规则委员');
+    const open = await api.post('/api/evaluation/campaigns', {
+      year: 2040,
+      title: '委员人数按新规则',
+      windowOpensAt: new Date(Date.now() - 1000).toISOString(),
+      windowClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      committeeIds: members.slice(0, 7).map((m) => m.id),
+      reviewCommitteeIds: members.slice(7).map((m) => m.id),
+    });
+    expect(open.status).toBe(422);
+    expect(JSON.stringify(open.body.errors)).toContain('9');
+  });
+
+  it('given settings that did nothing (certificate delivery, evaluation eligibility limit), then a new version naming them is refused as unknown', async () => {
+    const api = http(h.baseUrl, await h.login('admin'));
+    const base = { jurisdiction: h.districtCode, effectiveFrom: '2026-01-01' };
+    const registration = await api.post('/api/admin/rule-sets', {
+      ...base,
+      process: 'registration',
+      version: `cert-${h.districtCode}`,
+      settings: { limits: { certificateDelivery: { amount: 10, unit: 'workingDays' } } },
+    });
+    expect(registration.status).toBe(422);
+    expect(JSON.stringify(registration.body.errors)).toContain('limits.certificateDelivery');
+    const evaluation = await api.post('/api/admin/rule-sets', {
+      ...base,
+      process: 'evaluation',
+      version: `elig-${h.districtCode}`,
+      settings: { limits: { eligibility: { amount: 10, unit: 'workingDays' } } },
+    });
+    expect(evaluation.status).toBe(422);
+    expect(JSON.stringify(evaluation.body.errors)).toContain('limits.eligibility');
   });
 });

@@ -74,6 +74,8 @@ export async function organization(
             status: 'registered',
             legalForm: 'private_non_enterprise',
             registeredAt: new Date('2020-05-01T00:00:00Z'),
+            // Sound finances are read from last year's annual inspection (§5.4 rule 1).
+            inspections: { create: { year: new Date().getFullYear() - 1, result: 'pass' } },
           }),
       ...(kind === 'abnormal' ? { abnormalListedAt: new Date('2026-03-01T00:00:00Z') } : {}),
     },

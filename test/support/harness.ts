@@ -4,10 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
-import { createCompetitionClient } from '../../client/competition-client';
-import { createEvaluationClient } from '../../client/evaluation-client';
-import { createPurchaseClient } from '../../client/purchase-client';
-import { createRegistrationClient } from '../../client/registration-client';
+import { createWorkflowClients } from '../../client/workflow-clients';
 import { type Config, loadConfig } from '../../lib/config';
 import { createDb, type Db, type Prisma } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
@@ -40,6 +37,11 @@ export interface Harness {
   client: Client;
   worker: Worker;
   baseUrl: string;
+  /** Stops this file's worker (nothing polls its task queue until startWorker). */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
+  /** Another API process on the same database, e.g. with a Temporal that does not answer. */
+  startApi(opts: { client?: Client; config?: Partial<Config> }): Promise<TestApi>;
   districtCode: string;
   /** Usernames of this file's accounts are prefixed so that files never share a person. */
   user(name: StaffName | string): { username: string; email: string; id: string };
@@ -52,6 +54,11 @@ export interface Harness {
     organizationId: string;
   }>;
   teardown(): Promise<void>;
+}
+
+export interface TestApi {
+  baseUrl: string;
+  close(): Promise<void>;
 }
 
 /**
@@ -71,8 +78,11 @@ export async function startHarness(
      * the second factor turn it on.
      */
     security?: Record<string, unknown>;
+    /** A database of its own (migrated) instead of the run's shared one. */
+    databaseUrl?: string;
   } = {},
 ): Promise<Harness> {
+  const databaseUrl = opts.databaseUrl ?? testEnv('databaseUrl');
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -83,7 +93,7 @@ export async function startHarness(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: testEnv('databaseUrl'),
+    DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: testEnv('temporalAddress'),
     TEMPORAL_TASK_QUEUE: `test-${districtCode}-${randomUUID().slice(0, 8)}`,
     DISTRICT_CODE: districtCode,
@@ -96,7 +106,7 @@ export async function startHarness(
     ...opts.env,
   });
   configurePasswordHashing(config.PASSWORD_HASH_COST);
-  const db = createDb(testEnv('databaseUrl'));
+  const db = createDb(databaseUrl);
   await seedReferenceData(db);
   await db.ruleSet.create({
     data: {
@@ -129,32 +139,38 @@ export async function startHarness(
 
   const { outbox, mailer } = createMailing(config, db);
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createWorker({
-    connection: nativeConnection,
-    config,
-    db,
-    outbox,
-    workflowBundle: { codePath: testEnv('workflowBundle') },
-  });
-  const running = worker.run();
+  const newWorker = () =>
+    createWorker({
+      connection: nativeConnection,
+      config,
+      db,
+      outbox,
+      workflowBundle: { codePath: testEnv('workflowBundle') },
+    });
+  let worker = await newWorker();
+  let running: Promise<void> | null = worker.run();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({
-    db,
-    registrations: createRegistrationClient(client, config.TEMPORAL_TASK_QUEUE),
-    purchases: createPurchaseClient(client, config.TEMPORAL_TASK_QUEUE),
-    competitions: createCompetitionClient(client, config.TEMPORAL_TASK_QUEUE),
-    evaluation: createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE),
-    config,
-    // biome-ignore lint/style/noProcessEnv: a debugging switch for test runs.
-    logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),
-    sessionSecret: 'test-secret-that-is-long-enough-1234567890',
-    temporalReady: async () => true,
-  });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const startApi = async (o: { client?: Client; config?: Partial<Config> }) => {
+    const apiConfig = { ...config, ...o.config } as Config;
+    const app = createApp({
+      db,
+      ...createWorkflowClients(o.client ?? client, apiConfig),
+      config: apiConfig,
+      // biome-ignore lint/style/noProcessEnv: a debugging switch for test runs.
+      logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),
+      sessionSecret: 'test-secret-that-is-long-enough-1234567890',
+    });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    return {
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => new Promise<void>((r) => server.close(() => r())),
+    };
+  };
+  const api = await startApi({});
+  const baseUrl = api.baseUrl;
 
   async function login(name: string): Promise<string> {
     const username = accounts.get(name)?.username ?? name;
@@ -173,9 +189,22 @@ export async function startHarness(
     config,
     smtp,
     client,
-    worker,
+    get worker() {
+      return worker;
+    },
     baseUrl,
     districtCode,
+    async stopWorker() {
+      worker.shutdown();
+      await running;
+      running = null;
+    },
+    async startWorker() {
+      if (running) return;
+      worker = await newWorker();
+      running = worker.run();
+    },
+    startApi,
     user: (name) => {
       const u = accounts.get(name);
       if (!u) throw new Error(`no account ${name}`);
@@ -201,9 +230,11 @@ export async function startHarness(
       return { token: await login(username), username, email, organizationId: org.id };
     },
     async teardown() {
-      await new Promise((r) => server.close(r));
-      worker.shutdown();
-      await running;
+      await api.close();
+      if (running) {
+        worker.shutdown();
+        await running;
+      }
       await nativeConnection.close();
       await connection.close();
       await outbox.idle();

@@ -7,6 +7,7 @@ import { expect } from '@jest/globals';
 import { buildCreditCode } from '../../domain/credit-code';
 import type { Prisma } from '../../lib/db';
 import { hashPassword } from '../../lib/password';
+import { mergeLayers } from '../../lib/rules/jurisdictions';
 import { contractWorkflowId, purchaseWorkflowId } from '../../workflows/purchase/messages';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
 import { type Harness, PASSWORD } from './harness';
@@ -25,6 +26,24 @@ export interface PurchaseCast {
   experts: { id: string; token: string }[];
 }
 
+const second = { amount: 1, unit: 'seconds' };
+/**
+ * Tests run procurements in seconds with panels of three: response periods of a second and a
+ * tender panel of three unless a file asks otherwise (the defaults are DOMAIN's: 20 days, five).
+ */
+const TEST_DEFAULTS = {
+  methods: {
+    minResponsePeriod: {
+      open_tender: second,
+      invitational_tender: second,
+      competitive_negotiation: second,
+      competitive_consultation: second,
+      single_source: second,
+    },
+  },
+  panel: { tenderMinSize: 3 },
+};
+
 /** The district's purchase rules for this file and the bureau-side accounts. */
 export async function setUpPurchase(
   h: Harness,
@@ -36,7 +55,7 @@ export async function setUpPurchase(
       version: `test-purchase-${h.districtCode}`,
       jurisdiction: h.districtCode,
       effectiveFrom: new Date('2020-01-01T00:00:00Z'),
-      settings: rules as Prisma.InputJsonValue,
+      settings: mergeLayers([TEST_DEFAULTS, rules as never]) as Prisma.InputJsonValue,
     },
   });
   const hash = await hashPassword(PASSWORD);
@@ -176,6 +195,7 @@ export async function newProject(
     catalogueItemId: itemId,
     title,
     department: '常州市钟楼区民政局',
+    purchaserKind: 'state_organ',
     budgetFen,
     budgetYear: 2026,
     performanceTargets: ['服务对象满意度不低于90%', '全年上门服务不少于4800人次'],

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -28,17 +28,36 @@ function decodeWords(s: string): string {
   );
 }
 
+/**
+ * How a misbehaving server drops the connection: before the message (at MAIL FROM: nothing was
+ * delivered), or after the whole message arrived, before its reply (it was delivered).
+ */
+export type SmtpDrop = 'before-data' | 'after-data';
+
 /** A real SMTP server on loopback that keeps what it receives, for assertions. */
-export async function startSmtpServer(opts: { rejectWith?: () => string | null } = {}) {
+export async function startSmtpServer(
+  opts: {
+    rejectWith?: () => string | null;
+    dropWith?: () => SmtpDrop | null;
+    /** Runs when a whole message has arrived, before the server answers. */
+    onMessage?: () => Promise<void> | void;
+  } = {},
+) {
   const received: ReceivedMail[] = [];
+  const sockets = new Map<number, Socket>();
+  const drop = (session: { remotePort: number }) => sockets.get(session.remotePort)?.destroy();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, session, callback) {
+      if (opts.dropWith?.() === 'before-data') return drop(session);
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      stream.on('end', async () => {
         const refusal = opts.rejectWith?.();
         if (refusal) return callback(Object.assign(new Error(refusal), { responseCode: 451 }));
         const raw = Buffer.concat(chunks).toString('utf8');
@@ -49,9 +68,16 @@ export async function startSmtpServer(opts: { rejectWith?: () => string | null }
           subject: decodeWords(header(raw, 'Subject')),
           messageId: header(raw, 'Message-ID'),
         });
+        await opts.onMessage?.();
+        // Delivered, but the client never hears so.
+        if (opts.dropWith?.() === 'after-data') return drop(session);
         callback();
       });
     },
+  });
+  server.server.on('connection', (socket: Socket) => {
+    if (socket.remotePort) sockets.set(socket.remotePort, socket);
+    socket.once('close', () => socket.remotePort && sockets.delete(socket.remotePort));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;

@@ -137,6 +137,40 @@ describe('proposal validation (DOMAIN §5.4)', () => {
       ].sort(),
     );
   });
+  describe("finances from last year's annual inspection", () => {
+    const tidy = {
+      ...proposal,
+      purpose: 'elderly' as const,
+      budgetLines: [{ item: '服务', kind: 'activity' as const, amountFen: 100 }],
+      otherGovernmentFunding: false,
+      bankAccount: { ...proposal.bankAccount, accountName: profile.name },
+    };
+    const findings = (over: Partial<OrganizationProfile>) =>
+      checkProposal(
+        defaults,
+        {
+          profile: { ...profile, ...over },
+          recorded: false,
+          previousWinner: false,
+          today: '2026-11-29',
+        },
+        tidy,
+      );
+    it('given a pass last year, then the finances pass', () => {
+      expect(findings({ inspections: [{ year: 2025, result: 'pass' }] })).toEqual([]);
+    });
+    it('given no inspection on record for last year, then the finance check does not pass silently', () => {
+      const f = findings({ inspections: [{ year: 2024, result: 'pass' }] });
+      expect(f).toEqual([
+        { code: 'FINANCES', message: expect.stringContaining('2025年度年检结果尚无记录') },
+      ]);
+    });
+    it('given an organisation registered in the last six months of last year, then no inspection was due and none is asked', () => {
+      expect(findings({ inspections: [], registeredOn: '2025-08-01' })).toEqual([]);
+      expect(findings({ inspections: [], registeredOn: '2025-06-30' })[0]?.code).toBe('FINANCES');
+    });
+  });
+
   it('given a recorded organisation in a round that does not admit them, then it is refused', () => {
     const f = checkProposal(
       defaults,

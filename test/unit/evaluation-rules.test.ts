@@ -55,6 +55,10 @@ describe('policy defaults (DOMAIN §4.4, §9)', () => {
 });
 
 describe('eligibility on the application date (§4.2)', () => {
+  it('given eligibility decided as the organisation applies, then the policy keeps no eligibility limit that could do nothing', () => {
+    expect(Object.keys(P.limits)).not.toContain('eligibility');
+    expect(Object.keys(P.limits)).toContain('complaintVerification');
+  });
   it('given two full years registered and clean records, then the organisation is eligible', () => {
     expect(decideEligibility(profile(), '2026-06-01', P)).toEqual({
       eligible: true,
@@ -64,6 +68,34 @@ describe('eligibility on the application date (§4.2)', () => {
   it('given registration less than two years ago, then it is not', () => {
     const r = decideEligibility(profile({ registeredOn: '2024-07-01' }), '2026-06-01', P);
     expect(r.eligible).toBe(false);
+  });
+  it('given registration two years to the day but only one full 年度, then 满两个年度 is not met', () => {
+    const r = decideEligibility(profile({ registeredOn: '2024-03-01' }), '2026-06-01', P);
+    expect(r.eligible ? [] : r.reasons).toEqual([
+      '不符合申报条件：须登记满2个年度（完整年度），或所持等级即将到期',
+    ]);
+    const later = profile({
+      registeredOn: '2024-03-01',
+      inspections: [
+        { year: 2025, result: 'pass' },
+        { year: 2026, result: 'pass' },
+      ],
+    });
+    expect(decideEligibility(later, '2027-01-04', P)).toEqual({
+      eligible: true,
+      basis: '登记满2个年度',
+    });
+  });
+  it('given registration on the first day of a year, then that year counts in full', () => {
+    expect(
+      decideEligibility(profile({ registeredOn: '2024-01-01' }), '2026-06-01', P).eligible,
+    ).toBe(true);
+  });
+  it('given the earlier reading (files recorded before it), then two years to the day suffice', () => {
+    const r = decideEligibility(profile({ registeredOn: '2024-03-01' }), '2026-06-01', P, {
+      fullYears: false,
+    });
+    expect(r.eligible).toBe(true);
   });
   it('given every exclusion at once, then every reason is named', () => {
     const r = decideEligibility(
@@ -266,6 +298,23 @@ describe('recusal and downgrade rules', () => {
     const t = downgradeTriggers(p, { awardedOn: '2026-06-01' }, ['inspection-fail:2027']);
     expect(t.map((x) => x.key)).toEqual(['inspection-basic:2026', 'penalty:new']);
   });
+  it('given a failed inspection of the year before the award, recorded late, then it triggers the downgrade review', () => {
+    const p = profile({
+      inspections: [
+        { year: 2024, result: 'fail' },
+        { year: 2025, result: 'fail' },
+      ],
+    });
+    const t = downgradeTriggers(p, { awardedOn: '2026-03-20' }, []);
+    expect(t).toEqual([{ key: 'inspection-fail:2025', reason: '2025年度年检不合格' }]);
+    expect(downgradeTriggers(p, { awardedOn: '2026-03-20' }, ['inspection-fail:2025'])).toEqual([]);
+  });
+  it('given the earlier reading (grade workflows recorded before it), then the year before the award is ignored', () => {
+    const p = profile({ inspections: [{ year: 2025, result: 'fail' }] });
+    expect(
+      downgradeTriggers(p, { awardedOn: '2026-03-20' }, [], { yearBeforeAward: false }),
+    ).toEqual([]);
+  });
 });
 
 describe('district figures', () => {
@@ -294,6 +343,12 @@ describe('district figures', () => {
       '2026-06-01',
       { registeredYears: 2, target: 0.3 },
     );
+    expect(
+      districtFigures([{ id: 'e', registeredOn: '2024-03-01' }], [], '2026-06-01', {
+        registeredYears: 2,
+        target: 0.3,
+      }).dueForEvaluation,
+    ).toBe(0);
     expect(f).toEqual({
       dueForEvaluation: 3,
       withValidGrade: 2,

@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { type WorkflowHandle, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { defineUpdate } from '@temporalio/workflow';
+import { TemporalTimeoutError } from '../../client/bounded';
 import { executeUpdate } from '../../client/execute-update';
 
 const def = defineUpdate<string, [{ n: number }]>('anything');
@@ -11,11 +12,23 @@ const taskFailed = () =>
       details: 'Unable to perform workflow execution update due to Workflow Task in failed state.',
     },
   });
+/** What the SDK throws when the call's own deadline passes (gRPC CANCELLED). */
+const deadlinePassed = () =>
+  new WorkflowUpdateRPCTimeoutOrCancelledError('Call cancelled', {
+    cause: Object.assign(new Error('1 CANCELLED: Call cancelled'), { code: 1, details: '' }),
+  });
 
 /** A handle whose executeUpdate answers from a script and records the update ids it was given. */
 function scripted(answers: (() => unknown)[]) {
   const ids: string[] = [];
+  const deadlines: number[] = [];
   const handle = {
+    client: {
+      withDeadline<R>(deadline: number, fn: () => Promise<R>) {
+        deadlines.push(deadline);
+        return fn();
+      },
+    },
     async executeUpdate(_def: unknown, opts: { updateId: string }) {
       ids.push(opts.updateId);
       const next = answers.shift();
@@ -23,8 +36,10 @@ function scripted(answers: (() => unknown)[]) {
       return next();
     },
   } as unknown as WorkflowHandle;
-  return { handle, ids };
+  return { handle, ids, deadlines };
 }
+
+const bound = { timeoutMs: 10_000 };
 
 describe('executeUpdate', () => {
   it('given the workflow task is being retried, when the update is refused twice, then it is sent again with the same id and its result returned', async () => {
@@ -37,11 +52,13 @@ describe('executeUpdate', () => {
       },
       () => 'done',
     ]);
-    await expect(executeUpdate(handle, def, { n: 1 }, 'u-1')).resolves.toBe('done');
+    await expect(executeUpdate(handle, def, { n: 1 }, { ...bound, updateId: 'u-1' })).resolves.toBe(
+      'done',
+    );
     expect(ids).toEqual(['u-1', 'u-1', 'u-1']);
   });
 
-  it('given the long poll ended before the update completed, when it is sent again with the same id, then its outcome is returned', async () => {
+  it("given the server's long poll ended early, when it is sent again with the same id, then its outcome is returned", async () => {
     const { handle, ids } = scripted([
       () => {
         throw new WorkflowUpdateRPCTimeoutOrCancelledError('context deadline exceeded', {
@@ -50,7 +67,9 @@ describe('executeUpdate', () => {
       },
       () => 'collected',
     ]);
-    await expect(executeUpdate(handle, def, { n: 1 }, 'u-2')).resolves.toBe('collected');
+    await expect(executeUpdate(handle, def, { n: 1 }, { ...bound, updateId: 'u-2' })).resolves.toBe(
+      'collected',
+    );
     expect(ids).toEqual(['u-2', 'u-2']);
   });
 
@@ -62,49 +81,73 @@ describe('executeUpdate', () => {
       },
       () => 'never',
     ]);
-    await expect(executeUpdate(handle, def, { n: 1 })).rejects.toBe(refusal);
+    await expect(executeUpdate(handle, def, { n: 1 }, bound)).rejects.toBe(refusal);
     expect(ids).toHaveLength(1);
   });
 
-  it('given the task keeps failing, when the attempts run out, then the last error is thrown', async () => {
+  it('given every gRPC call, then it carries the deadline of the bound', async () => {
+    const { handle, deadlines } = scripted([() => 'ok']);
+    const before = Date.now();
+    await executeUpdate(handle, def, { n: 1 }, bound);
+    expect(deadlines[0]).toBeGreaterThanOrEqual(before + 10_000);
+    expect(deadlines[0]).toBeLessThan(before + 11_000);
+  });
+
+  it('given the task keeps failing, when the bound passes, then the caller gets a timeout whose outcome is unknown', async () => {
     const { handle, ids } = scripted(
-      Array.from({ length: 8 }, () => () => {
+      Array.from({ length: 100 }, () => () => {
         throw taskFailed();
       }),
     );
     jest.useFakeTimers();
     try {
-      const outcome = executeUpdate(handle, def, { n: 1 }).catch((e: Error) => e);
-      await jest.advanceTimersByTimeAsync(60_000);
-      await expect(outcome).resolves.toHaveProperty('message', 'Workflow Update failed');
+      const outcome = executeUpdate(handle, def, { n: 1 }, bound).catch((e: Error) => e);
+      await jest.advanceTimersByTimeAsync(11_000);
+      const err = await outcome;
+      expect(err).toBeInstanceOf(TemporalTimeoutError);
+      expect(err).toMatchObject({ waitedMs: 10_000, outcomeUnknown: true });
     } finally {
       jest.useRealTimers();
     }
-    expect(ids).toHaveLength(8);
+    expect(new Set(ids).size).toBe(1);
   });
 
-  it('given long polls that each end after 25 s, when a minute has passed, then the caller gets the error instead of waiting on', async () => {
-    const timeout = () =>
-      new Promise((_, reject) =>
-        setTimeout(
-          () =>
-            reject(
-              new WorkflowUpdateRPCTimeoutOrCancelledError('context deadline exceeded', {
-                cause: new Error('4 DEADLINE_EXCEEDED'),
-              }),
-            ),
-          25_000,
-        ),
-      );
-    const { handle, ids } = scripted(Array.from({ length: 8 }, () => timeout));
+  it('given no worker answers, when the SDK call outlives the bound, then the caller gets the timeout at the bound, not later', async () => {
+    const { handle } = scripted([() => new Promise(() => undefined)]);
     jest.useFakeTimers();
     try {
-      const outcome = executeUpdate(handle, def, { n: 1 }).catch((e: Error) => e);
-      await jest.advanceTimersByTimeAsync(300_000);
-      await expect(outcome).resolves.toBeInstanceOf(WorkflowUpdateRPCTimeoutOrCancelledError);
+      let settled = false;
+      const outcome = executeUpdate(handle, def, { n: 1 }, bound)
+        .catch((e: Error) => e)
+        .finally(() => {
+          settled = true;
+        });
+      await jest.advanceTimersByTimeAsync(9_900);
+      expect(settled).toBe(false);
+      await jest.advanceTimersByTimeAsync(1_000);
+      await expect(outcome).resolves.toBeInstanceOf(TemporalTimeoutError);
     } finally {
       jest.useRealTimers();
     }
-    expect(ids).toHaveLength(3);
+  });
+
+  it("given the SDK reports the call's own deadline, then that is the bound's timeout", async () => {
+    const { handle, ids } = scripted([
+      () => {
+        throw deadlinePassed();
+      },
+      () => 'never',
+    ]);
+    jest.useFakeTimers({ now: Date.now() });
+    try {
+      const outcome = executeUpdate(handle, def, { n: 1 }, { timeoutMs: 300 }).catch(
+        (e: Error) => e,
+      );
+      await jest.advanceTimersByTimeAsync(1_000);
+      await expect(outcome).resolves.toBeInstanceOf(TemporalTimeoutError);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(ids).toHaveLength(1);
   });
 });

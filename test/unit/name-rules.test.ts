@@ -23,18 +23,60 @@ describe('checkNameRules', () => {
     },
   );
 
-  it('given 常州市钟楼区中华文化促进会, when checking, should refuse the word 中华 and cite the regulation', () => {
-    const findings = checkNameRules('常州市钟楼区中华文化促进会', 'social_group');
-    expect(codes(findings)).toEqual(['NAME_FORBIDDEN_WORD']);
-    expect(findings[0]!.message).toBe('地方性社会团体的名称不得使用“中华”字样');
+  it('given a social group crowned with 中华, when checking, should refuse the prefix and cite the regulation', () => {
+    const findings = checkNameRules('中华钟楼区文化促进会', 'social_group');
+    expect(codes(findings)).toEqual(['NAME_FORBIDDEN_WORD', 'NAME_MISSING_DIVISION']);
+    expect(findings[0]!.message).toBe('地方性社会团体的名称不得冠以“中华”字样');
     expect(findings[0]!.legalBasis).toContain('《社会团体登记管理条例》第十条第二款');
     expect(findings[0]!.legalBasis).toContain('民政部令第69号');
   });
 
-  it('given a 民非 named …全国…, when checking, should cite the 民非 regulation', () => {
-    const [finding] = checkNameRules('钟楼区全国象棋培训中心', 'private_non_enterprise');
+  it('given a 民非 crowned with 全国, when checking, should cite the 民非 regulation', () => {
+    const [finding] = checkNameRules('全国钟楼区象棋培训中心', 'private_non_enterprise');
     expect(finding!.code).toBe('NAME_FORBIDDEN_WORD');
     expect(finding!.legalBasis).toContain('《民办非企业单位登记管理暂行条例》第八条第二款');
+  });
+
+  it.each([
+    ['常州市钟楼区中华文化促进会', 'social_group'],
+    ['钟楼区中国象棋协会', 'social_group'],
+    ['钟楼区星辰全国象棋培训中心', 'private_non_enterprise'],
+  ] as const)(
+    'given %s with the word inside the name (a trade or field), when checking, should not refuse it',
+    (name, form) => {
+      expect(checkNameRules(name, form)).toEqual([]);
+    },
+  );
+
+  it('given a foundation crowned with 中华, when checking, should leave the prefix ban to the rule set (DOMAIN names groups and 民非 only)', () => {
+    expect(codes(checkNameRules('中华钟楼区慈善基金会', 'foundation'))).toEqual([
+      'NAME_MISSING_DIVISION',
+    ]);
+    const withFoundations = {
+      ...DEFAULT_NAME_POLICY,
+      forbiddenPrefixForms: ['social_group', 'private_non_enterprise', 'foundation'] as const,
+    };
+    expect(
+      codes(
+        checkNameRules('中华钟楼区慈善基金会', 'foundation', {
+          ...withFoundations,
+          forbiddenPrefixForms: [...withFoundations.forbiddenPrefixForms],
+        }),
+      ),
+    ).toEqual(['NAME_FORBIDDEN_WORD', 'NAME_MISSING_DIVISION']);
+  });
+
+  it('given rules loaded before the prefix reading (no forbiddenPrefixForms), when checking, should keep the earlier reading so old workflows replay', () => {
+    const {
+      forbiddenPrefixForms: _f,
+      fieldTerms: _t,
+      brandMinLength: _b,
+      ...old
+    } = DEFAULT_NAME_POLICY;
+    expect(codes(checkNameRules('常州市钟楼区中华文化促进会', 'social_group', old))).toEqual([
+      'NAME_FORBIDDEN_WORD',
+    ]);
+    expect(checkNameRules('钟楼区养老服务中心', 'private_non_enterprise', old)).toEqual([]);
   });
 
   it('given a 民非 named …协会, when checking, should refuse the suffix and say it belongs to social groups', () => {
@@ -70,6 +112,23 @@ describe('checkNameRules', () => {
 
   it('given only a division and a form, when checking, should say the middle is missing', () => {
     expect(codes(checkNameRules('常州市钟楼区协会', 'social_group'))).toEqual(['NAME_NO_CORE']);
+  });
+
+  it.each([
+    ['钟楼区养老服务中心', 'private_non_enterprise', '养老'],
+    ['常州市钟楼区新助学基金会', 'foundation', '助学'],
+  ] as const)(
+    'given the 民非 or foundation name %s with a field but no 字号, when checking, should ask for the 字号 before %s',
+    (name, form, field) => {
+      const findings = checkNameRules(name, form);
+      expect(codes(findings)).toEqual(['NAME_MISSING_BRAND']);
+      expect(findings[0]!.message).toContain(`行业、领域“${field}”之前有字号`);
+      expect(findings[0]!.legalBasis).toContain('字号');
+    },
+  );
+
+  it('given a social group named division + field + form, when checking, should not ask for a 字号 (its structure has none)', () => {
+    expect(checkNameRules('钟楼区养老服务协会', 'social_group')).toEqual([]);
   });
 
   it('given an empty name, when checking, should report only that it is empty', () => {

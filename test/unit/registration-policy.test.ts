@@ -17,7 +17,13 @@ describe('registrationPolicySchema defaults (DOMAIN.md §1.2, §1.3, §3.4, §3.
   it('given an empty rule set, when parsed, should give 5 working days for the notice, 60 for the decision and 10 for the certificate', () => {
     expect(p.limits.intakeNotice).toEqual(wd(5));
     expect(p.limits.decision).toEqual(wd(60));
-    expect(p.limits.certificateDelivery).toEqual(wd(10));
+  });
+
+  it('given the certificate issued with the approval itself, then no certificate-delivery limit is kept that could do nothing', () => {
+    expect(Object.keys(p.limits)).not.toContain('certificateDelivery');
+    expect(
+      registrationPolicySchema.parse({ limits: { certificateDelivery: wd(10) } }).limits,
+    ).not.toHaveProperty('certificateDelivery');
   });
 
   it('given an empty rule set, when parsed, should give the local defaults: a 30-working-day promise and response time, 3-day reminders', () => {
@@ -66,7 +72,7 @@ describe('registrationPolicySchema defaults (DOMAIN.md §1.2, §1.3, §3.4, §3.
 
   it('given an empty rule set, when parsed, should keep one-trade-one-association (no relaxation) and the MJ body prefix', () => {
     expect(p.relaxations).toEqual({ oneTradeMultipleAssociations: false });
-    expect(p.creditCode).toEqual({ bodyPrefix: 'MJ' });
+    expect(p.creditCode).toEqual({ bodyPrefix: 'MJ', position17: 'error' });
   });
 
   it('given an empty rule set, when parsed, should forbid 中国, 全国 and 中华 in names', () => {
@@ -87,7 +93,6 @@ describe('registrationPolicySchema with partial overrides', () => {
       intakeNotice: wd(5),
       decision: { amount: 60, unit: 'calendarDays' },
       promised: wd(30),
-      certificateDelivery: wd(10),
       applicantResponse: wd(30),
       reminderLead: wd(3),
     });

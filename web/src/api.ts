@@ -72,6 +72,21 @@ export async function request<T>(
   return (await res.json()) as T;
 }
 
+/**
+ * Idempotency-Keys of one decision dialog: the same body sent again (after a 503 or a lost
+ * answer) carries the same key and gets the first outcome instead of a refusal; a changed body
+ * is another decision. Start a new set once a decision has gone through.
+ */
+export function decisionKeys(): (body: unknown) => Record<string, string> {
+  const keys = new Map<string, string>();
+  return (body) => {
+    const text = JSON.stringify(body ?? {});
+    const key = keys.get(text) ?? crypto.randomUUID();
+    keys.set(text, key);
+    return { 'Idempotency-Key': key };
+  };
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>

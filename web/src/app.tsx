@@ -1,6 +1,8 @@
 import { Layout } from './components/layout';
 import { Card, Loading } from './components/ui';
 import { ROLE_HOME } from './labels';
+import { PUBLIC_COMPLAINT_PATH } from './evaluation/public-path';
+import { PublicComplaintPage } from './evaluation/public-complaint-page';
 import { LoginPage } from './pages/login-page';
 import { SecondFactorPage } from './pages/second-factor-page';
 import { MODULES } from './processes';
@@ -12,6 +14,8 @@ export function App() {
   const { account, pending, ready } = useSession();
   const path = usePath();
   if (!ready) return <Loading />;
+  // Anyone may complain without an account (§4.5 rule 8).
+  if (path === PUBLIC_COMPLAINT_PATH) return <PublicComplaintPage />;
   if (pending) return <SecondFactorPage pending={pending} />;
   if (!account) return <LoginPage />;
 

@@ -3,17 +3,19 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { Mutex } from '../mutex';
 import * as m from './messages';
 
 const act = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
@@ -87,6 +89,9 @@ export async function evaluationCampaignWorkflow(
     },
   );
 
+  // §4.3 NOTICE_PUBLISHED: the notice (公告) is published as the campaign opens.
+  if (!resumed && patched('evaluation-campaign-notice'))
+    await lock.run(() => act.publishCampaignNotice({ campaignId: input.campaignId }));
   if (s.phase === 'notice') {
     await condition(() => s.phase !== 'notice', Math.max(1, input.windowOpensAt - Date.now()));
     if (s.phase === 'notice') await lock.run(() => phase('application_window'));

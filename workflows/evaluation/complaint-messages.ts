@@ -23,6 +23,7 @@ export interface ComplaintInput {
   complaintId: string;
   organizationId: string;
   subject: ComplaintSubject;
+  /** The signed-in complainant, or PUBLIC_COMPLAINANT for the public form (no personal data). */
   complainant: EvalActor;
   /** The review committee (复核委员会) that rules, fixed when the complaint is filed. */
   reviewCommitteeIds: string[];
@@ -50,6 +51,14 @@ export interface ComplaintView {
     measure: ComplaintMeasure | null;
   } | null;
 }
+
+/** A complaint from the public form: its contact details stay in PostgreSQL (§4.5 rule 8). */
+export const PUBLIC_COMPLAINANT: EvalActor = {
+  id: 'public',
+  name: '公众举报人',
+  role: 'public',
+  org: null,
+};
 
 export const complaintWorkflowType = 'evaluationComplaintWorkflow';
 export const complaintWorkflowId = (complaintId: string) => `evaluation-complaint-${complaintId}`;

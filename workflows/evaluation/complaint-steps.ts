@@ -19,7 +19,8 @@ import {
 } from './messages';
 
 const act = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  // A measure waits on the file's or grade's own Update: twice the usual room.
+  startToCloseTimeout: '30 seconds',
   // A measure waits for its file's workflow to start (the window may still be open): keep trying.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -78,16 +79,23 @@ export function mail(
   s: ComplaintState,
   step: string,
   template: EvaluationTemplate,
-  to: { organization?: boolean; accountIds?: string[]; office?: boolean },
+  to: { organization?: boolean; accountIds?: string[]; office?: boolean; complainant?: boolean },
   context: EvaluationMailContext = {},
 ) {
+  // A public complainant is reached at the address the form left; an account by its own.
+  const fromPublic = s.input.complainant.role === 'public';
+  const accountIds = [
+    ...(to.accountIds ?? []),
+    ...(to.complainant && !fromPublic ? [s.input.complainant.id] : []),
+  ];
   return act.notifyEvaluation({
     key: `${workflowInfo().workflowId}/${step}`,
     organizationId: s.input.organizationId,
     to: {
       ...(to.organization ? { organization: true } : {}),
-      ...(to.accountIds ? { accountIds: to.accountIds } : {}),
+      ...(accountIds.length ? { accountIds } : {}),
       ...(to.office ? { roles: EVALUATION_OFFICE_ROLES } : {}),
+      ...(to.complainant && fromPublic ? { complainantOf: s.input.complaintId } : {}),
     },
     template,
     context: {
@@ -131,13 +139,7 @@ export async function verify(s: ComplaintState, actor: EvalActor, note: string |
 export async function dismiss(s: ComplaintState, actor: EvalActor, reason: string) {
   s.dismissal = { by: actor.name, at: Date.now(), reason };
   await transition(s, actor, 'complaint_dismissed', 'dismissed', { reason });
-  await mail(
-    s,
-    'dismissed',
-    'complaint_dismissed',
-    { accountIds: [s.input.complainant.id] },
-    { reason },
-  );
+  await mail(s, 'dismissed', 'complaint_dismissed', { complainant: true }, { reason });
 }
 
 export async function vote(s: ComplaintState, actor: EvalActor, approve: boolean) {
@@ -204,7 +206,7 @@ function notifyRuling(s: ComplaintState) {
     s,
     'ruled',
     'complaint_ruled',
-    { organization: true, accountIds: [s.input.complainant.id] },
+    { organization: true, complainant: true },
     { upheld: ruling.upheld, measure: ruling.measure ? MEASURE_TEXT[ruling.measure] : '' },
   );
 }

@@ -1,12 +1,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { DISQUALIFICATION_GROUND_LABEL } from '../../domain/evaluation/disqualification';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import type { FileState } from './file-state';
 import { mail, transition } from './file-steps';
 import type { DisqualifyArgs } from './messages';
 
 const act = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 

@@ -46,6 +46,8 @@ export interface FileState {
   disqualification: Disqualification | null;
   /** True while the file is first checked and seated (see `db` in file-steps). */
   opening?: boolean;
+  /** Experts the panel still lacks (experts.perFile); absent before the panel rule. */
+  panelShortBy?: number;
 }
 
 export function initialFileState(input: FileInput): FileState {
@@ -123,6 +125,21 @@ export function checkVote(s: FileState, actor: EvalActor): Refusal | null {
   if (!s.input.committeeIds.includes(actor.id)) return forbidden('您不是本次评估委员会的委员');
   if (s.status !== 'scored') return illegal('该事项当前不在评估委员会表决阶段');
   if (s.committee.votes.some((v) => v.memberId === actor.id)) return illegal('您已经投过票');
+  return null;
+}
+
+/** The office seats replacements while the panel lacks experts (see checkPanel). */
+export function checkSeatExperts(s: FileState, actor: EvalActor, ids: string[]): Refusal | null {
+  if (!isEvaluationOffice(actor.role)) return forbidden('只有评估办公室可以增补评估专家');
+  if (s.status !== 'assigned') return illegal('评估阶段已经结束，不能再增补评估专家');
+  const short = s.panelShortBy ?? 0;
+  if (short === 0) return illegal('评估专家组已经齐全，无需增补');
+  if (ids.length === 0 || new Set(ids).size !== ids.length)
+    return { type: 'InvalidInput', message: '请选择不重复的评估专家' };
+  if (ids.length > short)
+    return { type: 'InvalidInput', message: `专家组还缺${short}名，最多增补${short}名` };
+  if (ids.some((id) => s.evaluators.some((e) => e.id === id)))
+    return illegal('所选专家已在（或曾在）本事项的专家组中');
   return null;
 }
 
@@ -206,5 +223,6 @@ export function fileView(s: FileState): FileView {
     certificateFileId: s.certificateFileId,
     levelNote: s.levelNote,
     disqualification: s.disqualification,
+    panelShortBy: s.panelShortBy ?? 0,
   };
 }

@@ -16,6 +16,7 @@ import type {
 import { localDateOf } from '../../domain/calendar';
 import { addDuration } from '../../domain/deadlines';
 import { decideEligibility } from '../../domain/evaluation/eligibility';
+import { EVALUATION_OFFICE_ROLES } from '../../domain/evaluation/office';
 import { gradeExpiry } from '../../domain/evaluation/grade-dates';
 import { applyPartyOrganizationRule } from '../../domain/evaluation/party-rule';
 import {
@@ -25,8 +26,9 @@ import {
   type ScoreSheet,
   sheetTotal,
 } from '../../domain/evaluation/scoring';
-import { tallyVotes } from '../../domain/evaluation/voting';
+import { type Tally, tallyVotes } from '../../domain/evaluation/voting';
 import { gradeLabel } from '../../domain/organization/profile';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { activeSeats, type FileState } from './file-state';
 import {
   type EvalActor,
@@ -40,7 +42,7 @@ import {
 
 // Database and renderer hiccups heal; keep trying rather than lose a decision.
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' };
-const act = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
+const act = proxyActivities<Activities>({ startToCloseTimeout: ACTIVITY_TIMEOUT, retry });
 const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 
 /**
@@ -53,6 +55,22 @@ const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 second
  */
 const LOCAL_WRITES = 'evaluation-file-local-writes';
 const db = (s: FileState) => (!s.opening && patched(LOCAL_WRITES) ? local : act);
+
+/**
+ * An upheld re-review grants no more than a first decision could (§4.5 rules 3 and 4): the
+ * 5A Party-organisation rule applies, and a level above the district's authority is recommended
+ * upward, the city's or province's result then publicised as any other. Files recorded before
+ * the patch granted an upheld request as asked, whatever the level.
+ */
+const REVIEW_WITHIN_AUTHORITY = 'review-within-district-authority';
+
+/**
+ * §4.5 rule 6 and experts.perFile: a file is scored by the full panel only. When conflicts
+ * leave fewer free experts than the policy asks, the file waits and the office is told (a mail
+ * and the panelShortBy task on the file) until it seats replacements from the pool. Files
+ * recorded before the patch were scored by whoever was seated.
+ */
+const PANEL_COMPLETE = 'evaluation-panel-complete';
 
 export const SYSTEM: EvalActor = { id: 'system', name: '系统', role: 'system', org: null };
 
@@ -89,14 +107,15 @@ export function mail(
   s: FileState,
   step: string,
   template: EvaluationTemplate,
-  to: { organization?: boolean; accountIds?: string[] },
+  to: { organization?: boolean; accountIds?: string[]; office?: boolean },
   context: EvaluationMailContext = {},
   attachmentFileIds?: string[],
 ) {
+  const { office, ...rest } = to;
   return db(s).notifyEvaluation({
     key: `${workflowInfo().workflowId}/${step}`,
     organizationId: s.input.organizationId,
-    to,
+    to: office ? { ...rest, roles: EVALUATION_OFFICE_ROLES } : rest,
     template,
     context,
     ...(attachmentFileIds ? { attachmentFileIds } : {}),
@@ -124,7 +143,10 @@ async function checkThenSeat(s: FileState): Promise<void> {
     : await db(s).loadProfileSnapshot({ organizationId: s.input.organizationId });
   s.indicators = rules.policy.indicators[profile.legalForm ?? 'social_group'];
   const day = localDateOf(s.input.appliedAt);
-  s.eligibility = decideEligibility(profile, day, rules.policy);
+  // 满两个年度 counts full calendar years; files recorded before it keep the earlier reading.
+  s.eligibility = decideEligibility(profile, day, rules.policy, {
+    fullYears: patched('eligibility-full-years'),
+  });
   if (!s.eligibility.eligible) {
     const reasons = s.eligibility.reasons;
     await transition(s, SYSTEM, 'eligibility_refused', 'ineligible', {
@@ -140,11 +162,25 @@ async function checkThenSeat(s: FileState): Promise<void> {
 
 /** Seats experts the system finds free of conflict; the blocked ones are evidence. */
 async function seat(s: FileState, count: number, step: string): Promise<void> {
+  await takeSeats(s, SYSTEM, { count, step });
+  if (patched(PANEL_COMPLETE)) await checkPanel(s);
+}
+
+/**
+ * Seats experts, the system's choice or the office's from the pool (`chosen`), and records who
+ * was seated and who was kept off (evidence of recusal); the seated are mailed.
+ */
+async function takeSeats(
+  s: FileState,
+  actor: EvalActor,
+  o: { count: number; step: string; chosen?: string[] },
+): Promise<void> {
   const policy = s.policy as NonNullable<FileState['policy']>;
   const r = await act.assignExperts({
     fileId: s.input.fileId,
     organizationId: s.input.organizationId,
-    count,
+    count: o.count,
+    ...(o.chosen ? { chosen: o.chosen } : {}),
     day: localDateOf(Date.now()),
     lookbackYears: policy.experts.conflictLookbackYears,
     exclude: s.evaluators.map((e) => e.id),
@@ -152,12 +188,49 @@ async function seat(s: FileState, count: number, step: string): Promise<void> {
   s.agencyId = s.agencyId ?? r.agencyId;
   for (const e of r.evaluators)
     s.evaluators.push({ id: e.id, name: e.name, status: 'assigned', total: null });
-  await transition(s, SYSTEM, 'experts_assigned', 'assigned', {
-    patch: { agencyId: s.agencyId },
-    details: { evaluators: r.evaluators.map((e) => e.id), blocked: r.blocked },
-  });
   const ids = r.evaluators.map((e) => e.id);
-  if (ids.length) await mail(s, `${step}-${s.seq}`, 'evaluator_assigned', { accountIds: ids });
+  const [action, to] = o.chosen
+    ? (['experts_seated_by_office', null] as const)
+    : (['experts_assigned', 'assigned'] as const);
+  await transition(s, actor, action, to, {
+    patch: { agencyId: s.agencyId },
+    details: { evaluators: ids, blocked: r.blocked },
+  });
+  if (ids.length) await mail(s, `${o.step}-${s.seq}`, 'evaluator_assigned', { accountIds: ids });
+}
+
+/** Tells the office when the panel falls short (and records when it is whole again). */
+async function checkPanel(s: FileState): Promise<void> {
+  const policy = s.policy as NonNullable<FileState['policy']>;
+  const seated = activeSeats(s).length;
+  const short = Math.max(0, policy.experts.perFile - seated);
+  if (short === (s.panelShortBy ?? 0)) return;
+  s.panelShortBy = short;
+  await transition(s, SYSTEM, short > 0 ? 'panel_incomplete' : 'panel_complete', null, {
+    patch: { panelShortBy: short },
+    ...(short > 0
+      ? { reason: `无利益冲突的评估专家不足：应有${policy.experts.perFile}名，现有${seated}名` }
+      : {}),
+    details: { required: policy.experts.perFile, seated },
+  });
+  if (short > 0)
+    await mail(
+      s,
+      `panel-incomplete-${s.seq}`,
+      'panel_incomplete',
+      { office: true },
+      { missing: short, required: policy.experts.perFile },
+    );
+}
+
+/** The office seats replacements it chose from the pool; the activity checks them again. */
+export async function seatChosen(s: FileState, actor: EvalActor, evaluatorIds: string[]) {
+  await takeSeats(s, actor, {
+    count: evaluatorIds.length,
+    step: 'office-seat',
+    chosen: evaluatorIds,
+  });
+  await checkPanel(s);
 }
 
 export async function declareConflict(
@@ -221,6 +294,7 @@ async function scoreIfComplete(s: FileState) {
   const seats = activeSeats(s);
   if (seats.length === 0 || seats.some((e) => e.total === null)) return;
   const policy = s.policy as NonNullable<FileState['policy']>;
+  if (seats.length < policy.experts.perFile && patched(PANEL_COMPLETE)) return;
   const totals = seats.map((e) => e.total as number);
   const { score, used } = aggregate(
     totals,
@@ -442,6 +516,10 @@ export async function closeReview(s: FileState, actor: EvalActor): Promise<void>
   review.answerDueAt = new Date(
     addDuration(now, policy.limits.reviewAnswer, s.calendar).at,
   ).toISOString();
+  if (tally.approved && patched(REVIEW_WITHIN_AUTHORITY)) {
+    await upholdReview(s, actor, tally, review.requestedLevel);
+    return;
+  }
   if (tally.approved) s.decidedLevel = review.requestedLevel;
   await transition(s, actor, tally.approved ? 'review_upheld' : 'review_dismissed', 'publicised', {
     patch: { decidedLevel: s.decidedLevel },
@@ -456,6 +534,40 @@ export async function closeReview(s: FileState, actor: EvalActor): Promise<void>
       upheld: tally.approved,
       level: s.decidedLevel,
     },
+  );
+}
+
+/** An upheld re-review decided like a first decision (see REVIEW_WITHIN_AUTHORITY). */
+async function upholdReview(s: FileState, actor: EvalActor, tally: Tally, requested: number) {
+  const policy = s.policy as NonNullable<FileState['policy']>;
+  let level = requested;
+  if (level === 5 && policy.fiveARequiresPartyOrganization) {
+    const profile = await act.loadProfileSnapshot({ organizationId: s.input.organizationId });
+    const decided = applyPartyOrganizationRule(level, profile, policy);
+    level = decided.level;
+    s.levelNote = decided.reason;
+  }
+  const note = s.levelNote ? { levelNote: s.levelNote } : {};
+  const upward = level > policy.districtMaxLevel;
+  if (upward) {
+    s.proposedLevel = level;
+    s.decidedLevel = null;
+    s.awardingLevel = null;
+  } else {
+    s.decidedLevel = level;
+    s.awardingLevel = 'district';
+  }
+  await transition(s, actor, 'review_upheld', upward ? 'recommended_upward' : 'publicised', {
+    patch: { decidedLevel: s.decidedLevel, proposedLevel: s.proposedLevel },
+    reason: s.levelNote ?? undefined,
+    details: { tally, level, requestedLevel: requested, upward, ...note },
+  });
+  await mail(
+    s,
+    'review-answer',
+    'review_answer',
+    { organization: true },
+    { upheld: true, upward, level, ...(s.levelNote ? { reason: s.levelNote } : {}) },
   );
 }
 

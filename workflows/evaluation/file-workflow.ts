@@ -62,6 +62,11 @@ export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.File
     (a) => c.checkSubmitSheet(s, a.actor, a.sheet),
     (a) => step.submitSheet(s, a.actor, a.sheet),
   );
+  on<m.WithActor & { evaluatorIds: string[] }>(
+    m.seatExpertsUpdate,
+    (a) => c.checkSeatExperts(s, a.actor, a.evaluatorIds),
+    (a) => step.seatChosen(s, a.actor, a.evaluatorIds),
+  );
   on<m.WithActor & { approve: boolean }>(
     m.voteUpdate,
     (a) => c.checkVote(s, a.actor),

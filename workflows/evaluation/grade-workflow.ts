@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -12,11 +13,12 @@ import { localDateOf } from '../../domain/calendar';
 import { addDuration } from '../../domain/deadlines';
 import { downgradeTriggers } from '../../domain/evaluation/downgrade';
 import { leadBefore } from '../../domain/evaluation/grade-dates';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { Mutex } from '../mutex';
 import * as m from './messages';
 
 const act = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
@@ -208,7 +210,10 @@ export async function gradeWorkflow(input: m.GradeInput): Promise<m.GradeView> {
     const g = s.grade;
     if (!g) return;
     const profile = await act.loadProfileSnapshot({ organizationId: org });
-    const triggers = downgradeTriggers(profile, g, s.handledTriggers);
+    // A late inspection of the year before the award downgrades too; earlier histories did not.
+    const triggers = downgradeTriggers(profile, g, s.handledTriggers, {
+      yearBeforeAward: patched('downgrade-year-before-award'),
+    });
     const first = triggers[0];
     if (!first) return;
     s.handledTriggers.push(...triggers.map((t) => t.key));

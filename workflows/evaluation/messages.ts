@@ -146,6 +146,8 @@ export interface FileView {
   /** Why the decided level is lower than the score's (e.g. 5A without a Party organisation). */
   levelNote: string | null;
   disqualification: Disqualification | null;
+  /** Experts the panel still lacks; scoring waits until it is complete (0 when complete). */
+  panelShortBy: number;
 }
 
 export const fileWorkflowType = 'evaluationFileWorkflow';
@@ -162,6 +164,9 @@ export const requestRecusalUpdate = defineUpdate<
 >('requestRecusal');
 export const submitSheetUpdate = defineUpdate<FileView, [WithActor & { sheet: ScoreSheet }]>(
   'submitSheet',
+);
+export const seatExpertsUpdate = defineUpdate<FileView, [WithActor & { evaluatorIds: string[] }]>(
+  'seatExperts',
 );
 export const voteUpdate = defineUpdate<FileView, [WithActor & { approve: boolean }]>('vote');
 export const closeVoteUpdate = defineUpdate<FileView, [WithActor]>('closeVote');

@@ -1,4 +1,3 @@
-import { addCalendarDays, addCalendarMonths, isLocalDate } from '../../domain/calendar';
 import {
   type ContractTerms,
   checkContractTerms,
@@ -37,6 +36,7 @@ export const signContract = action<m.WithActor & { terms: ContractTerms }>({
       endDate: t.endDate,
       longTermJustification: t.longTermJustification ?? null,
       amountFen: t.amountFen,
+      originalAmountFen: t.amountFen,
       performanceBondFen: t.performanceBondFen,
       clauses: t.clauses,
     };
@@ -71,59 +71,6 @@ export const signContract = action<m.WithActor & { terms: ContractTerms }>({
       {
         kind: 'notify',
         template: 'contract_signed',
-        audience: [{ kind: 'organizations', organizationIds: [s.award?.organizationId ?? ''] }],
-      },
-    ];
-  },
-});
-
-/** 合同变更: a decision with its reason; the term rule applies to the new end date. */
-export const amendContract = action<m.WithActor & { reason: string; endDate: string }>({
-  check: (s, a) => {
-    const c = s.contract;
-    const r = firstOf(
-      requirePurchaser(a.actor),
-      requireStatus(s, 'performing'),
-      typeof a.endDate === 'string' && isLocalDate(a.endDate)
-        ? null
-        : refuse('InvalidInput', '日期格式不正确'),
-      a.reason.trim() ? null : refuse('InvalidInput', '变更须说明理由'),
-    );
-    if (r || !c) return r;
-    const max = addCalendarDays(
-      addCalendarMonths(c.startDate, s.policy.contract.maxTermMonths),
-      -1,
-    );
-    const normal = addCalendarDays(
-      addCalendarMonths(c.startDate, s.policy.contract.normalTermMonths),
-      -1,
-    );
-    if (a.endDate < c.startDate || a.endDate > max)
-      return refuse('InvalidInput', '变更后的期限不符合合同期限规定');
-    if (a.endDate > normal && !c.longTermJustification) {
-      return refuse(
-        'InvalidInput',
-        `合同期限超过${s.policy.contract.normalTermMonths}个月的，须记录理由`,
-      );
-    }
-    return null;
-  },
-  apply: (s, a, now) => {
-    if (s.contract) s.contract.endDate = a.endDate;
-    s.amendments.push({
-      at: iso(now),
-      reason: a.reason,
-      endDate: a.endDate,
-      by: { id: a.actor.id, name: a.actor.name, role: a.actor.role },
-    });
-    record(s, now, a.actor, 'amend_contract', null, {
-      reason: a.reason,
-      details: { endDate: a.endDate },
-    });
-    return [
-      {
-        kind: 'notify',
-        template: 'contract_amended',
         audience: [{ kind: 'organizations', organizationIds: [s.award?.organizationId ?? ''] }],
       },
     ];
@@ -171,3 +118,5 @@ export const terminateContract = action<
     ];
   },
 });
+
+export { amendContract } from './contract-amendment';

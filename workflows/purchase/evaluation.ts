@@ -120,18 +120,31 @@ export const scoreResponses = action<
   },
 });
 
+/**
+ * The panel that scores (实施条例 art. 39 et seq., 87号令 art. 47): at least the minimum for the
+ * method and an odd number, so that its majority decides. Rules that predate the tender minimum
+ * (no tenderMinSize) keep the earlier check, so projects recorded before replay.
+ */
+function panelRefusal(s: PurchaseState, sitting: number) {
+  const tender =
+    s.procurement?.method === 'open_tender' || s.procurement?.method === 'invitational_tender';
+  const min = Math.max(s.policy.panel.minSize, tender ? (s.policy.panel.tenderMinSize ?? 0) : 0);
+  if (sitting < min) return refuse('IllegalTransition', `无利益冲突的评审专家不足${min}人，请补充`);
+  if (s.policy.panel.tenderMinSize !== undefined && sitting % 2 === 0)
+    return refuse(
+      'IllegalTransition',
+      `评审委员会成员应为单数，现有无利益冲突的评审专家${sitting}人，请增补或调整`,
+    );
+  return null;
+}
+
 export const award = action<m.WithActor & { opinion: string }>({
   check: (s, a) => {
     const sitting = sittingExperts(s);
     return firstOf(
       requirePurchaser(a.actor),
       requireStatus(s, 'evaluating'),
-      sitting.length >= s.policy.panel.minSize
-        ? null
-        : refuse(
-            'IllegalTransition',
-            `无利益冲突的评审专家不足${s.policy.panel.minSize}人，请补充`,
-          ),
+      panelRefusal(s, sitting.length),
       s.panel.some((e) => !e.declaration)
         ? refuse('IllegalTransition', '尚有专家未作出利益冲突声明')
         : null,

@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { HolidayCalendar } from '../../domain/calendar';
+import type { Position17Mode } from '../../domain/credit-code';
 import type { OrganizationProfile } from '../../domain/organization/profile';
 import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
 import type { ContractTerms } from '../../domain/purchase/contract-terms';
@@ -31,6 +32,8 @@ export interface PurchaseRules {
   ref: RuleSetRef;
   policy: PurchasePolicy;
   calendar: HolidayCalendar;
+  /** The registration rules' credit-code switch (absent in projects started before it). */
+  creditCode?: { position17: Position17Mode };
 }
 
 export interface PurchaseInput {
@@ -111,7 +114,13 @@ export const recordPerformanceEvaluationUpdate = update<{
   passed: boolean;
   report: string;
 }>('recordPerformanceEvaluation');
-export const amendContractUpdate = update<{ reason: string; endDate: string }>('amendContract');
+export const amendContractUpdate = update<{
+  reason: string;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  amountFen?: number | undefined;
+  scope?: string | undefined;
+}>('amendContract');
 export const terminateContractUpdate = update<{
   ground: 'breach' | 'subcontracting' | 'agreement' | 'other';
   reason: string;

@@ -6,6 +6,8 @@ import {
   METHOD_LABEL,
   type MethodChoice,
 } from '../../domain/purchase/procurement-method';
+import { durationWords as describe } from '../../domain/duration-words';
+import { dueAfter } from './deadline';
 import type { Effect } from './effects';
 import type * as m from './messages';
 import {
@@ -50,16 +52,27 @@ export const planProcurement = action<m.WithActor & MethodChoice>({
   },
 });
 
-export const publishNotice = action<m.WithActor & { closesAt: string; requirements: string }>({
+export const publishNotice = action<
+  m.WithActor & { closesAt: string; requirements: string; bidBondFen?: number }
+>({
   check: (s, a, now) =>
     firstOf(
       requirePurchaser(a.actor),
       requireStatus(s, 'planned'),
       Date.parse(a.closesAt) > now ? null : refuse('InvalidInput', '响应截止时间应晚于现在'),
+      responsePeriodRefusal(s, a.closesAt, now),
+      bidBondRefusal(s, a.bidBondFen ?? 0),
     ),
   apply: (s, a, now) => {
-    s.notice = { publishedAt: iso(now), closesAt: a.closesAt, requirements: a.requirements };
-    record(s, now, a.actor, 'publish_notice', 'tendering', { details: { closesAt: a.closesAt } });
+    s.notice = {
+      publishedAt: iso(now),
+      closesAt: a.closesAt,
+      requirements: a.requirements,
+      ...(a.bidBondFen ? { bidBondFen: a.bidBondFen } : {}),
+    };
+    record(s, now, a.actor, 'publish_notice', 'tendering', {
+      details: { closesAt: a.closesAt, bidBondFen: a.bidBondFen ?? 0 },
+    });
     return [
       { kind: 'announce', announcement: 'notice' },
       {
@@ -70,6 +83,38 @@ export const publishNotice = action<m.WithActor & { closesAt: string; requiremen
     ];
   },
 });
+
+/**
+ * The method's shortest response period (政府采购法 art. 35 and the non-tender rules). Projects
+ * whose rules predate the setting (no minResponsePeriod) keep the earlier check, so they replay.
+ */
+function responsePeriodRefusal(s: PurchaseState, closesAt: string, now: number) {
+  const method = s.procurement?.method;
+  const min =
+    method && method !== 'price_enquiry' ? s.policy.methods.minResponsePeriod?.[method] : undefined;
+  if (!min || min.amount === 0) return null;
+  const earliest = dueAfter(now, min, s.calendar);
+  return Date.parse(closesAt) >= earliest
+    ? null
+    : refuse(
+        'InvalidInput',
+        `${s.procurement?.methodLabel}自公告发布之日起至响应截止不得少于${describe(min)}，最早可定于${beijing(earliest)}`,
+      );
+}
+
+/** 投标（响应）保证金 at most the policy's share of the budget (§6.5). */
+function bidBondRefusal(s: PurchaseState, bidBondFen: number) {
+  const max = s.policy.bidBond?.maxPercent;
+  if (max === undefined || bidBondFen * 100 <= s.budgetFen * max) return null;
+  return refuse('InvalidInput', `投标（响应）保证金不得超过采购项目预算的${max}%`);
+}
+
+/** 2026年12月23日 17:00, Beijing time. */
+function beijing(ms: number): string {
+  const d = new Date(ms + 8 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
 
 /** 响应: eligibility from the organisation profile the API loaded (§6.1, §6.6 rule 4). */
 export const submitResponse = action<
@@ -90,7 +135,13 @@ export const submitResponse = action<
       a.priceFen <= s.budgetFen ? null : refuse('InvalidInput', '报价超过项目预算'),
     );
     if (r) return r;
-    const e = checkEligibility(a.profile, s.item, s.policy, localDateOf(now));
+    const e = checkEligibility(
+      a.profile,
+      s.item,
+      s.policy,
+      localDateOf(now),
+      s.creditCode?.position17,
+    );
     return e.eligible
       ? null
       : refuse(
@@ -99,7 +150,13 @@ export const submitResponse = action<
         );
   },
   apply: (s, a, now) => {
-    const e = checkEligibility(a.profile, s.item, s.policy, localDateOf(now));
+    const e = checkEligibility(
+      a.profile,
+      s.item,
+      s.policy,
+      localDateOf(now),
+      s.creditCode?.position17,
+    );
     s.responses.push({
       organizationId: a.profile.id,
       name: a.profile.name,

@@ -1,12 +1,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { dueAfter } from './deadline';
 import type { Effect } from './effects';
 import type { PurchaseState } from './state';
 import { buildView } from './view';
 
 const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
   // Database hiccups heal; keep trying rather than lose a decision.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -16,6 +17,7 @@ async function loadRules(s: PurchaseState, at: number): Promise<void> {
   s.ruleSet = r.ref;
   s.policy = r.policy;
   s.calendar = r.calendar;
+  if (r.creditCode) s.creditCode = r.creditCode;
   // The publicity started under the rules of the award date.
   if (s.publicity && s.status === 'publicity') {
     const start = Date.parse(s.publicity.startedAt);

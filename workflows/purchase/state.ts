@@ -1,17 +1,19 @@
 import type { HolidayCalendar } from '../../domain/calendar';
 import type { PurchasePolicy } from '../../domain/purchase/policy';
 import type { Effect } from './effects';
-import type { PurchaseActor, PurchaseInput, WithActor } from './messages';
+import type { PurchaseActor, PurchaseInput, PurchaseRules, WithActor } from './messages';
 import type { ActorRef, AuditRecord, PurchaseStatus, PurchaseView } from './view-types';
 
 /** The project's whole state: plain JSON, carried across continue-as-new. */
 export type PurchaseState = Omit<
   PurchaseView,
-  'statusLabel' | 'ranking' | 'awaiting' | 'warnings' | 'paidFen' | 'withheldFen'
+  'statusLabel' | 'ranking' | 'awaiting' | 'warnings' | 'paidFen' | 'withheldFen' | 'bidBondReturns'
 > & {
   workflowId: string;
   policy: PurchasePolicy;
   calendar: HolidayCalendar;
+  /** The credit-code switch of the registration rules; absent means an error (the default). */
+  creditCode?: PurchaseRules['creditCode'];
   maxHistoryEvents?: number;
   /** Audit entries already written to the database. */
   flushedUpTo: number;
@@ -57,6 +59,7 @@ export function initialState(input: PurchaseInput, workflowId: string): Purchase
     ruleSet: input.rules.ref,
     policy: input.rules.policy,
     calendar: input.rules.calendar,
+    ...(input.rules.creditCode ? { creditCode: input.rules.creditCode } : {}),
     maxHistoryEvents: input.maxHistoryEvents,
     createdBy: actorRef(input.createdBy),
     procurement: null,

@@ -124,8 +124,21 @@ export interface ContractRecord {
   endDate: string;
   longTermJustification: string | null;
   amountFen: number;
+  /** The amount as signed, before any amendment (absent in contracts signed before it). */
+  originalAmountFen?: number;
   performanceBondFen: number;
   clauses: Partial<Record<ClauseKey, string>>;
+}
+
+/** One contract amendment: the end date after it, and what changed from what. */
+export interface AmendmentRecord {
+  at: string;
+  reason: string;
+  endDate: string;
+  by: ActorRef;
+  /** The changes in words (absent in amendments recorded before amounts and scope could change). */
+  changes?: string[];
+  before?: { startDate: string; endDate: string; amountFen: number };
 }
 
 export interface EvaluationRecord {
@@ -158,7 +171,18 @@ export interface PurchaseView {
     approvalRef: string | null;
     at: string;
   } | null;
-  notice: { publishedAt: string; closesAt: string; requirements: string } | null;
+  notice: {
+    publishedAt: string;
+    closesAt: string;
+    requirements: string;
+    /** 投标（响应）保证金 the notice asks for (absent or 0: none). */
+    bidBondFen?: number;
+  } | null;
+  /**
+   * The bid bonds and when each must be back (实施条例 art. 38): the unsuccessful respondents'
+   * within the limit of the award notice, the winner's within it of the contract.
+   */
+  bidBondReturns: { organizationId: string; name: string; dueBy: string | null }[];
   responses: ResponseRecord[];
   panel: ExpertRecord[];
   ranking: RankingRow[];
@@ -177,7 +201,7 @@ export interface PurchaseView {
   milestones: MilestoneRecord[];
   tranches: TrancheRecord[];
   evaluations: EvaluationRecord[];
-  amendments: { at: string; reason: string; endDate: string; by: ActorRef }[];
+  amendments: AmendmentRecord[];
   termination: { at: string; ground: string; reason: string; by: ActorRef } | null;
   closedAt: string | null;
   /** Who acts next (role), for work lists. */

@@ -1,5 +1,6 @@
 import { HARD_GATE_WARNING } from '../../domain/purchase/hard-gate';
 import { fenToYuan } from '../../domain/purchase/procurement-method';
+import { dueAfter } from './deadline';
 import { ranking } from './evaluation';
 import type { PurchaseState } from './state';
 import { PURCHASE_STATUS_LABEL, type PurchaseView } from './view-types';
@@ -15,12 +16,29 @@ const AWAITING: Partial<Record<PurchaseView['status'], string>> = {
   performing: 'applicant',
 };
 
+/** When each respondent's bid bond is due back; null while the trigger has not happened. */
+function bidBondReturns(s: PurchaseState): PurchaseView['bidBondReturns'] {
+  const limit = s.policy.bidBond?.returnLimit;
+  if (!s.notice?.bidBondFen || !limit) return [];
+  const due = (from: string | null | undefined) =>
+    from ? new Date(dueAfter(Date.parse(from), limit, s.calendar)).toISOString() : null;
+  return s.responses.map((r) => ({
+    organizationId: r.organizationId,
+    name: r.name,
+    dueBy:
+      r.organizationId === s.award?.organizationId
+        ? due(s.contract?.signedAt)
+        : due(s.award?.noticeAt),
+  }));
+}
+
 /** The Query's answer: the state with what people need computed from it. */
 export function buildView(s: PurchaseState): PurchaseView {
   const {
     workflowId: _w,
     policy,
     calendar: _c,
+    creditCode: _cc,
     maxHistoryEvents: _m,
     flushedUpTo: _f,
     ...rest
@@ -47,6 +65,7 @@ export function buildView(s: PurchaseState): PurchaseView {
     .reduce((a, t) => a + t.amountFen, 0);
   return {
     ...rest,
+    bidBondReturns: bidBondReturns(s),
     statusLabel: PURCHASE_STATUS_LABEL[s.status],
     ranking: ranking(s),
     awaiting: AWAITING[s.status] ?? null,

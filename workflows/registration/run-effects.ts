@@ -2,13 +2,14 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { findDeficiencies } from '../../domain/registration/completeness';
 import { announcementBasis } from '../../domain/registration/grounds';
+import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import type { Effect } from './effects';
 import { documentContext, mailContext, type Projection, summary } from './outputs';
 import type { CaseState } from './state';
 import { buildView } from './view';
 
 const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
   // Database and renderer hiccups heal; keep trying rather than lose a decision.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });

@@ -1,18 +1,10 @@
-import { type Clock, computeDeadline, type Duration } from '../../domain/deadlines';
+import { type Clock, computeDeadline } from '../../domain/deadlines';
+import { durationWords } from '../../domain/duration-words';
 import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../domain/organization-types';
 import { actorRef, iso } from './case-core';
 import type { CaseState } from './state';
 import type { DeadlineKind, DeadlineView, RegistrationView } from './view-types';
 import { STATUS_LABEL } from './view-types';
-
-const UNIT_LABEL: Record<Duration['unit'], string> = {
-  workingDays: '个工作日',
-  calendarDays: '日',
-  months: '个月',
-  hours: '小时',
-  minutes: '分钟',
-  seconds: '秒',
-};
 
 const DEADLINE_LABEL: Record<DeadlineKind, string> = {
   intake: '受理审查（一次性告知）期限',
@@ -22,7 +14,7 @@ const DEADLINE_LABEL: Record<DeadlineKind, string> = {
   preparation: '筹备期限',
 };
 
-export const describeDuration = (d: Duration) => `${d.amount}${UNIT_LABEL[d.unit]}`;
+export const describeDuration = durationWords;
 
 function deadline(s: CaseState, kind: DeadlineKind, clock: Clock, now: number): DeadlineView {
   const d = computeDeadline(clock, s.calendar);

@@ -4,10 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../../api/app';
-import { createCompetitionClient } from '../../../client/competition-client';
-import { createEvaluationClient } from '../../../client/evaluation-client';
-import { createPurchaseClient } from '../../../client/purchase-client';
-import { createRegistrationClient } from '../../../client/registration-client';
+import { createWorkflowClients } from '../../../client/workflow-clients';
 import type { Harness } from '../harness';
 
 /** The header that names a request, so that a 500 can be matched with the error behind it. */
@@ -68,14 +65,10 @@ export async function startTracedApp(h: Harness): Promise<TracedApp> {
   );
   const app = createApp({
     db: h.db,
-    registrations: createRegistrationClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
-    purchases: createPurchaseClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
-    evaluation: createEvaluationClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
-    competitions: createCompetitionClient(h.client, h.config.TEMPORAL_TASK_QUEUE),
+    ...createWorkflowClients(h.client, h.config),
     config: h.config,
     logger,
     sessionSecret: randomBytes(32).toString('hex'),
-    temporalReady: async () => true,
   });
   const server = http.createServer((req, res) => {
     const id = String(req.headers[TRACE_HEADER] ?? '');

@@ -108,7 +108,6 @@ export const SECONDS_POLICY = {
     intakeNotice: { amount: 10, unit: 'seconds' },
     decision: { amount: 60, unit: 'seconds' },
     promised: null,
-    certificateDelivery: { amount: 10, unit: 'seconds' },
     applicantResponse: { amount: 30, unit: 'seconds' },
     reminderLead: { amount: 3, unit: 'seconds' },
   },

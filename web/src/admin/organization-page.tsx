@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { OrganizationProfile } from '../../../domain/organization/profile';
 import { INSPECTION_LABEL } from '../../../domain/organization/profile';
 import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
+import { BudgetFundingCard } from './budget-funding-card';
 import { api, fieldErrors } from '../api';
 import { Badge, Card, Loading, Notice, ProblemAlert, TextAreaField } from '../components/ui';
 import { OrganizationGrades } from '../evaluation/grade-card';
@@ -105,6 +106,7 @@ export function OrganizationPage({ id }: { id: string }) {
             </dl>
           </Card>
           <PartyOrganizationCard profile={data} keeper={keeper} onDone={reload} />
+          <BudgetFundingCard profile={data} keeper={keeper} onDone={reload} />
         </aside>
       </div>
     </div>

@@ -4,7 +4,7 @@ import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import { POLICY_LABEL } from './policy-labels';
+import { POLICY_LABELS } from './policy-labels';
 
 interface RuleSet {
   id: string;
@@ -40,14 +40,33 @@ function flatten(o: unknown, prefix = ''): [string, string][] {
     }
     return entries.flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
   }
-  return [[prefix, Array.isArray(o) ? o.join('、') : String(o)]];
+  return [[prefix, Array.isArray(o) ? o.map(describeItem).join('、') : String(o)]];
 }
+
+/** A list item in words: a grade line (5A 951分起), an indicator (基础条件 100分), or its values. */
+function describeItem(x: unknown): string {
+  if (!x || typeof x !== 'object') return String(x);
+  const r = x as Record<string, unknown>;
+  if (typeof r.level === 'number' && typeof r.min === 'number') return `${r.level}A ${r.min}分起`;
+  if (typeof r.name === 'string' && typeof r.max === 'number') return `${r.name} ${r.max}分`;
+  return Object.values(r).map(String).join(' ');
+}
+
+/** The processes whose rules an administrator versions, as the rule sets name them. */
+const PROCESSES = {
+  registration: '登记',
+  evaluation: '等级评估',
+  competition: '公益创投',
+  purchase: '政府购买服务',
+} as const;
+type Process = keyof typeof PROCESSES;
 
 /** Versioned rule sets (national → province → city → district) and the one in force today. */
 export function RulesPage() {
   const { info } = useSession();
+  const [process, setProcess] = useState<Process>('registration');
   const sets = useLoad(() => api.get<{ items: RuleSet[] }>('/api/admin/rule-sets'), 'sets');
-  const policy = useLoad(() => api.get<Policy>('/api/policy/registration'), 'policy');
+  const policy = useLoad(() => api.get<Policy>(`/api/policy/${process}`), `policy-${process}`);
   const [version, setVersion] = useState('');
   const [jurisdiction, setJurisdiction] = useState(info?.districtCode ?? '');
   const [effectiveFrom, setEffectiveFrom] = useState('');
@@ -74,7 +93,7 @@ export function RulesPage() {
     }
     try {
       await api.post('/api/admin/rule-sets', {
-        process: 'registration',
+        process,
         version: version.trim(),
         jurisdiction: jurisdiction.trim(),
         effectiveFrom,
@@ -101,10 +120,21 @@ export function RulesPage() {
     <div>
       <h1 className="page-title">规则设置</h1>
       <p className="muted">
-        登记的期限、最低标准和命名规则等都是规则设置，按国家 → 江苏省 → 常州市 →
-        本区逐级叠加，按生效日期选用。已有版本不可修改，如需调整请新增版本。
+        登记、等级评估、公益创投和政府购买服务的期限、标准和数额等都是规则设置，按国家 → 江苏省 →
+        常州市 → 本区逐级叠加，按生效日期选用。已有版本不可修改，如需调整请新增版本。
       </p>
-      <Card title="今天生效的登记规则">
+      <Field label="事项">
+        {(id) => (
+          <select id={id} value={process} onChange={(e) => setProcess(e.target.value as Process)}>
+            {Object.entries(PROCESSES).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Card title={`今天生效的${PROCESSES[process]}规则`}>
         {!policy.data ? (
           <Loading />
         ) : (
@@ -118,7 +148,7 @@ export function RulesPage() {
                 {flatten(policy.data.policy).map(([k, v]) => (
                   <div key={k} className="summary-row">
                     <dt>
-                      {POLICY_LABEL[k] ?? k}
+                      {POLICY_LABELS[process]?.[k] ?? k}
                       <small className="mono muted block">{k}</small>
                     </dt>
                     <dd>
@@ -147,21 +177,23 @@ export function RulesPage() {
                 </tr>
               </thead>
               <tbody>
-                {sets.data.items.map((s) => (
-                  <tr key={s.id}>
-                    <td data-label="版本">
-                      {s.version}
-                      {s.note && <small className="muted block">{s.note}</small>}
-                    </td>
-                    <td data-label="行政区划" className="mono">
-                      {s.jurisdiction}
-                    </td>
-                    <td data-label="生效日期">{formatDate(s.effectiveFrom)}</td>
-                    <td data-label="设置">
-                      <code className="settings-code">{JSON.stringify(s.settings)}</code>
-                    </td>
-                  </tr>
-                ))}
+                {sets.data.items
+                  .filter((s) => s.process === process)
+                  .map((s) => (
+                    <tr key={s.id}>
+                      <td data-label="版本">
+                        {s.version}
+                        {s.note && <small className="muted block">{s.note}</small>}
+                      </td>
+                      <td data-label="行政区划" className="mono">
+                        {s.jurisdiction}
+                      </td>
+                      <td data-label="生效日期">{formatDate(s.effectiveFrom)}</td>
+                      <td data-label="设置">
+                        <code className="settings-code">{JSON.stringify(s.settings)}</code>
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>

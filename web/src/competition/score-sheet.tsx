@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Criterion } from '../../../domain/competition/policy';
-import { ApiError, api } from '../api';
+import { ApiError, api, decisionKeys } from '../api';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import type { Phase, ScoreDraft } from './types';
@@ -58,6 +58,7 @@ export function ScoreSheet({
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const keys = useRef(decisionKeys());
   const total = rubric.reduce((a, c) => a + (Number(values[c.key]) || 0), 0);
   const max = rubric.reduce((a, c) => a + c.max, 0);
 
@@ -110,11 +111,8 @@ export function ScoreSheet({
     if (Object.keys(out).length) return;
     setBusy('submit');
     try {
-      await api.post(`/api/competition-proposals/${proposalId}/score`, {
-        phase,
-        criteria: filled(rubric, values),
-        comment,
-      });
+      const sheet = { phase, criteria: filled(rubric, values), comment };
+      await api.post(`/api/competition-proposals/${proposalId}/score`, sheet, keys.current(sheet));
       onSubmitted();
     } catch (err) {
       setError(err);

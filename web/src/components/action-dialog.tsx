@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { type FormEvent, useRef, useState } from 'react';
+import { api, decisionKeys, fieldErrors } from '../api';
 import { Dialog, Field, ProblemAlert } from './ui';
 
 /**
@@ -45,6 +45,7 @@ export function ActionButton<T>({
   const [values, setValues] = useState<ActionValues>(initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
   const errs = fieldErrors(error);
 
   const submit = async (e: FormEvent) => {
@@ -52,7 +53,9 @@ export function ActionButton<T>({
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<T>(path, body ? body(values) : values);
+      const sent = body ? body(values) : values;
+      const r = await api.post<T>(path, sent, keys.current(sent));
+      keys.current = decisionKeys();
       setOpen(false);
       setValues(initial());
       onDone(r);

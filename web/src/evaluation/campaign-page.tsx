@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
+import { CampaignNotice, CampaignStages } from './campaign-stages';
 import { PROGRESS } from './progress';
 import type { Campaign, FileSummary } from './types';
 
@@ -54,6 +55,8 @@ export function CampaignPage({ id }: { id: string }) {
           {staff && c.temporalUrl && <TemporalLink href={c.temporalUrl} />}
         </div>
       </div>
+      <CampaignNotice campaign={c} />
+      <CampaignStages campaign={c} />
       {staff && (
         <Card title="评估进度">
           <ul className="eval-progress" aria-label="评估进度">
@@ -123,6 +126,9 @@ export function CampaignPage({ id }: { id: string }) {
                         {FILE_STATUS[f.status]?.label ?? f.status}
                       </Badge>
                       {f.flagged && <Badge tone="warn">评分分歧较大</Badge>}
+                      {(f.panelShortBy ?? 0) > 0 && (
+                        <Badge tone="warn">专家不足，待增补{f.panelShortBy}名</Badge>
+                      )}
                       {f.awaitingMyVote && <Badge tone="warn">待您表决</Badge>}
                     </td>
                     <td data-label="评估得分">

@@ -19,6 +19,7 @@ import { useLoad } from '../use-load';
 import { EvidenceUpload } from './evidence-upload';
 import { OrganizationGrades } from './grade-card';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
+import { CampaignNotice } from './campaign-stages';
 import { PROGRESS } from './progress';
 import type { Campaign, FileSummary } from './types';
 
@@ -74,6 +75,7 @@ export function CampaignsPage() {
               <p className="muted">
                 申报期 {formatDateTime(c.windowOpensAt)} 至 {formatDateTime(c.windowClosesAt)}
               </p>
+              <CampaignNotice campaign={c} />
               {office && (
                 <ul className="eval-progress" aria-label="评估进度">
                   {PROGRESS.map(([k, label]) => (

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { api } from '../api';
+import { useRef, useState } from 'react';
+import { api, decisionKeys } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
@@ -258,6 +258,24 @@ export function ComplaintPage({ id }: { id: string }) {
             </dl>
             <p className="muted">举报人的身份予以保密，被举报组织看不到举报内容和举报人。</p>
           </Card>
+          {data.contact && (
+            <Card title="举报人（公开举报）">
+              <dl className="summary">
+                <div className="summary-row">
+                  <dt>姓名</dt>
+                  <dd>{data.contact.name ?? '—'}</dd>
+                </div>
+                <div className="summary-row">
+                  <dt>联系电话</dt>
+                  <dd>{data.contact.phone ?? '未留'}</dd>
+                </div>
+                <div className="summary-row">
+                  <dt>电子邮箱</dt>
+                  <dd>{data.contact.email ?? '未留（处理结果须电话告知）'}</dd>
+                </div>
+              </dl>
+            </Card>
+          )}
         </aside>
       </div>
     </div>
@@ -269,12 +287,14 @@ function ComplaintVote({ complaint, onDone }: { complaint: ComplaintDetail; onDo
   const [choice, setChoice] = useState<boolean | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
 
   async function cast() {
     setBusy(true);
     setProblem(null);
     try {
-      await api.post(`/api/evaluation/complaints/${complaint.id}/vote`, { approve: choice });
+      const vote = { approve: choice };
+      await api.post(`/api/evaluation/complaints/${complaint.id}/vote`, vote, keys.current(vote));
       setChoice(null);
       onDone();
     } catch (err) {

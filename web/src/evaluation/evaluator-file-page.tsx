@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { api } from '../api';
+import { type FormEvent, useRef, useState } from 'react';
+import { api, decisionKeys } from '../api';
 import { Badge, Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { Link } from '../router';
@@ -98,6 +98,7 @@ function ConflictDeclaration({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -109,10 +110,15 @@ function ConflictDeclaration({
     setBusy(true);
     setProblem(null);
     try {
-      const v = await api.post<FileView>(`/api/evaluation/files/${id}/declare-conflict`, {
+      const declaration = {
         hasConflict: choice === 'conflict',
         ...(choice === 'conflict' ? { note: note.trim() } : {}),
-      });
+      };
+      const v = await api.post<FileView>(
+        `/api/evaluation/files/${id}/declare-conflict`,
+        declaration,
+        keys.current(declaration),
+      );
       onDeclared(v);
     } catch (err) {
       setProblem(err);

@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ZRecusalRequest, ZReviewRequest } from '../../../domain/evaluation/requests';
-import { api, fieldErrors } from '../api';
+import { api, decisionKeys, fieldErrors } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Card, Field, ProblemAlert, TextAreaField } from '../components/ui';
 import { formatDateTime } from '../format';
@@ -26,6 +26,7 @@ export function ReviewRequestForm({ file, onDone }: { file: FileDetail; onDone: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +37,7 @@ export function ReviewRequestForm({ file, onDone }: { file: FileDetail; onDone: 
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      await api.post(`/api/evaluation/files/${file.id}/review-request`, body);
+      await api.post(`/api/evaluation/files/${file.id}/review-request`, body, keys.current(body));
       onDone();
     } catch (err) {
       setErrors(fieldErrors(err));
@@ -125,6 +126,7 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
   const [shown, setShown] = useState(false);
   if (open.length === 0) return null;
 
@@ -137,7 +139,7 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      await api.post(`/api/evaluation/files/${file.id}/recusal-request`, body);
+      await api.post(`/api/evaluation/files/${file.id}/recusal-request`, body, keys.current(body));
       setShown(false);
       onDone();
     } catch (err) {
@@ -218,13 +220,15 @@ export function VotePanel({
   const [choice, setChoice] = useState<boolean | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
   const path = body === 'committee' ? 'vote' : 'review-vote';
 
   async function cast() {
     setBusy(true);
     setProblem(null);
     try {
-      await api.post(`/api/evaluation/files/${file.id}/${path}`, { approve: choice });
+      const vote = { approve: choice };
+      await api.post(`/api/evaluation/files/${file.id}/${path}`, vote, keys.current(vote));
       setChoice(null);
       onDone();
     } catch (err) {

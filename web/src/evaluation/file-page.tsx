@@ -15,6 +15,7 @@ import {
   VotePanel,
 } from './file-actions';
 import { CommitteeCard, ScoresCard, Timeline } from './file-record';
+import { SeatExpertsAction } from './panel-action';
 import {
   AWARDING,
   DISQUALIFICATION_GROUND,
@@ -257,9 +258,11 @@ export function FilePage({ id }: { id: string }) {
                   <dd>
                     {v.review.upheld === null
                       ? '复核委员会审议中'
-                      : v.review.upheld
-                        ? `异议成立，评定为 ${levelLabel(v.decidedLevel)}`
-                        : '维持原评定'}
+                      : v.review.upheld && v.decidedLevel === null
+                        ? `请求成立；${levelLabel(v.proposedLevel)}超出本区评定权限，已推荐上级民政部门评定`
+                        : v.review.upheld
+                          ? `异议成立，评定为 ${levelLabel(v.decidedLevel)}`
+                          : '维持原评定'}
                   </dd>
                 </div>
                 {v.review.answerDueAt && (
@@ -274,6 +277,9 @@ export function FilePage({ id }: { id: string }) {
           {applicant && publicityOpen && <ReviewRequestForm file={data} onDone={reload} />}
           {applicant && v?.status === 'assigned' && <RecusalForm file={data} onDone={reload} />}
           {voteBody && <VotePanel file={data} body={voteBody} onDone={reload} />}
+          {office && v?.status === 'assigned' && (v.panelShortBy ?? 0) > 0 && (
+            <SeatExpertsAction file={data} onDone={reload} />
+          )}
           {admin && v && <AdminActions file={data} onDone={reload} />}
           {office && v && !FINAL.includes(v.status) && (
             <DisqualifyAction file={data} onDone={reload} />

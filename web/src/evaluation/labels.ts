@@ -34,6 +34,9 @@ export const fileRef = (id: string) => `PG-${id.slice(0, 8).toUpperCase()}`;
 export const ACTION: Record<string, string> = {
   eligibility_refused: '资格审查：不予受理',
   experts_assigned: '分配评估专家',
+  panel_incomplete: '无利益冲突的评估专家不足，待评估办公室增补',
+  panel_complete: '评估专家组已齐全',
+  experts_seated_by_office: '评估办公室从专家库增补评估专家',
   conflict_declared: '专家声明存在回避情形',
   no_conflict_declared: '专家声明无回避情形',
   recusal_granted: '组织申请专家回避，已改派',

@@ -9,6 +9,7 @@ import { ComplaintWorklistPage } from './complaint-worklist-page';
 import { EvaluatorFilePage } from './evaluator-file-page';
 import { FilePage } from './file-page';
 import { MyEvaluationFilesPage } from './my-files-page';
+import { OfficeTasksPage } from './office-tasks-page';
 import { PublicResultsPage } from './public-results-page';
 
 /**
@@ -29,7 +30,10 @@ export const evaluation: ProcessModule = {
     // Anyone signed in may complain; the evaluation office handles the complaints.
     const complaints =
       role === 'administrator' || role === 'section_head'
-        ? [{ to: '/evaluation/complaints', label: '举报办理' }]
+        ? [
+            { to: '/evaluation/office-tasks', label: '评估待办' },
+            { to: '/evaluation/complaints', label: '举报办理' },
+          ]
         : [{ to: '/evaluation/public', label: '公示与举报' }];
     return [...home, ...complaints];
   },
@@ -62,6 +66,11 @@ export const evaluation: ProcessModule = {
       render: (p) => <EvaluationFile id={p.id as string} />,
     },
     { path: '/evaluation/public', roles: ALL_ROLES, render: () => <PublicResultsPage /> },
+    {
+      path: '/evaluation/office-tasks',
+      roles: ['administrator', 'section_head'],
+      render: () => <OfficeTasksPage />,
+    },
     {
       path: '/evaluation/complaints',
       roles: ['administrator', 'section_head'],

@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api';
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError, api, decisionKeys } from '../api';
 import { Card, Dialog, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { useLoad } from '../use-load';
 import {
@@ -56,6 +56,7 @@ function SheetForm({
   const [problem, setProblem] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
   const [confirming, setConfirming] = useState(false);
   const readOnly = answer.status === 'submitted';
 
@@ -78,7 +79,8 @@ function SheetForm({
         await api.put(`/api/evaluation/files/${fileId}/score-sheet`, sheetBody(values));
         setSaved('草稿已保存，提交前可以继续修改。');
       } else {
-        await api.post(`/api/evaluation/files/${fileId}/submit-sheet`, sheetBody(values));
+        const sheet = sheetBody(values);
+        await api.post(`/api/evaluation/files/${fileId}/submit-sheet`, sheet, keys.current(sheet));
         onSubmitted();
       }
       return true;

@@ -77,6 +77,8 @@ export interface FileView {
   certificateFileId: string | null;
   levelNote?: string | null;
   disqualification?: Disqualification | null;
+  /** Experts the panel still lacks; scoring waits until the office seats them. */
+  panelShortBy?: number;
 }
 
 export interface TrailEntry {
@@ -112,6 +114,8 @@ export interface FileSummary {
   ineligibleReason: string | null;
   flagged: boolean;
   scoreCancelled?: boolean;
+  /** Experts the panel lacks after conflicts (the office seats replacements). */
+  panelShortBy?: number;
   /** Bureau staff only. */
   temporalUrl?: string;
   /** For a committee member: which committee's vote this file waits for from them. */
@@ -149,6 +153,39 @@ export interface Campaign {
   progress: Record<string, number>;
   /** Bureau staff only. */
   temporalUrl?: string;
+  /** The published notice (公告), readable by anyone. */
+  notice?: { id: string; title: string; publishedAt: string } | null;
+  /** §4.3 ROUND phases with their dates. */
+  stages?: CampaignStage[];
+}
+
+export interface CampaignStage {
+  key: string;
+  label: string;
+  state: 'done' | 'current' | 'pending';
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+/** A pool expert the office may seat on a file, with any conflict the system sees. */
+export interface ExpertCandidate {
+  id: string;
+  name: string;
+  agencyName: string;
+  load: number;
+  conflict: string | null;
+}
+
+/** What waits for the evaluation office on files. */
+export interface OfficeTask {
+  kind: 'panel_incomplete';
+  task: string;
+  fileId: string;
+  campaignId: string;
+  campaignTitle: string;
+  organizationName: string | null;
+  missing: number;
+  since: string;
 }
 
 // ── complaints (举报) ──
@@ -173,6 +210,10 @@ export interface ComplaintSummary {
   round: number;
   /** For a review-committee member: the complaint waits for their vote in this round. */
   awaitingMyVote: boolean;
+  /** A signed-in account or the public form. */
+  channel?: 'account' | 'public';
+  /** For the office: how to reach a complainant from the public form. */
+  contact?: { name: string | null; phone: string | null; email: string | null } | null;
 }
 
 export interface ComplaintView {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Field, ProblemAlert } from '../components/ui';
-import { navigate } from '../router';
+import { PUBLIC_COMPLAINT_PATH } from '../evaluation/public-path';
+import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
 /** Sign-in for every role; embedded (demo) mode lists its accounts to pick from. */
@@ -71,6 +72,10 @@ export function LoginPage() {
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {busy ? '正在登录…' : '登录'}
           </button>
+          <p className="muted login-public">
+            对社会组织评估结果或评估等级有举报？
+            <Link to={PUBLIC_COMPLAINT_PATH}>无需登录，在此举报</Link>
+          </p>
         </form>
         {info?.demo && (
           <section className="card demo-card" aria-label="演示账号">

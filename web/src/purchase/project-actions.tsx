@@ -38,6 +38,25 @@ function contractTemplate(v: PurchaseView): string {
   );
 }
 
+/** 12345 fen → "123.45", as the yuan field shows it. */
+const fenToYuanText = (fen: number) =>
+  `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+/** Only what the purchaser changed goes to the API, with the reason. */
+function amendmentBody(v: PurchaseView, x: Record<string, string>) {
+  const c = v.contract;
+  const amountFen = x.amount?.trim() ? yuanToFen(x.amount) : undefined;
+  return {
+    reason: x.reason,
+    ...(x.startDate && x.startDate !== c?.startDate ? { startDate: x.startDate } : {}),
+    ...(x.endDate && x.endDate !== c?.endDate ? { endDate: x.endDate } : {}),
+    ...(amountFen !== undefined && amountFen !== c?.amountFen ? { amountFen } : {}),
+    ...(x.scope?.trim() && x.scope.trim() !== (c?.clauses.serviceContent ?? '')
+      ? { scope: x.scope.trim() }
+      : {}),
+  };
+}
+
 const parseJson = (s: string) => {
   try {
     return JSON.parse(s);
@@ -126,12 +145,25 @@ export function ProjectActions({
           '发布采购公告',
           'notice',
           [
-            { name: 'closesAt', label: '响应截止时间', kind: 'datetime', required: true },
+            {
+              name: 'closesAt',
+              label: '响应截止时间',
+              kind: 'datetime',
+              required: true,
+              hint: '公开招标、邀请招标自公告发布起不少于20日，竞争性磋商不少于10日，竞争性谈判不少于3个工作日。',
+            },
             { name: 'requirements', label: '对承接主体的要求', kind: 'textarea', required: true },
+            {
+              name: 'bidBond',
+              label: '投标（响应）保证金（元，可不收取）',
+              kind: 'yuan',
+              hint: '不得超过采购项目预算的2%；未成交的于成交通知后5个工作日内退还，成交的于签订合同后5个工作日内退还。',
+            },
           ],
           (x) => ({
             closesAt: x.closesAt ? new Date(x.closesAt).toISOString() : '',
             requirements: x.requirements,
+            ...(x.bidBond?.trim() ? { bidBondFen: yuanToFen(x.bidBond) } : {}),
           }),
         ),
       );
@@ -225,10 +257,34 @@ export function ProjectActions({
           '合同变更',
           'amendments',
           [
-            { name: 'endDate', label: '新的截止日期', kind: 'date', required: true },
+            {
+              name: 'startDate',
+              label: '服务期限开始日期',
+              kind: 'date',
+              initial: v.contract?.startDate ?? '',
+            },
+            {
+              name: 'endDate',
+              label: '服务期限结束日期',
+              kind: 'date',
+              initial: v.contract?.endDate ?? '',
+            },
+            {
+              name: 'amount',
+              label: '合同金额（元）',
+              kind: 'yuan',
+              initial: v.contract ? fenToYuanText(v.contract.amountFen) : '',
+              hint: '追加后不得超过原合同金额的110%，也不得低于已申请和已支付的款项。',
+            },
+            {
+              name: 'scope',
+              label: '服务内容',
+              kind: 'textarea',
+              initial: v.contract?.clauses.serviceContent ?? '',
+            },
             { name: 'reason', label: '变更理由', kind: 'textarea', required: true },
           ],
-          undefined,
+          (x) => amendmentBody(v, x),
           undefined,
         ),
         b(

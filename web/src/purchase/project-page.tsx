@@ -120,6 +120,24 @@ export function ProjectPage({ id }: { id: string }) {
               </dd>
             </div>
           )}
+          {v.notice?.bidBondFen ? (
+            <div className="summary-row">
+              <dt>投标（响应）保证金</dt>
+              <dd>
+                {yuan(v.notice.bidBondFen)}
+                {v.bidBondReturns.length > 0 && (
+                  <ul className="plain-list">
+                    {v.bidBondReturns.map((r) => (
+                      <li key={r.organizationId}>
+                        {r.name}：
+                        {r.dueBy ? `应于 ${formatDateTime(r.dueBy)} 前退还` : '待成交或签约后退还'}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </div>
+          ) : null}
           {v.award && (
             <div className="summary-row">
               <dt>成交承接主体</dt>
@@ -201,6 +219,20 @@ export function ProjectPage({ id }: { id: string }) {
             {formatDate(v.contract.endDate)}； 已支付 {yuan(v.paidFen)}，预留 {yuan(v.withheldFen)}
             。
           </p>
+          {v.amendments.length > 0 && (
+            <>
+              <h3 className="side-title">合同变更</h3>
+              <ul className="plain-list">
+                {v.amendments.map((a) => (
+                  <li key={a.at}>
+                    {formatDateTime(a.at)} {a.by.name}：
+                    {a.changes?.length ? a.changes.join('；') : `服务期限变更至${a.endDate}`}
+                    （理由：{a.reason}）
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <h3 className="side-title">里程碑</h3>
           <div className="table-wrap">
             <table className="table">

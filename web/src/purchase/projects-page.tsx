@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { cataloguePath } from '../../../domain/purchase/catalogue';
 import { PURCHASE_STATUS_LABEL } from '../../../workflows/purchase/view-types';
+import { PURCHASER_KINDS } from '../../../domain/purchase/purchaser';
 import { api, fieldErrors } from '../api';
 import { yuan } from '../competition/labels';
 import { yuanToFen } from '../components/action-dialog';
@@ -90,6 +91,7 @@ export function NewProjectPage() {
     item: '',
     title: '',
     department: '常州市钟楼区民政局',
+    purchaserKind: 'state_organ',
     budget: '',
     year: String(new Date().getFullYear()),
     targets: '',
@@ -111,6 +113,7 @@ export function NewProjectPage() {
         catalogueItemId: itemId,
         title: f.title,
         department: f.department,
+        purchaserKind: f.purchaserKind,
         budgetFen: yuanToFen(f.budget),
         budgetYear: Number(f.year),
         performanceTargets: f.targets
@@ -162,6 +165,27 @@ export function NewProjectPage() {
             </Field>
             <Field label="购买主体（部门）" required error={errs.department}>
               {(id) => <input id={id} value={f.department} onChange={set('department')} />}
+            </Field>
+            <Field
+              label="购买主体类别"
+              required
+              error={errs.purchaserKind}
+              hint="购买主体应为国家机关；公益一类事业单位、使用事业编制且由财政拨款保障的群团组织不得作为购买主体。"
+            >
+              {(id, d) => (
+                <select
+                  id={id}
+                  aria-describedby={d}
+                  value={f.purchaserKind}
+                  onChange={set('purchaserKind')}
+                >
+                  {Object.entries(PURCHASER_KINDS).map(([k, label]) => (
+                    <option key={k} value={k}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
             <div className="grid-2">
               <Field label="预算金额（元）" required error={errs.budgetFen}>

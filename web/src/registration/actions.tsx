@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { DeficiencyItem } from '../../../domain/registration/completeness';
 import { DOCUMENT_LABEL } from '../../../domain/registration/documents';
 import {
@@ -6,7 +6,7 @@ import {
   NON_ACCEPTANCE_LABEL,
   REFUSAL_GROUND_LABEL,
 } from '../../../domain/registration/grounds';
-import { api } from '../api';
+import { api, decisionKeys } from '../api';
 import { Dialog, Field, ProblemAlert } from '../components/ui';
 import type { Account, RegistrationView } from '../types';
 
@@ -250,6 +250,8 @@ function ActionDialog({
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The dialog lives for one decision: its retries share a key.
+  const keys = useRef(decisionKeys());
 
   useEffect(() => {
     if (spec.form !== 'assign') return;
@@ -295,7 +297,8 @@ function ActionDialog({
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/registrations/${id}/${spec.path}`, body());
+      const sent = body();
+      await api.post(`/api/registrations/${id}/${spec.path}`, sent, keys.current(sent));
       onDone();
     } catch (err) {
       setError(err);

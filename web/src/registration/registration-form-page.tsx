@@ -1,6 +1,6 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
-import { ApiError, api, fieldErrors } from '../api';
+import { ApiError, api, decisionKeys, fieldErrors } from '../api';
 import { Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -87,6 +87,7 @@ export function RegistrationFormPage({
   const [shown, setShown] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const keys = useRef(decisionKeys());
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
 
   useEffect(() => {
@@ -150,9 +151,8 @@ export function RegistrationFormPage({
       } else {
         await api.post(
           `/api/registrations/${id}/${mode === 'founding' ? 'founding' : 'resubmit'}`,
-          {
-            application,
-          },
+          { application },
+          keys.current({ application }),
         );
         navigate(`/registrations/${id}`);
       }

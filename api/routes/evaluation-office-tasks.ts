@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import { organizationNames } from '../evaluation-access';
+import type { RouteRegistry } from '../route';
+import type { EvaluationDeps } from './evaluation-campaigns';
+
+/**
+ * The evaluation office's inbox: what waits for it on files (today: panels that lack experts
+ * after conflicts, which wait for the office to seat replacements). Complaints have their own
+ * list (举报办理).
+ */
+export function createEvaluationOfficeTasksRouter(
+  registry: RouteRegistry,
+  deps: EvaluationDeps,
+): Router {
+  const router = Router();
+  const { db, config } = deps;
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/office-tasks',
+      tag: '等级评估',
+      summary: '评估办公室待办：专家组不足规定人数、待增补专家的评估事项',
+      access: ['administrator', 'section_head'],
+      response: { status: 200, description: '待办事项' },
+    },
+    async () => {
+      const files = await db.evaluationFile.findMany({
+        where: {
+          panelShortBy: { gt: 0 },
+          status: 'assigned',
+          campaign: { districtCode: config.DISTRICT_CODE },
+        },
+        include: { campaign: { select: { title: true } } },
+        orderBy: { updatedAt: 'asc' },
+        take: 500,
+      });
+      const names = await organizationNames(
+        db,
+        files.map((f) => f.organizationId),
+      );
+      return {
+        items: files.map((f) => ({
+          kind: 'panel_incomplete' as const,
+          task: `评估专家不足，待增补${f.panelShortBy}名`,
+          fileId: f.id,
+          campaignId: f.campaignId,
+          campaignTitle: f.campaign.title,
+          organizationId: f.organizationId,
+          organizationName: names.get(f.organizationId) ?? null,
+          missing: f.panelShortBy,
+          since: f.updatedAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  return router;
+}
