@@ -146,6 +146,7 @@ const OBJECT_ROUTES: [RegExp, ObjectRoute][] = [
     { params: (f) => ({ accountId: f.account }), hidden: [] },
   ],
   [/^\/api\/admin\/holiday-calendars\/\{year\}$/, { params: () => ({ year: '2000' }), hidden: [] }],
+  [/^\/api\/policy\/\{process\}$/, { params: () => ({ process: 'registration' }), hidden: [] }],
   [/^\/api\/admin\/outbox\/\{id\}\/resend$/, { params: byId('mail'), hidden: [] }],
   [/^\/api\/admin\/accounts\/\{id\}\/.+$/, { params: byId('account'), hidden: [] }],
   [/^\/api\/admin\/sessions\/\{id\}\/end$/, { params: byId('session'), hidden: [] }],
