@@ -9,14 +9,20 @@ import { installPlainIssues } from '../domain/plain-issues';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import type { Logger } from '../lib/logger';
-import { authenticate } from './auth/authenticate';
+import { type AuthedRequest, authenticate } from './auth/authenticate';
+import { sameOriginOnly } from './auth/same-origin';
+import { createSecurity, type Security } from './auth/security';
 import { errorHandler, notFoundHandler } from './errors';
 import { buildOpenApi } from './openapi';
+import { routeLimiter } from './rate-limits';
 import { requestLog } from './request-log';
 import { RouteRegistry } from './route';
+import { createAccountsRouter } from './routes/accounts';
 import { createAdminRouter } from './routes/admin';
 import { createAnnouncementsRouter } from './routes/announcements';
+import { createAuditLogRouter } from './routes/audit-log';
 import { createAuthRouter } from './routes/auth';
+import { createAuthMfaRouter } from './routes/auth-mfa';
 import { createCompetitionProposalsRouter } from './routes/competition-proposals';
 import { createCompetitionRoundsRouter } from './routes/competition-rounds';
 import { createDashboardRouter } from './routes/dashboard';
@@ -54,11 +60,42 @@ export interface AppDeps {
   temporalHealth: () => Promise<TemporalHealth>;
 }
 
+const ADMINISTRATORS = new Set(['administrator', 'security_admin']);
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every change an administrator makes goes to the security log once it succeeded (等保 2.0:
+ * 管理员操作审计), unless its route logged it in more detail (`res.locals.logged`).
+ */
+function logAdministratorsChanges(security: Security): express.RequestHandler {
+  return (req: AuthedRequest, res, next) => {
+    const who = req.session;
+    if (!who || !ADMINISTRATORS.has(who.role) || !UNSAFE.has(req.method)) return next();
+    res.on('finish', () => {
+      if (res.statusCode >= 400 || res.locals.logged) return;
+      void security.log(req, {
+        kind: 'admin_change',
+        outcome: 'success',
+        accountId: who.sub,
+        username: null,
+        role: who.role,
+        details: { status: res.statusCode },
+      });
+    });
+    next();
+  };
+}
+
+/** What the routers get: the dependencies and the app's security services. */
+export type AppContext = AppDeps & { security: Security };
+
 /** The whole HTTP API; never listens (main/start-api.ts does), so tests mount it on real deps. */
-export function createApp(deps: AppDeps): Express {
+export function createApp(input: AppDeps): Express {
+  const deps: AppContext = { ...input, security: createSecurity(input) };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose address req.ip is: the socket's, unless a configured proxy in front tells it.
+  app.set('trust proxy', input.config.trustProxy);
   app.set('query parser', 'simple');
   app.use(
     helmet({
@@ -70,13 +107,25 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(requestLog(deps.logger));
+  // Answers of the API name people and their files: never kept by a browser or proxy cache.
+  app.use(['/api', '/healthz', '/readyz'], (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(authenticate(deps.sessionSecret, deps.security));
+  app.use(sameOriginOnly(deps.config.publicUrl));
+  app.use(logAdministratorsChanges(deps.security));
   app.use(express.json({ limit: deps.config.JSON_BODY_LIMIT }));
-  app.use(authenticate(deps.sessionSecret));
 
-  const registry = new RouteRegistry();
+  const registry = new RouteRegistry(
+    routeLimiter(deps.db, deps.security, deps.config.DISTRICT_CODE),
+  );
   const routers = [
     createHealthRouter(registry, deps),
     createAuthRouter(registry, deps),
+    createAuthMfaRouter(registry, deps),
+    createAccountsRouter(registry, deps),
+    createAuditLogRouter(registry, deps),
     createRuleSetsRouter(registry, deps),
     createFilesRouter(registry, deps),
     createNameCheckRouter(registry, deps),
@@ -104,6 +153,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(createDocsRouter(openapi));
 
   app.use(notFoundHandler);
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.security));
   return app;
 }

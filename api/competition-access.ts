@@ -3,10 +3,12 @@ import type { Db } from '../lib/db';
 import { type Actor, PROPOSAL_FINAL } from '../workflows/competition/messages';
 import type { AppDeps } from './app';
 import type { Session } from './auth/session';
-import { AppError } from './problem';
+import { isSeated } from './evaluator-seats';
+import { AppError, hiddenFrom } from './problem';
 import { adminWorkflowLink } from './registration-access';
 
-const OFFICIALS = new Set(['administrator', 'reviewer', 'finance', 'evaluator']);
+/** The bureau's officials of the competition: they see every proposal and its workflow. */
+const OFFICIALS = new Set(['administrator', 'reviewer', 'finance']);
 
 export const actorOf = (s: Session): Actor => ({ id: s.sub, name: s.name, role: s.role });
 
@@ -45,7 +47,8 @@ export function assertProposalOpen(
 
 /**
  * Object-level access to a proposal: officials see every one; an applicant only its own
- * organisation's; a judge only one assigned to them and not declared conflicted. Others get 404.
+ * organisation's; a judge only one assigned to them; an evaluator only one they are seated on to
+ * evaluate. Others get 404.
  */
 export async function proposalFor(
   db: Db,
@@ -55,6 +58,7 @@ export async function proposalFor(
   const p = await db.competitionProposal.findUnique({ where: { id } });
   const missing = new AppError('not_found', '没有找到该项目');
   if (!p || p.status === 'submitting') throw missing;
+  const hidden = hiddenFrom('没有找到该项目');
   if (OFFICIALS.has(session.role)) return p;
   if (session.role === 'applicant' && session.org === p.organizationId) return p;
   if (session.role === 'judge') {
@@ -63,7 +67,9 @@ export async function proposalFor(
     });
     if (a) return p;
   }
-  throw missing;
+  if (session.role === 'evaluator' && (await isSeated(db, 'competition_proposal', id, session.sub)))
+    return p;
+  throw hidden;
 }
 
 /** The workflow's page in the Temporal Web UI, for administrators only. */

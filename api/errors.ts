@@ -8,6 +8,9 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import { TemporalTimeoutError } from '../client/bounded';
 import type { Logger } from '../lib/logger';
+import { PasswordHashBusy } from '../lib/password';
+import type { AuthedRequest } from './auth/authenticate';
+import type { Security } from './auth/security';
 import { AppError, type ProblemCode, problemBody } from './problem';
 
 /** Refusal types the workflows use (workflows/registration/case-core.ts) → problem codes. */
@@ -57,6 +60,8 @@ function fromTimeout(err: TemporalTimeoutError): AppError {
 /** Everything thrown on the way is turned into one problem-details answer. */
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  if (err instanceof PasswordHashBusy)
+    return new AppError('unavailable', '登录请求过多，请稍后重试', undefined, 5);
   if (err instanceof TemporalTimeoutError) return fromTimeout(err);
   if (err instanceof WorkflowUpdateFailedError) return fromUpdateFailure(err);
   // A new Update for a workflow that has ended (a repeated update id still gets its outcome).
@@ -91,13 +96,31 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `没有 ${req.method} ${req.path} 这个接口`));
 };
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+/**
+ * Refusals the security log keeps: a credential that did not hold, a role or person refused, an
+ * object hidden behind a 404. An anonymous call to a page that needs signing in is not one.
+ */
+function refusedAccess(problem: AppError, req: AuthedRequest): boolean {
+  if (problem.denied || problem.logAs || problem.code === 'forbidden') return true;
+  return problem.code === 'unauthenticated' && req.credential === 'bearer';
+}
+
+export function errorHandler(logger: Logger, security?: Security): ErrorRequestHandler {
+  return async (err, req: AuthedRequest, res, _next) => {
     const known = toAppError(err);
     const problem = known ?? new AppError('internal', '服务器内部错误，请稍后重试');
     if (known)
       logger.warn({ code: known.code, path: req.path, detail: known.message }, 'request refused');
     else logger.error({ err, path: req.path }, 'unexpected error');
+    // Written before the answer: a refused caller cannot get ahead of its own log entry.
+    if (security && refusedAccess(problem, req))
+      await security.log(req, {
+        kind: problem.logAs ?? 'access_denied',
+        outcome: 'denied',
+        accountId: req.session?.sub ?? req.pendingSession?.sub ?? null,
+        role: req.session?.role ?? null,
+        details: { status: problem.status, code: problem.code, detail: problem.message },
+      });
     if (res.headersSent) return;
     if (problem.retryAfter !== undefined) res.set('Retry-After', String(problem.retryAfter));
     res

@@ -2,7 +2,7 @@ import type { EvaluationFile } from '../generated/prisma/client';
 import type { Db } from '../lib/db';
 import type { EvalActor } from '../workflows/evaluation/messages';
 import type { Session } from './auth/session';
-import { AppError } from './problem';
+import { AppError, hiddenFrom } from './problem';
 
 /** Who sees every file: the bureau's evaluation office and the third-party agency. */
 const OFFICE = new Set(['administrator', 'section_head', 'agency']);
@@ -41,7 +41,7 @@ export async function evaluationFileFor(
     });
     if (seat && SEATED.includes(seat.status)) return { file, seat };
   }
-  throw missing;
+  throw hiddenFrom('没有找到该评估事项');
 }
 
 /** Which files a list shows to this caller. */

@@ -91,12 +91,15 @@ function operation(r: RouteSpec): Json {
       content: { 'multipart/form-data': { schema: schemaOf(r.multipart, 'input') } },
     };
   if (r.access !== 'public') op.security = [{ bearerAuth: [] }, { cookieAuth: [] }];
+  // Machine-readable access, read by the authorization matrix test.
+  op['x-access'] = typeof r.access === 'string' ? r.access : [...r.access];
   return op;
 }
 
 function accessText(r: RouteSpec): string {
   if (r.access === 'public') return '无需登录。';
   if (r.access === 'signed-in') return '任何已登录账号。';
+  if (r.access === 'second-factor') return '已用密码登录、正在完成双因素认证的会话，或已登录账号。';
   return `角色：${r.access.join('、')}。`;
 }
 

@@ -19,7 +19,7 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, title: '不支持的文件类型' },
   /** Well-formed but not acceptable (e.g. an Idempotency-Key reused for another request). */
   unprocessable: { status: 422, title: '请求无法处理' },
-  /** Too many failed sign-ins. */
+  /** Too many failed sign-ins, or a rate limit or quota reached; `Retry-After` says when. */
   too_many_requests: { status: 429, title: '尝试次数过多，请稍后再试', retryAfter: 60 },
   /** A dependency (Temporal, the database) does not answer; retry later. */
   unavailable: { status: 503, title: '服务暂时不可用', retryAfter: 5 },
@@ -37,6 +37,11 @@ export interface ProblemIssue {
 }
 
 export class AppError extends Error {
+  /** A refused access answered as something else (404 hides an object): logged as refused. */
+  denied = false;
+  /** A refusal the security log keeps under its own kind. */
+  logAs?: 'csrf_refused' | 'rate_limited';
+
   constructor(
     readonly code: ProblemCode,
     detail?: string,
@@ -72,4 +77,26 @@ export function problemBody(
     code,
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
+}
+
+/**
+ * An object the caller may not see: answered 404 like one that does not exist, so its existence
+ * does not leak, and written to the security log as a refused access (issue 13 point 10).
+ */
+export function hiddenFrom(detail: string): AppError {
+  const e = new AppError('not_found', detail);
+  e.denied = true;
+  return e;
+}
+
+/** 429 with the seconds until a retry may succeed, kept in the security log as rate-limited. */
+export function tooManyRequests(detail: string, retryAfterSeconds: number): AppError {
+  const e = new AppError(
+    'too_many_requests',
+    detail,
+    undefined,
+    Math.max(1, Math.ceil(retryAfterSeconds)),
+  );
+  e.logAs = 'rate_limited';
+  return e;
 }

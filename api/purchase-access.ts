@@ -2,16 +2,17 @@ import type { PurchaseProject } from '../generated/prisma/client';
 import type { Db } from '../lib/db';
 import type { PurchaseView } from '../workflows/purchase/view-types';
 import type { Session } from './auth/session';
-import { AppError } from './problem';
+import { isSeated } from './evaluator-seats';
+import { AppError, hiddenFrom } from './problem';
 
 /** Bureau-side roles that see every project. */
 const OFFICIALS = new Set(['purchaser', 'finance', 'administrator']);
 
 /**
  * Object-level access: purchasers, finance and administrators see every project; an expert
- * only projects whose panel holds them; an undertaker only projects it responded to. Others
- * answer 404, so a project's existence does not leak. An open notice is public through the
- * announcements, not through this object.
+ * only projects whose panel holds them or whose performance evaluation they are seated on; an
+ * undertaker only projects it responded to. Others answer 404, so a project's existence does
+ * not leak. An open notice is public through the announcements, not through this object.
  */
 export async function purchaseFor(
   db: Db,
@@ -20,17 +21,15 @@ export async function purchaseFor(
   opts: { allowOpenNotice?: boolean } = {},
 ): Promise<PurchaseProject> {
   const p = await db.purchaseProject.findUnique({ where: { id } });
-  const missing = () => new AppError('not_found', '没有找到该购买服务项目');
-  if (!p) throw missing();
+  if (!p) throw new AppError('not_found', '没有找到该购买服务项目');
   if (OFFICIALS.has(session.role)) return p;
   if (session.role === 'evaluator' && p.expertIds.includes(session.sub)) return p;
-  if (session.role === 'evaluator' && (p.status === 'performing' || p.status === 'closed'))
-    return p;
+  if (session.role === 'evaluator' && (await isSeated(db, 'purchase', id, session.sub))) return p;
   if (session.role === 'applicant' && session.org) {
     if (p.respondentOrgIds.includes(session.org)) return p;
     if (opts.allowOpenNotice && p.status === 'tendering') return p;
   }
-  throw missing();
+  throw hiddenFrom('没有找到该购买服务项目');
 }
 
 /** What an undertaker may read: its own response, not its competitors' prices and proposals. */

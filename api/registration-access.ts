@@ -1,7 +1,7 @@
 import type { Registration } from '../generated/prisma/client';
 import type { Db } from '../lib/db';
 import type { Session } from './auth/session';
-import { AppError } from './problem';
+import { AppError, hiddenFrom } from './problem';
 
 const STAFF = new Set(['reviewer', 'section_head', 'bureau_head', 'administrator']);
 
@@ -16,7 +16,7 @@ export async function registrationFor(db: Db, id: string, session: Session): Pro
   if (!reg) throw new AppError('not_found', '没有找到该登记申请');
   if (isStaff(session)) return reg;
   if (session.role === 'applicant' && session.org === reg.organizationId) return reg;
-  throw new AppError('not_found', '没有找到该登记申请');
+  throw hiddenFrom('没有找到该登记申请');
 }
 
 export function temporalUrl(uiUrl: string, namespace: string, workflowId: string): string {
@@ -37,10 +37,11 @@ export function adminWorkflowLink(
     : {};
 }
 
+/** A file's summary; its workflow's address in the Temporal Web UI only for administrators. */
 export function summarize(
   reg: Registration,
   ui: { url: string; namespace: string },
-  session: Session | null | undefined,
+  session: Session,
 ) {
   return {
     id: reg.id,

@@ -10,7 +10,11 @@ import { findUnsafeText } from './unsafe-text';
  * OpenAPI document (api/openapi.ts). Handlers receive parsed, typed input.
  */
 
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may call a route: anyone; anyone signed in; anyone signed in, also a session still short of
+ * its second factor (the second-factor routes themselves); or the listed roles.
+ */
+export type Access = 'public' | 'signed-in' | 'second-factor' | readonly Role[];
 
 export interface RouteSpec<
   P extends z.ZodType = z.ZodType,
@@ -33,7 +37,16 @@ export interface RouteSpec<
   headers?: { name: string; description: string; required: boolean }[];
   response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   problems?: ProblemCode[];
+  /**
+   * Rate limit (issue 13 point 8): by default a route open without signing in counts anonymous
+   * callers per address; `expensive` also counts each account; `none` exempts the route (it
+   * has its own: sign-in is throttled on failures, health checks are probed by orchestrators).
+   */
+  limit?: 'expensive' | 'none';
 }
+
+/** Counts a request against its rate limit; throws a 429 problem when it is over. */
+export type RateLimiter = (req: Request, spec: RouteSpec, session: Session | null) => Promise<void>;
 
 export interface RouteContext<P, Q, B> {
   params: P;
@@ -92,8 +105,14 @@ function parse<T extends z.ZodType>(
   return r.data;
 }
 
-export function checkAccess(access: Access, session: Session | null): void {
+export function checkAccess(access: Access, session: Session | null, pending = false): void {
   if (access === 'public') return;
+  if (access === 'second-factor') {
+    if (!session && !pending) throw new AppError('unauthenticated', '请先用用户名和密码登录');
+    return;
+  }
+  if (!session && pending)
+    throw new AppError('unauthenticated', '请先完成双因素认证（输入动态验证码）');
   if (!session) throw new AppError('unauthenticated');
   if (access === 'signed-in') return;
   if (!access.includes(session.role))
@@ -106,6 +125,8 @@ export function checkAccess(access: Access, session: Session | null): void {
 export class RouteRegistry {
   readonly routes: RouteSpec[] = [];
 
+  constructor(private readonly limiter: RateLimiter = async () => {}) {}
+
   add<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
     router: Router,
     spec: RouteSpec<P, Q, B>,
@@ -113,8 +134,10 @@ export class RouteRegistry {
   ): void {
     this.routes.push(spec as unknown as RouteSpec);
     router[spec.method](spec.path, async (req: Request, res: Response) => {
-      const session = (req as Request & { session?: Session | null }).session ?? null;
-      checkAccess(spec.access, session);
+      const r = req as Request & { session?: Session | null; pendingSession?: unknown };
+      const session = r.session ?? null;
+      checkAccess(spec.access, session, Boolean(r.pendingSession));
+      await this.limiter(req, spec as unknown as RouteSpec, session);
       const ctx = {
         params: parse(spec.params, req.params, 'params') as z.infer<P>,
         query: parse(spec.query, req.query, 'query') as z.infer<Q>,

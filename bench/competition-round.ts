@@ -201,10 +201,17 @@ async function main(cleanup: Cleanup) {
   const selected = list.filter((p) => p.status === 'selected').map((p) => p.id);
   const fin = as(people.finance);
   const ev = as(people.evaluator);
+  // An evaluator sees and evaluates only the projects it is seated on.
+  const accounts = await admin.call<{ items: { id: string; username: string }[] }>(
+    'GET',
+    '/api/admin/accounts',
+  );
+  const evaluatorId = accounts.items.find((a) => a.username === 'c-evaluator')?.id;
   await timed(`implementation of ${selected.length} projects to the final tranche`, () =>
     pool(selected, async (id) => {
       const u = `/api/competition-proposals/${id}`;
       await admin.call('POST', `${u}/agreement`, { body: { agreementNo: `B-${id.slice(0, 8)}` } });
+      await admin.call('PUT', `${u}/evaluators`, { body: { evaluatorIds: [evaluatorId] } });
       await fin.call('POST', `${u}/payments/1/confirm`, { body: {} });
       await ev.call('POST', `${u}/evaluations`, {
         body: { stage: 'midterm', score: 90, report: '良好' },

@@ -17,6 +17,8 @@ export interface SettingMeta {
   money?: 'fen' | 'yuan';
   /** Kept as a fraction (0.3), typed as a percentage (30). */
   fraction?: true;
+  /** Kept in bytes, typed and read in whole MB. */
+  megabytes?: true;
   /** Chinese names of the values to choose from. */
   options?: Record<string, string>;
   /** An internal code of a list row: the form keeps or generates it and never shows it. */
@@ -293,6 +295,36 @@ const TARGETS: Record<string, SettingMeta> = {
   ratedShareOfDue: { label: '评估等级组织占应评组织的比例', unit: '%', fraction: true },
 };
 
+/** The security policy (domain/security/policy.ts): only the security administrator sets it. */
+const SECURITY: Record<string, SettingMeta> = {
+  sessions: { label: '会话' },
+  'sessions.idleMinutes': { label: '无操作自动退出', unit: '分钟' },
+  'sessions.absoluteMinutes': { label: '登录后最长有效', unit: '分钟' },
+  'sessions.secondFactorMinutes': { label: '输入动态验证码的时限', unit: '分钟' },
+  mfa: { label: '双因素认证' },
+  'mfa.requiredForStaff': { label: '工作人员须使用动态验证码' },
+  'mfa.requiredForApplicants': { label: '申请单位账号须使用动态验证码' },
+  'mfa.recoveryCodes': { label: '恢复码个数', unit: '个' },
+  passwords: { label: '密码' },
+  'passwords.minLength': { label: '密码最短长度', unit: '位' },
+  loginThrottle: { label: '登录失败限制' },
+  'loginThrottle.windowMinutes': { label: '失败次数的统计时段', unit: '分钟' },
+  'loginThrottle.perAccount': { label: '同一账号失败次数上限', unit: '次' },
+  'loginThrottle.perSource': { label: '同一地址失败次数上限', unit: '次' },
+  'loginThrottle.sprayAccounts': { label: '同一地址尝试的账号数上限', unit: '个' },
+  uploads: { label: '上传限额' },
+  'uploads.perAccountPerDay': { label: '每个账号每日上传文件数', unit: '个' },
+  'uploads.bytesPerAccountPerDay': {
+    label: '每个账号每日上传总量',
+    unit: 'MB',
+    megabytes: true,
+  },
+  'uploads.unattachedExpiryHours': { label: '未使用的上传文件保留', unit: '小时' },
+  rateLimits: { label: '访问频率限制' },
+  'rateLimits.anonymousPerMinute': { label: '未登录访问每个地址每分钟', unit: '次' },
+  'rateLimits.expensivePerMinute': { label: '耗时查询每个账号每分钟', unit: '次' },
+};
+
 /** The processes whose rules an administrator edits, with their Chinese names. */
 export const POLICY_FORMS: Record<string, { title: string; labels: Record<string, SettingMeta> }> =
   {
@@ -301,6 +333,7 @@ export const POLICY_FORMS: Record<string, { title: string; labels: Record<string
     competition: { title: '公益创投', labels: COMPETITION },
     purchase: { title: '政府购买服务', labels: PURCHASE },
     targets: { title: '工作目标', labels: TARGETS },
+    security: { title: '安全策略', labels: SECURITY },
   };
 
 /** 'rubric.2.max' → 'rubric.*.max'; indicator sub-levels ('…children.0') fold onto the first. */

@@ -2,6 +2,15 @@ import { type Db, Prisma } from './db';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
+/*
+ * The audit log is one hash chain (issue 13 point 10): the database's insert trigger places
+ * each entry after the last one under a lock held until the writer's transaction commits, so
+ * concurrent writers line up and a retried insert that is skipped leaves no gap (see the
+ * migration `security` and lib/audit-chain.ts). Writers therefore append their audit entries as
+ * the last statement of a transaction: the lock is then held only for the commit, and nothing
+ * that holds it waits for another lock.
+ */
+
 export interface AuditInput {
   subjectType: string;
   subjectId: string;

@@ -64,14 +64,34 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('常州市钟楼区民政局 <noreply@mzj.zhonglou.example.cn>'),
   MAIL_OUTBOX_DIR: z.string().optional(),
 
-  /** HMAC key for session tokens. Required in production; embedded mode keeps one in DATA_DIR. */
+  /**
+   * HMAC key for session tokens, and the key TOTP secrets are sealed under (rotating it means
+   * enrolling the second factor again). Required in production; embedded mode keeps one in DATA_DIR.
+   */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET needs at least 32 characters').optional(),
-  SESSION_TTL_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(7 * 24 * 60)
-    .default(8 * 60),
+  /**
+   * log2 of scrypt's N for new password hashes: 17 (OWASP's minimum) and never less outside
+   * tests; raise it with faster hardware (older hashes are replaced at the next sign-in).
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+  /**
+   * The session cookie's `Secure` flag. Default: on, except in tests; embedded mode serves plain
+   * HTTP on loopback and turns it off. Never off in production.
+   */
+  SESSION_COOKIE_SECURE: z.stringbool().optional(),
+  /**
+   * Which proxies in front may say the client's address (X-Forwarded-For): `false` (none, the
+   * default: the socket's address counts), a number of hops, or addresses and ranges
+   * (`loopback`, `10.0.0.0/8, 192.168.1.1`). Throttling and the security log use that address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+      'false, a number of hops, or a comma-separated list of addresses/ranges',
+    )
+    .default('false'),
 
   /** Positions 3–8 of the credit codes this bureau issues (GB/T 2260). */
   DISTRICT_CODE: z
@@ -105,6 +125,9 @@ const ConfigSchema = z.object({
 export type Config = Readonly<z.infer<typeof ConfigSchema>> & {
   readonly outboxDir: string;
   readonly publicUrl: string;
+  readonly cookieSecure: boolean;
+  /** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+  readonly trustProxy: boolean | number | string;
 };
 
 /** Parses an environment (process.env by default) into a frozen config, failing fast. */
@@ -121,8 +144,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.NODE_ENV === 'production' && c.DEMO_ACCOUNTS) {
     throw new Error('Invalid configuration:\n  DEMO_ACCOUNTS: never in production');
   }
+  if (c.NODE_ENV === 'production' && c.SESSION_COOKIE_SECURE === false) {
+    throw new Error('Invalid configuration:\n  SESSION_COOKIE_SECURE: never off in production');
+  }
+  if (c.NODE_ENV !== 'test' && c.PASSWORD_HASH_COST < 17) {
+    throw new Error('Invalid configuration:\n  PASSWORD_HASH_COST: at least 17 (scrypt N = 2^17)');
+  }
+  const hops = /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : null;
   return Object.freeze({
     ...c,
+    cookieSecure: c.SESSION_COOKIE_SECURE ?? c.NODE_ENV !== 'test',
+    trustProxy: c.TRUST_PROXY === 'false' ? false : (hops ?? c.TRUST_PROXY),
     outboxDir: c.MAIL_OUTBOX_DIR ?? path.join(c.DATA_DIR, 'mail-outbox'),
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? '127.0.0.1' : c.HOST}:${c.PORT}`,
   });

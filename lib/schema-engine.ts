@@ -84,6 +84,26 @@ function asText(r: pg.QueryResult): pg.QueryResult {
   return r;
 }
 
+/**
+ * adapter-pg runs a script by splitting it at every ';', which cuts a PL/pgSQL function body
+ * (the audit chain's triggers) apart. The native engine sends a migration whole, as one
+ * simple-protocol query; so does this.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver() as pg.Pool;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (err) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(err);
+      }
+    };
+    return adapter;
+  }
+}
+
 export async function openSchemaEngine(
   databaseUrl: string,
 ): Promise<WasmEngine & { close(): Promise<void> }> {
@@ -95,7 +115,7 @@ export async function openSchemaEngine(
     Client: CatalogClient,
     allowExitOnIdle: true,
   });
-  const factory = new PrismaPg(pool);
+  const factory = new WholeScriptPg(pool);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const logs: string[] = [];
   const engine = await mod.SchemaEngine.new(

@@ -6,11 +6,15 @@ import { startFilingSweep } from '../api/start-sweep';
 import { createWorkflowClients } from '../client/workflow-clients';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
+import { startHousekeeping } from '../lib/housekeeping';
 import { createLogger } from '../lib/logger';
+import { configurePasswordHashing } from '../lib/password';
+import { loadSecurityPolicy } from '../lib/rules/load-security-policy';
 
 /** The HTTP API (and its docs page), until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  configurePasswordHashing(config.PASSWORD_HASH_COST);
   const log = createLogger(config.LOG_LEVEL, 'api');
   if (!config.DATABASE_URL)
     throw new Error('DATABASE_URL is required (npm start sets it in embedded mode)');
@@ -37,11 +41,18 @@ async function main(): Promise<void> {
   })
     .then((n) => n && log.info({ count: n }, 'imported grades under watch'))
     .catch((err) => log.warn({ err: String(err) }, 'could not watch imported grades'));
+  // Throttling and rate-limit windows, old sessions and unattached uploads (issue 13).
+  const stopHousekeeping = startHousekeeping(
+    db,
+    async () => (await loadSecurityPolicy(db, config.DISTRICT_CODE)).uploads.unattachedExpiryHours,
+    log,
+  );
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: config.publicUrl, docs: `${config.publicUrl}/docs` }, 'api ready');
   });
   const stop = () =>
     server.close(async () => {
+      stopHousekeeping();
       await stopSweep();
       await connection.close();
       await db.$disconnect();

@@ -109,6 +109,8 @@ async function main(): Promise<void> {
       SESSION_SECRET: sessionSecret(config, dataDir),
       TEMPORAL_ADDRESS: temporal.address,
       DEMO_ACCOUNTS: String(demo),
+      // Plain HTTP on loopback: a Secure cookie would not be sent back.
+      SESSION_COOKIE_SECURE: 'false',
     };
     const children: Child[] = [
       startChild('worker', 'main/start-worker.ts', env, path.join(dataDir, 'logs', 'worker.log')),

@@ -117,6 +117,8 @@ export const DEMO_ACCOUNTS = [
   { username: 'finance', displayName: '冯财务', role: 'finance' },
   { username: 'purchaser', displayName: '孙采购', role: 'purchaser' },
   { username: 'admin', displayName: '周管理', role: 'administrator' },
+  { username: 'security', displayName: '郑安全', role: 'security_admin' },
+  { username: 'auditor', displayName: '何审计', role: 'auditor' },
 ] as const;
 
 const DEMO_CATALOGUE = [
@@ -170,6 +172,19 @@ const DEMO_CATALOGUE = [
   },
 ];
 
+/**
+ * The demo's security policy: every journey of the demo must run with the accounts above, whose
+ * password is printed on the sign-in page, so the second factor is offered but not required
+ * there. Outside the demo the default (required for every role but applicants) holds.
+ */
+const DEMO_SECURITY_RULE_SET = {
+  process: 'security',
+  version: 'demo-security',
+  effectiveFrom: new Date('2014-01-01T00:00:00Z'),
+  settings: { mfa: { requiredForStaff: false } },
+  note: '演示环境：不强制双因素认证（演示账号可自行绑定动态验证码）；正式环境默认工作人员须双因素认证',
+};
+
 /** The demo's third-party evaluation agency; the demo evaluators are its expert pool. */
 const DEMO_AGENCY = '江苏省华益社会组织评估中心';
 
@@ -220,6 +235,10 @@ export async function seedReferenceData(db: Db): Promise<void> {
 }
 
 export async function seedDemo(db: Db, districtCode: string): Promise<void> {
+  await db.ruleSet.createMany({
+    skipDuplicates: true,
+    data: [{ ...DEMO_SECURITY_RULE_SET, jurisdiction: districtCode }],
+  });
   const hash = await hashPassword(DEMO_PASSWORD);
   await seedDemoOrganizations(db, districtCode);
   for (const a of DEMO_ACCOUNTS) {

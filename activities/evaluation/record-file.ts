@@ -51,16 +51,10 @@ export function makeRecordEvaluationFile(db: Db) {
       async (tx) => {
         await tx.evaluationFile.update({ where: { id: input.fileId }, data });
         if (!a) return;
-        await tx.auditEntry.upsert({
-          where: {
-            subjectType_subjectId_seq: {
-              subjectType: 'evaluation_file',
-              subjectId: input.fileId,
-              seq: a.seq,
-            },
-          },
-          update: {},
-          create: {
+        // Audit entries are never updated (the database refuses it): a retry's insert is skipped.
+        await tx.auditEntry.createMany({
+          skipDuplicates: true,
+          data: {
             subjectType: 'evaluation_file',
             subjectId: input.fileId,
             seq: a.seq,

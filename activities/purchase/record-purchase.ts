@@ -32,8 +32,8 @@ function projection(v: PurchaseView, seq: number) {
 }
 
 /**
- * One transaction: the new decisions appended to the audit log (idempotent on their sequence
- * number) and the projection moved forward (never backward: a stale retry changes nothing).
+ * One transaction: the projection moved forward (never backward: a stale retry changes nothing)
+ * and the new decisions appended to the audit log (idempotent on their sequence number).
  */
 export function makeRecordPurchase(db: Db) {
   return async function recordPurchase(input: {
@@ -47,7 +47,6 @@ export function makeRecordPurchase(db: Db) {
   }): Promise<void> {
     const { projectId, workflowId, entries, view, seq } = input;
     await db.$transaction(async (tx) => {
-      await appendWorkflowAudit(tx, { type: 'purchase', id: projectId, workflowId }, entries);
       const { workflowStartedAt, ...rest } = projection(view, seq);
       await tx.purchaseProject.updateMany({
         where: { id: projectId, viewSeq: { lte: seq } },
@@ -57,6 +56,8 @@ export function makeRecordPurchase(db: Db) {
         where: { id: projectId, workflowStartedAt: null },
         data: { workflowStartedAt },
       });
+      // Last: the audit chain's lock is held from here to the commit (lib/audit.ts).
+      await appendWorkflowAudit(tx, { type: 'purchase', id: projectId, workflowId }, entries);
     });
   };
 }

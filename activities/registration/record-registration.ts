@@ -6,8 +6,8 @@ import type { AuditRecord, RegistrationView } from '../../workflows/registration
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
 /**
- * One transaction: the new decisions appended to the audit log (idempotent on their sequence
- * number) and the projection moved forward (never backward: a stale retry changes nothing).
+ * One transaction: the projection moved forward (never backward: a stale retry changes nothing)
+ * and the new decisions appended to the audit log (idempotent on their sequence number).
  */
 export function makeRecordRegistration(db: Db) {
   return async function recordRegistration(input: {
@@ -20,11 +20,6 @@ export function makeRecordRegistration(db: Db) {
     const { registrationId, workflowId, entries, projection: p, view } = input;
     const seq = view.trail.length;
     await db.$transaction(async (tx) => {
-      await appendWorkflowAudit(
-        tx,
-        { type: 'registration', id: registrationId, workflowId },
-        entries,
-      );
       await tx.registration.updateMany({
         where: { id: registrationId, viewSeq: { lte: seq } },
         data: {
@@ -48,6 +43,12 @@ export function makeRecordRegistration(db: Db) {
           viewSeq: seq,
         },
       });
+      // Last: the audit chain's lock is held from here to the commit (lib/audit.ts).
+      await appendWorkflowAudit(
+        tx,
+        { type: 'registration', id: registrationId, workflowId },
+        entries,
+      );
     });
   };
 }

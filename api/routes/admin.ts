@@ -1,13 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { holidayYearSchema } from '../../domain/calendar-schema';
-import { hashPassword } from '../../lib/password';
 import { loadCalendar } from '../../lib/rules/load-registration-rules';
 import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
 import { POLICY_PROCESSES, POLICY_SCHEMAS } from '../../lib/rules/policy-schemas';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
-import type { AppDeps } from '../app';
-import { ROLE_LABEL, roleSchema } from '../auth/session';
+import type { AppContext } from '../app';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 
@@ -18,19 +16,7 @@ type ParseResult =
   | { success: true; data: unknown }
   | { success: false; error: { message: string } };
 
-const ZAccountRequest = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_.-]{3,40}$/, '用户名为3至40位小写字母、数字或 _ . -'),
-  displayName: z.string().trim().min(1).max(50),
-  email: z.email(),
-  role: roleSchema,
-  password: z.string().min(10, '密码至少10位').max(200),
-  organizationName: z.string().trim().min(2).max(100).optional(),
-});
-
-export function createAdminRouter(registry: RouteRegistry, deps: AppDeps): Router {
+export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Router {
   const router = Router();
   const { db } = deps;
 
@@ -158,75 +144,6 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppDeps): Route
       });
       if (r.count === 0) throw new AppError('conflict', '只有“待核实”的邮件可以重发');
       return { id: params.id, status: 'pending' };
-    },
-  );
-
-  registry.add(
-    router,
-    {
-      method: 'get',
-      path: '/api/admin/accounts',
-      tag: '管理',
-      summary: '账号列表',
-      access: ['administrator', 'section_head'],
-      response: { status: 200, description: '账号' },
-    },
-    async () => ({
-      items: (await db.account.findMany({ orderBy: [{ role: 'asc' }, { username: 'asc' }] })).map(
-        (a) => ({
-          id: a.id,
-          username: a.username,
-          displayName: a.displayName,
-          email: a.email,
-          role: a.role,
-          roleLabel: ROLE_LABEL[a.role],
-          organizationId: a.organizationId,
-          active: a.active,
-        }),
-      ),
-    }),
-  );
-
-  registry.add(
-    router,
-    {
-      method: 'post',
-      path: '/api/admin/accounts',
-      tag: '管理',
-      summary: '新建账号（申请人账号同时建立其申请组织）',
-      access: ADMIN,
-      body: ZAccountRequest,
-      response: { status: 201, description: '已新建' },
-      problems: ['bad_request', 'conflict'],
-    },
-    async ({ body }) => {
-      if (body.role === 'applicant' && !body.organizationName) {
-        throw new AppError('bad_request', '申请人账号须填写申请组织名称', [
-          { path: 'body.organizationName', message: '必填' },
-        ]);
-      }
-      if (await db.account.findUnique({ where: { username: body.username } })) {
-        throw new AppError('conflict', `用户名 ${body.username} 已被使用`);
-      }
-      const org = body.organizationName
-        ? await db.organization.create({ data: { name: body.organizationName } })
-        : null;
-      const acc = await db.account.create({
-        data: {
-          username: body.username,
-          displayName: body.displayName,
-          email: body.email,
-          role: body.role,
-          organizationId: org?.id ?? null,
-          passwordHash: await hashPassword(body.password),
-        },
-      });
-      return {
-        id: acc.id,
-        username: acc.username,
-        role: acc.role,
-        organizationId: acc.organizationId,
-      };
     },
   );
 

@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { formatYuan } from '../../domain/competition/policy';
 import type { AppDeps } from '../app';
 import { roundFor } from '../competition-access';
+import { seatsOf } from '../evaluator-seats';
+import { hiddenFrom } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
 
@@ -29,6 +31,7 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
     {
       method: 'get',
       path: '/api/competitions/:id/figures',
+      limit: 'expensive',
       tag: TAG,
       summary: '轮次数据：各阶段项目数、评审打分分布（宽严）、资金承诺与拨付',
       access: ['administrator', 'finance'],
@@ -119,8 +122,15 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
       response: { status: 200, description: '申报单位' },
       problems: ['not_found'],
     },
-    async ({ params }) => {
+    async ({ params, session }) => {
       await roundFor(db, params.id);
+      // A judge declares links to this round's applicants only when on one of its panels.
+      if (session!.role === 'judge') {
+        const seat = await db.competitionJudge.findFirst({
+          where: { roundId: params.id, accountId: session!.sub },
+        });
+        if (!seat) throw hiddenFrom('没有找到该创投轮次');
+      }
       const ps = await db.competitionProposal.findMany({
         where: { roundId: params.id, status: { not: 'submitting' } },
         select: { organizationId: true },
@@ -168,9 +178,11 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
       const where =
         s.role === 'applicant'
           ? { roundId: round.id, organizationId: s.org ?? '' }
-          : ['administrator', 'reviewer', 'finance', 'evaluator'].includes(s.role)
+          : ['administrator', 'reviewer', 'finance'].includes(s.role)
             ? { roundId: round.id }
-            : null;
+            : s.role === 'evaluator'
+              ? { roundId: round.id, id: { in: await seatsOf(db, 'competition_proposal', s.sub) } }
+              : null;
       if (!where) return [];
       const ps = await db.competitionProposal.findMany({
         where: { ...where, status: { not: 'submitting' } },

@@ -26,6 +26,7 @@ import {
   workflowLink,
 } from '../competition-access';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
+import { registerSeatRoute, seatedEvaluators } from '../evaluator-seats';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/competition';
@@ -34,10 +35,32 @@ import { endScoreDraft, registerScoreDrafts } from './competition-score-drafts';
 const TAG = '公益创投';
 const FUNDED = ['agreement_signed', 'in_progress', 'midterm_passed', 'final_passed', 'closed'];
 
+/** Team members by their role, without their names. */
+const anonymousTeam = (content: Proposal) =>
+  content.team.map((t, i) => ({ name: `成员${i + 1}`, role: t.role }));
+
 /** Everything a judge may not see under blind review: who the applicant is. */
 function blind(content: Proposal) {
   const { bankAccount: _b, documentIds: _d, ...rest } = content;
-  return { ...rest, team: content.team.map((t, i) => ({ name: `成员${i + 1}`, role: t.role })) };
+  return { ...rest, team: anonymousTeam(content) };
+}
+
+/**
+ * What of a proposal each reader needs (issue 13 point 7): the bank account only the
+ * organisation itself, the administrator who signs the agreement and finance who pays; the
+ * team members' names only the organisation, the administrator and the reviewers who qualify
+ * it. Judges, seated evaluators and finance read the team by role.
+ */
+function disclosed(content: Proposal, session: Session, own: boolean) {
+  const role = session.role;
+  const bank = own || role === 'administrator' || role === 'finance';
+  const names = own || role === 'administrator' || role === 'reviewer';
+  const { bankAccount, ...rest } = content;
+  return {
+    ...rest,
+    ...(bank ? { bankAccount } : {}),
+    team: names ? content.team : anonymousTeam(content),
+  };
 }
 
 /** Who is applying, as the round's rules see it: profile, record, earlier funding, today. */
@@ -273,6 +296,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
           throw new AppError('conflict', '打开项目前须先声明是否存在利益冲突');
         if (policy.blindReview) return { ...base, content: blind(content), blind: true };
       }
+      const own = session!.role === 'applicant' && session!.org === p.organizationId;
       const org = await db.organization.findUnique({
         where: { id: p.organizationId },
         select: { id: true, name: true, creditCode: true },
@@ -288,13 +312,16 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         ...base,
         status: p.status,
         organization: org,
-        content,
+        content: disclosed(content, session!, own),
         blind: false,
         awardFen: p.awardFen === null ? null : Number(p.awardFen),
         qualificationNote: p.qualificationNote,
         fundingReason: p.fundingReason,
         roundStage: round.stage,
         workflow: live,
+        ...(session!.role === 'administrator'
+          ? { evaluators: await seatedEvaluators(db, 'competition_proposal', p.id) }
+          : {}),
         ...workflowLink(deps, session!, p.workflowId),
       };
     },
@@ -369,6 +396,14 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       },
     );
   }
+  registerSeatRoute(router, registry, deps, {
+    subject: 'competition_proposal',
+    path: '/api/competition-proposals/:id/evaluators',
+    tag: TAG,
+    summary: '指派中期、末期评估人员（只有被指派的评估人员能查看和评估该项目）',
+    access: ['administrator'],
+    find: (id, session) => proposalFor(db, id, session),
+  });
   registerScoreDrafts(router, registry, deps);
   return router;
 }

@@ -120,6 +120,7 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
     {
       method: 'get',
       path: '/api/admin/dashboard',
+      limit: 'expensive',
       tag: '管理',
       summary: '本年度工作目标完成情况：新登记组织数、有效等级组织占比',
       access: ['administrator', 'section_head', 'bureau_head'],

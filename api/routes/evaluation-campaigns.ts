@@ -97,7 +97,7 @@ export function createEvaluationCampaignsRouter(
         openedBy: actorOf(session!),
       });
       res.status(201);
-      return campaignBody(deps, id, session);
+      return campaignBody(deps, id, session!);
     },
   );
 
@@ -116,7 +116,7 @@ export function createEvaluationCampaignsRouter(
         where: { districtCode: config.DISTRICT_CODE },
         orderBy: { year: 'desc' },
       });
-      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id, session))) };
+      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id, session!))) };
     },
   );
 
@@ -132,7 +132,7 @@ export function createEvaluationCampaignsRouter(
       response: { status: 200, description: '评估活动' },
       problems: ['not_found'],
     },
-    async ({ params, session }) => campaignBody(deps, params.id, session),
+    async ({ params, session }) => campaignBody(deps, params.id, session!),
   );
 
   for (const [path, def, summary] of [
@@ -162,7 +162,7 @@ export function createEvaluationCampaignsRouter(
           { actor: actorOf(session!) },
           key?.updateId,
         );
-        return campaignBody(deps, params.id, session);
+        return campaignBody(deps, params.id, session!);
       },
     );
   }
@@ -256,9 +256,17 @@ async function campaignRow(deps: EvaluationDeps, id: string) {
   return c;
 }
 
-/** The campaign with its progress counted from the files' projection. */
-async function campaignBody(deps: EvaluationDeps, id: string, session: Session | null) {
+/** Who sees who sits on the committees: the evaluation office and the committees. */
+const INSIDERS = new Set(['administrator', 'section_head', 'agency', 'committee_member']);
+
+/**
+ * The campaign with its progress counted from the files' projection. The committees' member
+ * ids go to the evaluation office and the committee members only, the workflow's address to the
+ * administrators; everyone else (applicants above all) sees how many members there are.
+ */
+async function campaignBody(deps: EvaluationDeps, id: string, session: Session) {
   const c = await campaignRow(deps, id);
+  const insider = INSIDERS.has(session.role);
   const files = await deps.db.evaluationFile.findMany({
     where: { campaignId: id },
     select: { status: true, finalScore: true, decidedLevel: true, reviewRequestedAt: true },
@@ -276,8 +284,9 @@ async function campaignBody(deps: EvaluationDeps, id: string, session: Session |
     windowOpensAt: c.windowOpensAt.toISOString(),
     windowClosesAt: c.windowClosesAt.toISOString(),
     applicationsClosedAt: c.applicationsClosedAt?.toISOString() ?? null,
-    committeeIds: c.committeeIds,
-    reviewCommitteeIds: c.reviewCommitteeIds,
+    committeeSize: c.committeeIds.length,
+    reviewCommitteeSize: c.reviewCommitteeIds.length,
+    ...(insider ? { committeeIds: c.committeeIds, reviewCommitteeIds: c.reviewCommitteeIds } : {}),
     closedAt: c.closedAt?.toISOString() ?? null,
     /** The published notice (公告), readable by anyone at /api/announcements/{id}. */
     notice: notice && {

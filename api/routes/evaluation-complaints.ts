@@ -8,7 +8,7 @@ import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { complaintExtras, complaintVotes } from '../evaluation-complaint-extras';
 import { fileComplaint, publicResults } from '../evaluation-complaint-filing';
-import { AppError } from '../problem';
+import { AppError, hiddenFrom } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
 import type { EvaluationDeps } from './evaluation-campaigns';
@@ -30,7 +30,8 @@ async function complaintFor(deps: EvaluationDeps, id: string, session: Session) 
       c.complainantId === session.sub)
   )
     return c;
-  throw new AppError('not_found', '没有找到该举报');
+  if (!c) throw new AppError('not_found', '没有找到该举报');
+  throw hiddenFrom('没有找到该举报');
 }
 
 function summarize(c: EvaluationComplaint, session: Session) {

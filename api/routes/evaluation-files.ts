@@ -188,7 +188,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
   const router = Router();
   const { db, evaluation, config } = deps;
   const ui = { url: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE };
-  const workflowUrl = (session: Session | null, workflowId: string) =>
+  const workflowUrl = (session: Session, workflowId: string) =>
     adminWorkflowLink(ui, session, workflowId);
 
   registry.add(
@@ -228,7 +228,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       return {
         items: rows.map((r) => ({
           ...summarizeFile(r, names),
-          ...workflowUrl(session, r.workflowId),
+          ...workflowUrl(session!, r.workflowId),
           awaitingMyVote: awaiting.get(r.id) ?? null,
         })),
       };
@@ -260,7 +260,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       const materialsOpen = session!.role !== 'evaluator' || seat?.status === 'cleared';
       return {
         ...summarizeFile(file, await organizationNames(db, [file.organizationId])),
-        ...workflowUrl(session, file.workflowId),
+        ...workflowUrl(session!, file.workflowId),
         view,
         trail: await fileTrail(db, file.id, session!),
         votes: await namedVotes(db, file.id, session!),

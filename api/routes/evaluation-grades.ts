@@ -4,7 +4,7 @@ import { cancelGrade, gradeStatus, recordCertificateReturned } from '../../clien
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { gradeFigures } from '../grade-figures';
-import { AppError } from '../problem';
+import { AppError, hiddenFrom } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/evaluation';
 import { campaignProgress, type EvaluationDeps } from './evaluation-campaigns';
@@ -22,8 +22,7 @@ export function createEvaluationGradesRouter(
   const temporal = evaluation.client;
 
   const activeGradeOf = async (organizationId: string, orgOnly?: string | null) => {
-    if (orgOnly !== undefined && orgOnly !== organizationId)
-      throw new AppError('not_found', '没有找到该组织');
+    if (orgOnly !== undefined && orgOnly !== organizationId) throw hiddenFrom('没有找到该组织');
     const status = await gradeStatus(temporal, organizationId, evaluation.limits);
     if (!status) throw new AppError('not_found', '该组织没有正在管理的评估等级');
     return status;
@@ -102,6 +101,7 @@ export function createEvaluationGradesRouter(
     {
       method: 'get',
       path: '/api/evaluation/figures',
+      limit: 'expensive',
       tag: TAG,
       summary: '本区评估统计：持有有效等级的比例、各等级数量、12个月内到期数、评估进度',
       access: ['administrator', 'agency'],

@@ -4,10 +4,10 @@ import multer from 'multer';
 import { z } from 'zod';
 import { DOCUMENT_LABEL } from '../../domain/registration/documents';
 import { documentTypeSchema } from '../../domain/registration/schemas';
-import type { AppDeps } from '../app';
+import type { AppContext, AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { evaluationFileFor } from '../evaluation-access';
-import { AppError } from '../problem';
+import { AppError, hiddenFrom, tooManyRequests } from '../problem';
 import { isStaff } from '../registration-access';
 import { checkAccess, type RouteRegistry, SENT, uuidParam } from '../route';
 import { sniffType } from '../sniff-type';
@@ -30,7 +30,36 @@ const ZUploadFields = z.object({
   file: z.string().meta({ format: 'binary', description: 'PDF、JPEG 或 PNG' }),
 });
 
-export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Router {
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The upload quota of one account (issue 13 point 8): files and bytes in the last 24 hours,
+ * from the policy. Over it, 429 with the time until the oldest upload of the day leaves the
+ * window. With `incoming` = 0 only the number of files is checked (before the body is read).
+ */
+async function checkUploadQuota(deps: AppContext, accountId: string, incoming: number) {
+  const q = (await deps.security.policy.get()).uploads;
+  const since = new Date(Date.now() - DAY_MS);
+  const where = { uploadedById: accountId, kind: 'upload', createdAt: { gte: since } };
+  const day = await deps.db.storedFile.aggregate({
+    where,
+    _count: { _all: true },
+    _sum: { size: true },
+    _min: { createdAt: true },
+  });
+  const files = day._count._all;
+  const bytes = (day._sum.size ?? 0) + incoming;
+  if (files < q.perAccountPerDay && bytes <= q.bytesPerAccountPerDay) return;
+  const oldest = day._min.createdAt?.getTime() ?? Date.now();
+  throw tooManyRequests(
+    files >= q.perAccountPerDay
+      ? `每个账号24小时内最多上传 ${q.perAccountPerDay} 个文件`
+      : `每个账号24小时内最多上传 ${Math.floor(q.bytesPerAccountPerDay / 1024 / 1024)} MB`,
+    (oldest + DAY_MS - Date.now()) / 1000,
+  );
+}
+
+export function createFilesRouter(registry: RouteRegistry, deps: AppContext): Router {
   const router = Router();
   const { db } = deps;
   const upload = multer({
@@ -38,13 +67,13 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
     limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024 },
   });
 
-  // Access is checked before the upload is read; multipart trouble is the client's (400).
-  router.post('/api/files', (req, res, next) => {
+  // Access and the day's file count are checked before the upload is read; multipart trouble
+  // is the client's (400).
+  router.post('/api/files', async (req, res, next) => {
+    const session = (req as typeof req & { session?: Session | null }).session ?? null;
     try {
-      checkAccess(
-        ['applicant'],
-        (req as typeof req & { session?: Session | null }).session ?? null,
-      );
+      checkAccess(['applicant'], session);
+      await checkUploadQuota(deps, (session as Session).sub, 0);
     } catch (err) {
       return next(err);
     }
@@ -73,10 +102,12 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
       path: '/api/files',
       tag: '材料',
       summary: '上传申请材料（PDF、JPEG、PNG；大小有上限；保存内容哈希）',
+      description:
+        '每个账号24小时内的文件数和总大小有上限（安全策略 uploads），超过时返回 429 和 Retry-After；未被申请、项目或评估材料引用的上传在策略规定的时间后删除。',
       access: ['applicant'],
       multipart: ZUploadFields,
       response: { status: 201, description: '已保存', schema: ZStoredFile },
-      problems: ['bad_request', 'payload_too_large', 'unsupported_media_type'],
+      problems: ['bad_request', 'payload_too_large', 'unsupported_media_type', 'too_many_requests'],
     },
     async ({ req, session }) => {
       const file = (req as typeof req & { file?: Express.Multer.File }).file;
@@ -94,6 +125,7 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
           '只接受 PDF、JPEG 或 PNG 文件（按文件内容识别）',
         );
       if (!session!.org) throw new AppError('forbidden', '账号未绑定申请组织');
+      await checkUploadQuota(deps, session!.sub, file.size);
       const fileName =
         Buffer.from(file.originalname, 'latin1')
           .toString('utf8')
@@ -141,8 +173,9 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppDeps): Route
     async ({ params, session, res }) => {
       const file = await db.storedFile.findUnique({ where: { id: params.id } });
       const mine = file && session!.role === 'applicant' && file.organizationId === session!.org;
-      if (!file || !(mine || isStaff(session!) || (await readsAsEvidence(db, file, session!))))
-        throw new AppError('not_found', '没有找到该文件');
+      if (!file) throw new AppError('not_found', '没有找到该文件');
+      if (!(mine || isStaff(session!) || (await readsAsEvidence(db, file, session!))))
+        throw hiddenFrom('没有找到该文件');
       sendFile(res, file);
       return SENT;
     },

@@ -27,6 +27,7 @@ export function createHealthRouter(registry: RouteRegistry, deps: AppDeps): Rout
     {
       method: 'get',
       path: '/healthz',
+      limit: 'none',
       tag: '运维',
       summary: '进程存活',
       access: 'public',
@@ -39,6 +40,7 @@ export function createHealthRouter(registry: RouteRegistry, deps: AppDeps): Rout
     {
       method: 'get',
       path: '/readyz',
+      limit: 'none',
       tag: '运维',
       summary: '可以接收请求：数据库和 Temporal 可用，且有 worker 在处理任务队列（2秒内答复）',
       access: 'public',

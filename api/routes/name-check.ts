@@ -15,6 +15,7 @@ export function createNameCheckRouter(registry: RouteRegistry, deps: AppDeps): R
     {
       method: 'get',
       path: '/api/name-check',
+      limit: 'expensive',
       tag: '登记',
       summary: '拟用名称检查：命名规则，以及与本区已登记、申请中、已注销组织名称相同或近似',
       access: 'signed-in',

@@ -13,7 +13,8 @@ import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { watchImportedGrades } from '../grade-watch';
 import { importOrganizations } from '../organization-import';
-import { AppError } from '../problem';
+import { AppError, hiddenFrom } from '../problem';
+import { literal } from '../search-text';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZBudgetFundingRequest,
@@ -40,7 +41,7 @@ const actor = (s: Session) => ({ id: s.sub, name: s.name, role: s.role });
 
 /** The profile if this caller may see it; another organisation's answers 404 (no existence leak). */
 async function profileFor(deps: AppDeps, id: string, session: Session) {
-  if (!STAFF.includes(session.role) && session.org !== id) throw new AppError('not_found');
+  if (!STAFF.includes(session.role) && session.org !== id) throw hiddenFrom('未找到');
   const profile = await loadOrganizationProfile(deps.db, id);
   if (!profile) throw new AppError('not_found');
   return profile;
@@ -88,8 +89,8 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
         ...(query.q
           ? {
               OR: [
-                { name: { contains: query.q } },
-                { creditCode: { startsWith: query.q.toUpperCase() } },
+                { name: { contains: literal(query.q) } },
+                { creditCode: { startsWith: literal(query.q.toUpperCase()) } },
               ],
             }
           : {}),
@@ -186,12 +187,12 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ params }) => {
       await mustExist(deps, params.id);
-      return {
-        items: await db.auditEntry.findMany({
-          where: { subjectType: 'organization', subjectId: params.id },
-          orderBy: { seq: 'asc' },
-        }),
-      };
+      const rows = await db.auditEntry.findMany({
+        where: { subjectType: 'organization', subjectId: params.id },
+        orderBy: { seq: 'asc' },
+      });
+      // The chain position is a bigint; JSON carries it as a number.
+      return { items: rows.map((r) => ({ ...r, chainSeq: Number(r.chainSeq) })) };
     },
   );
 
@@ -230,6 +231,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
     {
       method: 'post',
       path: '/api/admin/organizations/import',
+      limit: 'expensive',
       tag: '组织档案',
       summary: '从 CSV 导入存量组织（逐行校验，报告被拒行及原因）',
       description:

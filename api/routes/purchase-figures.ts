@@ -17,6 +17,7 @@ export function createPurchaseFiguresRouter(registry: RouteRegistry, deps: AppDe
     {
       method: 'get',
       path: '/api/purchase-figures',
+      limit: 'expensive',
       tag: '政府购买服务',
       summary:
         '统计：按目录大类和年度的购买金额、向社会组织购买的比例、按期或逾期完成的合同、已付与预留款项',

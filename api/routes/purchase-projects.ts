@@ -13,6 +13,7 @@ import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/pur
 import type { PurchaseView } from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
+import { registerSeatRoute, seatedEvaluators, seatsOf } from '../evaluator-seats';
 import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
 import { temporalUrl } from '../registration-access';
@@ -177,7 +178,8 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       method: 'get',
       path: '/api/purchases',
       tag: TAG,
-      summary: '购买服务项目列表（承接主体：正在征集响应的和本单位参与的；专家：本人参加评审的）',
+      summary:
+        '购买服务项目列表（承接主体：正在征集响应的和本单位参与的；专家：本人参加评审或被指派绩效评价的）',
       access: READERS,
       query: ZProjectListQuery,
       response: { status: 200, description: '项目', schema: ZProjectList },
@@ -188,7 +190,12 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
         s.role === 'applicant'
           ? { OR: [{ status: 'tendering' }, { respondentOrgIds: { has: s.org ?? '-' } }] }
           : s.role === 'evaluator'
-            ? { OR: [{ expertIds: { has: s.sub } }, { status: 'performing' }] }
+            ? {
+                OR: [
+                  { expertIds: { has: s.sub } },
+                  { id: { in: await seatsOf(db, 'purchase', s.sub) } },
+                ],
+              }
             : {};
       const rows = await db.purchaseProject.findMany({
         where: { AND: [scope, query.status ? { status: query.status } : {}] },
@@ -213,9 +220,24 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
     },
     async ({ params, session }) => {
       const p = await purchaseFor(db, params.id, session!, { allowOpenNotice: true });
-      return { ...viewFor(await liveView(p), session!), ...workflowLinks(p, session!, config) };
+      return {
+        ...viewFor(await liveView(p), session!),
+        ...workflowLinks(p, session!, config),
+        ...(session!.role === 'purchaser'
+          ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }
+          : {}),
+      };
     },
   );
+
+  registerSeatRoute(router, registry, deps, {
+    subject: 'purchase',
+    path: '/api/purchases/:id/performance-evaluators',
+    tag: TAG,
+    summary: '指派第三方绩效评价人员（评审专家之外；只有被指派的人员能查看和评价该项目）',
+    access: ['purchaser'],
+    find: (id, session) => purchaseFor(db, id, session),
+  });
 
   registry.add(
     router,

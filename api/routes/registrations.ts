@@ -5,6 +5,7 @@ import type { Prisma } from '../../lib/db';
 import type { AppDeps } from '../app';
 import { fileRegistration } from '../file-registration';
 import { AppError } from '../problem';
+import { literal } from '../search-text';
 import { isStaff, registrationFor, summarize } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
@@ -60,7 +61,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       res
         .status(created ? 201 : 200)
         .location(`/api/registrations/${id}`)
-        .json(summarize(reg, ui, session));
+        .json(summarize(reg, ui, session!));
       return SENT;
     },
   );
@@ -85,8 +86,8 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
         ...(query.q
           ? {
               OR: [
-                { proposedName: { contains: query.q } },
-                { applicationNo: { contains: query.q } },
+                { proposedName: { contains: literal(query.q) } },
+                { applicationNo: { contains: literal(query.q) } },
               ],
             }
           : {}),
@@ -104,7 +105,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
         }),
       ]);
       return {
-        items: rows.map((r) => summarize(r, ui, session)),
+        items: rows.map((r) => summarize(r, ui, session!)),
         page: query.page,
         pageSize: query.pageSize,
         total,
@@ -134,7 +135,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
         where: { registrationId: reg.id, version: reg.applicationVersion },
       });
       return {
-        registration: summarize(reg, ui, session),
+        registration: summarize(reg, ui, session!),
         view: live ?? reg.view ?? null,
         live: live !== null,
         application: (latest?.data as Application | undefined) ?? null,

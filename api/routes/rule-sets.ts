@@ -9,12 +9,20 @@ import {
   POLICY_SCHEMAS,
   type PolicyProcess,
 } from '../../lib/rules/policy-schemas';
-import type { AppDeps } from '../app';
-import { AppError, type ProblemIssue } from '../problem';
+import type { AppContext } from '../app';
+import type { Role } from '../auth/session';
+import { AppError, hiddenFrom, type ProblemIssue } from '../problem';
 import { issueSummary, type RouteRegistry } from '../route';
 
-const ADMIN = ['administrator'] as const;
 const ORDER = Object.keys(POLICY_FORMS);
+
+/**
+ * Who sets a process's rules (三权分立): the security policy only the security administrator,
+ * every other process only the system administrator.
+ */
+const ownerOf = (process: PolicyProcess): Role =>
+  process === 'security' ? 'security_admin' : 'administrator';
+const OWNERS = ['administrator', 'security_admin'] as const;
 
 /** Setting names the policy does not know (typos would otherwise be dropped silently). */
 function unknownKeys(input: unknown, parsed: unknown, path: string[] = []): string[] {
@@ -85,13 +93,13 @@ function refuse(process: string, where: string, error: z.ZodError): never {
 }
 
 /** The jurisdictions a version may be written for, in the order they layer. */
-function jurisdictions(deps: AppDeps) {
+function jurisdictions(deps: AppContext) {
   const chain = jurisdictionChain(deps.config.DISTRICT_CODE);
   const names = ['全国', '省级', '市级', `本区（${deps.config.DISTRICT_NAME}）`];
   return chain.map((code, i) => ({ code, label: names[i + (4 - chain.length)] ?? code }));
 }
 
-export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Router {
+export function createRuleSetsRouter(registry: RouteRegistry, deps: AppContext): Router {
   const router = Router();
   const { db } = deps;
 
@@ -102,7 +110,7 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Ro
       path: '/api/admin/rule-sets',
       tag: '管理',
       summary: '规则版本列表',
-      access: ADMIN,
+      access: ['administrator', 'security_admin', 'auditor'],
       response: { status: 200, description: '规则版本' },
     },
     async () => ({
@@ -118,13 +126,13 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Ro
       method: 'get',
       path: '/api/admin/policy-forms',
       tag: '管理',
-      summary: '可设置规则的业务，及各级规则层级',
-      access: ADMIN,
+      summary: '可设置规则的业务（系统管理员：各项业务；安全管理员：安全策略），及各级规则层级',
+      access: OWNERS,
       response: { status: 200, description: '业务' },
     },
-    async () => ({
+    async ({ session }) => ({
       // In the order people think of the work (domain/policy-labels.ts), not the code's.
-      processes: [...POLICY_PROCESSES]
+      processes: POLICY_PROCESSES.filter((p) => ownerOf(p) === session!.role)
         .sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))
         .map((p) => ({ process: p, title: POLICY_FORMS[p]?.title ?? p })),
       jurisdictions: jurisdictions(deps),
@@ -137,14 +145,16 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Ro
       method: 'get',
       path: '/api/admin/policy-forms/:process',
       tag: '管理',
-      summary: '一项业务的规则表单：设置项的结构（JSON Schema）和今天生效的设置',
-      access: ADMIN,
+      summary:
+        '一项业务的规则表单：设置项的结构（JSON Schema）和今天生效的设置（只给设定该业务规则的管理员）',
+      access: OWNERS,
       params: z.object({ process: z.enum(POLICY_PROCESSES).meta({ title: '业务' }) }),
       response: { status: 200, description: '表单' },
-      problems: ['bad_request'],
+      problems: ['bad_request', 'not_found'],
     },
-    async ({ params }) => {
+    async ({ params, session }) => {
       const process = params.process as PolicyProcess;
+      if (ownerOf(process) !== session!.role) throw hiddenFrom('没有找到该业务的规则表单');
       const schema = POLICY_SCHEMAS[process] as z.ZodType;
       let inForce: { ref: unknown; policy: unknown };
       try {
@@ -173,12 +183,21 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Ro
       tag: '管理',
       summary:
         '新增规则版本：`policy` 为完整设置（表单），只存与上级规则不同之处；或 `settings` 直接给出不同之处。已有版本不可修改',
-      access: ADMIN,
+      description:
+        '安全策略（process = security）只由安全管理员设定，其余业务的规则只由系统管理员设定（三权分立）。',
+      access: OWNERS,
       body: ZRuleSetRequest,
       response: { status: 201, description: '已新增' },
-      problems: ['bad_request', 'conflict', 'unprocessable'],
+      problems: ['bad_request', 'conflict', 'unprocessable', 'forbidden'],
     },
     async ({ body, session }) => {
+      if (session!.role !== ownerOf(body.process))
+        throw new AppError(
+          'forbidden',
+          body.process === 'security'
+            ? '安全策略只能由安全管理员设定'
+            : '业务规则只能由系统管理员设定',
+        );
       if (!jurisdictionChain(deps.config.DISTRICT_CODE).includes(body.jurisdiction)) {
         throw new AppError(
           'unprocessable',
@@ -231,7 +250,7 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Ro
             },
           ],
         );
-      return db.ruleSet.create({
+      const created = await db.ruleSet.create({
         data: {
           process: body.process,
           version: body.version,
@@ -242,6 +261,8 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppDeps): Ro
           createdById: session!.sub,
         },
       });
+      if (body.process === 'security') deps.security.policy.invalidate();
+      return created;
     },
   );
 

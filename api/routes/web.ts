@@ -21,7 +21,6 @@ const ZAppInfo = z
     authorityName: z.string(),
     districtName: z.string(),
     districtCode: z.string(),
-    temporalUiUrl: z.string(),
     demo: z
       .object({
         password: z.string(),
@@ -54,7 +53,7 @@ export function createWebRouter(registry: RouteRegistry, deps: AppDeps): Router 
       method: 'get',
       path: '/api/app-info',
       tag: '登录',
-      summary: '机关名称、Temporal Web UI 地址；内嵌演示模式下另列演示账号',
+      summary: '机关名称和行政区划；内嵌演示模式下另列演示账号（内部地址不在此公开）',
       access: 'public',
       response: { status: 200, description: '站点信息', schema: ZAppInfo },
     },
@@ -62,7 +61,6 @@ export function createWebRouter(registry: RouteRegistry, deps: AppDeps): Router 
       authorityName: config.AUTHORITY_NAME,
       districtName: config.DISTRICT_NAME,
       districtCode: config.DISTRICT_CODE,
-      temporalUiUrl: config.TEMPORAL_UI_URL,
       demo: config.DEMO_ACCOUNTS
         ? {
             password: DEMO_PASSWORD,

@@ -74,7 +74,7 @@ export const ZRegistrationSummary = z
     dueAt: z.string().nullable(),
     overdue: z.boolean(),
     creditCode: z.string().nullable(),
-    temporalUrl: z.string(),
+    temporalUrl: z.string().optional(),
   })
   .meta({ id: 'RegistrationSummary' });
 

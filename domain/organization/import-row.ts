@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Position17Mode, validateCreditCode } from '../credit-code';
+import { checkNameRules, NAME_FINDING } from '../name-rules';
 import {
   CATEGORIES,
   CATEGORY_LABEL,
@@ -16,6 +17,7 @@ import {
   type InspectionRecord,
   type InspectionResult,
 } from './profile';
+import { addressSchema, looksLikeFormula, personNameSchema } from '../text-rules';
 
 /**
  * One row of the organisation import (an administrator's CSV of organisations registered before
@@ -179,6 +181,42 @@ function grade(
   return { level: Number(m[1]), awardedOn, expiresOn, awardingLevel: level };
 }
 
+/** Name findings about its characters and length refuse a row; the structure only warns. */
+const NAME_REFUSALS: string[] = [
+  NAME_FINDING.empty,
+  NAME_FINDING.tooLong,
+  NAME_FINDING.invalidCharacters,
+];
+
+/**
+ * The text of a row as registration would take it (issue 13 point 9): no cell a spreadsheet
+ * would run as a formula, the name by the registration's naming rules (its characters refuse,
+ * e.g. a zero-width space or a right-to-left override; its structure only warns, since older
+ * organisations were named under older rules), a person's name and addresses as such.
+ */
+function checkText(
+  cells: Partial<Record<ImportColumn, string>>,
+  legalForm: LegalForm | undefined,
+  reasons: string[],
+  warnings: string[],
+) {
+  for (const [k, v] of Object.entries(cells) as [ImportColumn, string][])
+    if (v && looksLikeFormula(v))
+      reasons.push(`${IMPORT_COLUMNS[k]}以“=”“+”“-”“@”或制表符开头，表格软件可能把它当作公式执行`);
+  if (cells.name)
+    for (const f of checkNameRules(cells.name, legalForm ?? 'social_group'))
+      (NAME_REFUSALS.includes(f.code) ? reasons : warnings).push(`名称：${f.message}`);
+  if (cells.legalRepresentative) {
+    const r = personNameSchema.safeParse(cells.legalRepresentative);
+    if (!r.success) reasons.push(`法定代表人：${r.error.issues[0]?.message}`);
+  }
+  for (const k of ['domicile', 'supervisoryUnit', 'legacyCertificateNo'] as const) {
+    const v = cells[k];
+    const r = v ? addressSchema.safeParse(v) : null;
+    if (r && !r.success) reasons.push(`${IMPORT_COLUMNS[k]}：${r.error.issues[0]?.message}`);
+  }
+}
+
 /**
  * Validates one row (cells already trimmed, empty cells absent). `today` is the local date;
  * `position17` is the rule set's switch for the GB 11714 check (an error unless it says so).
@@ -234,6 +272,7 @@ export function parseImportRow(
     ? inspections(cells.inspections, reasons, registeredOn, today)
     : [];
   const g = grade(cells, reasons, registeredOn, today);
+  checkText(cells, legalForm, reasons, warnings);
   if (reasons.length > 0) return { ok: false, reasons };
   return {
     ok: true,

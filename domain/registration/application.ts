@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categorySchema, legalFormSchema } from '../organization-types-schema';
 import { isValidResidentId, maskIdNumber } from '../resident-id';
+import { addressSchema, personNameSchema } from '../text-rules';
 import { documentTypeSchema } from './schemas';
 
 /**
@@ -13,7 +14,7 @@ const text = (max: number) => z.string().trim().min(1, '必填').max(max, `不�
 
 export const personSchema = z
   .object({
-    name: text(50),
+    name: personNameSchema,
     idType: z.enum(['resident_id', 'passport', 'other']).default('resident_id'),
     idNumber: z.string().trim().min(4).max(40),
     position: text(50),
@@ -56,9 +57,9 @@ export const applicationSchema = z.object({
   purpose: text(1000),
   businessScope: text(2000),
   activityArea: text(100).default('常州市钟楼区'),
-  domicile: text(200),
+  domicile: addressSchema,
   contact: z.object({
-    name: text(50),
+    name: personNameSchema,
     phone: z.string().regex(/^[0-9+\-\s]{7,20}$/, '电话号码格式不正确'),
     email: z.email('电子邮箱格式不正确'),
   }),
@@ -72,7 +73,7 @@ export const applicationSchema = z.object({
   }),
   foundationType: z.enum(['non_public', 'local_public', 'national_public']).optional(),
   premises: z.object({
-    address: text(200),
+    address: addressSchema,
     areaSquareMeters: z.number().positive().max(1e7),
     tenure: z.enum(['owned', 'leased', 'free_use']),
     leaseMonths: z.number().int().positive().max(1200).optional(),

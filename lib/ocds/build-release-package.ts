@@ -25,8 +25,22 @@ export interface OcdsPublisher {
   publishedDate: string;
 }
 
-function parties(v: PurchaseView, buyerId: string): Json[] {
+/**
+ * Whether the bids of the current procurement round have been opened: the response window
+ * closed (or the procurement failed at its close) after the last notice. Until then nobody may
+ * learn who tendered or how many did (招标投标法 art. 22; 政府采购法实施条例): a tender that
+ * is open names no tenderer and counts none.
+ */
+export function bidsOpened(v: PurchaseView): boolean {
+  const last = (pred: (a: string) => boolean) => v.trail.findLastIndex((t) => pred(t.action));
+  const notice = last((a) => a === 'publish_notice');
+  const opened = last((a) => a === 'close_responses' || a === 'procurement_failed');
+  return notice >= 0 && opened > notice;
+}
+
+function parties(v: PurchaseView, buyerId: string, disclose: boolean): Json[] {
   const buyer = { id: buyerId, name: v.department, roles: ['buyer', 'procuringEntity', 'payer'] };
+  if (!disclose) return [buyer];
   const responders = v.responses.map((r) => {
     const won = v.award?.organizationId === r.organizationId && v.status !== 'publicity';
     return {
@@ -47,7 +61,7 @@ function tenderStatus(v: PurchaseView): string {
   return v.award?.noticeAt ? 'complete' : 'active';
 }
 
-function tender(v: PurchaseView): Json {
+function tender(v: PurchaseView, disclose: boolean): Json {
   const p = v.procurement;
   return {
     id: `${v.projectNo}-ZB`,
@@ -79,8 +93,12 @@ function tender(v: PurchaseView): Json {
     ...(v.notice
       ? { tenderPeriod: { startDate: v.notice.publishedAt, endDate: v.notice.closesAt } }
       : {}),
-    numberOfTenderers: v.responses.length,
-    tenderers: v.responses.map((r) => ({ id: orgId(r.creditCode), name: r.name })),
+    ...(disclose
+      ? {
+          numberOfTenderers: v.responses.length,
+          tenderers: v.responses.map((r) => ({ id: orgId(r.creditCode), name: r.name })),
+        }
+      : {}),
   };
 }
 
@@ -223,13 +241,20 @@ function stages(v: PurchaseView): { tag: string; date: string }[] {
   return out;
 }
 
+/**
+ * Stage by stage, each release discloses what was public when it was made: tenderers appear in
+ * no release before the bids were opened (the notice's release never names them), then in the
+ * release of the award and after, or in the latest release once the bids are open.
+ */
 export function buildReleasePackage(v: PurchaseView, publisher: OcdsPublisher): Json {
   const all = stages(v);
+  const opened = bidsOpened(v);
   const releases = all.map((st, i) => {
     const upTo = new Set(all.slice(0, i + 1).map((x) => x.tag));
     const hasTender = upTo.has('tender') || upTo.has('tenderCancellation');
     const hasAward = upTo.has('award');
     const hasContract = upTo.has('contract');
+    const disclose = opened && (hasAward || i === all.length - 1);
     return {
       ocid: v.ocid,
       id: `${v.ocid}-${String(i + 1).padStart(2, '0')}-${st.tag}`,
@@ -237,7 +262,7 @@ export function buildReleasePackage(v: PurchaseView, publisher: OcdsPublisher): 
       tag: [st.tag],
       initiationType: 'tender',
       language: 'zh',
-      parties: parties(v, 'buyer'),
+      parties: parties(v, 'buyer', disclose),
       buyer: { id: 'buyer', name: v.department },
       planning: {
         rationale: v.performanceTargets.join('；'),
@@ -247,7 +272,7 @@ export function buildReleasePackage(v: PurchaseView, publisher: OcdsPublisher): 
         },
       },
       ...(hasTender
-        ? { tender: tender(v) }
+        ? { tender: tender(v, disclose) }
         : { tender: { id: `${v.projectNo}-ZB`, title: v.title, status: 'planning' } }),
       ...(hasAward ? { awards: awards(v) } : {}),
       ...(hasContract

@@ -2,6 +2,7 @@ import { competitionPolicySchema } from '../../domain/competition/policy';
 import { evaluationPolicySchema } from '../../domain/evaluation/policy';
 import { purchasePolicySchema } from '../../domain/purchase/policy';
 import { registrationPolicySchema } from '../../domain/registration/policy';
+import { securityPolicySchema } from '../../domain/security/policy';
 import { targetsPolicySchema } from '../../domain/targets/policy';
 
 /**
@@ -14,6 +15,7 @@ export const POLICY_SCHEMAS = {
   purchase: purchasePolicySchema,
   competition: competitionPolicySchema,
   evaluation: evaluationPolicySchema,
+  security: securityPolicySchema,
 } as const;
 
 export type PolicyProcess = keyof typeof POLICY_SCHEMAS;

@@ -31,6 +31,9 @@ let h: Harness;
 let app: TracedApp;
 let routes: FuzzRoute[];
 let ctx: FuzzContext;
+/** Routes that end the caller's session, fuzzed with sessions of their own. */
+const SESSION_ENDING = new Set(['POST /api/auth/logout']);
+let endsSession: Pick<FuzzContext, 'identities'>;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -46,8 +49,9 @@ beforeAll(async () => {
   const mine = await file(h, owner, 'social_group', 'community_service');
   const theirs = await file(h, other, 'foundation', 'public_welfare');
   const admin = await login(h.user('admin').username);
+  const security = await login(h.user('security').username);
   const prefix = h.user('admin').username.replace(/-admin$/, '');
-  const purchaser = await http(app.baseUrl, admin).post('/api/admin/accounts', {
+  const purchaser = await http(app.baseUrl, security).post('/api/admin/accounts', {
     username: `${prefix}-purchaser`,
     displayName: '钱购买',
     email: `${prefix}-purchaser@test.zhonglou.example`,
@@ -55,12 +59,13 @@ beforeAll(async () => {
     password: PASSWORD,
   });
   expect(purchaser.status).toBe(201);
-  const staff = ['reviewer1', 'reviewer2', 'section', 'director', 'evaluator'] as const;
+  const staff = ['reviewer1', 'reviewer2', 'section', 'director', 'evaluator', 'auditor'] as const;
   const identities: FuzzIdentity[] = [
     { label: 'applicant (owner)', token: await login(owner.username) },
     { label: 'applicant (other org)', token: await login(other.username) },
     { label: 'applicant (no file)', token: await login(idle.username) },
     { label: 'administrator', token: admin },
+    { label: 'security administrator', token: security },
     { label: 'purchaser', token: await login(`${prefix}-purchaser`) },
     ...(await Promise.all(
       staff.map(async (s) => ({ label: s, token: await login(h.user(s).username) })),
@@ -72,8 +77,15 @@ beforeAll(async () => {
   const mail = await h.db.outboxMail.findFirst({ where: { toAddress: owner.email } });
   const notice = await h.db.announcement.findFirst();
   routes = await discoverRoutes(app.baseUrl);
+  // Sign-out ends the session on the server: it gets sessions of its own, opened for it alone,
+  // so that the identities above stay signed in for every other route.
+  const throwaway: FuzzIdentity[] = [];
+  for (const s of staff)
+    throwaway.push({ label: `${s} (own session)`, token: await login(h.user(s).username) });
+  endsSession = { identities: throwaway };
   const allowed: Record<string, FuzzIdentity[]> = {};
-  for (const r of routes) allowed[r.key] = await probeAccess(app.baseUrl, r, identities);
+  for (const r of routes)
+    allowed[r.key] = SESSION_ENDING.has(r.key) ? [] : await probeAccess(app.baseUrl, r, identities);
   ctx = {
     identities,
     allowed,
@@ -256,7 +268,8 @@ describe('bad input to every route of the API', () => {
     const started = Date.now();
 
     await eachLimit(routes, CONCURRENCY, async (route) => {
-      const property = fc.asyncProperty(requestArbitrary(route, ctx), async (req) => {
+      const routeCtx = SESSION_ENDING.has(route.key) ? { ...ctx, ...endsSession } : ctx;
+      const property = fc.asyncProperty(requestArbitrary(route, routeCtx), async (req) => {
         const path = req.path.toLowerCase();
         if ([...wedged].some((w) => path.includes(w))) {
           skipped++;

@@ -423,6 +423,22 @@ describe('a venture-philanthropy round from call to final tranche', () => {
       (await admin.post(`/api/competition-proposals/${ids.B}/payments/2/order`, {})).status,
     ).toBe(409);
 
+    // Only an evaluator seated on a project sees and evaluates it (issue 13 point 7).
+    const unseated = await evaluator.post(`/api/competition-proposals/${ids.D}/evaluations`, {
+      stage: 'midterm',
+      score: 55,
+      report: '进度严重滞后',
+    });
+    expect(unseated.status).toBe(404);
+    const evaluatorId = h.user('evaluator').id;
+    for (const k of ['B', 'D'] as const)
+      expect(
+        (
+          await admin.put(`/api/competition-proposals/${ids[k]}/evaluators`, {
+            evaluatorIds: [evaluatorId],
+          })
+        ).status,
+      ).toBe(200);
     const midC = await evaluator.post(`/api/competition-proposals/${ids.D}/evaluations`, {
       stage: 'midterm',
       score: 55,

@@ -141,6 +141,75 @@ describe('rule settings as forms', () => {
   });
 });
 
+describe('the security policy as a form, for the security administrator alone (三权分立)', () => {
+  it('given the two administrators, then each is offered only the processes it sets', async () => {
+    const security = api(h, await h.login('security'));
+    const offered = async (who: ReturnType<typeof api>) =>
+      (await who.get('/api/admin/policy-forms')).body.processes.map(
+        (p: { process: string }) => p.process,
+      );
+    expect(await offered(admin)).not.toContain('security');
+    expect(await offered(admin)).toContain('registration');
+    expect(await offered(security)).toEqual(['security']);
+    // Another process's form is not there for the other one; nor may it add a version of it.
+    expect((await admin.get('/api/admin/policy-forms/security')).status).toBe(404);
+    expect((await security.get('/api/admin/policy-forms/registration')).status).toBe(404);
+    const form = (await security.get('/api/admin/policy-forms/security')).body;
+    expect(form.title).toBe('安全策略');
+    expect(form.policy.sessions.idleMinutes).toBe(30);
+    const byAdmin = await admin.post('/api/admin/rule-sets', {
+      process: 'security',
+      version: `forms-security-admin-${h.districtCode}`,
+      jurisdiction: h.districtCode,
+      effectiveFrom: '2099-01-01',
+      policy: form.policy,
+    });
+    expect(byAdmin.status).toBe(403);
+    expect(byAdmin.body.detail).toBe('安全策略只能由安全管理员设定');
+  });
+
+  it('given the security administrator changes the idle timeout in the form, then it is stored with what the district already had, named in Chinese when wrong', async () => {
+    const security = api(h, await h.login('security'));
+    const form = (await security.get('/api/admin/policy-forms/security')).body;
+    const bad = structuredClone(form.policy);
+    bad.sessions.idleMinutes = 0;
+    const refused = await security.post('/api/admin/rule-sets', {
+      process: 'security',
+      version: `forms-security-bad-${h.districtCode}`,
+      jurisdiction: h.districtCode,
+      effectiveFrom: '2099-01-01',
+      policy: bad,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'body.policy.sessions.idleMinutes',
+        label: '无操作自动退出',
+      }),
+    ]);
+    const policy = structuredClone(form.policy);
+    policy.sessions.idleMinutes = 20;
+    const version = `forms-security-${h.districtCode}`;
+    const r = await security.post('/api/admin/rule-sets', {
+      process: 'security',
+      version,
+      jurisdiction: h.districtCode,
+      effectiveFrom: '2099-01-01',
+      policy,
+    });
+    expect(r.status).toBe(201);
+    const stored = await h.db.ruleSet.findUniqueOrThrow({
+      where: { process_version: { process: 'security', version } },
+    });
+    // The district's demo version (no required second factor) is carried into the new one: a
+    // version replaces the district's earlier one, and the form started from the rules in force.
+    expect(stored.settings).toEqual({
+      sessions: { idleMinutes: 20 },
+      mfa: { requiredForStaff: false },
+    });
+  });
+});
+
 describe('refusals at the edge name the field and the value', () => {
   it('given a catalogue item with a wrong code and no undertaker type, then each field is named in zh-CN without the validator’s words', async () => {
     const r = await admin.post('/api/purchase-catalogue', {

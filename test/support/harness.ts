@@ -9,7 +9,7 @@ import { type Config, loadConfig } from '../../lib/config';
 import { createDb, type Db, type Prisma } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createMailing } from '../../lib/mail';
-import { hashPassword } from '../../lib/password';
+import { configurePasswordHashing, hashPassword } from '../../lib/password';
 import { createWorker } from '../../lib/worker';
 import { seedReferenceData } from '../../prisma/seed';
 import { startSmtpServer, type TestSmtp } from './smtp';
@@ -24,6 +24,8 @@ const STAFF = [
   ['director', '陈局长', 'bureau_head'],
   ['admin', '周管理', 'administrator'],
   ['evaluator', '赵专家', 'evaluator'],
+  ['security', '郑安全', 'security_admin'],
+  ['auditor', '何审计', 'auditor'],
 ] as const;
 
 export type StaffName = (typeof STAFF)[number][0];
@@ -70,6 +72,12 @@ export async function startHarness(
   opts: {
     rules?: Record<string, unknown>;
     env?: Record<string, string>;
+    /**
+     * This file's security policy (a rule set of its district). By default the second factor is
+     * not required, so that the staff accounts sign in with their password alone; the tests of
+     * the second factor turn it on.
+     */
+    security?: Record<string, unknown>;
     /** A database of its own (migrated) instead of the run's shared one. */
     databaseUrl?: string;
   } = {},
@@ -92,8 +100,12 @@ export async function startHarness(
     SMTP_URL: smtp.url,
     HOST: '127.0.0.1',
     PORT: '0',
+    // Thousands of sign-ins across the suite: a lighter scrypt than production's 2^17 (which
+    // test/unit/api-security.test.ts and auth-sessions.test.ts exercise).
+    PASSWORD_HASH_COST: '12',
     ...opts.env,
   });
+  configurePasswordHashing(config.PASSWORD_HASH_COST);
   const db = createDb(databaseUrl);
   await seedReferenceData(db);
   await db.ruleSet.create({
@@ -103,6 +115,15 @@ export async function startHarness(
       jurisdiction: districtCode,
       effectiveFrom: new Date('2020-01-01T00:00:00Z'),
       settings: (opts.rules ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+  await db.ruleSet.create({
+    data: {
+      process: 'security',
+      version: `test-${districtCode}-security`,
+      jurisdiction: districtCode,
+      effectiveFrom: new Date('2020-01-01T00:00:00Z'),
+      settings: (opts.security ?? { mfa: { requiredForStaff: false } }) as Prisma.InputJsonValue,
     },
   });
   const hash = await hashPassword(PASSWORD);

@@ -1,26 +1,32 @@
-import { LoginThrottle } from '../../api/auth/login-throttle';
-import { signSession, verifySession } from '../../api/auth/session';
+import { signToken, verifyToken } from '../../api/auth/session';
 import { sniffType } from '../../api/sniff-type';
-import { hashPassword, verifyPassword } from '../../lib/password';
+import { SecretBox } from '../../lib/auth/secret-box';
+import {
+  acceptedStep,
+  newRecoveryCode,
+  newTotpSecret,
+  normalizeRecoveryCode,
+  totpCode,
+} from '../../lib/auth/totp';
+import { hashPassword, needsRehash, SCRYPT, verifyPassword } from '../../lib/password';
+import { checkNewPassword } from '../../lib/password-strength';
 
 const SECRET = 'test-secret-of-at-least-32-characters!!';
 const NOW = Date.parse('2026-03-05T10:00:00+08:00');
 const WHO = {
+  sid: '0d7c8a61-9e2b-4c3f-8a1d-2b3c4d5e6f70',
   sub: '5f2b8c1e-4d3a-4b6f-9e0a-1c2d3e4f5a6b',
-  name: '李审查',
-  role: 'reviewer' as const,
-  org: null,
 };
 
 const b64json = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 const part = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64url');
 
-describe('session tokens (JWT, HS256)', () => {
-  const { token, expiresAt } = signSession(SECRET, WHO, 3600, NOW);
+describe('session tokens (JWT, HS256, naming a server-side session)', () => {
+  const { token, expiresAt } = signToken(SECRET, WHO, 3600, NOW);
 
-  it('given a fresh token, when verified with the same secret, should give back the session with iat and exp', () => {
+  it('given a fresh token, when verified with the same secret, should give back its session id, subject, iat and exp', () => {
     const iat = NOW / 1000;
-    expect(verifySession(SECRET, token, NOW + 1000)).toEqual({ ...WHO, iat, exp: iat + 3600 });
+    expect(verifyToken(SECRET, token, NOW + 1000)).toEqual({ ...WHO, iat, exp: iat + 3600 });
     expect(expiresAt.toISOString()).toBe('2026-03-05T03:00:00.000Z');
   });
 
@@ -28,50 +34,50 @@ describe('session tokens (JWT, HS256)', () => {
     expect(b64json(token.split('.')[0]!)).toEqual({ alg: 'HS256', typ: 'JWT' });
   });
 
-  it('given a token whose payload was changed to section head, when verified, should refuse it', () => {
+  it('given a token whose payload was changed to another session, when verified, should refuse it', () => {
     const [h, p, s] = token.split('.') as [string, string, string];
-    const forged = part({ ...b64json(p), role: 'section_head' });
-    expect(verifySession(SECRET, `${h}.${forged}.${s}`, NOW)).toBeNull();
+    const forged = part({ ...b64json(p), sid: '11111111-1111-4111-8111-111111111111' });
+    expect(verifyToken(SECRET, `${h}.${forged}.${s}`, NOW)).toBeNull();
   });
 
   it('given a token whose signature lost a character, when verified, should refuse it', () => {
-    expect(verifySession(SECRET, token.slice(0, -1), NOW)).toBeNull();
+    expect(verifyToken(SECRET, token.slice(0, -1), NOW)).toBeNull();
   });
 
   it('given a token whose signature had one character changed, when verified, should refuse it', () => {
     const last = token.at(-2) === 'A' ? 'B' : 'A';
-    expect(verifySession(SECRET, `${token.slice(0, -2)}${last}${token.at(-1)}`, NOW)).toBeNull();
+    expect(verifyToken(SECRET, `${token.slice(0, -2)}${last}${token.at(-1)}`, NOW)).toBeNull();
   });
 
   it('given a token with "alg: none" and no signature, when verified, should refuse it', () => {
     const [, p] = token.split('.') as [string, string];
-    expect(verifySession(SECRET, `${part({ alg: 'none', typ: 'JWT' })}.${p}.`, NOW)).toBeNull();
+    expect(verifyToken(SECRET, `${part({ alg: 'none', typ: 'JWT' })}.${p}.`, NOW)).toBeNull();
   });
 
   it('given a token signed with another secret, when verified, should refuse it', () => {
-    const other = signSession('another-secret-of-32-characters!!!!!!', WHO, 3600, NOW).token;
-    expect(verifySession(SECRET, other, NOW)).toBeNull();
+    const other = signToken('another-secret-of-32-characters!!!!!!', WHO, 3600, NOW).token;
+    expect(verifyToken(SECRET, other, NOW)).toBeNull();
   });
 
   it('given a one-hour token, when verified one second before and exactly at expiry, should accept then refuse', () => {
-    expect(verifySession(SECRET, token, NOW + 3_599_000)).not.toBeNull();
-    expect(verifySession(SECRET, token, NOW + 3_600_000)).toBeNull();
+    expect(verifyToken(SECRET, token, NOW + 3_599_000)).not.toBeNull();
+    expect(verifyToken(SECRET, token, NOW + 3_600_000)).toBeNull();
   });
 
   it('given a correctly signed payload of the wrong shape, when verified, should refuse it', () => {
-    const bad = signSession(SECRET, { ...WHO, role: 'system' as never }, 3600, NOW).token;
-    expect(verifySession(SECRET, bad, NOW)).toBeNull();
+    const bad = signToken(SECRET, { ...WHO, sid: 'not-a-uuid' }, 3600, NOW).token;
+    expect(verifyToken(SECRET, bad, NOW)).toBeNull();
   });
 
   it.each(['', 'a.b', 'a.b.c.d', 'not a token'])(
     'given %j, when verified, should refuse it',
     (t) => {
-      expect(verifySession(SECRET, t, NOW)).toBeNull();
+      expect(verifyToken(SECRET, t, NOW)).toBeNull();
     },
   );
 });
 
-describe('passwords (scrypt)', () => {
+describe("passwords (scrypt at OWASP's minimum, N = 2^17)", () => {
   let hash: string;
   beforeAll(async () => {
     hash = await hashPassword('钟楼区-Correct horse 2026');
@@ -92,11 +98,19 @@ describe('passwords (scrypt)', () => {
     await expect(verifyPassword('钟楼区-Correct horse 2026', again)).resolves.toBe(true);
   });
 
-  it('given a hash, when read, should name scrypt with its parameters N=32768, r=8, p=1 and a 16-byte salt', () => {
+  it('given a hash, when read, should name scrypt with N=131072 (2^17), r=8, p=1 and a 16-byte salt', () => {
     const [scheme, n, r, p, salt, key] = hash.split('$');
-    expect([scheme, n, r, p]).toEqual(['scrypt', '32768', '8', '1']);
+    expect([scheme, n, r, p]).toEqual(['scrypt', '131072', '8', '1']);
+    expect(Number(n)).toBeGreaterThanOrEqual(2 ** 17);
     expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
     expect(Buffer.from(key!, 'base64')).toHaveLength(32);
+    expect(needsRehash(hash)).toBe(false);
+  });
+
+  it('given a hash made with the former N = 2^15, when verified, should still accept it and ask for a rehash', async () => {
+    const old = await hashPassword('Abc-old-2015', { ...SCRYPT, N: 2 ** 15 });
+    await expect(verifyPassword('Abc-old-2015', old)).resolves.toBe(true);
+    expect(needsRehash(old)).toBe(true);
   });
 
   it('given a full-width spelling of the password, when verified, should accept it (NFKC)', async () => {
@@ -104,65 +118,99 @@ describe('passwords (scrypt)', () => {
     await expect(verifyPassword('Ａｂｃ１２３', h)).resolves.toBe(true);
   });
 
-  it.each(['', 'bcrypt$1$2$3$4$5', 'scrypt$32768$8$1$c2FsdA=='])(
-    'given a stored value %j that is no scrypt hash, when verified, should refuse',
+  it.each([
+    '',
+    'bcrypt$1$2$3$4$5',
+    'scrypt$32768$8$1$c2FsdA==',
+    'scrypt$1073741824$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA',
+  ])(
+    'given a stored value %j that is no usable scrypt hash, when verified, should refuse',
     async (stored) => {
       await expect(verifyPassword('x', stored)).resolves.toBe(false);
     },
   );
 });
 
-describe('LoginThrottle', () => {
-  const WINDOW = 15 * 60_000;
-  function throttle() {
-    let now = NOW;
-    const t = new LoginThrottle(5, WINDOW, () => now);
-    return { t, advance: (ms: number) => (now += ms) };
-  }
+describe('new passwords (common-password and context check)', () => {
+  const ctx = {
+    username: 'lishencha',
+    displayName: '李审查',
+    email: 'li.shencha@mzj.example.cn',
+    places: ['常州市钟楼区', '常州市钟楼区民政局'],
+  };
+  const check = (p: string) => checkNewPassword(p, ctx, 10);
 
-  it('given four failures, when asked, should not block yet', () => {
-    const { t } = throttle();
-    for (let i = 0; i < 4; i++) t.fail('li@10.0.0.1');
-    expect(t.blocked('li@10.0.0.1')).toBe(false);
+  it('given a long unusual password, when checked, should accept it', () => {
+    expect(check('Kite-Harbour-Lantern-48')).toEqual([]);
   });
 
-  it('given five failures within the window, when asked, should block that key and no other', () => {
-    const { t, advance } = throttle();
-    for (let i = 0; i < 5; i++) {
-      t.fail('li@10.0.0.1');
-      advance(60_000);
-    }
-    expect(t.blocked('li@10.0.0.1')).toBe(true);
-    expect(t.blocked('li@10.0.0.2')).toBe(false);
+  it.each([
+    'password123',
+    'Password2026!',
+    'P@ssw0rd2026',
+    'qwerty12345',
+    'woaini1314520',
+    '1234567890',
+  ])('given the common password %j, when checked, should refuse it as common', (p) => {
+    expect(check(p).join()).toContain('常见密码');
   });
 
-  it('given five failures a minute apart, when the first leaves the window, should free the key', () => {
-    const { t, advance } = throttle();
-    for (let i = 0; i < 5; i++) {
-      t.fail('li@10.0.0.1');
-      if (i < 4) advance(60_000);
-    }
-    // The first failure was at NOW, the fifth at NOW+4min; at NOW+15min the first drops out.
-    advance(WINDOW - 4 * 60_000 - 1);
-    expect(t.blocked('li@10.0.0.1')).toBe(true);
-    advance(1);
-    expect(t.blocked('li@10.0.0.1')).toBe(false);
+  it.each([
+    'lishencha-2026!',
+    'LISHENCHA#secure',
+    '钟楼区民政局2026abc',
+    '常州钟楼-password',
+    '李审查的密码很长很长',
+  ])('given %j built from the account or the place, when checked, should refuse it', (p) => {
+    expect(check(p).join()).toContain('不能包含');
   });
 
-  it('given five failures spread over more than the window, when asked, should not block', () => {
-    const { t, advance } = throttle();
-    for (let i = 0; i < 5; i++) {
-      t.fail('li@10.0.0.1');
-      advance(4 * 60_000);
-    }
-    expect(t.blocked('li@10.0.0.1')).toBe(false);
+  it('given a password shorter than the policy, when checked, should say the length', () => {
+    expect(check('Xq9#vL2')).toContain('密码至少 10 位');
+  });
+});
+
+describe('TOTP (RFC 6238) and recovery codes', () => {
+  const secret = newTotpSecret();
+
+  it('given the code of now, when checked, should accept it with the current time step', () => {
+    expect(acceptedStep(secret, totpCode(secret, NOW), NOW)).toBe(Math.floor(NOW / 30_000));
   });
 
-  it('given a blocked key, when reset after a successful sign-in, should free it', () => {
-    const { t } = throttle();
-    for (let i = 0; i < 5; i++) t.fail('li@10.0.0.1');
-    t.reset('li@10.0.0.1');
-    expect(t.blocked('li@10.0.0.1')).toBe(false);
+  it('given the code of the step before or after, when checked, should accept it (clock drift)', () => {
+    expect(acceptedStep(secret, totpCode(secret, NOW - 30_000), NOW)).toBe(
+      Math.floor(NOW / 30_000) - 1,
+    );
+    expect(acceptedStep(secret, totpCode(secret, NOW + 30_000), NOW)).toBe(
+      Math.floor(NOW / 30_000) + 1,
+    );
+  });
+
+  it('given a code two minutes old, or of another secret, or not six digits, when checked, should refuse it', () => {
+    expect(acceptedStep(secret, totpCode(secret, NOW - 120_000), NOW)).toBeNull();
+    expect(acceptedStep(secret, totpCode(newTotpSecret(), NOW), NOW)).toBeNull();
+    expect(acceptedStep(secret, '12345', NOW)).toBeNull();
+    expect(acceptedStep(secret, 'abcdef', NOW)).toBeNull();
+  });
+
+  it('given a recovery code typed in lower case without dashes, when normalised, should read as issued', () => {
+    const code = newRecoveryCode();
+    expect(code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+    expect(normalizeRecoveryCode(code.toLowerCase().replaceAll('-', ' '))).toBe(code);
+    expect(normalizeRecoveryCode('0000-1111-IIII-LLLL')).toBeNull();
+  });
+});
+
+describe('SecretBox (TOTP secrets at rest)', () => {
+  it('given a sealed secret, when opened with the same key, should give it back; another key or a changed box, null', () => {
+    const box = new SecretBox(SECRET, 'totp-secret');
+    const sealed = box.seal('JBSWY3DPEHPK3PXP');
+    expect(sealed).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(box.open(sealed)).toBe('JBSWY3DPEHPK3PXP');
+    expect(
+      new SecretBox('another-secret-of-32-characters!!!!!!', 'totp-secret').open(sealed),
+    ).toBeNull();
+    expect(box.open(`${sealed.slice(0, -2)}AA`)).toBeNull();
   });
 });
 

@@ -65,7 +65,8 @@ export async function request<T>(
   } catch {
     throw new ApiError(0, '网络连接失败', '无法连接服务器，请检查网络后重试。');
   }
-  if (res.status === 401 && path !== '/api/auth/login') {
+  // A wrong password or code is the form's to show; elsewhere a 401 means the session is gone.
+  if (res.status === 401 && path !== '/api/auth/login' && !path.startsWith('/api/auth/mfa/')) {
     for (const fn of unauthenticated) fn();
   }
   if (!res.ok) throw await problemOf(res);

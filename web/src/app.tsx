@@ -5,13 +5,14 @@ import { PUBLIC_COMPLAINT_PATH } from './evaluation/public-path';
 import { ROLE_HOME } from './labels';
 import { usePageTitle } from './page-title';
 import { LoginPage } from './pages/login-page';
+import { SecondFactorPage } from './pages/second-factor-page';
 import { MODULES } from './processes';
 import { Link, matchPath, navigate, usePath } from './router';
 import { useSession } from './session';
 
 /** Signs in, then routes each path to the page of the module that owns it. */
 export function App() {
-  const { account, ready } = useSession();
+  const { account, pending, ready } = useSession();
   const path = usePath();
   const match = account ? findRoute(path, account.role) : null;
   const redirecting = path === '/' || path === '/login';
@@ -21,13 +22,16 @@ export function App() {
       ? null
       : publicPage
         ? '社会组织评估举报'
-        : !account
-          ? '登录'
-          : (match?.route.title ?? '没有找到该页面'),
+        : pending
+          ? '双因素认证'
+          : !account
+            ? '登录'
+            : (match?.route.title ?? '没有找到该页面'),
   );
   if (!ready) return <Loading />;
   // Anyone may complain without an account (§4.5 rule 8).
   if (publicPage) return <PublicComplaintPage />;
+  if (pending) return <SecondFactorPage pending={pending} />;
   if (!account) return <LoginPage />;
 
   const nav = MODULES.flatMap((m) => m.nav(account.role, account));

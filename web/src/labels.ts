@@ -63,4 +63,6 @@ export const ROLE_HOME: Record<string, string> = {
   evaluator: '/evaluation',
   committee_member: '/evaluation',
   agency: '/evaluation',
+  security_admin: '/security/accounts',
+  auditor: '/audit',
 };

@@ -37,4 +37,6 @@ export const ALL_ROLES: readonly Role[] = [
   'agency',
   'judge',
   'finance',
+  'security_admin',
+  'auditor',
 ];

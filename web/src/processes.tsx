@@ -11,6 +11,7 @@ import { purchaseModule } from './purchase/module';
 import { AllRegistrationsPage, MyRegistrationsPage, WorklistPage } from './registration/lists';
 import { RegistrationFormPage } from './registration/registration-form-page';
 import { RegistrationPage } from './registration/registration-page';
+import { securityModule } from './security/module';
 
 /** Direct registration (issue 2): applicants, reviewers, section and bureau heads. */
 const registration: ProcessModule = {
@@ -132,4 +133,5 @@ export const MODULES: ProcessModule[] = [
   competitionModule,
   purchaseModule,
   administration,
+  securityModule,
 ];

@@ -1,12 +1,21 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, onUnauthenticated } from './api';
-import type { Account, AppInfo } from './types';
+import type { Account, AppInfo, SignedIn } from './types';
+
+/** A password accepted; the second factor still to give (verify) or to set up (enrol). */
+export interface PendingSignIn {
+  stage: 'verify' | 'enrol';
+  account: Account;
+}
 
 interface SessionState {
   account: Account | null;
+  pending: PendingSignIn | null;
   info: AppInfo | null;
   ready: boolean;
-  signIn(username: string, password: string): Promise<Account>;
+  signIn(username: string, password: string): Promise<SignedIn>;
+  /** The second factor accepted (or set up): the session is now complete. */
+  completeSignIn(signedIn: SignedIn): void;
   signOut(): Promise<void>;
 }
 
@@ -21,6 +30,7 @@ export function useSession(): SessionState {
 /** Who is signed in (from the session cookie, asked of /api/auth/me) and the site's facts. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null>(null);
+  const [pending, setPending] = useState<PendingSignIn | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [ready, setReady] = useState(false);
 
@@ -36,22 +46,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     ])
       .catch(() => undefined)
       .finally(() => setReady(true));
-    return onUnauthenticated(() => setAccount(null));
+    return onUnauthenticated(() => {
+      setAccount(null);
+      setPending(null);
+    });
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const r = await api.post<{ account: Account }>('/api/auth/login', { username, password });
+    const r = await api.post<SignedIn>('/api/auth/login', { username, password });
+    if (r.secondFactor) setPending({ stage: r.secondFactor, account: r.account });
+    else setAccount(r.account);
+    return r;
+  }, []);
+
+  const completeSignIn = useCallback((r: SignedIn) => {
+    setPending(null);
     setAccount(r.account);
-    return r.account;
   }, []);
 
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
+    setPending(null);
     setAccount(null);
   }, []);
 
   return (
-    <SessionContext.Provider value={{ account, info, ready, signIn, signOut }}>
+    <SessionContext.Provider
+      value={{ account, pending, info, ready, signIn, completeSignIn, signOut }}
+    >
       {children}
     </SessionContext.Provider>
   );

@@ -14,7 +14,9 @@ export type Role =
   | 'committee_member'
   | 'agency'
   | 'judge'
-  | 'finance';
+  | 'finance'
+  | 'security_admin'
+  | 'auditor';
 
 export interface Account {
   id: string;
@@ -25,13 +27,21 @@ export interface Account {
   organizationId: string | null;
   /** The organisation is registered already: it files no new registration. */
   organizationRegistered?: boolean;
+  mfaEnabled: boolean;
+}
+
+/** What a sign-in step answers (api/routes/auth.ts ZSignedIn). */
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+  account: Account;
+  secondFactor: 'verify' | 'enrol' | null;
 }
 
 export interface AppInfo {
   authorityName: string;
   districtName: string;
   districtCode: string;
-  temporalUiUrl: string;
   demo: {
     password: string;
     accounts: { username: string; displayName: string; roleLabel: string }[];
@@ -51,7 +61,7 @@ export interface RegistrationSummary {
   dueAt: string | null;
   overdue: boolean;
   creditCode: string | null;
-  /** Administrators only. */
+  /** Administrators only (applicants and officials are given no internal addresses). */
   temporalUrl?: string;
 }
 

@@ -1,6 +1,7 @@
 import { BUDGET_KIND_LABEL, PURPOSE_LABEL } from '../../../domain/competition/policy';
 import { ApiError, api } from '../api';
 import { ActionButton, yuanToFen } from '../components/action-dialog';
+import { EvaluatorSeats } from '../components/evaluator-seats';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
@@ -319,6 +320,22 @@ export function ProposalPage({ id }: { id: string }) {
             </Card>
           )}
           <OfficialActions p={p} reload={reload} />
+          {p.evaluators && p.awardFen && (
+            <EvaluatorSeats
+              path={`/api/competition-proposals/${id}/evaluators`}
+              seated={p.evaluators}
+              candidates={async () =>
+                (
+                  await api.get<{
+                    items: { id: string; displayName: string; role: string; active: boolean }[];
+                  }>('/api/admin/accounts')
+                ).items
+                  .filter((a) => a.role === 'evaluator' && a.active)
+                  .map((a) => ({ id: a.id, name: a.displayName }))
+              }
+              onDone={reload}
+            />
+          )}
           {(p.qualificationNote || p.fundingReason || p.awardFen) && (
             <Card title="结果">
               <dl className="summary">

@@ -64,6 +64,8 @@ export interface ProposalDetail {
   workflow?: ProposalView | null;
   /** Officials only: the proposal's workflow in the Temporal Web UI. */
   temporalUrl?: string;
+  /** The administrator only: the evaluators seated on the mid-term and final evaluations. */
+  evaluators?: { id: string; name: string }[];
 }
 
 /** A judge's own unsubmitted score sheet, kept on the server. */

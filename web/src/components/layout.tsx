@@ -30,6 +30,9 @@ export function Layout({ nav, children }: { nav: NavItem[]; children: ReactNode 
               {account?.displayName}
               <span className="user-role">{account?.roleLabel}</span>
             </span>
+            <Link to="/account" className="btn btn-ghost btn-sm">
+              账号安全
+            </Link>
             <button
               type="button"
               className="btn btn-ghost btn-sm"

@@ -46,13 +46,13 @@ export function CampaignPage({ id }: { id: string }) {
           <h1 className="page-title">{c.title}</h1>
           <p className="muted">
             申报期 {formatDateTime(c.windowOpensAt)} 至 {formatDateTime(c.windowClosesAt)} ·
-            评估委员会 {c.committeeIds.length} 人 · 复核委员会 {c.reviewCommitteeIds.length} 人
+            评估委员会 {c.committeeSize} 人 · 复核委员会 {c.reviewCommitteeSize} 人
             {c.closedAt && ` · 结束于 ${formatDate(c.closedAt)}`}
           </p>
         </div>
         <div className="file-status">
           <Badge tone={c.phase === 'closed' ? 'muted' : 'info'}>{PHASE[c.phase] ?? c.phase}</Badge>
-          {staff && <TemporalLink href={c.temporalUrl} />}
+          {staff && c.temporalUrl && <TemporalLink href={c.temporalUrl} />}
         </div>
       </div>
       <CampaignNotice campaign={c} />

@@ -30,7 +30,8 @@ export function CommitteeHomePage() {
   const complaintsWaiting = (complaints.data?.items ?? []).filter((c) => c.awaitingMyVote);
   const mine = (campaigns.data?.items ?? []).filter(
     (c) =>
-      account && (c.committeeIds.includes(account.id) || c.reviewCommitteeIds.includes(account.id)),
+      account &&
+      (c.committeeIds?.includes(account.id) || c.reviewCommitteeIds?.includes(account.id)),
   );
   const titleOf = (id: string) => campaigns.data?.items.find((c) => c.id === id)?.title ?? '';
   return (
@@ -110,8 +111,8 @@ export function CommitteeHomePage() {
               actions={<Badge tone="muted">{PHASE[c.phase] ?? c.phase}</Badge>}
             >
               <p className="muted">
-                {account && c.committeeIds.includes(account.id) && '评估委员会委员 '}
-                {account && c.reviewCommitteeIds.includes(account.id) && '复核委员会委员 '}· 申报期{' '}
+                {account && c.committeeIds?.includes(account.id) && '评估委员会委员 '}
+                {account && c.reviewCommitteeIds?.includes(account.id) && '复核委员会委员 '}· 申报期{' '}
                 {formatDateTime(c.windowOpensAt)} 至 {formatDateTime(c.windowClosesAt)} · 共{' '}
                 {all.length} 件，
                 {all.filter((f) => f.status === 'confirmed').length} 件已确认等级

@@ -107,11 +107,11 @@ export function FilePage({ id }: { id: string }) {
     role !== 'committee_member' || !v || !c
       ? null
       : v.status === 'scored' &&
-          c.committeeIds.includes(account.id) &&
+          c.committeeIds?.includes(account.id) &&
           !votedNow('committee', round)
         ? 'committee'
         : v.status === 'review_requested' &&
-            c.reviewCommitteeIds.includes(account.id) &&
+            c.reviewCommitteeIds?.includes(account.id) &&
             !votedNow('review', v.review?.round ?? 1)
           ? 'review'
           : null;
@@ -149,7 +149,7 @@ export function FilePage({ id }: { id: string }) {
               {deadline[0]}：<strong>{formatDateTime(deadline[1])}</strong>
             </span>
           )}
-          {insider && <TemporalLink href={data.temporalUrl} />}
+          {insider && data.temporalUrl && <TemporalLink href={data.temporalUrl} />}
         </div>
       </div>
 
@@ -288,7 +288,7 @@ export function FilePage({ id }: { id: string }) {
             <ScoresCard file={data} showSheets={insider} />
           )}
           {insider && v && v.status !== 'assigned' && v.status !== 'applied' && (
-            <CommitteeCard file={data} members={c?.committeeIds.length ?? null} />
+            <CommitteeCard file={data} members={c?.committeeSize ?? null} />
           )}
           <Timeline trail={data.trail} />
         </div>

@@ -118,7 +118,8 @@ export interface FileSummary {
   scoreCancelled?: boolean;
   /** Experts the panel lacks after conflicts (the office seats replacements). */
   panelShortBy?: number;
-  temporalUrl: string;
+  /** Bureau staff only. */
+  temporalUrl?: string;
   /** For a committee member: which committee's vote this file waits for from them. */
   awaitingMyVote?: 'committee' | 'review' | null;
 }
@@ -146,10 +147,14 @@ export interface Campaign {
   windowOpensAt: string;
   windowClosesAt: string;
   closedAt: string | null;
-  committeeIds: string[];
-  reviewCommitteeIds: string[];
+  committeeSize: number;
+  reviewCommitteeSize: number;
+  /** The evaluation office and the committee members only. */
+  committeeIds?: string[];
+  reviewCommitteeIds?: string[];
   progress: Record<string, number>;
-  temporalUrl: string;
+  /** Bureau staff only. */
+  temporalUrl?: string;
   /** The published notice (公告), readable by anyone. */
   notice?: { id: string; title: string; publishedAt: string } | null;
   /** §4.3 ROUND phases with their dates. */

@@ -1,6 +1,7 @@
 import { cataloguePath } from '../../../domain/purchase/catalogue';
 import { api } from '../api';
 import { yuan } from '../competition/labels';
+import { EvaluatorSeats, type Person } from '../components/evaluator-seats';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
@@ -201,6 +202,16 @@ export function ProjectPage({ id }: { id: string }) {
             ))}
           </ul>
         </Card>
+      )}
+      {v.contract && v.performanceEvaluators && (
+        <EvaluatorSeats
+          path={`/api/purchases/${id}/performance-evaluators`}
+          seated={v.performanceEvaluators}
+          candidates={async () =>
+            (await api.get<{ items: Person[] }>('/api/purchase-experts')).items
+          }
+          onDone={reload}
+        />
       )}
       {v.contract && (
         <Card title="合同履行">

@@ -30,6 +30,8 @@ export type ProjectDetail = PurchaseView & {
   temporalUrl?: string;
   /** The signed contract's child workflow; null before signing. */
   contractTemporalUrl?: string | null;
+  /** Purchasers only: the third-party evaluators seated on the performance evaluation. */
+  performanceEvaluators?: { id: string; name: string }[];
 };
 
 export type { PurchaseView };

@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
+import { formatDateTime } from '../format';
+import { useLoad } from '../use-load';
+
+interface SecurityEvent {
+  chainSeq: number;
+  at: string;
+  kind: string;
+  outcome: 'success' | 'failure' | 'denied';
+  username: string | null;
+  accountId: string | null;
+  role: string | null;
+  sourceIp: string;
+  method: string | null;
+  path: string | null;
+}
+
+interface AuditEntry {
+  chainSeq: number;
+  at: string;
+  subjectType: string;
+  action: string;
+  actor: { name: string; role: string };
+  reason: string | null;
+}
+
+interface ChainReport {
+  ok: boolean;
+  entries: number;
+  head: { seq: number; hash: string } | null;
+  firstBreak: { seq: number | null; reason: string } | null;
+}
+
+const KIND: Record<string, string> = {
+  login_succeeded: '登录成功',
+  login_failed: '登录失败',
+  login_throttled: '登录被限制',
+  source_held: '来源地址被限制',
+  mfa_verified: '动态验证码通过',
+  mfa_failed: '动态验证码错误',
+  mfa_enrolled: '绑定动态验证码',
+  mfa_recovery_code_used: '使用恢复码',
+  mfa_recovery_codes_renewed: '换发恢复码',
+  session_ended: '会话结束',
+  session_expired: '会话超时',
+  password_changed: '修改密码',
+  password_rehashed: '密码哈希升级',
+  access_denied: '拒绝访问',
+  csrf_refused: '拒绝跨站请求',
+  rate_limited: '超出频率或配额',
+  account_created: '新建账号',
+  account_changed: '变更账号',
+  admin_change: '管理员变更',
+};
+const OUTCOME: Record<SecurityEvent['outcome'], [string, string]> = {
+  success: ['成功', 'ok'],
+  failure: ['失败', 'warn'],
+  denied: ['拒绝', 'bad'],
+};
+
+/** 安全审计员: the security log, the decisions' audit log and the check of both hash chains. */
+export function AuditLogPage() {
+  const [kind, setKind] = useState('');
+  const events = useLoad(
+    () =>
+      api.get<{ items: SecurityEvent[] }>(
+        `/api/audit/security-events?limit=100${kind ? `&kind=${kind}` : ''}`,
+      ),
+    kind,
+  );
+  const entries = useLoad(
+    () => api.get<{ items: AuditEntry[] }>('/api/audit/entries?limit=50'),
+    '',
+  );
+  const [check, setCheck] = useState<{
+    ok: boolean;
+    audit: ChainReport;
+    security: ChainReport;
+  } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const verify = async () => {
+    setError(null);
+    try {
+      setCheck(await api.get('/api/audit/verify'));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div>
+      <h1 className="page-title">审计日志</h1>
+      <ProblemAlert error={error ?? events.error ?? entries.error} />
+      <Card
+        title="日志完整性"
+        actions={
+          <button type="button" className="btn btn-primary btn-sm" onClick={() => void verify()}>
+            校验哈希链
+          </button>
+        }
+      >
+        {check ? (
+          <div className="stack">
+            <Notice tone={check.ok ? 'ok' : 'warn'}>
+              {check.ok
+                ? '两条哈希链均完整，未发现修改、删除或插入。'
+                : '哈希链不完整：日志在写入后被改动过。'}
+            </Notice>
+            {(['audit', 'security'] as const).map((c) => (
+              <p key={c}>
+                {c === 'audit' ? '业务审计日志' : '安全日志'}：{check[c].entries} 条
+                {check[c].head && (
+                  <>
+                    ，末端 <code>{`${check[c].head?.seq}:${check[c].head?.hash}`}</code>
+                  </>
+                )}
+                {check[c].firstBreak &&
+                  `；第 ${check[c].firstBreak?.seq ?? '?'} 条起断开（${check[c].firstBreak?.reason}）`}
+              </p>
+            ))}
+            <p className="muted">
+              请把末端（位置:哈希）记录在本系统之外，下次校验时可证明末尾没有被截去。
+            </p>
+          </div>
+        ) : (
+          <p className="muted">
+            每条日志都与前一条以哈希相连，任何一条被改、删或插入，校验即不通过。
+          </p>
+        )}
+      </Card>
+      <Card
+        title="安全日志（时间为 UTC 存储，按本地时间显示）"
+        actions={
+          <select aria-label="事件类型" value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">全部事件</option>
+            {Object.entries(KIND).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        }
+      >
+        {!events.data ? (
+          <Loading />
+        ) : events.data.items.length === 0 ? (
+          <Empty>没有记录。</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>时间</th>
+                  <th>事件</th>
+                  <th>结果</th>
+                  <th>账号</th>
+                  <th>来源地址</th>
+                  <th>请求</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.data.items.map((e) => (
+                  <tr key={e.chainSeq}>
+                    <td data-label="时间">{formatDateTime(e.at)}</td>
+                    <td data-label="事件">{KIND[e.kind] ?? e.kind}</td>
+                    <td data-label="结果">
+                      <Badge tone={OUTCOME[e.outcome][1]}>{OUTCOME[e.outcome][0]}</Badge>
+                    </td>
+                    <td data-label="账号">{e.username ?? e.accountId ?? '—'}</td>
+                    <td data-label="来源地址">{e.sourceIp}</td>
+                    <td data-label="请求" className="break">
+                      {e.method} {e.path}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      <Card title="业务审计日志（最近 50 条决定）">
+        {!entries.data ? (
+          <Loading />
+        ) : entries.data.items.length === 0 ? (
+          <Empty>没有记录。</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>时间</th>
+                  <th>事项</th>
+                  <th>决定</th>
+                  <th>办理人</th>
+                  <th>理由</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.data.items.map((e) => (
+                  <tr key={e.chainSeq}>
+                    <td data-label="时间">{formatDateTime(e.at)}</td>
+                    <td data-label="事项">{e.subjectType}</td>
+                    <td data-label="决定">{e.action}</td>
+                    <td data-label="办理人">{e.actor.name}</td>
+                    <td data-label="理由">{e.reason ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { ALL_ROLES, type ProcessModule } from '../modules';
+import { AccountSecurityPage } from './account-security-page';
+import { AccountsPage } from './accounts-page';
+import { AuditLogPage } from './audit-log-page';
+
+/** Security (issue 13): each account's own password and second factor; 三权分立 pages. */
+export const securityModule: ProcessModule = {
+  id: 'security',
+  nav: (role) =>
+    role === 'security_admin'
+      ? [{ to: '/security/accounts', label: '账号管理' }]
+      : role === 'auditor'
+        ? [{ to: '/audit', label: '审计日志' }]
+        : [],
+  routes: [
+    {
+      path: '/account',
+      title: '账号安全',
+      roles: ALL_ROLES,
+      render: () => <AccountSecurityPage />,
+    },
+    {
+      path: '/security/accounts',
+      title: '账号管理',
+      roles: ['security_admin'],
+      render: () => <AccountsPage />,
+    },
+    { path: '/audit', title: '审计日志', roles: ['auditor'], render: () => <AuditLogPage /> },
+  ],
+};
