@@ -70,6 +70,8 @@ describe('the web front end, administration and embedded mode', () => {
     await page.getByRole('link', { name: '规则设置' }).click();
     for (const tab of ['直接登记', '公益创投', '政府购买服务', '工作目标'])
       await page.getByRole('tab', { name: tab }).waitFor();
+    // The security policy is the security administrator's (三权分立): no tab of it here.
+    expect(await page.getByRole('tab', { name: '安全策略' }).count()).toBe(0);
     await page.getByRole('heading', { name: '新增直接登记规则版本' }).waitFor();
     // No JSON to type anywhere: the settings are fields, filled with the rules in force.
     expect(await page.locator('textarea.mono').count()).toBe(0);

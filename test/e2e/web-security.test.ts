@@ -96,6 +96,30 @@ describe('the second factor in the browser', () => {
     expect(reviewer.mfaSecret).toBeNull();
   });
 
+  it('given the security administrator, then the security policy is a form like the other rules, and a changed idle timeout is saved in minutes', async () => {
+    await page.getByRole('link', { name: '安全策略' }).click();
+    await page.getByRole('heading', { name: '新增安全策略规则版本' }).waitFor();
+    // One process only: no tabs of the other processes, whose rules are the administrator's.
+    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(await page.getByLabel('无操作自动退出', { exact: true }).inputValue()).toBe('30');
+    expect(await page.getByLabel('每个账号每日上传总量').inputValue()).toBe('500');
+    await page.getByLabel('每个账号每日上传总量').fill('0.5');
+    await page.getByText('「0.5」不是正整数（MB）').first().waitFor();
+    await page.getByLabel('每个账号每日上传总量').fill('500');
+    const version = `e2e-security-${h.districtCode}`;
+    await page.getByLabel(/^版本名称/).fill(version);
+    await page.getByLabel(/^生效日期/).fill('2099-01-01');
+    await page.getByLabel('无操作自动退出', { exact: true }).fill('20');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText(`版本“${version}”已新增。`).waitFor();
+    await page.locator('tr', { hasText: version }).getByText('无操作自动退出：20分钟').waitFor();
+    await shoot(page, '94-security-policy');
+    const stored = await h.db.ruleSet.findUniqueOrThrow({
+      where: { process_version: { process: 'security', version } },
+    });
+    expect(stored.settings).toEqual({ sessions: { idleMinutes: 20 } });
+  });
+
   it('given the auditor, when they check the chains, then both hold and the sign-ins are in the security log', async () => {
     await enrolInBrowser('auditor');
     await page.getByRole('heading', { name: '审计日志', exact: true }).waitFor();

@@ -63,12 +63,15 @@ export function setAt<T>(o: T, p: Path, value: unknown): T {
   return copy as T;
 }
 
-/** How a number setting is typed: 元 for amounts, % for fractions, plain otherwise. */
+const MB = 1024 * 1024;
+
+/** How a number setting is typed: 元 for amounts, % for fractions, MB for bytes, plain otherwise. */
 export function numberText(meta: SettingMeta | undefined, v: unknown): string {
   if (typeof v !== 'number') return '';
   if (meta?.money === 'fen') return (v / 100).toFixed(2);
   if (meta?.money === 'yuan') return v.toFixed(2);
   if (meta?.fraction) return String(Math.round(v * 10000) / 100);
+  if (meta?.megabytes) return String(Math.round(v / MB));
   return String(v);
 }
 
@@ -90,6 +93,10 @@ export function parseNumber(
   if (!/^-?\d+(\.\d+)?$/.test(t)) return { ok: false, message: `${q}不是数字` };
   const n = Number(t);
   if (meta?.fraction) return { ok: true, value: n / 100 };
+  if (meta?.megabytes)
+    return Number.isInteger(n) && n >= 1
+      ? { ok: true, value: n * MB }
+      : { ok: false, message: `${q}不是正整数（MB）` };
   if (integer && !Number.isInteger(n)) return { ok: false, message: `${q}不是整数` };
   return { ok: true, value: n };
 }
@@ -103,6 +110,7 @@ export function describeValue(process: string, path: string, v: unknown): string
     if (meta?.money === 'fen') return `${yuan(v)}元`.replace(/^¥/, '');
     if (meta?.money === 'yuan') return `${yuan(Math.round(v * 100))}元`.replace(/^¥/, '');
     if (meta?.fraction) return `${Math.round(v * 10000) / 100}%`;
+    if (meta?.megabytes) return `${Math.round(v / MB)}MB`;
     return `${v}${meta?.unit ?? ''}`;
   }
   if (typeof v === 'string') return meta?.options?.[v] ?? v;

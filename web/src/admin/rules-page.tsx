@@ -37,36 +37,46 @@ interface PolicyFormData {
   policy: Record<string, unknown>;
 }
 
-/** Versioned rule sets of every process (national → province → city → district), as forms. */
-export function RulesPage() {
+/**
+ * Versioned rule sets (national → province → city → district), as forms: every process for the
+ * system administrator, the security policy for the security administrator (the API offers each
+ * only the processes it sets).
+ */
+export function RulesPage({ heading = '规则设置' }: { heading?: string }) {
   const forms = useLoad(() => api.get<Forms>('/api/admin/policy-forms'), 'forms');
   const sets = useLoad(() => api.get<{ items: RuleSet[] }>('/api/admin/rule-sets'), 'sets');
-  const [process, setProcess] = useState('registration');
+  const [chosen, setProcess] = useState<string | null>(null);
   const list = forms.data?.processes ?? [];
+  const process = chosen ?? list[0]?.process ?? '';
   const title = list.find((p) => p.process === process)?.title ?? '';
   const names = Object.fromEntries((forms.data?.jurisdictions ?? []).map((j) => [j.code, j.label]));
   return (
     <div>
-      <h1 className="page-title">规则设置</h1>
+      <h1 className="page-title">{heading}</h1>
       <p className="muted">
-        各项业务的期限、最低标准、分数线和比例都是规则设置，按全国 → 省级 → 市级 →
+        {list.length > 1
+          ? '各项业务的期限、最低标准、分数线和比例都是规则设置'
+          : `${list[0]?.title ?? heading}的各项数值都是规则设置`}
+        ，按全国 → 省级 → 市级 →
         本区逐级叠加，按生效日期选用。已有版本不可修改；如需调整，请新增一个版本，只需改动与现行规则不同的项目。
       </p>
       <ProblemAlert error={forms.error ?? sets.error} />
-      <div className="tabs" role="tablist" aria-label="业务">
-        {list.map((p) => (
-          <button
-            key={p.process}
-            type="button"
-            role="tab"
-            aria-selected={p.process === process}
-            className={p.process === process ? 'tab active' : 'tab'}
-            onClick={() => setProcess(p.process)}
-          >
-            {p.title}
-          </button>
-        ))}
-      </div>
+      {list.length > 1 && (
+        <div className="tabs" role="tablist" aria-label="业务">
+          {list.map((p) => (
+            <button
+              key={p.process}
+              type="button"
+              role="tab"
+              aria-selected={p.process === process}
+              className={p.process === process ? 'tab active' : 'tab'}
+              onClick={() => setProcess(p.process)}
+            >
+              {p.title}
+            </button>
+          ))}
+        </div>
+      )}
       <Card title={`${title}规则版本`}>
         {!sets.data ? (
           <Loading />
@@ -117,7 +127,7 @@ export function RulesPage() {
           </div>
         )}
       </Card>
-      {forms.data && (
+      {forms.data && process && (
         <NewVersion
           key={process}
           process={process}
