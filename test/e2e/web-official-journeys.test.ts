@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed';
-import { type Browser, openBrowser, shoot } from '../support/browser';
+import { type Browser, openBrowser, shoot, titleOnceSet } from '../support/browser';
 import { api, staff } from '../support/competition-steps';
 import { openCampaignRow } from '../support/evaluation-world';
 import { residentId } from '../support/fixtures';
@@ -192,6 +192,8 @@ describe('the demo catalogue, the menu and the page titles', () => {
     ['admin', PHONE],
     ['society', PHONE],
     ['purchaser', PHONE],
+    ['security', PHONE],
+    ['auditor', PHONE],
   ] as const)(
     'given %s at %o, then every menu entry is on the screen, none clipped or scrolled away',
     async (who, size) => {
@@ -241,17 +243,29 @@ describe('the demo catalogue, the menu and the page titles', () => {
     expect(titles.size).toBe(7);
     // The public complaint form has its own title, signed in or not.
     const complaint = '社会组织评估举报 - 常州市钟楼区民政局';
-    const titled = async () => {
-      for (let i = 0; i < 50 && (await page.title()) !== complaint; i++)
-        await page.waitForTimeout(200);
-      expect(await page.title()).toBe(complaint);
-    };
+    const titled = async () => expect(await titleOnceSet(page, complaint)).toBe(complaint);
     await page.goto(`${h.baseUrl}/public/complaint`);
     await titled();
     await page.context().clearCookies();
     await page.reload();
     await page.getByRole('heading', { name: '社会组织评估举报' }).waitFor();
     await titled();
+  });
+
+  it("given the security administrator and the auditor, then their pages and everyone's 账号安全 have their own titles", async () => {
+    // Each page's title is its menu entry's name: 标题 - 机关名称.
+    const seen = async (who: string, labels: string[]) => {
+      await signInDemo(who);
+      const titles: string[] = [];
+      for (const label of labels) {
+        await page.getByRole('link', { name: label, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: label }).waitFor();
+        titles.push(await titleOnceSet(page, `${label} - 常州市钟楼区民政局`));
+      }
+      expect(titles).toEqual(labels.map((t) => `${t} - 常州市钟楼区民政局`));
+    };
+    await seen('security', ['账号管理', '安全策略', '账号安全']);
+    await seen('auditor', ['审计日志', '账号安全']);
   });
 });
 

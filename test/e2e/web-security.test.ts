@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { totpCode } from '../../lib/auth/totp';
-import { type Browser, openBrowser, shoot } from '../support/browser';
+import { type Browser, openBrowser, shoot, titleOnceSet } from '../support/browser';
 import { type Harness, PASSWORD, startHarness } from '../support/harness';
 
 /**
@@ -65,6 +65,9 @@ describe('the second factor in the browser', () => {
   it('given the enrolled reviewer, when they sign in again, then a wrong code is refused and the next code opens the pages', async () => {
     await password(h.user('reviewer1').username);
     await page.getByRole('heading', { name: '输入动态验证码' }).waitFor();
+    expect(await titleOnceSet(page, '双因素认证 - 常州市钟楼区民政局')).toBe(
+      '双因素认证 - 常州市钟楼区民政局',
+    );
     await shoot(page, '91-mfa-verify');
     await page.getByLabel(/^验证码/).fill('000000');
     await page.getByRole('button', { name: '验证并登录' }).click();
@@ -99,6 +102,9 @@ describe('the second factor in the browser', () => {
   it('given the security administrator, then the security policy is a form like the other rules, and a changed idle timeout is saved in minutes', async () => {
     await page.getByRole('link', { name: '安全策略' }).click();
     await page.getByRole('heading', { name: '新增安全策略规则版本' }).waitFor();
+    expect(await titleOnceSet(page, '安全策略 - 常州市钟楼区民政局')).toBe(
+      '安全策略 - 常州市钟楼区民政局',
+    );
     // One process only: no tabs of the other processes, whose rules are the administrator's.
     expect(await page.getByRole('tab').count()).toBe(0);
     expect(await page.getByLabel('无操作自动退出', { exact: true }).inputValue()).toBe('30');
@@ -130,8 +136,12 @@ describe('the second factor in the browser', () => {
     await shoot(page, '93-audit-log');
   });
 
-  it('given an applicant, when they sign in, then no second factor is asked', async () => {
+  it('given an applicant, when they sign in on the titled sign-in page, then no second factor is asked', async () => {
     const a = await h.newApplicant();
+    await page.context().clearCookies();
+    await page.goto(`${h.baseUrl}/`);
+    // The sign-in page has its title too, though shown at '/'.
+    expect(await titleOnceSet(page, '登录 - 常州市钟楼区民政局')).toBe('登录 - 常州市钟楼区民政局');
     await password(a.username);
     await page.getByRole('heading', { name: '我的申请' }).waitFor();
   });

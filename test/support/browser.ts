@@ -80,3 +80,12 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出' }).click();
   await page.getByRole('heading', { name: '登录' }).waitFor();
 }
+
+/**
+ * The tab's title once it reads `expected` (a page sets it in an effect, just after its first
+ * paint), or what it reads after 10 s, for the test's own assertion to report.
+ */
+export async function titleOnceSet(page: Page, expected: string): Promise<string> {
+  for (let i = 0; i < 50 && (await page.title()) !== expected; i++) await page.waitForTimeout(200);
+  return page.title();
+}

@@ -17,8 +17,9 @@ export function App() {
   const match = account ? findRoute(path, account.role) : null;
   const redirecting = path === '/' || path === '/login';
   const publicPage = path === PUBLIC_COMPLAINT_PATH;
+  // The sign-in steps are shown at whatever path was asked for ('/' above all): titled first.
   usePageTitle(
-    !ready || redirecting
+    !ready
       ? null
       : publicPage
         ? '社会组织评估举报'
@@ -26,7 +27,9 @@ export function App() {
           ? '双因素认证'
           : !account
             ? '登录'
-            : (match?.route.title ?? '没有找到该页面'),
+            : redirecting
+              ? null
+              : (match?.route.title ?? '没有找到该页面'),
   );
   if (!ready) return <Loading />;
   // Anyone may complain without an account (§4.5 rule 8).
