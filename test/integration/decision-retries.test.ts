@@ -3,7 +3,12 @@ import { staff } from '../support/competition-steps';
 import { createPeople, evaluationRules } from '../support/evaluation-world';
 import { type Harness, startHarness } from '../support/harness';
 import { http } from '../support/http';
-import { CATALOGUE_ITEM, newProject, setUpPurchase } from '../support/purchase-steps';
+import {
+  CATALOGUE_ITEM,
+  catalogueCodeOf,
+  newProject,
+  setUpPurchase,
+} from '../support/purchase-steps';
 import { file, waitFor } from '../support/registration-steps';
 
 /**
@@ -84,8 +89,9 @@ describe('decisions sent again under their Idempotency-Key', () => {
     const cast = await setUpPurchase(h, {});
     const item = await http(h.baseUrl, cast.admin).post('/api/purchase-catalogue', {
       ...CATALOGUE_ITEM,
-      code: '01.03.009',
+      code: catalogueCodeOf(h, 9),
     });
+    expect(item.status).toBe(201);
     const id = await newProject(h, cast, item.body.id, 500_000, '居家养老上门服务（重试）');
     const buyer = http(h.baseUrl, cast.buyer);
     const plan = () =>

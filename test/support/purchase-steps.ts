@@ -155,6 +155,15 @@ export const CATALOGUE_ITEM = {
   suitableForSocialOrganizations: true,
 };
 
+/**
+ * A catalogue code no other test file uses: files share one database and codes are unique per
+ * version, so a fixed code collides with whichever file ran first (class 07 is left to this).
+ */
+export function catalogueCodeOf(h: Harness, third: number): string {
+  const d = h.districtCode.slice(-4);
+  return `07.${d.slice(0, 2)}.${d.slice(2)}${third % 10}`;
+}
+
 export async function act(h: Harness, token: string, id: string, path: string, body: unknown = {}) {
   return http(h.baseUrl, token).post<any>(`/api/purchases/${id}/${path}`, body);
 }
