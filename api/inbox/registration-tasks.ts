@@ -27,7 +27,8 @@ export async function registrationTasks(db: Db, s: Session): Promise<SourceTask[
     .map((r) => ({
       key: `registration:file:${r.id}:${r.status}`,
       process: 'registration' as const,
-      title: task(r, s),
+      // The pool's own mark (待认领) gives way to the inbox's claim, shown beside the task.
+      title: task(r, s).replace('（待认领）', ''),
       subject: r.proposedName,
       reference: r.applicationNo,
       link: `/registrations/${r.id}`,

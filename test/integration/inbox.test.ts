@@ -58,7 +58,7 @@ describe('the inbox of registrations', () => {
       claimable: true,
       claim: null,
     });
-    expect(seen?.title).toContain('待认领');
+    expect(seen?.title).toBe('待受理审查');
     // The applicant has nothing to do while the bureau reviews; another applicant sees nothing.
     expect((await inbox(applicant.token)).items.map((t) => t.key)).not.toContain(key);
     const other = await h.newApplicant();

@@ -52,7 +52,7 @@ function ClaimControl({ task, onDone }: { task: InboxTask; onDone: (error: unkno
     return (
       <button
         type="button"
-        className="btn btn-sm"
+        className="btn btn-primary btn-sm"
         disabled={busy}
         onClick={() => run('/api/inbox/claims')}
       >
@@ -68,7 +68,7 @@ function ClaimControl({ task, onDone }: { task: InboxTask; onDone: (error: unkno
       {release && (
         <button
           type="button"
-          className="btn btn-ghost btn-sm"
+          className="btn btn-secondary btn-sm"
           disabled={busy}
           onClick={() => run('/api/inbox/claims/release')}
         >
@@ -111,7 +111,7 @@ export function InboxPage() {
           <button
             key={p.id ?? 'all'}
             type="button"
-            className={`btn btn-sm ${process === p.id ? '' : 'btn-ghost'}`}
+            className={`btn btn-sm ${process === p.id ? 'btn-primary' : 'btn-secondary'}`}
             aria-pressed={process === p.id}
             onClick={() => choose(p.id)}
           >
@@ -157,7 +157,7 @@ export function InboxPage() {
             <nav className="pager" aria-label="翻页">
               <button
                 type="button"
-                className="btn btn-ghost btn-sm"
+                className="btn btn-secondary btn-sm"
                 disabled={page <= 1}
                 onClick={() => setPage(page - 1)}
               >
@@ -168,7 +168,7 @@ export function InboxPage() {
               </span>
               <button
                 type="button"
-                className="btn btn-ghost btn-sm"
+                className="btn btn-secondary btn-sm"
                 disabled={page >= pages}
                 onClick={() => setPage(page + 1)}
               >
