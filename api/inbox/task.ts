@@ -85,3 +85,14 @@ export const ZClaimRequest = z.object({
     .regex(/^[a-z_]+:[a-z_]+:[0-9a-f-]{36}(:[A-Za-z0-9_-]{1,64})?$/, '待办事项编号格式不正确')
     .meta({ title: '待办事项' }),
 });
+
+/** The page of the object a task key names, for the administrator's list of claims. */
+export function linkOfKey(key: string): string | null {
+  const [process, kind, id] = key.split(':');
+  if (process === 'registration') return `/registrations/${id}`;
+  if (process === 'purchase') return `/purchases/${id}`;
+  if (process === 'evaluation')
+    return kind === 'complaint' ? `/evaluation/complaints/${id}` : `/evaluation/files/${id}`;
+  if (process === 'competition' && kind !== 'objection') return `/competition-proposals/${id}`;
+  return null;
+}

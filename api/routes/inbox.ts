@@ -8,6 +8,7 @@ import { gatherTasks } from '../inbox/gather-tasks';
 import {
   INBOX_PROCESSES,
   type InboxTask,
+  linkOfKey,
   ZClaimRequest,
   ZInboxCounts,
   ZInboxPage,
@@ -128,6 +129,52 @@ export function createInboxRouter(registry: RouteRegistry, deps: AppDeps): Route
       return {
         ...task,
         claim: { accountId: s.sub, name: s.name, claimedAt: at.toISOString(), mine: true },
+      };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/inbox/claims',
+      tag: TAG,
+      summary: '全部认领情况（系统管理员据此释放他人的认领）',
+      access: ['administrator'],
+      response: {
+        status: 200,
+        description: '认领',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              taskKey: z.string(),
+              link: z.string().nullable(),
+              accountId: z.uuid(),
+              name: z.string(),
+              claimedAt: z.iso.datetime(),
+            }),
+          ),
+        }),
+      },
+    },
+    async () => {
+      const rows = await db.taskClaim.findMany({ orderBy: { claimedAt: 'asc' }, take: 500 });
+      const names = new Map(
+        (
+          await db.account.findMany({
+            where: { id: { in: rows.map((r) => r.accountId) } },
+            select: { id: true, displayName: true },
+          })
+        ).map((a) => [a.id, a.displayName]),
+      );
+      return {
+        items: rows.map((r) => ({
+          taskKey: r.taskKey,
+          link: linkOfKey(r.taskKey),
+          accountId: r.accountId,
+          name: names.get(r.accountId) ?? '—',
+          claimedAt: r.claimedAt.toISOString(),
+        })),
       };
     },
   );

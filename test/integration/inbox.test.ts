@@ -76,6 +76,11 @@ describe('the inbox of registrations', () => {
     expect(taken.body.detail).toContain('李审查');
     expect((await find(r2, key))?.claim).toMatchObject({ mine: false, name: '李审查' });
     expect((await release(r2, key)).status).toBe(404);
+    const held = await http(h.baseUrl, admin).get('/api/inbox/claims');
+    expect(held.body.items).toContainEqual(
+      expect.objectContaining({ taskKey: key, name: '李审查' }),
+    );
+    expect((await http(h.baseUrl, r2).get('/api/inbox/claims')).status).toBe(403);
     expect((await release(admin, key)).status).toBe(200);
     expect((await release(admin, key)).status).toBe(404);
     expect((await claim(r2, key)).status).toBe(200);

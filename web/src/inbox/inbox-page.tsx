@@ -5,6 +5,7 @@ import { formatDate } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { ClaimsCard } from './claims-card';
 import { refreshInboxCounts } from './counts';
 import {
   type InboxCounts,
@@ -84,6 +85,7 @@ function ClaimControl({ task, onDone }: { task: InboxTask; onDone: (error: unkno
  * process; shared steps are claimed here so that two officials do not work the same file.
  */
 export function InboxPage() {
+  const { account } = useSession();
   const [process, setProcess] = useState<InboxProcess | null>(null);
   const [page, setPage] = useState(1);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -178,6 +180,7 @@ export function InboxPage() {
           )}
         </>
       )}
+      {account?.role === 'administrator' && <ClaimsCard onReleased={() => done(null)} />}
     </div>
   );
 }
