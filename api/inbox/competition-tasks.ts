@@ -38,7 +38,8 @@ async function qualification(db: Db): Promise<SourceTask[]> {
 /** A judge's own proposals in the phase under way, not yet scored. */
 async function judging(db: Db, s: Session): Promise<SourceTask[]> {
   const seats = await db.competitionAssignment.findMany({
-    where: { judgeId: s.sub, status: 'assigned' },
+    // Assigned (the declaration comes first) or declared clear; scored and conflicted are done.
+    where: { judgeId: s.sub, status: { in: ['assigned', 'declared_clear'] } },
     take: 500,
   });
   if (seats.length === 0) return [];
