@@ -1,8 +1,8 @@
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import { resolveSigningKey } from '../lib/document-signing-key';
-import { createSealer, type Sealer } from './documents/seal-document';
 import { createCompetitionActivities } from './competition';
+import { createSealer, type Sealer } from './documents/seal-document';
 import { createEvaluationActivities } from './evaluation';
 import { makeNotify } from './mail/notify';
 import type { Outbox } from './mail/outbox';
