@@ -151,3 +151,16 @@ export function verifySeal(publicKey: KeyObject, seal: Pick<Seal, 'canonical' | 
     signature,
   );
 }
+
+const PDF_SEAL = /\(MZFSEAL1\.([A-Za-z0-9_-]+)\)/;
+
+/** The seal a sealed PDF carries in its metadata (activities/documents/seal-document.ts). */
+export function readSealFromPdf(pdf: Buffer): Seal | null {
+  const m = PDF_SEAL.exec(pdf.toString('latin1'));
+  if (!m) return null;
+  try {
+    return JSON.parse(Buffer.from(m[1] as string, 'base64url').toString('utf8')) as Seal;
+  } catch {
+    return null;
+  }
+}
