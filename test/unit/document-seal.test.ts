@@ -14,7 +14,7 @@ import {
   signSealData,
   verifySeal,
 } from '../../lib/document-seal';
-import { pdfText } from '../support/pdf-text';
+import { pdfText, pdfTextRuns, type TextRun } from '../support/pdf-text';
 
 const key = parseSigningKey(generateSigningKeyPem());
 const other = parseSigningKey(generateSigningKeyPem());
@@ -106,6 +106,25 @@ describe('verification codes', () => {
   });
 });
 
+type Box = Pick<TextRun, 'xMin' | 'yMin' | 'xMax' | 'yMax'>;
+const overlaps = (a: Box, b: Box) =>
+  a.xMin < b.xMax - 0.5 && b.xMin < a.xMax - 0.5 && a.yMin < b.yMax - 0.5 && b.yMin < a.yMax - 0.5;
+
+/** The QR code and its caption clash with no other text, and stay on the page. */
+function expectClear(pdf: Buffer, qr: Box, page: { width: number; height: number }) {
+  const runs = pdfTextRuns(pdf).filter((r) => r.page === 1);
+  const caption = runs.filter((r) => /核验/.test(r.text));
+  expect(caption.length).toBeGreaterThanOrEqual(2);
+  const others = runs.filter((r) => !caption.includes(r) && !r.actualText);
+  for (const c of caption) {
+    expect(others.filter((o) => overlaps(c, o)).map((o) => o.text)).toEqual([]);
+    expect(c.xMin).toBeGreaterThanOrEqual(0);
+    expect(c.xMax).toBeLessThanOrEqual(page.width);
+    expect(c.yMax).toBeLessThanOrEqual(page.height);
+  }
+  expect(runs.filter((r) => overlaps(qr, r)).map((r) => r.text)).toEqual([]);
+}
+
 describe('a sealed PDF', () => {
   const sealer = createSealer(key, 'https://mzj.example.cn/');
   const prepared = prepareSeal(sealer, {
@@ -147,6 +166,11 @@ describe('a sealed PDF', () => {
     const text = pdfText(pdf).replace(/\s+/g, '');
     expect(text).toContain(`核验码：${formatSealCode(prepared.code)}`);
     expect(text).toContain('扫描二维码核验真伪及效力');
+    expectClear(
+      pdf,
+      { xMin: 70, yMin: 456, xMax: 142, yMax: 528 },
+      { width: 841.89, height: 595.28 },
+    );
   });
 
   it('given a notice rendered with its seal, when reading it, should carry the seal and the code', async () => {
@@ -163,5 +187,12 @@ describe('a sealed PDF', () => {
     );
     expect(readSealFromPdf(pdf)).toEqual(prepared.seal);
     expect(pdfText(pdf).replace(/\s+/g, '')).toContain(formatSealCode(prepared.code));
+    // In the top margin, right-aligned with the type area (GB/T 9704 margins).
+    const right = 595.28 - 73.7;
+    expectClear(
+      pdf,
+      { xMin: right - 58, yMin: 22, xMax: right, yMax: 80 },
+      { width: 595.28, height: 841.89 },
+    );
   });
 });
