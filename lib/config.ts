@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseSigningKey } from './document-seal';
+import { parsePublicKeys, parseSigningKey } from './document-seal';
 
 /**
  * The one place that reads process.env. Every key is listed in .env.example and
@@ -89,6 +89,21 @@ const ConfigSchema = z.object({
         return false;
       }
     }, 'must be an EC P-256 private key in PEM')
+    .optional(),
+  /**
+   * Public keys (SPKI PEM, one after another) of earlier signing keys: seals they made still
+   * verify after DOCUMENT_SIGNING_KEY was rotated.
+   */
+  DOCUMENT_VERIFY_KEYS: z
+    .string()
+    .refine((pems) => {
+      try {
+        parsePublicKeys(pems);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be EC P-256 public keys in PEM')
     .optional(),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
   /**

@@ -91,6 +91,18 @@ export function parsePublicKey(pem: string): KeyObject {
   return key;
 }
 
+/** Every public key of a PEM bundle (blocks one after another), each with its key id. */
+export function parsePublicKeys(
+  pems: string,
+): { keyId: string; publicKey: KeyObject; pem: string }[] {
+  const blocks = pemText(pems).match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g);
+  if (!blocks?.length) throw new Error('no PUBLIC KEY block');
+  return blocks.map((pem) => {
+    const publicKey = parsePublicKey(pem);
+    return { keyId: keyIdOf(publicKey), publicKey, pem: `${pem}\n` };
+  });
+}
+
 /** A fresh P-256 key as a PKCS#8 PEM: for development, tests and `verify-document --new-key`. */
 export function generateSigningKeyPem(): string {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });

@@ -1,7 +1,13 @@
+import type { KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
-import { generateSigningKeyPem, parseSigningKey, type SigningKey } from './document-seal';
+import {
+  generateSigningKeyPem,
+  parsePublicKeys,
+  parseSigningKey,
+  type SigningKey,
+} from './document-seal';
 
 /**
  * The key that seals issued documents: DOCUMENT_SIGNING_KEY (required in production). Elsewhere
@@ -23,4 +29,15 @@ export function resolveSigningKey(
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   return parseSigningKey(readFileSync(file, 'utf8'));
+}
+
+/** The keys a seal may verify with, by key id: the signing key's and the earlier ones. */
+export function verificationKeys(
+  config: Pick<Config, 'DOCUMENT_SIGNING_KEY' | 'DOCUMENT_VERIFY_KEYS' | 'DATA_DIR' | 'NODE_ENV'>,
+): Map<string, { publicKey: KeyObject; pem: string }> {
+  const current = resolveSigningKey(config);
+  const keys = new Map([[current.keyId, { publicKey: current.publicKey, pem: current.publicPem }]]);
+  for (const k of config.DOCUMENT_VERIFY_KEYS ? parsePublicKeys(config.DOCUMENT_VERIFY_KEYS) : [])
+    if (!keys.has(k.keyId)) keys.set(k.keyId, { publicKey: k.publicKey, pem: k.pem });
+  return keys;
 }

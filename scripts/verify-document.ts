@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../lib/config';
 import {
   generateSigningKeyPem,
-  keyIdOf,
   normalizeSealCode,
-  parsePublicKey,
+  parsePublicKeys,
   parseSigningKey,
   readSealFromPdf,
   type Seal,
   type SealData,
   verifySeal,
 } from '../lib/document-seal';
-import { resolveSigningKey } from '../lib/document-signing-key';
+import { verificationKeys } from '../lib/document-signing-key';
 
 /**
  * `npm run verify-document -- <file.pdf | seal.json | code> [--public-key key.pem] [--url URL]`
@@ -19,8 +18,9 @@ import { resolveSigningKey } from '../lib/document-signing-key';
  * Checks a document's seal with the bureau's public key alone: a PDF carries its seal in its
  * metadata, a JSON file is what GET /api/public/documents/:code answered (or its `seal`), a code
  * is looked up at URL (default PUBLIC_URL) and the answer's signature checked here, not trusted.
- * The public key: --public-key, else the configured DOCUMENT_SIGNING_KEY's (or the development
- * key in DATA_DIR); GET /api/public/documents/keys publishes it. Exit 0 when the signature
+ * The public keys: --public-key (a PEM file, one key or several), else the configured ones
+ * (DOCUMENT_SIGNING_KEY's, or the development key in DATA_DIR, and DOCUMENT_VERIFY_KEYS);
+ * GET /api/public/documents/keys publishes them. Exit 0 when the signature
  * holds, 1 when it does not, 2 on a usage error.
  *
  * `npm run verify-document -- --new-key` prints a fresh P-256 private key for .env (one line)
@@ -76,12 +76,14 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const keyFile = flag('--public-key');
-  const publicKey = keyFile
-    ? parsePublicKey(readFileSync(keyFile, 'utf8'))
-    : resolveSigningKey(config).publicKey;
+  // One or more public keys (a PEM bundle); the seal names the one it was made with.
+  const keys = keyFile
+    ? new Map(parsePublicKeys(readFileSync(keyFile, 'utf8')).map((k) => [k.keyId, k.publicKey]))
+    : new Map([...verificationKeys(config)].map(([id, k]) => [id, k.publicKey]));
   const { seal, server } = await sealOf(arg, flag('--url') ?? config.publicUrl);
-  const keyId = keyIdOf(publicKey);
-  const ok = seal.keyId === keyId && verifySeal(publicKey, seal);
+  const publicKey = keys.get(seal.keyId);
+  const keyId = publicKey ? seal.keyId : [...keys.keys()].join('、');
+  const ok = publicKey !== undefined && verifySeal(publicKey, seal);
   const data = JSON.parse(seal.canonical) as SealData;
   console.log(
     `${ok ? '✓ 数字签章有效' : '✗ 数字签章无效'}（${seal.algorithm}，密钥 ${seal.keyId}${seal.keyId === keyId ? '' : `，与所给公钥 ${keyId} 不符`}）`,

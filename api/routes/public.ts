@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { Router } from 'express';
 import { normalizeSealCode, SEAL_ALGORITHM } from '../../lib/document-seal';
-import { resolveSigningKey } from '../../lib/document-signing-key';
+import { verificationKeys } from '../../lib/document-signing-key';
 import type { AppDeps } from '../app';
 import { checkDocument } from '../check-document';
 import { AppError } from '../problem';
@@ -19,8 +19,10 @@ const TAG = '公开信息（无需登录）';
 export function createPublicRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
   const { db, config } = deps;
-  const signing = resolveSigningKey(config);
-  const keys: ReadonlyMap<string, KeyObject> = new Map([[signing.keyId, signing.publicKey]]);
+  const known = verificationKeys(config);
+  const keys: ReadonlyMap<string, KeyObject> = new Map(
+    [...known].map(([id, k]) => [id, k.publicKey]),
+  );
 
   registry.add(
     router,
@@ -54,13 +56,14 @@ export function createPublicRouter(registry: RouteRegistry, deps: AppDeps): Rout
       method: 'get',
       path: '/api/public/documents/keys',
       tag: TAG,
-      summary: '文书数字签章的公钥（离线核验用）',
+      summary: '文书数字签章的公钥（离线核验用；第一个为现用密钥，其后为曾用密钥）',
       access: 'public',
       response: { status: 200, description: '公钥（PEM）', schema: S.ZSigningKeys },
     },
     async () => ({
       algorithm: SEAL_ALGORITHM,
-      keys: [{ keyId: signing.keyId, publicKeyPem: signing.publicPem }],
+      // The signing key's first, then the earlier ones.
+      keys: [...known].map(([keyId, k]) => ({ keyId, publicKeyPem: k.pem })),
     }),
   );
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSealer } from '../../activities/documents/seal-document';
 import { makeAwardGrade } from '../../activities/evaluation/award-grade';
 import {
+  generateSigningKeyPem,
   parsePublicKey,
   parseSigningKey,
   readSealFromPdf,
@@ -166,6 +167,30 @@ describe('verifiable documents', () => {
     expect(r.body).toMatchObject({ genuine: true, status: 'not_in_force', statusLabel: '已失效' });
     expect(r.body.reason).toContain('注销');
     await h.db.organization.update({ where: { id: orgId }, data: { status: 'registered' } });
+  });
+
+  it('given the signing key rotated, then the old seals verify while the old public key is configured, and not otherwise', async () => {
+    const rotated = generateSigningKeyPem();
+    const old = parseSigningKey(h.config.DOCUMENT_SIGNING_KEY as string);
+    const withOld = await h.startApi({
+      config: { DOCUMENT_SIGNING_KEY: rotated, DOCUMENT_VERIFY_KEYS: old.publicPem },
+    });
+    const without = await h.startApi({ config: { DOCUMENT_SIGNING_KEY: rotated } });
+    try {
+      const kept = await http(withOld.baseUrl).get(`/api/public/documents/${certificateCode}`);
+      expect(kept.body).toMatchObject({ genuine: true, status: 'in_force' });
+      const keys = await http(withOld.baseUrl).get('/api/public/documents/keys');
+      expect(keys.body.keys.map((k: { keyId: string }) => k.keyId)).toEqual([
+        parseSigningKey(rotated).keyId,
+        old.keyId,
+      ]);
+      const lost = await http(without.baseUrl).get(`/api/public/documents/${certificateCode}`);
+      expect(lost.body).toMatchObject({ genuine: false, status: 'invalid' });
+      expect(lost.body.reason).toContain('密钥');
+    } finally {
+      await withOld.close();
+      await without.close();
+    }
   });
 
   it('given grade certificates, then one in force shows 有效 and on the grade list, an expired one 已失效 and off it', async () => {

@@ -8,6 +8,7 @@ import {
   newSealCode,
   normalizeSealCode,
   parsePublicKey,
+  parsePublicKeys,
   parseSigningKey,
   readSealFromPdf,
   type SealData,
@@ -86,6 +87,14 @@ describe('signing a document’s data', () => {
       format: 'pem',
     });
     expect(() => parseSigningKey(rsa.toString())).toThrow(/P-256/);
+  });
+
+  it('given a bundle of public keys, when parsing it, should read each with its key id', () => {
+    const bundle = `${key.publicPem}${other.publicPem}`;
+    const keys = parsePublicKeys(bundle);
+    expect(keys.map((k) => k.keyId)).toEqual([key.keyId, other.keyId]);
+    expect(verifySeal(keys[0]!.publicKey, signSealData(key, data))).toBe(true);
+    expect(() => parsePublicKeys('no key here')).toThrow();
   });
 
   it('given a PEM with literal \\n as an environment variable holds it, when parsing, should read it', () => {
