@@ -15,6 +15,7 @@ import {
   type FileView,
   type ReviewRequest,
 } from './messages';
+import { forbidden, illegal, type Refusal } from '../shared/refusal';
 
 /** Plain JSON state of one file: what the workflow decides on and the view it answers. */
 export interface FileState {
@@ -76,13 +77,7 @@ export function initialFileState(input: FileInput): FileState {
   };
 }
 
-/** A refusal: `type` maps to the API's problem (IllegalTransition 409, Forbidden 403, InvalidInput 422). */
-export interface Refusal {
-  type: 'IllegalTransition' | 'Forbidden' | 'InvalidInput';
-  message: string;
-}
-const illegal = (message: string): Refusal => ({ type: 'IllegalTransition', message });
-const forbidden = (message: string): Refusal => ({ type: 'Forbidden', message });
+export type { Refusal } from '../shared/refusal';
 
 export const activeSeats = (s: FileState) =>
   s.evaluators.filter((e) => e.status === 'assigned' || e.status === 'cleared');
