@@ -2,18 +2,19 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { localDateOf } from '../../domain/calendar';
 import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
+import { purchaserRefusal } from '../../domain/purchase/purchaser';
 import type { PurchaseProject } from '../../generated/prisma/client';
 import { nextCounterIn } from '../../lib/counter';
 import type { Prisma } from '../../lib/db';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
-import { purchaserRefusal } from '../../domain/purchase/purchaser';
 import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
 import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/purchase/messages';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { registerSeatRoute, seatedEvaluators, seatsOf } from '../evaluator-seats';
+import { allowedFor } from '../offers';
 import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
 import { temporalUrl } from '../registration-access';
@@ -26,6 +27,7 @@ import {
   ZProjectSummary,
   ZPurchaseView,
 } from '../schemas/purchase';
+import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
 import { toCatalogueJson } from './purchase-catalogue';
 
 const TAG = '政府购买服务';
@@ -220,8 +222,20 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
     },
     async ({ params, session }) => {
       const p = await purchaseFor(db, params.id, session!, { allowOpenNotice: true });
+      const view = await liveView(p);
+      // Offered by the workflow that holds the project now (the contract's from signing on).
+      const part = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(view.status)
+        ? 'contract'
+        : 'project';
+      const offered = await deps.purchases.offers(
+        p.id,
+        purchaseActor(session!),
+        part,
+        config.LIVE_VIEW_TIMEOUT_MS,
+      );
       return {
-        ...viewFor(await liveView(p), session!),
+        ...viewFor(view, session!),
+        ...allowedFor(offered, PURCHASE_ACTIONS, session!.role),
         ...workflowLinks(p, session!, config),
         ...(session!.role === 'purchaser'
           ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }

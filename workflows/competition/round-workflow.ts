@@ -14,7 +14,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { failIf as fail, toFailure } from '../shared/failure';
-import { illegal as refusal, type Refusal } from '../shared/refusal';
+import { type Refusal, illegal as refusal } from '../shared/refusal';
 import { UpdateServer } from '../shared/serve';
 import * as m from './messages';
 import { competitionProposalWorkflow } from './proposal-workflow';

@@ -2,13 +2,13 @@ import type { HolidayCalendar } from '../../domain/calendar';
 import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationPolicy } from '../../domain/evaluation/policy';
 import type { Tally } from '../../domain/evaluation/voting';
+import { forbidden, illegal, type Refusal } from '../shared/refusal';
 import type {
   ComplaintInput,
   ComplaintMeasure,
   ComplaintStatus,
   ComplaintView,
 } from './complaint-messages';
-import { forbidden, illegal, type Refusal } from '../shared/refusal';
 import type { EvalActor } from './messages';
 
 /** Plain JSON state of one complaint: what the workflow decides on and the view it answers. */

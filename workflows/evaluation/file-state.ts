@@ -4,6 +4,7 @@ import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationPolicy, IndicatorNode } from '../../domain/evaluation/policy';
 import { type ScoreSheet, validateSheet } from '../../domain/evaluation/scoring';
 import type { Tally } from '../../domain/evaluation/voting';
+import { forbidden, illegal, type Refusal } from '../shared/refusal';
 import {
   type Disqualification,
   type DisqualifyArgs,
@@ -15,7 +16,6 @@ import {
   type FileView,
   type ReviewRequest,
 } from './messages';
-import { forbidden, illegal, type Refusal } from '../shared/refusal';
 
 /** Plain JSON state of one file: what the workflow decides on and the view it answers. */
 export interface FileState {

@@ -6,7 +6,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { MZ_PROCESS, MZ_STATUS } from '../search-attributes';
+import { actionOffer } from '../shared/action';
 import { UpdateServer } from '../shared/serve';
+import type { UpdateTable } from './actions';
 import type { Effect } from './effects';
 import * as evaluation from './evaluation';
 import * as m from './messages';
@@ -14,8 +16,6 @@ import * as procurement from './procurement';
 import { runEffects } from './run-effects';
 import type { ActionDef, PurchaseState } from './state';
 import { buildView } from './view';
-
-export type UpdateTable = [m.PurchaseUpdate, ActionDef<never>][];
 
 /** The one timer that matters now: the response window, or the end of an unchallenged publicity. */
 function nextTimer(
@@ -75,7 +75,7 @@ export async function serveCase(
         // The answer leaves the trail out (the status Query has it): Update results stay small.
         return { ...buildView(s), trail: [] };
       },
-      { probes: () => act.probes?.(s) ?? [{}] },
+      { probes: actionOffer(update.name, act, s, Date.now).probes },
     );
   }
   setHandler(m.purchaseStatusQuery, () => buildView(s));

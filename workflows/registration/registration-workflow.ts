@@ -7,6 +7,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { MZ_PROCESS, MZ_STATUS } from '../search-attributes';
+import { actionOffer } from '../shared/action';
 import { illegal } from '../shared/refusal';
 import { UpdateServer } from '../shared/serve';
 import type { ActionDef } from './action';
@@ -73,7 +74,7 @@ export async function registrationWorkflow(
         publishStatus(c);
         return buildView(c, Date.now());
       },
-      { probes: () => action.probes?.(c) ?? [{}] },
+      { probes: actionOffer(update.name, action, c, Date.now).probes },
     );
   }
   setHandler(m.registrationStatusQuery, () => buildView(c, Date.now()));

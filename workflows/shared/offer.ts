@@ -6,7 +6,7 @@ export interface Offer {
   name: string;
   check: (args: never) => Refusal | null;
   /** The objects the decision may be about (a tranche, a phase, a seat), as partial arguments. */
-  probes?: () => object[];
+  probes?: (actor: object) => object[];
 }
 
 /**
@@ -34,7 +34,7 @@ export function offeredTo(offers: readonly Offer[], actor: object): Offered[] {
       if (accepts(o, {}, actor)) out.push({ name: o.name, about: [] });
       continue;
     }
-    const about = o.probes().filter((p) => accepts(o, p, actor));
+    const about = o.probes(actor).filter((p) => accepts(o, p, actor));
     if (about.length) out.push({ name: o.name, about: about as Offered['about'] });
   }
   return out;

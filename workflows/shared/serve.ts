@@ -15,7 +15,7 @@ export interface ServeOptions {
 
 export interface DecisionOptions<A> {
   /** The objects the decision may be about, for offering (see offer.ts). */
-  probes?: () => object[];
+  probes?: (actor: object) => object[];
   /** Runs under the lock before the check, with the arguments (news the request carries). */
   prepare?: (a: A) => void;
   /** The validator's check when it differs from the handler's (it must not change state). */
