@@ -179,8 +179,27 @@ export const submitResponse = action<
       },
     ];
   },
+  // Eligibility is the profile's (the API loads it): an empty one still reaches every other check.
   probes: (_s, actor) => [
-    { profile: { id: actor.organizationId ?? '' }, priceFen: 0, proposal: '' },
+    {
+      profile: {
+        id: actor.organizationId ?? '',
+        name: '',
+        status: 'registered',
+        legalForm: null,
+        category: null,
+        creditCode: null,
+        registeredOn: null,
+        inspections: [],
+        penalties: [],
+        abnormalListedOn: null,
+        dishonestListedOn: null,
+        underInvestigationSince: null,
+        grades: [],
+      },
+      priceFen: 0,
+      proposal: '',
+    },
   ],
 });
 
