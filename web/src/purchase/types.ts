@@ -27,6 +27,10 @@ export interface ProjectSummary {
 
 /** The project as GET /api/purchases/:id answers it: the view, and for officials the workflows. */
 export type ProjectDetail = PurchaseView & {
+  /** The decisions the workflow would accept now from this person (its Update names). */
+  allowedActions?: string[];
+  /** For a decision about one of several objects, the ones it is open for (e.g. a tranche). */
+  actionTargets?: Record<string, Record<string, string | number | boolean>[]>;
   temporalUrl?: string;
   /** The signed contract's child workflow; null before signing. */
   contractTemporalUrl?: string | null;
