@@ -3,6 +3,7 @@ import { PROCUREMENT_METHODS } from '../../../domain/purchase/policy';
 import { METHOD_GROUNDS, METHOD_LABEL } from '../../../domain/purchase/procurement-method';
 import { api } from '../api';
 import { ActionButton, type ActionField, yuanToFen } from '../components/action-dialog';
+import { isOffered } from '../offers';
 import type { Role } from '../types';
 import { useLoad } from '../use-load';
 import { ContractButton } from './contract-form';
@@ -30,14 +31,9 @@ const UPDATE_OF: Record<string, string> = {
   termination: 'terminateContract',
 };
 
-/** Offered by the workflow now, for this object if the decision is about one (a tranche…). */
-export function isOffered(v: ProjectDetail, path: string, about?: Record<string, unknown>) {
-  const name = UPDATE_OF[path] ?? path;
-  if (!v.allowedActions?.includes(name)) return false;
-  const targets = v.actionTargets?.[name];
-  if (!about || !targets) return true;
-  return targets.some((x) => Object.entries(about).every(([k, val]) => x[k] === val));
-}
+/** Offered by the workflow now (by the route's Update), for this object if it is about one. */
+const offered = (v: ProjectDetail, path: string, about?: Record<string, unknown>) =>
+  isOffered(v, UPDATE_OF[path] ?? path, about);
 
 /** 12345 fen → "123.45", as the yuan field shows it. */
 const fenToYuanText = (fen: number) =>
@@ -91,7 +87,7 @@ export function ProjectActions({
     prompt?: string,
     about?: Record<string, unknown>,
   ) =>
-    isOffered(v, path, about) && (
+    offered(v, path, about) && (
       <ActionButton<PurchaseView>
         key={key}
         label={label}
@@ -205,7 +201,7 @@ export function ProjectActions({
             { challengeId: c.id },
           ),
         );
-    if (s === 'awarded' && isOffered(v, 'contract'))
+    if (s === 'awarded' && offered(v, 'contract'))
       out.push(<ContractButton key="contract" v={v} onDone={onDone} />);
     if (s === 'performing') {
       for (const m of v.milestones.filter((x) => x.status === 'submitted'))
