@@ -11,6 +11,7 @@ import {
   setUpPurchase,
   waitForPurchase,
 } from '../support/purchase-steps';
+import * as reg from '../support/registration-steps';
 
 /**
  * Only allowed actions are offered (issue 15.2): the project's view lists, for the person asking,
@@ -75,5 +76,46 @@ describe('purchase: what the view offers', () => {
     expect((await act(h, u.token, id, 'responses', { priceFen: 1, proposal: 'x' })).status).toBe(
       409,
     );
+  });
+});
+
+describe('registration: what the view offers', () => {
+  const allowed = async (token: string, id: string) =>
+    (await reg.view(h, token, id)).allowedActions;
+
+  it('given a file in first review, then 承办本件 is offered until someone claims it, and 专家评审结束 only while experts review', async () => {
+    const applicant = await h.newApplicant();
+    const { id } = await reg.file(h, applicant, 'social_group', 'public_welfare');
+    const r1 = await h.login('reviewer1');
+    const r2 = await h.login('reviewer2');
+    await reg.waitFor(h, r1, id, (v) => v.status === 'submitted');
+    expect(await allowed(applicant.token, id)).toEqual(['withdraw']);
+    expect((await reg.act(h, r1, id, 'accept')).status).toBe(200);
+
+    expect(await allowed(r1, id)).toContain('claim');
+    expect(await allowed(r1, id)).not.toContain('endExpertReview');
+    expect((await reg.act(h, r1, id, 'expert-review/end', { summary: '结论' })).status).toBe(409);
+    expect((await reg.act(h, r1, id, 'claim')).status).toBe(200);
+    // Claimed by reviewer 1: reviewer 2 is offered nothing at this level, and a claim answers 409.
+    expect(await allowed(r1, id)).not.toContain('claim');
+    expect(await allowed(r2, id)).toEqual([]);
+    expect((await reg.act(h, r2, id, 'claim')).status).toBe(403);
+
+    const start = { reason: '需要专家论证业务范围', expectedWorkingDays: 5 };
+    expect((await reg.act(h, r1, id, 'expert-review/start', start)).status).toBe(200);
+    const during = await allowed(r1, id);
+    expect(during).toContain('endExpertReview');
+    expect(during).not.toContain('approve');
+    expect((await reg.act(h, r1, id, 'approve', { opinion: '拟准予' })).status).toBe(409);
+    const end = await reg.act(h, r1, id, 'expert-review/end', { summary: '专家同意' });
+    expect(end.status).toBe(200);
+    expect(await allowed(r1, id)).toContain('approve');
+    expect(await allowed(r1, id)).not.toContain('endExpertReview');
+
+    // The first-level reviewer is offered nothing at the second level (four eyes).
+    expect((await reg.act(h, r1, id, 'approve', { opinion: '拟准予' })).status).toBe(200);
+    expect(await allowed(r1, id)).toEqual([]);
+    expect(await allowed(r2, id)).toContain('approve');
+    expect((await reg.act(h, r1, id, 'approve', { opinion: '准予' })).status).toBe(409);
   });
 });

@@ -65,11 +65,6 @@ export class UpdateServer {
     );
   }
 
-  /** Registers a decision served by its own handler (not under the lock) for offering only. */
-  offerOnly(offer: Offer): void {
-    this.offers.push(offer);
-  }
-
   offeredTo(actor: object): Offered[] {
     return offeredTo(this.offers, actor);
   }
