@@ -83,7 +83,7 @@ describe('registration: what the view offers', () => {
   const allowed = async (token: string, id: string) =>
     (await reg.view(h, token, id)).allowedActions;
 
-  it('given a file in first review, then 承办本件 is offered until someone claims it, and 专家评审结束 only while experts review', async () => {
+  it('given a file in first review, then 专家评审结束 is offered only while experts review, 承办本件 until someone holds the level, and nothing to the first-level reviewer at the second', async () => {
     const applicant = await h.newApplicant();
     const { id } = await reg.file(h, applicant, 'social_group', 'public_welfare');
     const r1 = await h.login('reviewer1');
@@ -92,12 +92,11 @@ describe('registration: what the view offers', () => {
     expect(await allowed(applicant.token, id)).toEqual(['withdraw']);
     expect((await reg.act(h, r1, id, 'accept')).status).toBe(200);
 
-    expect(await allowed(r1, id)).toContain('claim');
+    // The acceptor holds the file: it is theirs to decide, nobody else's to claim.
+    expect(await allowed(r1, id)).toEqual(expect.arrayContaining(['approve', 'startExpertReview']));
+    expect(await allowed(r1, id)).not.toContain('claim');
     expect(await allowed(r1, id)).not.toContain('endExpertReview');
     expect((await reg.act(h, r1, id, 'expert-review/end', { summary: '结论' })).status).toBe(409);
-    expect((await reg.act(h, r1, id, 'claim')).status).toBe(200);
-    // Claimed by reviewer 1: reviewer 2 is offered nothing at this level, and a claim answers 409.
-    expect(await allowed(r1, id)).not.toContain('claim');
     expect(await allowed(r2, id)).toEqual([]);
     expect((await reg.act(h, r2, id, 'claim')).status).toBe(403);
 
@@ -112,10 +111,13 @@ describe('registration: what the view offers', () => {
     expect(await allowed(r1, id)).toContain('approve');
     expect(await allowed(r1, id)).not.toContain('endExpertReview');
 
-    // The first-level reviewer is offered nothing at the second level (four eyes).
+    // The second level: nothing for the first-level reviewer (four eyes); 承办本件 for another.
     expect((await reg.act(h, r1, id, 'approve', { opinion: '拟准予' })).status).toBe(200);
     expect(await allowed(r1, id)).toEqual([]);
-    expect(await allowed(r2, id)).toContain('approve');
     expect((await reg.act(h, r1, id, 'approve', { opinion: '准予' })).status).toBe(409);
+    expect(await allowed(r2, id)).toContain('claim');
+    expect((await reg.act(h, r2, id, 'claim')).status).toBe(200);
+    expect(await allowed(r2, id)).not.toContain('claim');
+    expect(await allowed(r2, id)).toContain('approve');
   });
 });
