@@ -2,8 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Application } from '../../domain/registration/application';
 import type { Prisma } from '../../lib/db';
+import type { RegistrationView } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { fileRegistration } from '../file-registration';
+import { allowedFor } from '../offers';
 import { AppError } from '../problem';
 import { isStaff, registrationFor, summarize } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
@@ -16,6 +18,7 @@ import {
   ZRegistrationSummary,
 } from '../schemas/registration';
 import { literal } from '../search-text';
+import { REGISTRATION_ACTIONS } from './registration-actions';
 import { sendFile } from './send-file';
 
 const READERS = ['applicant', 'reviewer', 'section_head', 'bureau_head', 'administrator'] as const;
@@ -134,9 +137,17 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       const latest = await db.applicationVersion.findFirst({
         where: { registrationId: reg.id, version: reg.applicationVersion },
       });
+      const s = session!;
+      const actor = { id: s.sub, name: s.name, role: s.role };
+      // Offered only what the workflow would accept now from this person (none without it).
+      const offered = live
+        ? await deps.registrations.offers(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS)
+        : [];
+      const { allowedActions } = allowedFor(offered, REGISTRATION_ACTIONS, s.role);
+      const view = live ?? (reg.view as RegistrationView | null) ?? null;
       return {
         registration: summarize(reg, ui, session!),
-        view: live ?? reg.view ?? null,
+        view: view && { ...view, allowedActions },
         live: live !== null,
         application: (latest?.data as Application | undefined) ?? null,
       };
