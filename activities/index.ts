@@ -12,7 +12,10 @@ import { makeIssueReceiptNumber } from './registration/issue-receipt-number';
 import { makeIssueRegistrationDocument } from './registration/issue-registration-document';
 import { makeLoadRegistrationRules } from './registration/load-rules';
 import { makePublishRegistrationAnnouncement } from './registration/publish-announcement';
-import { makeRecordRegistration } from './registration/record-registration';
+import {
+  makeRecordRegistration,
+  makeRecordRegistrationStep,
+} from './registration/record-registration';
 
 export interface ActivityDeps {
   db: Db;
@@ -26,6 +29,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const { db, outbox, config } = deps;
   const now = deps.now ?? Date.now;
+  const mailOptions = { portalUrl: config.publicUrl, authority: config.AUTHORITY_NAME };
   return {
     loadRegistrationRules: makeLoadRegistrationRules(db, config.DISTRICT_CODE),
     checkRegistrationName: makeCheckRegistrationName(db),
@@ -41,10 +45,8 @@ export function createActivities(deps: ActivityDeps) {
     }),
     publishRegistrationAnnouncement: makePublishRegistrationAnnouncement(db, config.AUTHORITY_NAME),
     barReapplication: makeBarReapplication(db),
-    notify: makeNotify(db, outbox, {
-      portalUrl: config.publicUrl,
-      authority: config.AUTHORITY_NAME,
-    }),
+    recordRegistrationStep: makeRecordRegistrationStep(db, outbox, mailOptions),
+    notify: makeNotify(db, outbox, mailOptions),
     ...createPurchaseActivities(deps),
     ...createCompetitionActivities(deps),
     ...createEvaluationActivities(deps),

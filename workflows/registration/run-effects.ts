@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { findDeficiencies } from '../../domain/registration/completeness';
 import { announcementBasis } from '../../domain/registration/grounds';
@@ -14,8 +14,22 @@ const acts = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-async function check(s: CaseState): Promise<void> {
-  const result = await acts.checkRegistrationName({
+/**
+ * The same activities run as local activities (patch `registration-step-local`): each leaves
+ * one marker in the history instead of three events and a round trip through the task queue,
+ * and a decision's Update is answered in the workflow task that took it.
+ */
+const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: ACTIVITY_TIMEOUT,
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export const STEP_LOCAL_PATCH = 'registration-step-local';
+
+type Acts = typeof acts;
+
+async function check(s: CaseState, a: Acts): Promise<void> {
+  const result = await a.checkRegistrationName({
     registrationId: s.input.registrationId,
     name: s.application.name,
     legalForm: s.application.legalForm,
@@ -36,8 +50,8 @@ async function check(s: CaseState): Promise<void> {
   }
 }
 
-async function loadRules(s: CaseState, at: number): Promise<void> {
-  const r = await acts.loadRegistrationRules({ at });
+async function loadRules(s: CaseState, at: number, a: Acts): Promise<void> {
+  const r = await a.loadRegistrationRules({ at });
   s.rules = { ref: r.ref, policy: r.policy };
   s.calendar = r.calendar;
   // The decisive rule set (acceptance date) fixes the decision limits.
@@ -47,18 +61,18 @@ async function loadRules(s: CaseState, at: number): Promise<void> {
   if (s.promisedClock && !promised) s.promisedClock = null;
 }
 
-async function runOne(s: CaseState, e: Effect, key: string, now: number): Promise<void> {
+async function runOne(s: CaseState, e: Effect, key: string, now: number, a: Acts): Promise<void> {
   const ids = { registrationId: s.input.registrationId, organizationId: s.input.organizationId };
   switch (e.kind) {
     case 'check':
-      return check(s);
+      return check(s, a);
     case 'loadRules':
-      return loadRules(s, e.at);
+      return loadRules(s, e.at, a);
     case 'receipt':
-      if (s.accepted) s.accepted.receiptNo = await acts.issueReceiptNumber(ids);
+      if (s.accepted) s.accepted.receiptNo = await a.issueReceiptNumber(ids);
       return;
     case 'document': {
-      const doc = await acts.issueRegistrationDocument({
+      const doc = await a.issueRegistrationDocument({
         ...ids,
         key,
         context: documentContext(s, e.document, now),
@@ -67,7 +81,7 @@ async function runOne(s: CaseState, e: Effect, key: string, now: number): Promis
       return;
     }
     case 'certificate': {
-      const cert = await acts.issueCertificate({
+      const cert = await a.issueCertificate({
         ...ids,
         key,
         application: s.application,
@@ -80,7 +94,7 @@ async function runOne(s: CaseState, e: Effect, key: string, now: number): Promis
       return;
     }
     case 'announcement':
-      s.announcementId = await acts.publishRegistrationAnnouncement({
+      s.announcementId = await a.publishRegistrationAnnouncement({
         ...ids,
         key,
         summary: summary(s),
@@ -91,7 +105,7 @@ async function runOne(s: CaseState, e: Effect, key: string, now: number): Promis
       });
       return;
     case 'bar':
-      return acts.barReapplication({ organizationId: s.input.organizationId, until: e.until });
+      return a.barReapplication({ organizationId: s.input.organizationId, until: e.until });
     case 'notify':
       return;
   }
@@ -133,6 +147,10 @@ function projection(
  * Runs a transition's effects in order, then writes the new audit entries and the projection
  * in one activity (one transaction), then queues the mails. `origin` is unique per transition,
  * so every outbox key is stable across retries and replays.
+ *
+ * Since patch `registration-step-local` the effects run as local activities and the mails are
+ * written in the record's own transaction (same outbox keys), so a step costs one marker per
+ * effect plus one for the record, instead of three events per activity and one activity per mail.
  */
 export async function runEffects(
   s: CaseState,
@@ -140,29 +158,42 @@ export async function runEffects(
   origin: string,
   now: number,
 ): Promise<void> {
+  const stepLocal = patched(STEP_LOCAL_PATCH);
+  const a: Acts = stepLocal ? local : acts;
   const before = s.documents.length;
-  for (const [i, e] of effects.entries()) await runOne(s, e, `${s.workflowId}/${origin}/${i}`, now);
+  for (const [i, e] of effects.entries())
+    await runOne(s, e, `${s.workflowId}/${origin}/${i}`, now, a);
   // Documents issued by this transition travel with the applicant's mail.
   const issued = s.documents.slice(before).map((d) => d.fileId);
   const { projection: p, view } = projection(s, now);
-  await acts.recordRegistration({
+  const record = {
     registrationId: s.input.registrationId,
     workflowId: s.workflowId,
     entries: s.trail.slice(s.flushedUpTo),
     projection: p,
     view,
-  });
-  s.flushedUpTo = s.trail.length;
-  for (const [i, e] of effects.entries()) {
-    if (e.kind !== 'notify') continue;
-    await acts.notify({
-      key: `${s.workflowId}/${origin}/${i}/${e.template}`,
-      registrationId: s.input.registrationId,
-      organizationId: s.input.organizationId,
-      audience: e.audience,
-      template: e.template,
-      context: mailContext(s, e.extra),
-      attachmentFileIds: e.audience.some((a) => a.kind === 'applicant') ? issued : [],
-    });
+  };
+  const mails = effects.flatMap((e, i) =>
+    e.kind === 'notify'
+      ? [
+          {
+            key: `${s.workflowId}/${origin}/${i}/${e.template}`,
+            registrationId: s.input.registrationId,
+            organizationId: s.input.organizationId,
+            audience: e.audience,
+            template: e.template,
+            context: mailContext(s, e.extra),
+            attachmentFileIds: e.audience.some((x) => x.kind === 'applicant') ? issued : [],
+          },
+        ]
+      : [],
+  );
+  if (stepLocal) {
+    await local.recordRegistrationStep({ ...record, mails });
+    s.flushedUpTo = s.trail.length;
+    return;
   }
+  await acts.recordRegistration(record);
+  s.flushedUpTo = s.trail.length;
+  for (const mail of mails) await acts.notify(mail);
 }
