@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Application } from '../../domain/registration/application';
 import type { Prisma } from '../../lib/db';
+import { FINAL_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { fileRegistration } from '../file-registration';
 import { AppError } from '../problem';
@@ -127,10 +128,13 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ params, session }) => {
       const reg = await registrationFor(db, params.id, session!);
-      // A workflow that does not answer quickly (no worker, Temporal away): the stored view.
-      const live = reg.workflowStartedAt
-        ? await deps.registrations.status(reg.id, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
-        : null;
+      // A closed registration's stored view is its last one (written with its final decision):
+      // no Query. A workflow that does not answer quickly (no worker, Temporal away): the stored view.
+      const closed = FINAL_STATUSES.includes(reg.status as never) && reg.view !== null;
+      const live =
+        reg.workflowStartedAt && !closed
+          ? await deps.registrations.status(reg.id, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
+          : null;
       const latest = await db.applicationVersion.findFirst({
         where: { registrationId: reg.id, version: reg.applicationVersion },
       });
