@@ -19,6 +19,9 @@ import {
 } from '../schemas/registration';
 import { sendFile } from './send-file';
 
+/** How long a download waits for the certificate of an approval just answered. */
+const CERTIFICATE_WAIT_MS = 10_000;
+
 const READERS = ['applicant', 'reviewer', 'section_head', 'bureau_head', 'administrator'] as const;
 
 export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps): Router {
@@ -219,8 +222,21 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ params, session, res }) => {
       const reg = await registrationFor(db, params.id, session!);
-      if (!reg.certificateFileId) throw new AppError('not_found', '本件尚未签发登记证书');
-      const file = await db.storedFile.findUniqueOrThrow({ where: { id: reg.certificateFileId } });
+      // An approval is answered before its certificate is drawn (a second or so later): wait.
+      let fileId = reg.certificateFileId;
+      for (let waited = 0; !fileId && reg.status === 'approved' && waited < CERTIFICATE_WAIT_MS; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        waited += 100;
+        fileId =
+          (
+            await db.registration.findUnique({
+              where: { id: reg.id },
+              select: { certificateFileId: true },
+            })
+          )?.certificateFileId ?? null;
+      }
+      if (!fileId) throw new AppError('not_found', '本件尚未签发登记证书');
+      const file = await db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
       sendFile(res, file);
       return SENT;
     },

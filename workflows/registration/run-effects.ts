@@ -143,37 +143,28 @@ function projection(
   };
 }
 
-/**
- * Runs a transition's effects in order, then writes the new audit entries and the projection
- * in one activity (one transaction), then queues the mails. `origin` is unique per transition,
- * so every outbox key is stable across retries and replays.
- *
- * Since patch `registration-step-local` the effects run as local activities and the mails are
- * written in the record's own transaction (same outbox keys), so a step costs one marker per
- * effect plus one for the record, instead of three events per activity and one activity per mail.
- */
-export async function runEffects(
-  s: CaseState,
-  effects: Effect[],
-  origin: string,
-  now: number,
-): Promise<void> {
-  const stepLocal = patched(STEP_LOCAL_PATCH);
-  const a: Acts = stepLocal ? local : acts;
-  const before = s.documents.length;
-  for (const [i, e] of effects.entries())
-    await runOne(s, e, `${s.workflowId}/${origin}/${i}`, now, a);
-  // Documents issued by this transition travel with the applicant's mail.
-  const issued = s.documents.slice(before).map((d) => d.fileId);
-  const { projection: p, view } = projection(s, now);
-  const record = {
-    registrationId: s.input.registrationId,
-    workflowId: s.workflowId,
-    entries: s.trail.slice(s.flushedUpTo),
-    projection: p,
-    view,
+/** What a decision issues after it is recorded (patch `registration-outputs-after-decision`). */
+export interface LateOutputs {
+  registrationId: string;
+  organizationId: string;
+  documents: { key: string; context: ReturnType<typeof documentContext> }[];
+  certificate?: {
+    key: string;
+    application: CaseState['application'];
+    bodyPrefix: string;
+    issuedAt: number;
   };
-  const mails = effects.flatMap((e, i) =>
+  mails: ReturnType<typeof mailsOf>;
+}
+
+export const OUTPUTS_AFTER_DECISION_PATCH = 'registration-outputs-after-decision';
+
+/** PDFs a person's click need not wait for: drawn once the decision and its audit row are in. */
+const isLate = (e: Effect) =>
+  e.kind === 'certificate' || (e.kind === 'document' && e.document === 'acceptance_receipt');
+
+function mailsOf(s: CaseState, effects: Effect[], origin: string, issued: string[]) {
+  return effects.flatMap((e, i) =>
     e.kind === 'notify'
       ? [
           {
@@ -188,12 +179,105 @@ export async function runEffects(
         ]
       : [],
   );
+}
+
+function recordOf(s: CaseState, now: number) {
+  const { projection: p, view } = projection(s, now);
+  return {
+    registrationId: s.input.registrationId,
+    workflowId: s.workflowId,
+    entries: s.trail.slice(s.flushedUpTo),
+    projection: p,
+    view,
+  };
+}
+
+/**
+ * Runs a transition's effects in order, then writes the new audit entries and the projection
+ * in one activity (one transaction), then queues the mails. `origin` is unique per transition,
+ * so every outbox key is stable across retries and replays.
+ *
+ * Since patch `registration-step-local` the effects run as local activities and the mails are
+ * written in the record's own transaction (same outbox keys), so a step costs one marker per
+ * effect plus one for the record, instead of three events per activity and one activity per mail.
+ *
+ * Since patch `registration-outputs-after-decision` the acceptance receipt and the certificate
+ * PDF (with the applicant's mail that carries them) are returned as `LateOutputs` for the caller
+ * to issue after the decision is answered; the approval's credit code is still allocated in the
+ * decision.
+ */
+export async function runEffects(
+  s: CaseState,
+  effects: Effect[],
+  origin: string,
+  now: number,
+): Promise<LateOutputs | null> {
+  const stepLocal = patched(STEP_LOCAL_PATCH);
+  const outputsLater = stepLocal && patched(OUTPUTS_AFTER_DECISION_PATCH);
+  const a: Acts = stepLocal ? local : acts;
+  const before = s.documents.length;
+  const key = (i: number) => `${s.workflowId}/${origin}/${i}`;
+  const late: LateOutputs = {
+    registrationId: s.input.registrationId,
+    organizationId: s.input.organizationId,
+    documents: [],
+    mails: [],
+  };
+  for (const [i, e] of effects.entries()) {
+    if (outputsLater && isLate(e)) {
+      if (e.kind === 'document') {
+        late.documents.push({ key: key(i), context: documentContext(s, e.document, now) });
+      } else if (e.kind === 'certificate') {
+        const { creditCode } = await local.allocateCreditCode({
+          registrationId: s.input.registrationId,
+          organizationId: s.input.organizationId,
+          application: s.application,
+          bodyPrefix: s.rules.policy.creditCode.bodyPrefix,
+          issuedAt: now,
+        });
+        s.creditCode = creditCode;
+        late.certificate = {
+          key: key(i),
+          application: s.application,
+          bodyPrefix: s.rules.policy.creditCode.bodyPrefix,
+          issuedAt: now,
+        };
+      }
+      continue;
+    }
+    await runOne(s, e, key(i), now, a);
+  }
+  const hasLate = late.documents.length > 0 || late.certificate !== undefined;
+  // Documents issued by this transition travel with the applicant's mail.
+  const issued = s.documents.slice(before).map((d) => d.fileId);
+  const all = mailsOf(s, effects, origin, issued);
+  // With PDFs still to come, the applicant's mail waits for them (it carries them).
+  const toApplicant = (m: (typeof all)[number]) => m.audience.some((x) => x.kind === 'applicant');
+  const mails = hasLate ? all.filter((m) => !toApplicant(m)) : all;
+  late.mails = hasLate ? all.filter(toApplicant) : [];
+  const record = recordOf(s, now);
   if (stepLocal) {
     await local.recordRegistrationStep({ ...record, mails });
     s.flushedUpTo = s.trail.length;
-    return;
+    return hasLate ? late : null;
   }
   await acts.recordRegistration(record);
   s.flushedUpTo = s.trail.length;
   for (const mail of mails) await acts.notify(mail);
+  return null;
+}
+
+/** Issues a decision's late outputs (one activity, after the decision was answered). */
+export const issueLateOutputs = (job: LateOutputs) => acts.issueRegistrationOutputs(job);
+
+/** Adds the issued PDFs to the case and records the view that shows them. */
+export async function recordLateOutputs(
+  s: CaseState,
+  out: Awaited<ReturnType<typeof issueLateOutputs>>,
+  now: number,
+): Promise<void> {
+  s.documents.push(...out.documents);
+  if (out.certificateFileId) s.certificateFileId = out.certificateFileId;
+  await local.recordRegistrationStep({ ...recordOf(s, now), mails: [] });
+  s.flushedUpTo = s.trail.length;
 }
