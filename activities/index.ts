@@ -1,6 +1,8 @@
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
+import { resolveSigningKey } from '../lib/document-signing-key';
 import { createCompetitionActivities } from './competition';
+import { createSealer, type Sealer } from './documents/seal-document';
 import { createEvaluationActivities } from './evaluation';
 import { makeNotify } from './mail/notify';
 import type { Outbox } from './mail/outbox';
@@ -21,7 +23,18 @@ import {
 export interface ActivityDeps {
   db: Db;
   outbox: Outbox;
-  config: Pick<Config, 'DISTRICT_CODE' | 'AUTHORITY_NAME' | 'AUTHORITY_SHORT_NAME' | 'publicUrl'>;
+  config: Pick<
+    Config,
+    | 'DISTRICT_CODE'
+    | 'AUTHORITY_NAME'
+    | 'AUTHORITY_SHORT_NAME'
+    | 'publicUrl'
+    | 'DOCUMENT_SIGNING_KEY'
+    | 'DATA_DIR'
+    | 'NODE_ENV'
+  >;
+  /** Seals issued documents; by default with the configured key (lib/document-signing-key.ts). */
+  sealer?: Sealer;
   /** The activities' clock (workflows pass their own times wherever a decision depends on it). */
   now?: () => number;
 }
@@ -30,11 +43,17 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const { db, outbox, config } = deps;
   const now = deps.now ?? Date.now;
+  const sealer = deps.sealer ?? createSealer(resolveSigningKey(config), config.publicUrl);
   const mailOptions = { portalUrl: config.publicUrl, authority: config.AUTHORITY_NAME };
-  const issuer = { authority: config.AUTHORITY_NAME, districtCode: config.DISTRICT_CODE };
+  const issuer = {
+    authority: config.AUTHORITY_NAME,
+    districtCode: config.DISTRICT_CODE,
+    sealer,
+  };
   const issueRegistrationDocument = makeIssueRegistrationDocument(db, {
     authority: config.AUTHORITY_NAME,
     shortName: config.AUTHORITY_SHORT_NAME,
+    sealer,
   });
   const issueCertificate = makeIssueCertificate(db, issuer);
   return {
@@ -56,7 +75,7 @@ export function createActivities(deps: ActivityDeps) {
     notify: makeNotify(db, outbox, mailOptions),
     ...createPurchaseActivities(deps),
     ...createCompetitionActivities(deps),
-    ...createEvaluationActivities(deps),
+    ...createEvaluationActivities({ ...deps, sealer }),
   };
 }
 

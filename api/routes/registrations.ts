@@ -6,7 +6,6 @@ import { FINAL_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { fileRegistration } from '../file-registration';
 import { AppError } from '../problem';
-import { literal } from '../search-text';
 import { isStaff, registrationFor, summarize } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
@@ -17,6 +16,7 @@ import {
   ZRegistrationList,
   ZRegistrationSummary,
 } from '../schemas/registration';
+import { literal } from '../search-text';
 import { sendFile } from './send-file';
 
 /** How long a download waits for the certificate of an approval just answered. */
