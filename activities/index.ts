@@ -9,12 +9,16 @@ import type { Outbox } from './mail/outbox';
 import { createPurchaseActivities } from './purchase';
 import { makeBarReapplication } from './registration/bar-reapplication';
 import { makeCheckRegistrationName } from './registration/check-registration-name';
-import { makeIssueCertificate } from './registration/issue-certificate';
+import { makeAllocateCreditCode, makeIssueCertificate } from './registration/issue-certificate';
+import { makeIssueRegistrationOutputs } from './registration/issue-outputs';
 import { makeIssueReceiptNumber } from './registration/issue-receipt-number';
 import { makeIssueRegistrationDocument } from './registration/issue-registration-document';
 import { makeLoadRegistrationRules } from './registration/load-rules';
 import { makePublishRegistrationAnnouncement } from './registration/publish-announcement';
-import { makeRecordRegistration } from './registration/record-registration';
+import {
+  makeRecordRegistration,
+  makeRecordRegistrationStep,
+} from './registration/record-registration';
 
 export interface ActivityDeps {
   db: Db;
@@ -40,27 +44,35 @@ export function createActivities(deps: ActivityDeps) {
   const { db, outbox, config } = deps;
   const now = deps.now ?? Date.now;
   const sealer = deps.sealer ?? createSealer(resolveSigningKey(config), config.publicUrl);
+  const mailOptions = { portalUrl: config.publicUrl, authority: config.AUTHORITY_NAME };
+  const issuer = {
+    authority: config.AUTHORITY_NAME,
+    districtCode: config.DISTRICT_CODE,
+    sealer,
+  };
+  const issueRegistrationDocument = makeIssueRegistrationDocument(db, {
+    authority: config.AUTHORITY_NAME,
+    shortName: config.AUTHORITY_SHORT_NAME,
+    sealer,
+  });
+  const issueCertificate = makeIssueCertificate(db, issuer);
   return {
     loadRegistrationRules: makeLoadRegistrationRules(db, config.DISTRICT_CODE),
     checkRegistrationName: makeCheckRegistrationName(db),
     recordRegistration: makeRecordRegistration(db),
     issueReceiptNumber: makeIssueReceiptNumber(db, config.AUTHORITY_SHORT_NAME, now),
-    issueRegistrationDocument: makeIssueRegistrationDocument(db, {
-      authority: config.AUTHORITY_NAME,
-      shortName: config.AUTHORITY_SHORT_NAME,
-      sealer,
-    }),
-    issueCertificate: makeIssueCertificate(db, {
-      authority: config.AUTHORITY_NAME,
-      districtCode: config.DISTRICT_CODE,
-      sealer,
+    issueRegistrationDocument,
+    issueCertificate,
+    allocateCreditCode: makeAllocateCreditCode(db, issuer),
+    issueRegistrationOutputs: makeIssueRegistrationOutputs(db, outbox, {
+      issueDocument: issueRegistrationDocument,
+      issueCertificate,
+      mail: mailOptions,
     }),
     publishRegistrationAnnouncement: makePublishRegistrationAnnouncement(db, config.AUTHORITY_NAME),
     barReapplication: makeBarReapplication(db),
-    notify: makeNotify(db, outbox, {
-      portalUrl: config.publicUrl,
-      authority: config.AUTHORITY_NAME,
-    }),
+    recordRegistrationStep: makeRecordRegistrationStep(db, outbox, mailOptions),
+    notify: makeNotify(db, outbox, mailOptions),
     ...createPurchaseActivities(deps),
     ...createCompetitionActivities(deps),
     ...createEvaluationActivities({ ...deps, sealer }),

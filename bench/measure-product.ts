@@ -42,7 +42,11 @@ async function histories(client: Parameters<typeof historyFacts>[0], lives: Prod
   const activityMsPerLife = Object.fromEntries(
     types.map((t) => [t, summarize(facts.map((f) => f.activityMs[t] ?? 0))]),
   );
-  return { historyEvents: summarize(facts.map((f) => f.events)).p50, activityMsPerLife };
+  return {
+    historyEvents: summarize(facts.map((f) => f.events)).p50,
+    localActivitiesPerLife: summarize(facts.map((f) => f.localActivities)).p50,
+    activityMsPerLife,
+  };
 }
 
 /** The product over HTTP: warm-up, concurrency 1, concurrency N; each life its own applicant. */

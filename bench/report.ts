@@ -25,7 +25,10 @@ export interface BenchResult {
   setupMs: Record<string, number>;
   uploads: { files: number; perFile: Summary; perApplicant: Summary };
   baseline: PathResult;
-  product: PathResult & { activityMsPerLife: Record<string, Summary> };
+  product: PathResult & {
+    activityMsPerLife: Record<string, Summary>;
+    localActivitiesPerLife?: number;
+  };
   mail: { messages: number; megabytes: number };
   ratios: Record<string, number>;
 }
@@ -113,11 +116,13 @@ export function formatReport(r: BenchResult): string {
       p.concurrent,
     ),
     '',
-    `First automatic step = nameCheck visible in GET /api/registrations/:id (polled every ${r.options.pollMs} ms); the filing's audit record and two mails run on after it, and accept waits for them (the workflow's lock).`,
+    `First automatic step = nameCheck visible in GET /api/registrations/:id (polled every ${r.options.pollMs} ms); the view is answered between workflow tasks, so it shows once the filing's step (checks, record and mails) is done.`,
     '',
     `Throughput at concurrency ${b.concurrent.concurrency}: baseline ${b.concurrent.livesPerSecond.toFixed(1)} lives/s, product ${p.concurrent.livesPerSecond.toFixed(2)} lives/s (product/baseline ${x(ratios.throughput ?? Number.NaN)})`,
     `CPU of this process per life (conc. 1): baseline ${ms(b.single.cpuMsPerLife)} ms, product ${ms(p.single.cpuMsPerLife)} ms`,
     `History events per life: baseline ${b.historyEvents}, product ${p.historyEvents} (${x(ratios.historyEvents ?? Number.NaN)})`,
+    `Load average (1 min) at start / end: ${r.environment.loadAtStart} / ${r.environment.loadAtEnd}`,
+    `Product local activities per life (one marker each, their time is inside workflow tasks): ${p.localActivitiesPerLife ?? 0}`,
     `Product activities, scheduled→completed (from the histories of the concurrency-1 lives):`,
     ...activities,
     `Mail: ${r.mail.messages} messages, ${r.mail.megabytes.toFixed(1)} MB delivered`,

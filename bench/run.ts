@@ -22,6 +22,10 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResult> {
   const startedAt = new Date().toISOString();
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const setupMs: Record<string, number> = {};
   const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -75,6 +79,12 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
       temporal: temporal.version,
       database: database.kind,
       mail: mail.description,
+      // Other work on the machine: the ratios against bare Temporal in the same run are what count.
+      loadAtStart,
+      loadAtEnd: os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
     },
     setupMs,
     uploads: measured.uploads,

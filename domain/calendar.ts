@@ -139,14 +139,89 @@ export interface WorkingDayStatus {
 }
 
 export function isWorkingDay(date: string, cal: HolidayCalendar): WorkingDayStatus {
-  const dow = dayOfWeek(date);
-  const weekday = dow >= 1 && dow <= 5;
-  const year = cal.years[String(yearOf(date))];
-  if (year === undefined) return { working: weekday, provisional: true };
-  if (year.makeupWorkdays.includes(date)) return { working: true, provisional: false };
-  if (year.daysOff.includes(date)) return { working: false, provisional: false };
-  return { working: weekday, provisional: false };
+  return workingStatusOfDay(dayNumber(date), cal);
 }
+
+/** The year of a day number (the civil algorithm of dateOfDayNumber, without the string). */
+function yearOfDayNumber(n: number): number {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp < 10 ? 0 : 1);
+}
+
+/** A calendar's days off and make-up days by day number, built once per calendar object. */
+interface DayIndex {
+  /** What it was built from: a calendar given new years is indexed again. */
+  years: HolidayCalendar['years'];
+  size: number;
+  /** Day number → working (make-up day) or not (day off). */
+  overrides: Map<number, boolean>;
+}
+const indexes = new WeakMap<HolidayCalendar, DayIndex>();
+
+function dayIndex(cal: HolidayCalendar): DayIndex {
+  let index = indexes.get(cal);
+  const keys = Object.keys(cal.years);
+  if (!index || index.years !== cal.years || index.size !== keys.length) {
+    const overrides = new Map<number, boolean>();
+    // A day counts only in its own year's list; a make-up day wins over a day off.
+    const own = (key: string, d: string) => isLocalDate(d) && String(yearOf(d)) === key;
+    for (const key of keys) {
+      const y = cal.years[key]!;
+      for (const d of y.daysOff) if (own(key, d)) overrides.set(dayNumber(d), false);
+      for (const d of y.makeupWorkdays) if (own(key, d)) overrides.set(dayNumber(d), true);
+    }
+    index = { years: cal.years, size: keys.length, overrides };
+    indexes.set(cal, index);
+  }
+  return index;
+}
+
+/**
+ * Working or not for a day number (days since 1970-01-01): deadlines count days as numbers,
+ * without writing and parsing a date string per day.
+ */
+export function workingStatusOfDay(n: number, cal: HolidayCalendar): WorkingDayStatus {
+  return workingDayTester(cal)(n);
+}
+
+const PROVISIONAL_WORKING: WorkingDayStatus = { working: true, provisional: true };
+const PROVISIONAL_OFF: WorkingDayStatus = { working: false, provisional: true };
+const WORKING: WorkingDayStatus = { working: true, provisional: false };
+const OFF: WorkingDayStatus = { working: false, provisional: false };
+
+/** `workingStatusOfDay` for one calendar, its index looked up once for a walk over many days. */
+export function workingDayTester(cal: HolidayCalendar): (n: number) => WorkingDayStatus {
+  const { overrides } = dayIndex(cal);
+  let year = Number.NaN;
+  let loaded = false;
+  let yearStart = Number.POSITIVE_INFINITY;
+  let yearEnd = Number.NEGATIVE_INFINITY;
+  return (n) => {
+    const dow = (((n + 4) % 7) + 7) % 7;
+    const weekday = dow >= 1 && dow <= 5;
+    if (n < yearStart || n > yearEnd) {
+      year = yearOfDayNumber(n);
+      loaded = cal.years[String(year)] !== undefined;
+      yearStart = dayNumber(`${pad(year, 4)}-01-01`);
+      yearEnd = dayNumber(`${pad(year, 4)}-12-31`);
+    }
+    if (!loaded) return weekday ? PROVISIONAL_WORKING : PROVISIONAL_OFF;
+    const override = overrides.get(n);
+    return (override ?? weekday) ? WORKING : OFF;
+  };
+}
+
+/** The day number of a local date, and back (the arithmetic deadlines run on). */
+export const dayNumberOf = dayNumber;
+export const dateOfDay = dateOfDayNumber;
+export { yearOfDayNumber };
 
 export interface WorkingDayResult {
   date: string;
@@ -160,17 +235,18 @@ const MAX_SCAN_DAYS = 366 * 20;
 function walkWorkingDays(date: string, n: number, step: 1 | -1, cal: HolidayCalendar) {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`工作日数应为正整数，实际为${n}`);
   const missing = new Set<number>();
-  let d = date;
+  let d = dayNumber(date);
   let counted = 0;
+  const statusOf = workingDayTester(cal);
   for (let scanned = 0; counted < n; scanned++) {
     if (scanned > MAX_SCAN_DAYS + 7 * n) throw new RangeError('节假日日历异常：长期没有工作日');
-    d = addCalendarDays(d, step);
-    const status = isWorkingDay(d, cal);
-    if (status.provisional) missing.add(yearOf(d));
+    d += step;
+    const status = statusOf(d);
+    if (status.provisional) missing.add(yearOfDayNumber(d));
     if (status.working) counted++;
   }
   const missingYears = [...missing].sort((a, b) => a - b);
-  return { date: d, provisional: missingYears.length > 0, missingYears };
+  return { date: dateOfDayNumber(d), provisional: missingYears.length > 0, missingYears };
 }
 
 /** The n-th working day strictly after `date` (n ≥ 1): a period never counts its first day. */
@@ -195,9 +271,11 @@ export function workingDaysBetween(
 ): { days: number; provisional: boolean; missingYears: number[] } {
   const missing = new Set<number>();
   let days = 0;
-  for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
-    const status = isWorkingDay(d, cal);
-    if (status.provisional) missing.add(yearOf(d));
+  const last = dayNumber(to);
+  const statusOf = workingDayTester(cal);
+  for (let d = dayNumber(from) + 1; d <= last; d++) {
+    const status = statusOf(d);
+    if (status.provisional) missing.add(yearOfDayNumber(d));
     if (status.working) days++;
   }
   const missingYears = [...missing].sort((a, b) => a - b);

@@ -6,17 +6,18 @@ import {
   addCalendarDays,
   addCalendarMonths,
   addWorkingDays,
+  CST_OFFSET_MS,
   calendarDaysBetween,
   DAY_MS,
   endOfLocalDay,
   type HolidayCalendar,
-  isWorkingDay,
   localDateOf,
   startOfLocalDay,
   subtractWorkingDays,
   type WorkingDayStatus,
   workingDaysBetween,
-  yearOf,
+  workingDayTester,
+  yearOfDayNumber,
 } from './calendar';
 
 export const TIME_UNITS = [
@@ -127,21 +128,23 @@ const MAX_UNPAUSED_SCAN = 366 * 20;
 function countDays(
   clock: Clock,
   n: number,
-  status: (date: string) => WorkingDayStatus,
+  status: (day: number) => WorkingDayStatus,
   missing: Set<number>,
 ): number {
-  let d = localDateOf(clock.startedAt);
+  // Day numbers (days since 1970-01-01, local): no date string per day scanned.
+  let d = Math.floor((clock.startedAt + CST_OFFSET_MS) / DAY_MS);
+  const endOf = (day: number) => (day + 1) * DAY_MS - CST_OFFSET_MS - 1;
   for (let counted = 0, scanned = 0; counted < n; ) {
-    d = addCalendarDays(d, 1);
-    if (pausedAt(endOfLocalDay(d), clock.pauses)) continue;
+    d += 1;
+    if (clock.pauses.length > 0 && pausedAt(endOf(d), clock.pauses)) continue;
     if (++scanned > MAX_UNPAUSED_SCAN + 7 * n) {
       throw new RangeError('节假日日历异常：长期没有工作日');
     }
     const day = status(d);
-    if (day.provisional) missing.add(yearOf(d));
+    if (day.provisional) missing.add(yearOfDayNumber(d));
     if (day.working) counted++;
   }
-  return endOfLocalDay(d);
+  return endOf(d);
 }
 
 const everyDay = (): WorkingDayStatus => ({ working: true, provisional: false });
@@ -165,7 +168,7 @@ export function computeDeadline(clock: Clock, cal: HolidayCalendar): DeadlineRes
       clock.pauses,
     );
   } else if (limit.unit === 'workingDays') {
-    at = countDays(clock, total, (d) => isWorkingDay(d, cal), missing);
+    at = countDays(clock, total, workingDayTester(cal), missing);
   } else if (limit.unit === 'calendarDays') {
     at = countDays(clock, total, everyDay, missing);
   } else {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /** TTF files for the two weights every document uses. */
 export interface FontPaths {
@@ -19,16 +20,76 @@ export function defaultFontPaths(): FontPaths {
   };
 }
 
-// Each CJK font is ~14 MB: read it once per process, not once per document.
-const fileCache = new Map<string, Buffer>();
+/** The part of a fontkit font and its glyph runs that pdfkit uses. */
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  [k: string]: number;
+}
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: Position[];
+  readonly advanceWidth: number;
+}
+interface FontkitFont {
+  layout(text: string, features?: unknown): GlyphRun;
+}
 
-function readFont(path: string): Buffer {
-  let bytes = fileCache.get(path);
-  if (!bytes) {
-    bytes = readFileSync(path);
-    fileCache.set(path, bytes);
+// The fontkit pdfkit itself uses (a dependency of pdfkit's, not of ours).
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
+  create(bytes: Uint8Array): FontkitFont;
+};
+
+/** Shaped runs kept per font; documents repeat the same words (titles, labels, dates). */
+const RUN_CACHE_LIMIT = 20_000;
+
+/**
+ * A parsed font that keeps its shaped text runs. pdfkit scales a run's positions in place, so
+ * every call gets its own copy of the positions; the glyphs are shared (read only).
+ */
+function withRunCache(font: FontkitFont): FontkitFont {
+  const runs = new Map<string, GlyphRun>();
+  const cached = Object.create(font) as FontkitFont;
+  cached.layout = (text: string, features?: unknown): GlyphRun => {
+    if (features !== undefined) return font.layout(text, features);
+    let run = runs.get(text);
+    if (!run) {
+      run = font.layout(text);
+      // Own copies, so the caller's scaling cannot reach the cache.
+      run = {
+        glyphs: run.glyphs,
+        positions: run.positions.map((p) => ({ ...p })),
+        advanceWidth: 0,
+      };
+      if (runs.size >= RUN_CACHE_LIMIT) runs.clear();
+      runs.set(text, run);
+    }
+    const positions = run.positions.map((p) => ({ ...p }));
+    return {
+      glyphs: run.glyphs.slice(),
+      positions,
+      get advanceWidth() {
+        let w = 0;
+        for (const p of positions) w += p.xAdvance;
+        return w;
+      },
+    };
+  };
+  return cached;
+}
+
+// Each CJK font is ~14 MB: read and parse it once per process, not once per document.
+const fontCache = new Map<string, FontkitFont>();
+
+function loadFont(path: string): FontkitFont {
+  let font = fontCache.get(path);
+  if (!font) {
+    font = withRunCache(fontkit.create(readFileSync(path)));
+    fontCache.set(path, font);
   }
-  return bytes;
+  return font;
 }
 
 /**
@@ -37,6 +98,7 @@ function readFont(path: string): Buffer {
  */
 export function registerFonts(doc: PDFKit.PDFDocument, overrides: Partial<FontPaths> = {}): void {
   const paths = { ...defaultFontPaths(), ...overrides };
-  doc.registerFont(FONT.regular, readFont(paths.regular));
-  doc.registerFont(FONT.bold, readFont(paths.bold));
+  // pdfkit takes a parsed font as it takes bytes (its types only name the latter).
+  doc.registerFont(FONT.regular, loadFont(paths.regular) as unknown as Buffer);
+  doc.registerFont(FONT.bold, loadFont(paths.bold) as unknown as Buffer);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../lib/db';
 import type { Audience, MailTemplate } from '../../workflows/registration/effects';
 import type { MailContext } from '../../workflows/registration/outputs';
-import type { Outbox } from './outbox';
+import type { Outbox, OutboxEntry } from './outbox';
 import { renderMail } from './templates';
 
 interface Recipient {
@@ -53,30 +53,41 @@ async function applicantRecipients(db: Db, registrationId: string): Promise<Reci
   return out;
 }
 
+export interface NotifyInput {
+  key: string;
+  registrationId: string;
+  organizationId: string;
+  audience: Audience[];
+  template: MailTemplate;
+  context: MailContext;
+  attachmentFileIds?: string[];
+}
+
+/** The outbox rows of one notification: one per recipient, keyed by the effect key and address. */
+export async function mailEntries(
+  db: Db,
+  input: NotifyInput,
+  opts: { portalUrl: string; authority: string },
+): Promise<OutboxEntry[]> {
+  const recipients = await resolve(db, input.audience, input.registrationId);
+  const mail = renderMail(input.template, input.context, opts.portalUrl, opts.authority);
+  return recipients.map((r) => ({
+    key: `${input.key}/${r.address.toLowerCase()}`,
+    toAddress: r.address,
+    toName: r.name,
+    subject: mail.subject,
+    text: mail.body,
+    attachmentFileIds: input.attachmentFileIds,
+  }));
+}
+
 /**
  * Puts one mail per recipient in the outbox (keyed by the workflow's effect key and the
  * address, so a retried activity adds nothing) and starts sending them straight away.
  */
 export function makeNotify(db: Db, outbox: Outbox, opts: { portalUrl: string; authority: string }) {
-  return async function notify(input: {
-    key: string;
-    registrationId: string;
-    organizationId: string;
-    audience: Audience[];
-    template: MailTemplate;
-    context: MailContext;
-    attachmentFileIds?: string[];
-  }): Promise<{ queued: number }> {
-    const recipients = await resolve(db, input.audience, input.registrationId);
-    const mail = renderMail(input.template, input.context, opts.portalUrl, opts.authority);
-    const entries = recipients.map((r) => ({
-      key: `${input.key}/${r.address.toLowerCase()}`,
-      toAddress: r.address,
-      toName: r.name,
-      subject: mail.subject,
-      text: mail.body,
-      attachmentFileIds: input.attachmentFileIds,
-    }));
+  return async function notify(input: NotifyInput): Promise<{ queued: number }> {
+    const entries = await mailEntries(db, input, opts);
     await outbox.enqueue(entries);
     // Once the rows are committed the workflow has done its part: delivery runs in the
     // background (and the dispatcher retries it), so no decision waits for a mail server.

@@ -27,6 +27,28 @@ export interface Outbox {
 export const messageIdFor = (key: string) =>
   `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@minzheng-flow>`;
 
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * Writes outbox rows (a duplicate key adds nothing). Given a transaction, the mails are committed
+ * with whatever else it writes (a decision and its audit row), or not at all.
+ */
+export async function enqueueMails(db: Db | Tx, entries: OutboxEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.outboxMail.createMany({
+    skipDuplicates: true,
+    data: entries.map((e) => ({
+      key: e.key,
+      messageId: messageIdFor(e.key),
+      toAddress: e.toAddress,
+      toName: e.toName ?? null,
+      subject: e.subject,
+      text: e.text,
+      attachments: e.attachmentFileIds ?? [],
+    })),
+  });
+}
+
 const RETRY_DELAYS_S = [10, 60, 300, 1800, 3600];
 /** Tries to record `sent` at once before leaving it to the dispatcher's next tick. */
 const RECORD_ATTEMPTS = 3;
@@ -125,19 +147,7 @@ export function createOutbox(
 
   const outbox: Outbox = {
     async enqueue(entries) {
-      if (entries.length === 0) return;
-      await db.outboxMail.createMany({
-        skipDuplicates: true,
-        data: entries.map((e) => ({
-          key: e.key,
-          messageId: messageIdFor(e.key),
-          toAddress: e.toAddress,
-          toName: e.toName ?? null,
-          subject: e.subject,
-          text: e.text,
-          attachments: e.attachmentFileIds ?? [],
-        })),
-      });
+      await enqueueMails(db, entries);
     },
     async dispatch(keys) {
       const due = await db.outboxMail.findMany({

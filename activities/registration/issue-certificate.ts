@@ -94,6 +94,46 @@ export function makeIssueCertificate(db: Db, issuer: CertificateIssuer) {
   };
 }
 
+/**
+ * The decision's part of an approval (patch `registration-outputs-after-decision`): the credit
+ * code (allocated once per organisation) and the organisation marked registered, in one
+ * transaction and without the PDF, which `issueCertificate` draws afterwards with the same code.
+ */
+export function makeAllocateCreditCode(db: Db, issuer: CertificateIssuer) {
+  return async function allocateCreditCode(input: {
+    registrationId: string;
+    organizationId: string;
+    application: Application;
+    bodyPrefix: string;
+    issuedAt: number;
+  }): Promise<{ creditCode: string }> {
+    const app = input.application;
+    return db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ creditCode: string | null }[]>`
+        SELECT "creditCode" FROM "Organization" WHERE id = ${input.organizationId}::uuid FOR UPDATE`;
+      if (!rows[0])
+        throw nonRetryable(ACTIVITY_ERRORS.NOT_FOUND, `组织 ${input.organizationId} 不存在`);
+      const creditCode =
+        rows[0].creditCode ?? (await allocate(tx, issuer.districtCode, app, input.bodyPrefix));
+      await tx.organization.update({
+        where: { id: input.organizationId },
+        data: {
+          name: app.name,
+          status: 'registered',
+          legalForm: app.legalForm,
+          category: app.category,
+          creditCode,
+          registeredAt: new Date(input.issuedAt),
+          domicile: app.domicile,
+          legalRepresentative: app.legalRepresentative.name,
+        },
+      });
+      await tx.registration.update({ where: { id: input.registrationId }, data: { creditCode } });
+      return { creditCode };
+    });
+  };
+}
+
 type Tx = Parameters<typeof nextCounter>[0];
 
 async function allocate(

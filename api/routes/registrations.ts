@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Application } from '../../domain/registration/application';
 import type { Prisma } from '../../lib/db';
-import type { RegistrationView } from '../../workflows/registration/view-types';
+import { FINAL_STATUSES, type RegistrationView } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { fileRegistration } from '../file-registration';
 import { allowedFor } from '../offers';
@@ -20,6 +20,9 @@ import {
 import { literal } from '../search-text';
 import { REGISTRATION_ACTIONS } from './registration-actions';
 import { sendFile } from './send-file';
+
+/** How long a download waits for the certificate of an approval just answered. */
+const CERTIFICATE_WAIT_MS = 10_000;
 
 const READERS = ['applicant', 'reviewer', 'section_head', 'bureau_head', 'administrator'] as const;
 
@@ -130,10 +133,13 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ params, session }) => {
       const reg = await registrationFor(db, params.id, session!);
-      // A workflow that does not answer quickly (no worker, Temporal away): the stored view.
-      const live = reg.workflowStartedAt
-        ? await deps.registrations.status(reg.id, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
-        : null;
+      // A closed registration's stored view is its last one (written with its final decision):
+      // no Query. A workflow that does not answer quickly (no worker, Temporal away): the stored view.
+      const closed = FINAL_STATUSES.includes(reg.status as never) && reg.view !== null;
+      const live =
+        reg.workflowStartedAt && !closed
+          ? await deps.registrations.status(reg.id, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
+          : null;
       const latest = await db.applicationVersion.findFirst({
         where: { registrationId: reg.id, version: reg.applicationVersion },
       });
@@ -226,8 +232,21 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
     },
     async ({ params, session, res }) => {
       const reg = await registrationFor(db, params.id, session!);
-      if (!reg.certificateFileId) throw new AppError('not_found', '本件尚未签发登记证书');
-      const file = await db.storedFile.findUniqueOrThrow({ where: { id: reg.certificateFileId } });
+      // An approval is answered before its certificate is drawn (a second or so later): wait.
+      let fileId = reg.certificateFileId;
+      for (let waited = 0; !fileId && reg.status === 'approved' && waited < CERTIFICATE_WAIT_MS; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        waited += 100;
+        fileId =
+          (
+            await db.registration.findUnique({
+              where: { id: reg.id },
+              select: { certificateFileId: true },
+            })
+          )?.certificateFileId ?? null;
+      }
+      if (!fileId) throw new AppError('not_found', '本件尚未签发登记证书');
+      const file = await db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
       sendFile(res, file);
       return SENT;
     },

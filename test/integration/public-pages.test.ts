@@ -95,20 +95,27 @@ describe('verifiable documents', () => {
     expect(approved.body.status).toBe('approved');
     const creditCode: string = approved.body.creditCode;
 
-    // The acceptance receipt is sealed as well, about the application.
-    const receipt = await h.db.documentSeal.findFirst({
-      where: { subjectType: 'registration', subjectId: id },
+    // The receipt and the certificate are drawn just after their decisions are answered
+    // (patch registration-outputs-after-decision): the download waits for the certificate.
+    const res = await fetch(`${h.baseUrl}/api/registrations/${id}/certificate`, {
+      headers: { authorization: `Bearer ${applicant.token}` },
     });
+    expect(res.status).toBe(200);
+
+    // The acceptance receipt is sealed as well, about the application.
+    let receipt = null;
+    for (let i = 0; i < 100 && !receipt; i++) {
+      receipt = await h.db.documentSeal.findFirst({
+        where: { subjectType: 'registration', subjectId: id },
+      });
+      if (!receipt) await new Promise((r) => setTimeout(r, 100));
+    }
     expect(receipt?.kind).toBe('registration_document');
 
     const seal = await h.db.documentSeal.findFirstOrThrow({
       where: { kind: 'registration_certificate', subjectId: orgId },
     });
     certificateCode = seal.code;
-    const res = await fetch(`${h.baseUrl}/api/registrations/${id}/certificate`, {
-      headers: { authorization: `Bearer ${applicant.token}` },
-    });
-    expect(res.status).toBe(200);
     const pdf = Buffer.from(await res.arrayBuffer());
     const inPdf = readSealFromPdf(pdf);
     expect(inPdf?.canonical).toBe(seal.canonical);

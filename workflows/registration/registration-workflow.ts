@@ -18,7 +18,7 @@ import * as m from './messages';
 import * as prep from './preparation';
 import * as review from './review';
 import * as reviewClock from './review-clock';
-import { runEffects } from './run-effects';
+import { issueLateOutputs, type LateOutputs, recordLateOutputs, runEffects } from './run-effects';
 import { type CaseState, initialState } from './state';
 import * as clock from './timers';
 import { buildView } from './view';
@@ -53,15 +53,33 @@ export async function registrationWorkflow(
   resumed?: CaseState,
 ): Promise<RegistrationView> {
   const c = resumed ?? initialState(input, workflowInfo().workflowId, Date.now());
+  // PDFs and their mails still being issued after their decision was answered.
+  let issuing = 0;
   const server = new UpdateServer({
     // A limit that passed before this decision arrived is applied first (a deemed acceptance,
     // a lapse): the law's effect does not depend on who was faster.
-    before: () => catchUp(c),
+    before: async () => {
+      for (const job of await catchUp(c)) later(job);
+    },
     hold: () =>
       clock.decisiveTimerDue(c, Date.now())
         ? illegal('相关期限已届满，系统正在依法处理，请刷新后查看')
         : null,
   });
+  const later = (job: LateOutputs | null): void => {
+    if (!job) return;
+    issuing++;
+    void (async () => {
+      try {
+        const out = await issueLateOutputs(job);
+        await server.lock.run(() => recordLateOutputs(c, out, Date.now()));
+      } finally {
+        issuing--;
+        server.changes++;
+      }
+    })();
+  };
+  const settled = () => allHandlersFinished() && issuing === 0;
 
   for (const [update, def] of UPDATES) {
     const action = def as ActionDef<m.WithActor>;
@@ -70,7 +88,7 @@ export async function registrationWorkflow(
       (args: m.WithActor) => action.check(c, args, Date.now()),
       async (args: m.WithActor) => {
         const effects = action.apply(c, args, Date.now());
-        await runEffects(c, effects, `u${c.trail.length}`, Date.now());
+        later(await runEffects(c, effects, `u${c.trail.length}`, Date.now()));
         publishStatus(c);
         return buildView(c, Date.now());
       },
@@ -85,18 +103,19 @@ export async function registrationWorkflow(
   server.serveOffers();
 
   if (!resumed) await server.lock.run(() => filed(c));
+  const fire = (key: string) => server.lock.run(async () => later(await fireDue(c, key)));
   while (!FINAL_STATUSES.includes(c.status)) {
     const seen = server.changes;
     const next = clock.nextTimer(c);
     const wait = next ? Math.max(1, next.at - Date.now()) : undefined;
     const woken = await condition(() => server.changes !== seen, wait);
-    if (!woken && next) await server.lock.run(() => fireDue(c, next.key));
+    if (!woken && next) await fire(next.key);
     if (shouldContinueAsNew(input)) {
-      await condition(allHandlersFinished);
+      await condition(settled);
       return continueAsNew<typeof registrationWorkflow>(input, c);
     }
   }
-  await condition(allHandlersFinished);
+  await condition(settled);
   return buildView(c, Date.now());
 }
 
@@ -121,22 +140,26 @@ async function filed(c: CaseState): Promise<void> {
   publishStatus(c);
 }
 
-/** Fires every timer that is due, in order. */
-async function catchUp(c: CaseState): Promise<void> {
+/** Fires every timer that is due, in order; returns what they issue after their decisions. */
+async function catchUp(c: CaseState): Promise<LateOutputs[]> {
+  const late: LateOutputs[] = [];
   for (let t = clock.nextTimer(c); t && t.at <= Date.now(); t = clock.nextTimer(c)) {
-    await fireDue(c, t.key);
+    const job = await fireDue(c, t.key);
+    if (job) late.push(job);
   }
+  return late;
 }
 
 /** Fires the timer if it is still pending and due (a decision may have overtaken it). */
-async function fireDue(c: CaseState, key: string): Promise<void> {
+async function fireDue(c: CaseState, key: string): Promise<LateOutputs | null> {
   const now = Date.now();
   const timer = clock.caseTimers(c).find((t) => t.key === key && t.at <= now);
-  if (!timer) return;
+  if (!timer) return null;
   c.firedTimers.push(timer.key);
   const effects = timer.fire(c, now);
-  await runEffects(c, effects, timer.key, now);
+  const late = await runEffects(c, effects, timer.key, now);
   publishStatus(c);
+  return late;
 }
 
 function publishStatus(c: CaseState): void {
