@@ -3,6 +3,7 @@ import { ZRecusalRequest, ZReviewRequest } from '../../../domain/evaluation/requ
 import { api, decisionKeys, fieldErrors } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Card, Field, ProblemAlert, TextAreaField } from '../components/ui';
+import { VotePanel as NamedVotePanel } from '../components/vote-panel';
 import { formatDateTime } from '../format';
 import { useLoad } from '../use-load';
 import { complaintRef } from './complaint-text';
@@ -203,10 +204,7 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
   );
 }
 
-/**
- * A committee member's named vote: approve or against, confirmed once; the workflow's refusal
- * (not a member, already voted, not at this stage) appears under the buttons.
- */
+/** A committee member's named vote on a file: the committee's grade, or a review's request. */
 export function VotePanel({
   file,
   body,
@@ -217,27 +215,7 @@ export function VotePanel({
   onDone: () => void;
 }) {
   const v = file.view as FileView;
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(decisionKeys());
   const path = body === 'committee' ? 'vote' : 'review-vote';
-
-  async function cast() {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const vote = { approve: choice };
-      await api.post(`/api/evaluation/files/${file.id}/${path}`, vote, keys.current(vote));
-      setChoice(null);
-      onDone();
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const subject =
     body === 'committee'
       ? `评估得分 ${v.score?.value ?? '—'} 分，拟评定 ${levelLabel(v.proposedLevel)}`
@@ -245,7 +223,11 @@ export function VotePanel({
           v.review?.requestedLevel ?? null,
         )}（现评定 ${levelLabel(v.decidedLevel)}）`;
   return (
-    <Card title={body === 'committee' ? '评估委员会表决' : '复核委员会表决'} className="card-warn">
+    <NamedVotePanel
+      title={body === 'committee' ? '评估委员会表决' : '复核委员会表决'}
+      path={`/api/evaluation/files/${file.id}/${path}`}
+      onDone={onDone}
+    >
       <p>
         {subject}。
         {body === 'committee'
@@ -254,40 +236,7 @@ export function VotePanel({
         本表决为记名表决，提交后不能更改。
       </p>
       {v.review && body === 'review' && <p className="self-assessment">理由：{v.review.reason}</p>}
-      {choice === null ? (
-        <div className="action-buttons">
-          <button type="button" className="btn btn-primary" onClick={() => setChoice(true)}>
-            赞成
-          </button>
-          <button type="button" className="btn btn-danger-outline" onClick={() => setChoice(false)}>
-            反对
-          </button>
-        </div>
-      ) : (
-        <div className="vote-confirm">
-          <p>
-            您将投<strong>{choice ? '赞成' : '反对'}</strong>票，确认提交吗？
-          </p>
-          <div className="action-buttons">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={cast}>
-              {busy ? '正在提交…' : '确认提交'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              disabled={busy}
-              onClick={() => {
-                setChoice(null);
-                setProblem(null);
-              }}
-            >
-              重新选择
-            </button>
-          </div>
-        </div>
-      )}
-      <ProblemAlert error={problem} />
-    </Card>
+    </NamedVotePanel>
   );
 }
 
