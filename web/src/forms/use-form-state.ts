@@ -8,15 +8,20 @@ export type FieldErrors = Record<string, string>;
  * the errors to show beside each field (the browser's own checks first, then the server's).
  * `submit` runs a request once at a time; field errors of a problem are keyed by the form's
  * own paths (`body.` and the given prefixes stripped, `rename` for names the form calls
- * otherwise).
+ * otherwise). A form that reads a problem itself (`place`) says where its parts go, and what is
+ * left to show above the buttons.
  */
 export function useFormState(
-  opts: { prefixes?: string[]; rename?: (path: string) => string } = {},
+  opts: {
+    prefixes?: string[];
+    rename?: (path: string) => string;
+    place?: (err: unknown) => { errors: FieldErrors; problem: unknown } | undefined;
+  } = {},
 ) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const { prefixes, rename } = opts;
+  const { prefixes, rename, place } = opts;
 
   const submit = useCallback(
     async <T>(request: () => Promise<T>): Promise<T | undefined> => {
@@ -26,6 +31,12 @@ export function useFormState(
       try {
         return await request();
       } catch (err) {
+        const placed = place?.(err);
+        if (placed) {
+          setProblem(placed.problem);
+          setErrors(placed.errors);
+          return undefined;
+        }
         setProblem(err);
         const byField: FieldErrors = {};
         for (const [k, v] of Object.entries(fieldErrors(err, [...(prefixes ?? []), 'body.']))) {
@@ -38,7 +49,7 @@ export function useFormState(
         setBusy(false);
       }
     },
-    [prefixes, rename],
+    [prefixes, rename, place],
   );
 
   /** Errors found in the browser before anything is sent; true when there are none. */
