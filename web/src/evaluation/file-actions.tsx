@@ -1,8 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ZRecusalRequest, ZReviewRequest } from '../../../domain/evaluation/requests';
-import { api, decisionKeys, fieldErrors } from '../api';
+import { api, decisionKeys } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Card, Field, ProblemAlert, TextAreaField } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { VotePanel as NamedVotePanel } from '../components/vote-panel';
 import { formatDateTime } from '../format';
 import { useLoad } from '../use-load';
@@ -24,28 +25,19 @@ export function ReviewRequestForm({ file, onDone }: { file: FileDetail; onDone: 
   const [kind, setKind] = useState<'objection' | 'review' | ''>('');
   const [level, setLevel] = useState(String(v.decidedLevel ?? ''));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
   const keys = useRef(decisionKeys());
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const body = { kind, reason, requestedLevel: Number(level) };
-    const errs = formErrors(ZReviewRequest.safeParse(body));
-    setErrors(errs);
-    setProblem(null);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    if (!form.check(formErrors(ZReviewRequest.safeParse(body)))) return;
+    const sent = await form.submit(async () => {
       await api.post(`/api/evaluation/files/${file.id}/review-request`, body, keys.current(body));
-      onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (sent) onDone();
   }
 
   return (
@@ -124,9 +116,8 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
   );
   const [evaluatorId, setEvaluatorId] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
   const keys = useRef(decisionKeys());
   const [shown, setShown] = useState(false);
   if (open.length === 0) return null;
@@ -134,21 +125,14 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const body = { evaluatorId, reason };
-    const errs = formErrors(ZRecusalRequest.safeParse(body));
-    setErrors(errs);
-    setProblem(null);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    if (!form.check(formErrors(ZRecusalRequest.safeParse(body)))) return;
+    const sent = await form.submit(async () => {
       await api.post(`/api/evaluation/files/${file.id}/recusal-request`, body, keys.current(body));
-      setShown(false);
-      onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!sent) return;
+    setShown(false);
+    onDone();
   }
 
   return (
