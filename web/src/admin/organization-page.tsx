@@ -2,15 +2,15 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { OrganizationProfile } from '../../../domain/organization/profile';
 import { INSPECTION_LABEL } from '../../../domain/organization/profile';
 import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
-import { BudgetFundingCard } from './budget-funding-card';
 import { api } from '../api';
 import { Badge, Card, Loading, Notice, ProblemAlert, TextAreaField } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
 import { OrganizationGrades } from '../evaluation/grade-card';
 import { formatDate } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { BudgetFundingCard } from './budget-funding-card';
 import { ORG_STATUS } from './organizations-page';
 
 /**

@@ -3,8 +3,8 @@ import type { Criterion } from '../../../domain/competition/policy';
 import { api, decisionKeys } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
 import { formatDateTime } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import type { Phase, ScoreDraft } from './types';
 
 type Values = Record<string, string>;

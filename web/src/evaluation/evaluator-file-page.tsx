@@ -1,8 +1,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { api, decisionKeys } from '../api';
 import { Badge, Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
 import { formatDate } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';

@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { ProblemAlert } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
 import { formatSize } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import type { StoredFile } from '../types';
 
 /** The evaluation API takes at most this many evidence files per application. */

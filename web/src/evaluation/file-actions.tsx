@@ -3,9 +3,9 @@ import { ZRecusalRequest, ZReviewRequest } from '../../../domain/evaluation/requ
 import { api, decisionKeys } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Card, Field, ProblemAlert, TextAreaField } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
 import { VotePanel as NamedVotePanel } from '../components/vote-panel';
 import { formatDateTime } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { useLoad } from '../use-load';
 import { complaintRef } from './complaint-text';
 import { formErrors } from './form-errors';

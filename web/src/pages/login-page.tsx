@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Field, ProblemAlert } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
 import { PUBLIC_COMPLAINT_PATH } from '../evaluation/public-path';
+import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 

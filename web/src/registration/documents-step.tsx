@@ -6,8 +6,8 @@ import {
 } from '../../../domain/registration/documents';
 import { api } from '../api';
 import { Notice, ProblemAlert } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
 import { formatSize } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import type { StoredFile } from '../types';
 import type { FormBinding } from './inputs';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { Badge, Card, Dialog, Empty, Loading, ProblemAlert } from '../components/ui';
-import { useFormState } from '../forms/use-form-state';
-import { type AccountAction as Action, ActionForm, CreateForm } from './account-forms';
 import { formatDateTime } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import type { Role } from '../types';
 import { useLoad } from '../use-load';
+import { type AccountAction as Action, ActionForm, CreateForm } from './account-forms';
 
 export interface AccountRow {
   id: string;
