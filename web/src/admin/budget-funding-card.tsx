@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { OrganizationProfile } from '../../../domain/organization/profile';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Card, Field, ProblemAlert, TextAreaField } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 
 /**
  * 102号 art. 8: an organisation staffed with institution posts and funded by the budget may
@@ -20,26 +21,21 @@ export function BudgetFundingCard({
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = fieldErrors(problem);
+  const form = useFormState();
+  const { busy, problem, errors: errs } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    const saved = await form.submit(async () => {
       await api.put(`/api/admin/organizations/${profile.id}/budget-funding`, {
         budgetFunded: value === 'yes' ? true : value === 'no' ? false : undefined,
         reason: reason.trim(),
       });
-      setOpen(false);
-      onDone();
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!saved) return;
+    setOpen(false);
+    onDone();
   }
 
   return (

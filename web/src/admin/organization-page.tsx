@@ -2,10 +2,11 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { OrganizationProfile } from '../../../domain/organization/profile';
 import { INSPECTION_LABEL } from '../../../domain/organization/profile';
 import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Badge, Card, Loading, Notice, ProblemAlert, TextAreaField } from '../components/ui';
 import { OrganizationGrades } from '../evaluation/grade-card';
 import { formatDate } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -127,34 +128,27 @@ function PartyOrganizationCard({
   const [open, setOpen] = useState(false);
   const [present, setPresent] = useState<'' | 'yes' | 'no'>('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!present) errs.present = '请选择是否已建立党组织';
     if (reason.trim().length < 2) errs.reason = '请说明依据';
-    setErrors(errs);
-    setProblem(null);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    if (!form.check(errs)) return;
+    const saved = await form.submit(async () => {
       await api.put(`/api/admin/organizations/${profile.id}/party-organization`, {
         present: present === 'yes',
         reason: reason.trim(),
       });
-      setOpen(false);
-      setPresent('');
-      setReason('');
-      onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!saved) return;
+    setOpen(false);
+    setPresent('');
+    setReason('');
+    onDone();
   }
 
   return (

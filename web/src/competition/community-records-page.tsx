@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import type { CommunityRecord } from './types';
@@ -21,39 +22,31 @@ function RecordForm({ onDone }: { onDone: () => void }) {
   const [org, setOrg] = useState<OrgRow | null>(null);
   const [recordNo, setRecordNo] = useState('');
   const [recordedOn, setRecordedOn] = useState(today);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = fieldErrors(error);
+  const form = useFormState();
+  const { busy, errors: errs } = form;
+  const error = form.problem;
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      const p = new URLSearchParams({ status: 'forming', pageSize: '20' });
-      if (q.trim()) p.set('q', q.trim());
-      setFound((await api.get<{ items: OrgRow[] }>(`/api/organizations?${p}`)).items);
-    } catch (err) {
-      setError(err);
-    }
+    const p = new URLSearchParams({ status: 'forming', pageSize: '20' });
+    if (q.trim()) p.set('q', q.trim());
+    const r = await form.submit(() => api.get<{ items: OrgRow[] }>(`/api/organizations?${p}`));
+    if (r) setFound(r.items);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!org) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    const sent = await form.submit(async () => {
       await api.post('/api/community-records', { organizationId: org.id, recordNo, recordedOn });
-      setDone(`${org.name}已备案，备案编号 ${recordNo}。`);
-      setOrg(null);
-      setRecordNo('');
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!sent) return;
+    setDone(`${org.name}已备案，备案编号 ${recordNo}。`);
+    setOrg(null);
+    setRecordNo('');
+    onDone();
   };
   return (
     <Card title="登记备案">

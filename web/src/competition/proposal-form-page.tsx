@@ -1,17 +1,22 @@
 import { type FormEvent, useState } from 'react';
-import {
-  BUDGET_KIND_LABEL,
-  BUDGET_KINDS,
-  PURPOSE_LABEL,
-  PURPOSES,
-} from '../../../domain/competition/policy';
+import { BUDGET_KIND_LABEL } from '../../../domain/competition/policy';
 import { type Proposal, proposalSchema } from '../../../domain/competition/proposal';
-import { ApiError, api, fieldErrors } from '../api';
+import { ApiError, api } from '../api';
 import { yuanToFen } from '../components/action-dialog';
-import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { Loading, Notice, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useLoad } from '../use-load';
 import { yuan } from './labels';
+import {
+  BankCard,
+  BudgetCard,
+  emptyProposal,
+  type Line,
+  type Member,
+  OverviewCard,
+  TeamCard,
+} from './proposal-sections';
 import type { RoundDetail } from './types';
 
 /** Where a server finding (DOMAIN §5.4) belongs on the form. */
@@ -26,25 +31,8 @@ const FINDING_FIELD: Record<string, string> = {
   DOUBLE_FUNDING: 'otherGovernmentFunding',
 };
 
-interface Line {
-  item: string;
-  kind: (typeof BUDGET_KINDS)[number];
-  amount: string;
-}
-interface Member {
-  name: string;
-  role: string;
-  experience: string;
-}
-
-function errorsOf(err: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(fieldErrors(err))) {
-    const key = FINDING_FIELD[k] ?? k;
-    out[key] = out[key] ? `${out[key]}；${v}` : v;
-  }
-  return out;
-}
+/** A server finding's field on the form (the finding's code where it names one). */
+const findingField = (k: string) => FINDING_FIELD[k] ?? k;
 
 /** Field messages in plain words (the schema's own messages where it has them). */
 function clientErrors(body: unknown): Record<string, string> {
@@ -119,25 +107,12 @@ function ProposalFields({ roundId, eligibility }: { roundId: string; eligibility
     () => api.get<RoundDetail>(`/api/competitions/${roundId}`),
     `round-${roundId}`,
   );
-  const [f, setF] = useState({
-    title: '',
-    category: '',
-    purpose: 'elderly',
-    need: '',
-    design: '',
-    requested: '',
-    coFunding: '0',
-    other: false,
-    bank: '',
-    // Funds go only to an account in the applicant's own name (DOMAIN §5.4).
-    accountName: eligibility.organizationName,
-    accountNo: '',
-  });
+  const [f, setF] = useState(() => emptyProposal(eligibility.organizationName));
   const [team, setTeam] = useState<Member[]>([{ name: '', role: '项目负责人', experience: '' }]);
   const [lines, setLines] = useState<Line[]>([{ item: '', kind: 'activity', amount: '' }]);
-  const [errs, setErrs] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState({ rename: findingField });
+  const { busy, errors: errs } = form;
+  const error = form.problem;
   const [tried, setTried] = useState(false);
   const r = round.data;
   if (!r) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
@@ -171,30 +146,19 @@ function ProposalFields({ roundId, eligibility }: { roundId: string; eligibility
   const shown = { ...errs, ...live };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    const body = bodyOf();
-    const parsed = proposalSchema.safeParse(body);
+    const parsed = proposalSchema.safeParse(bodyOf());
     setTried(true);
-    if (!parsed.success) {
-      setErrs({});
-      return;
-    }
-    setErrs({});
-    setBusy(true);
-    try {
-      const res = await api.post<{ id: string }>(
+    // The schema's findings show live beside the fields (`live`), not through the form state.
+    form.reset();
+    if (!parsed.success) return;
+    const res = await form.submit(() =>
+      api.post<{ id: string }>(
         `/api/competitions/${roundId}/proposals`,
         parsed.data satisfies Proposal,
-      );
-      navigate(`/competition-proposals/${res.id}`);
-    } catch (err) {
-      setError(err);
-      setErrs(errorsOf(err));
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
+    if (res) navigate(`/competition-proposals/${res.id}`);
   };
-  const sum = lines.reduce((a, l) => a + (yuanToFen(l.amount) || 0), 0);
   return (
     <div className="narrow">
       <p className="crumb">
@@ -211,248 +175,10 @@ function ProposalFields({ roundId, eligibility }: { roundId: string; eligibility
         。
       </p>
       <form onSubmit={submit} noValidate>
-        <Card title="项目概况">
-          <Field label="项目名称" required error={shown.title}>
-            {(id, d) => (
-              <input id={id} aria-describedby={d} value={f.title} onChange={set('title')} />
-            )}
-          </Field>
-          <div className="grid-2">
-            <Field label="类别" required error={shown.category}>
-              {(id) => (
-                <select id={id} value={category} onChange={set('category')}>
-                  {r.settings.categories.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="资助方向" required error={shown.purpose}>
-              {(id) => (
-                <select id={id} value={f.purpose} onChange={set('purpose')}>
-                  {PURPOSES.map((p) => (
-                    <option key={p} value={p}>
-                      {PURPOSE_LABEL[p]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <Field
-            label="服务需求"
-            required
-            error={shown.need}
-            hint="服务对象、需求依据（不少于10个字）"
-          >
-            {(id, d) => (
-              <textarea
-                id={id}
-                aria-describedby={d}
-                rows={3}
-                value={f.need}
-                onChange={set('need')}
-              />
-            )}
-          </Field>
-          <Field
-            label="项目设计"
-            required
-            error={shown.design}
-            hint="目标、活动安排、进度（不少于10个字）"
-          >
-            {(id, d) => (
-              <textarea
-                id={id}
-                aria-describedby={d}
-                rows={4}
-                value={f.design}
-                onChange={set('design')}
-              />
-            )}
-          </Field>
-        </Card>
-        <Card title="项目团队">
-          {team.map((t, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered.
-            <div className="grid-3" key={i}>
-              <Field label={`成员${i + 1}姓名`}>
-                {(id) => (
-                  <input
-                    id={id}
-                    value={t.name}
-                    onChange={(e) =>
-                      setTeam(team.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))
-                    }
-                  />
-                )}
-              </Field>
-              <Field label="职责">
-                {(id) => (
-                  <input
-                    id={id}
-                    value={t.role}
-                    onChange={(e) =>
-                      setTeam(team.map((x, j) => (j === i ? { ...x, role: e.target.value } : x)))
-                    }
-                  />
-                )}
-              </Field>
-              <Field label="相关经验">
-                {(id) => (
-                  <input
-                    id={id}
-                    value={t.experience}
-                    onChange={(e) =>
-                      setTeam(
-                        team.map((x, j) => (j === i ? { ...x, experience: e.target.value } : x)),
-                      )
-                    }
-                  />
-                )}
-              </Field>
-            </div>
-          ))}
-          {shown.team && <small className="error">{shown.team}</small>}
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            onClick={() => setTeam([...team, { name: '', role: '', experience: '' }])}
-          >
-            添加成员
-          </button>
-        </Card>
-        <Card title="预算">
-          {lines.map((l, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered.
-            <div className="grid-3" key={i}>
-              <Field label={`预算项${i + 1}`}>
-                {(id) => (
-                  <input
-                    id={id}
-                    value={l.item}
-                    onChange={(e) =>
-                      setLines(lines.map((x, j) => (j === i ? { ...x, item: e.target.value } : x)))
-                    }
-                  />
-                )}
-              </Field>
-              <Field label="支出类别">
-                {(id) => (
-                  <select
-                    id={id}
-                    value={l.kind}
-                    onChange={(e) =>
-                      setLines(
-                        lines.map((x, j) =>
-                          j === i ? { ...x, kind: e.target.value as Line['kind'] } : x,
-                        ),
-                      )
-                    }
-                  >
-                    {BUDGET_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {BUDGET_KIND_LABEL[k]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label="金额（元）">
-                {(id) => (
-                  <input
-                    id={id}
-                    inputMode="decimal"
-                    value={l.amount}
-                    onChange={(e) =>
-                      setLines(
-                        lines.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)),
-                      )
-                    }
-                  />
-                )}
-              </Field>
-            </div>
-          ))}
-          {shown.budgetLines && <p className="error">{shown.budgetLines}</p>}
-          <p className="muted">明细合计：{yuan(sum)}</p>
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            onClick={() => setLines([...lines, { item: '', kind: 'activity', amount: '' }])}
-          >
-            添加预算项
-          </button>
-          <div className="grid-2">
-            <Field label="申请金额（元）" required error={shown.requestedFen}>
-              {(id, d) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  inputMode="decimal"
-                  value={f.requested}
-                  onChange={set('requested')}
-                />
-              )}
-            </Field>
-            <Field label="自筹配套（元）" error={shown.coFundingFen}>
-              {(id, d) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  inputMode="decimal"
-                  value={f.coFunding}
-                  onChange={set('coFunding')}
-                />
-              )}
-            </Field>
-          </div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={f.other}
-              onChange={(e) => setF((x) => ({ ...x, other: e.target.checked }))}
-            />
-            本项目已获得其他财政资金资助
-          </label>
-          {shown.otherGovernmentFunding && (
-            <small className="error">{shown.otherGovernmentFunding}</small>
-          )}
-        </Card>
-        <Card title="收款账户（本单位对公账户）">
-          <Field label="开户银行" required error={shown['bankAccount.bank']}>
-            {(id) => <input id={id} value={f.bank} onChange={set('bank')} />}
-          </Field>
-          <div className="grid-2">
-            <Field
-              label="户名"
-              required
-              error={shown['bankAccount.accountName']}
-              hint="须与单位名称一致"
-            >
-              {(id, d) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  value={f.accountName}
-                  onChange={set('accountName')}
-                />
-              )}
-            </Field>
-            <Field label="账号" required error={shown['bankAccount.accountNo']}>
-              {(id) => (
-                <input
-                  id={id}
-                  inputMode="numeric"
-                  value={f.accountNo}
-                  onChange={set('accountNo')}
-                />
-              )}
-            </Field>
-          </div>
-        </Card>
+        <OverviewCard f={f} set={set} shown={shown} category={category} settings={r.settings} />
+        <TeamCard team={team} setTeam={setTeam} shown={shown} />
+        <BudgetCard f={f} set={set} setF={setF} lines={lines} setLines={setLines} shown={shown} />
+        <BankCard f={f} set={set} shown={shown} />
         {Object.keys(live).length > 0 && (
           <div className="alert alert-bad" role="alert">
             请按提示修改标记的内容后再提交。

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { yuanToFen } from '../components/action-dialog';
 import { Badge, Card, Empty, Field, Loading, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import type { Account } from '../types';
@@ -74,6 +75,9 @@ const localInput = (d: Date) => {
 };
 
 /** The administrator opens a round: title, call window, budget, caps and the two judge panels. */
+/** The round's settings are named without their `settings.` prefix beside the fields. */
+const SETTINGS_PREFIX = ['body.settings.'];
+
 export function RoundFormPage() {
   const accounts = useLoad(
     () => api.get<{ items: (Account & { active: boolean })[] }>('/api/admin/accounts'),
@@ -93,18 +97,16 @@ export function RoundFormPage() {
   const [allowRecorded, setAllowRecorded] = useState(false);
   const [first, setFirst] = useState<string[]>([]);
   const [roadshow, setRoadshow] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = fieldErrors(error, ['body.settings.', 'body.']);
+  const form = useFormState({ prefixes: SETTINGS_PREFIX });
+  const { busy, errors: errs } = form;
+  const error = form.problem;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((x) => ({ ...x, [k]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.post<{ id: string }>('/api/competitions', {
+    const r = await form.submit(() =>
+      api.post<{ id: string }>('/api/competitions', {
         title: f.title,
         callOpensAt: new Date(f.opens).toISOString(),
         callClosesAt: new Date(f.closes).toISOString(),
@@ -119,13 +121,9 @@ export function RoundFormPage() {
           minPanelSize: Number(f.minPanel),
           shortlistSize: Number(f.shortlist),
         },
-      });
-      navigate(`/competitions/${r.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (r) navigate(`/competitions/${r.id}`);
   };
   const picker = (label: string, value: string[], setValue: (v: string[]) => void, key: string) => (
     <fieldset className="person">

@@ -1,18 +1,16 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Criterion } from '../../../domain/competition/policy';
-import { ApiError, api, decisionKeys } from '../api';
+import { api, decisionKeys } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import type { Phase, ScoreDraft } from './types';
 
 type Values = Record<string, string>;
 
 /** Field errors of a problem by criterion key ('body.criteria.need' → 'need'). */
-const byCriterion = (err: unknown): Record<string, string> =>
-  err instanceof ApiError
-    ? Object.fromEntries(err.errors.map((i) => [i.path.split('.').pop() ?? '', i.message]))
-    : {};
+const lastSegment = (path: string) => path.split('.').pop() ?? '';
 
 /** A filled value must be a whole number within the criterion's maximum (the server's rule). */
 function checkValues(rubric: Criterion[], values: Values, complete: boolean) {
@@ -55,78 +53,63 @@ export function ScoreSheet({
   const [loaded, setLoaded] = useState(false);
   const [values, setValues] = useState<Values>({});
   const [comment, setComment] = useState('');
-  const [errs, setErrs] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const form = useFormState({ rename: lastSegment });
+  const { errors: errs } = form;
+  const error = form.problem;
   const [note, setNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  // Which button's request runs: its label says so, and both wait for it.
+  const [action, setAction] = useState<'save' | 'submit'>('save');
+  const busy = form.busy ? action : null;
   const keys = useRef(decisionKeys());
   const total = rubric.reduce((a, c) => a + (Number(values[c.key]) || 0), 0);
   const max = rubric.reduce((a, c) => a + c.max, 0);
+  const { submit: run } = form;
 
   useEffect(() => {
     let live = true;
-    api
-      .get<{ draft: ScoreDraft | null }>(draftPath)
-      .then(({ draft }) => {
-        if (!live) return;
-        if (draft) {
-          setValues(
-            Object.fromEntries(Object.entries(draft.criteria).map(([k, v]) => [k, String(v)])),
-          );
-          setComment(draft.comment);
-          setNote(`已载入您保存的评分草稿（${formatDateTime(draft.updatedAt)}）。`);
-        }
+    void run(() => api.get<{ draft: ScoreDraft | null }>(draftPath))
+      .then((r) => {
+        if (!live || !r?.draft) return;
+        const { draft } = r;
+        setValues(
+          Object.fromEntries(Object.entries(draft.criteria).map(([k, v]) => [k, String(v)])),
+        );
+        setComment(draft.comment);
+        setNote(`已载入您保存的评分草稿（${formatDateTime(draft.updatedAt)}）。`);
       })
-      .catch((err) => live && setError(err))
       .finally(() => live && setLoaded(true));
     return () => {
       live = false;
     };
-  }, [draftPath]);
+  }, [draftPath, run]);
 
   const saveDraft = async () => {
-    const out = checkValues(rubric, values, false);
-    setErrs(out);
-    setError(null);
     setNote(null);
-    if (Object.keys(out).length) return;
-    setBusy('save');
-    try {
-      const { draft } = await api.put<{ draft: ScoreDraft }>(draftPath, {
-        criteria: filled(rubric, values),
-        comment,
-      });
-      setNote(`草稿已保存（${formatDateTime(draft.updatedAt)}），仅您本人可见，提交前不计入评分。`);
-    } catch (err) {
-      setError(err);
-      setErrs(byCriterion(err));
-    } finally {
-      setBusy(null);
-    }
+    if (!form.check(checkValues(rubric, values, false))) return;
+    setAction('save');
+    const r = await form.submit(() =>
+      api.put<{ draft: ScoreDraft }>(draftPath, { criteria: filled(rubric, values), comment }),
+    );
+    if (r)
+      setNote(
+        `草稿已保存（${formatDateTime(r.draft.updatedAt)}），仅您本人可见，提交前不计入评分。`,
+      );
   };
   const [confirming, setConfirming] = useState(false);
   /** Checks the sheet, then asks: a submitted score counts and cannot be changed. */
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const out = checkValues(rubric, values, true);
-    setErrs(out);
-    setError(null);
-    if (Object.keys(out).length === 0) setConfirming(true);
+    if (form.check(checkValues(rubric, values, true))) setConfirming(true);
   };
   const send = async () => {
-    setBusy('submit');
-    try {
-      const sheet = { phase, criteria: filled(rubric, values), comment };
+    setAction('submit');
+    const sheet = { phase, criteria: filled(rubric, values), comment };
+    const sent = await form.submit(async () => {
       await api.post(`/api/competition-proposals/${proposalId}/score`, sheet, keys.current(sheet));
-      setConfirming(false);
-      onSubmitted();
-    } catch (err) {
-      setConfirming(false);
-      setError(err);
-      setErrs(byCriterion(err));
-    } finally {
-      setBusy(null);
-    }
+      return true;
+    });
+    setConfirming(false);
+    if (sent) onSubmitted();
   };
   if (!loaded) return <Loading text="正在读取评分草稿…" />;
   return (

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { ZOpenCampaignRequest } from '../../../domain/evaluation/requests';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Card, Field, Loading, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import type { Account } from '../types';
 import { useLoad } from '../use-load';
@@ -37,9 +38,8 @@ export function CampaignFormPage() {
   });
   const [committee, setCommittee] = useState<string[]>([]);
   const [review, setReview] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((x) => ({ ...x, [k]: e.target.value }));
 
@@ -56,19 +56,9 @@ export function CampaignFormPage() {
     const errs = formErrors(ZOpenCampaignRequest.safeParse(body));
     if (!errs.windowClosesAt && body.windowClosesAt <= body.windowOpensAt && body.windowOpensAt)
       errs.windowClosesAt = '申报截止时间须晚于开始时间';
-    setErrors(errs);
-    setProblem(null);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
-      const c = await api.post<Campaign>('/api/evaluation/campaigns', body);
-      navigate(`/evaluation/campaigns/${c.id}`);
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+    if (!form.check(errs)) return;
+    const c = await form.submit(() => api.post<Campaign>('/api/evaluation/campaigns', body));
+    if (c) navigate(`/evaluation/campaigns/${c.id}`);
   };
 
   const picker = (
@@ -92,7 +82,7 @@ export function CampaignFormPage() {
               checked={value.includes(m.id)}
               onChange={(e) => {
                 setValue(e.target.checked ? [...value, m.id] : value.filter((x) => x !== m.id));
-                setErrors(({ [key]: _, ...rest }) => rest);
+                form.clearField(key);
               }}
             />
             <span>

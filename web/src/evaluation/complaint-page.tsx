@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
-import { api, decisionKeys } from '../api';
+import { api } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
+import { VotePanel } from '../components/vote-panel';
 import { formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -282,68 +282,19 @@ export function ComplaintPage({ id }: { id: string }) {
   );
 }
 
-/** A review-committee member's named vote: confirmed once; a refusal shows under the buttons. */
+/** A review-committee member's named vote on a verified complaint. */
 function ComplaintVote({ complaint, onDone }: { complaint: ComplaintDetail; onDone: () => void }) {
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(decisionKeys());
-
-  async function cast() {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const vote = { approve: choice };
-      await api.post(`/api/evaluation/complaints/${complaint.id}/vote`, vote, keys.current(vote));
-      setChoice(null);
-      onDone();
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Card title="复核委员会表决" className="card-warn">
+    <VotePanel
+      title="复核委员会表决"
+      path={`/api/evaluation/complaints/${complaint.id}/vote`}
+      onDone={onDone}
+    >
       <p>
         {
           '评估办公室已核实本举报。赞成即认定举报成立：对评估中的组织取消本次评估资格，对已有等级的组织撤销其等级。本表决为记名表决，提交后不能更改。'
         }
       </p>
-      {choice === null ? (
-        <div className="action-buttons">
-          <button type="button" className="btn btn-primary" onClick={() => setChoice(true)}>
-            赞成
-          </button>
-          <button type="button" className="btn btn-danger-outline" onClick={() => setChoice(false)}>
-            反对
-          </button>
-        </div>
-      ) : (
-        <div className="vote-confirm">
-          <p>
-            您将投<strong>{choice ? '赞成' : '反对'}</strong>票，确认提交吗？
-          </p>
-          <div className="action-buttons">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={cast}>
-              {busy ? '正在提交…' : '确认提交'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              disabled={busy}
-              onClick={() => {
-                setChoice(null);
-                setProblem(null);
-              }}
-            >
-              重新选择
-            </button>
-          </div>
-        </div>
-      )}
-      <ProblemAlert error={problem} />
-    </Card>
+    </VotePanel>
   );
 }

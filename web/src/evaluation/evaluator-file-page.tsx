@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { api, decisionKeys } from '../api';
 import { Badge, Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -95,9 +96,8 @@ function ConflictDeclaration({
 }) {
   const [choice, setChoice] = useState<'none' | 'conflict' | null>(null);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
   const keys = useRef(decisionKeys());
 
   async function submit(e: FormEvent) {
@@ -105,26 +105,19 @@ function ConflictDeclaration({
     const errs: Record<string, string> = {};
     if (!choice) errs.choice = '请选择有无需要回避的情形';
     if (choice === 'conflict' && !note.trim()) errs.note = '请写明需要回避的理由';
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const declaration = {
-        hasConflict: choice === 'conflict',
-        ...(choice === 'conflict' ? { note: note.trim() } : {}),
-      };
-      const v = await api.post<FileView>(
+    if (!form.check(errs)) return;
+    const declaration = {
+      hasConflict: choice === 'conflict',
+      ...(choice === 'conflict' ? { note: note.trim() } : {}),
+    };
+    const v = await form.submit(() =>
+      api.post<FileView>(
         `/api/evaluation/files/${id}/declare-conflict`,
         declaration,
         keys.current(declaration),
-      );
-      onDeclared(v);
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
+    if (v) onDeclared(v);
   }
 
   return (

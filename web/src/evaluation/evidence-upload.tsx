@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { api } from '../api';
 import { ProblemAlert } from '../components/ui';
 import { formatSize } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import type { StoredFile } from '../types';
 
 /** The evaluation API takes at most this many evidence files per application. */
@@ -19,22 +19,16 @@ export function EvidenceUpload({
   files: StoredFile[];
   onChange: (files: StoredFile[]) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const state = useFormState();
+  const { busy } = state;
+  const error = state.problem;
 
   const upload = async (file: File) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const form = new FormData();
-      form.set('documentType', 'other');
-      form.set('file', file);
-      onChange([...files, await api.post<StoredFile>('/api/files', form)]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const form = new FormData();
+    form.set('documentType', 'other');
+    form.set('file', file);
+    const stored = await state.submit(() => api.post<StoredFile>('/api/files', form));
+    if (stored) onChange([...files, stored]);
   };
 
   return (

@@ -1,9 +1,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ZRecusalRequest, ZReviewRequest } from '../../../domain/evaluation/requests';
-import { api, decisionKeys, fieldErrors } from '../api';
+import { api, decisionKeys } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Card, Field, ProblemAlert, TextAreaField } from '../components/ui';
+import { VotePanel as NamedVotePanel } from '../components/vote-panel';
 import { formatDateTime } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { useLoad } from '../use-load';
 import { complaintRef } from './complaint-text';
 import { formErrors } from './form-errors';
@@ -23,28 +25,19 @@ export function ReviewRequestForm({ file, onDone }: { file: FileDetail; onDone: 
   const [kind, setKind] = useState<'objection' | 'review' | ''>('');
   const [level, setLevel] = useState(String(v.decidedLevel ?? ''));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
   const keys = useRef(decisionKeys());
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const body = { kind, reason, requestedLevel: Number(level) };
-    const errs = formErrors(ZReviewRequest.safeParse(body));
-    setErrors(errs);
-    setProblem(null);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    if (!form.check(formErrors(ZReviewRequest.safeParse(body)))) return;
+    const sent = await form.submit(async () => {
       await api.post(`/api/evaluation/files/${file.id}/review-request`, body, keys.current(body));
-      onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (sent) onDone();
   }
 
   return (
@@ -123,9 +116,8 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
   );
   const [evaluatorId, setEvaluatorId] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
   const keys = useRef(decisionKeys());
   const [shown, setShown] = useState(false);
   if (open.length === 0) return null;
@@ -133,21 +125,14 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const body = { evaluatorId, reason };
-    const errs = formErrors(ZRecusalRequest.safeParse(body));
-    setErrors(errs);
-    setProblem(null);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    if (!form.check(formErrors(ZRecusalRequest.safeParse(body)))) return;
+    const sent = await form.submit(async () => {
       await api.post(`/api/evaluation/files/${file.id}/recusal-request`, body, keys.current(body));
-      setShown(false);
-      onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!sent) return;
+    setShown(false);
+    onDone();
   }
 
   return (
@@ -203,10 +188,7 @@ export function RecusalForm({ file, onDone }: { file: FileDetail; onDone: () => 
   );
 }
 
-/**
- * A committee member's named vote: approve or against, confirmed once; the workflow's refusal
- * (not a member, already voted, not at this stage) appears under the buttons.
- */
+/** A committee member's named vote on a file: the committee's grade, or a review's request. */
 export function VotePanel({
   file,
   body,
@@ -217,27 +199,7 @@ export function VotePanel({
   onDone: () => void;
 }) {
   const v = file.view as FileView;
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const keys = useRef(decisionKeys());
   const path = body === 'committee' ? 'vote' : 'review-vote';
-
-  async function cast() {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const vote = { approve: choice };
-      await api.post(`/api/evaluation/files/${file.id}/${path}`, vote, keys.current(vote));
-      setChoice(null);
-      onDone();
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const subject =
     body === 'committee'
       ? `评估得分 ${v.score?.value ?? '—'} 分，拟评定 ${levelLabel(v.proposedLevel)}`
@@ -245,7 +207,11 @@ export function VotePanel({
           v.review?.requestedLevel ?? null,
         )}（现评定 ${levelLabel(v.decidedLevel)}）`;
   return (
-    <Card title={body === 'committee' ? '评估委员会表决' : '复核委员会表决'} className="card-warn">
+    <NamedVotePanel
+      title={body === 'committee' ? '评估委员会表决' : '复核委员会表决'}
+      path={`/api/evaluation/files/${file.id}/${path}`}
+      onDone={onDone}
+    >
       <p>
         {subject}。
         {body === 'committee'
@@ -254,40 +220,7 @@ export function VotePanel({
         本表决为记名表决，提交后不能更改。
       </p>
       {v.review && body === 'review' && <p className="self-assessment">理由：{v.review.reason}</p>}
-      {choice === null ? (
-        <div className="action-buttons">
-          <button type="button" className="btn btn-primary" onClick={() => setChoice(true)}>
-            赞成
-          </button>
-          <button type="button" className="btn btn-danger-outline" onClick={() => setChoice(false)}>
-            反对
-          </button>
-        </div>
-      ) : (
-        <div className="vote-confirm">
-          <p>
-            您将投<strong>{choice ? '赞成' : '反对'}</strong>票，确认提交吗？
-          </p>
-          <div className="action-buttons">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={cast}>
-              {busy ? '正在提交…' : '确认提交'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              disabled={busy}
-              onClick={() => {
-                setChoice(null);
-                setProblem(null);
-              }}
-            >
-              重新选择
-            </button>
-          </div>
-        </div>
-      )}
-      <ProblemAlert error={problem} />
-    </Card>
+    </NamedVotePanel>
   );
 }
 

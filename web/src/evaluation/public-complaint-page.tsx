@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { ZPublicComplaintRequest } from '../../../domain/evaluation/requests';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Card, Empty, Field, Loading, Notice, ProblemAlert, TextAreaField } from '../components/ui';
 import { formatDate } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { formErrors } from './form-errors';
@@ -126,9 +127,8 @@ function ComplaintForm({
   onDone: (message: string) => void;
 }) {
   const [v, setV] = useState({ name: '', phone: '', email: '', content: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, problem, errors } = form;
   const set = (k: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [k]: x }));
 
   async function submit(e: FormEvent) {
@@ -144,19 +144,11 @@ function ComplaintForm({
       },
     };
     const errs = formErrors(ZPublicComplaintRequest.safeParse(body));
-    setErrors(errs);
-    setProblem(null);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
-      const r = await api.post<{ message: string }>('/api/public/evaluation/complaints', body);
-      onDone(r.message);
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
+    if (!form.check(errs)) return;
+    const r = await form.submit(() =>
+      api.post<{ message: string }>('/api/public/evaluation/complaints', body),
+    );
+    if (r) onDone(r.message);
   }
 
   return (

@@ -1,6 +1,7 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { ApiError, api, decisionKeys } from '../api';
 import { Card, Dialog, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { useLoad } from '../use-load';
 import {
   BONUS,
@@ -12,6 +13,18 @@ import {
   sumOf,
 } from './sheet-problems';
 import type { IndicatorNode, SheetAnswer } from './types';
+
+/** A 422 of the sheet: its findings beside the indicators they name, the rest above the buttons. */
+function placed(e: ApiError, indicators: IndicatorNode[]) {
+  const p = placeServerProblems(e.detail, indicators);
+  return {
+    errors: p.errors,
+    problem:
+      p.rest.length || !Object.keys(p.errors).length
+        ? new ApiError(422, e.title, p.rest.join('；') || e.detail)
+        : new ApiError(422, e.title, '请按各项下方的说明修改后再试。'),
+  };
+}
 
 const valuesOf = (a: SheetAnswer): SheetValues => ({
   scores: Object.fromEntries(Object.entries(a.sheet?.scores ?? {}).map(([k, v]) => [k, String(v)])),
@@ -52,52 +65,39 @@ function SheetForm({
   onSubmitted: () => void;
 }) {
   const [values, setValues] = useState<SheetValues>(() => valuesOf(answer));
-  const [errors, setErrors] = useState<SheetErrors>({});
-  const [problem, setProblem] = useState<unknown>(null);
+  const { indicators } = answer;
+  const place = useCallback(
+    (e: unknown) => (e instanceof ApiError && e.status === 422 ? placed(e, indicators) : undefined),
+    [indicators],
+  );
+  const form = useFormState({ place });
+  const { busy, problem, errors } = form;
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const keys = useRef(decisionKeys());
   const [confirming, setConfirming] = useState(false);
   const readOnly = answer.status === 'submitted';
 
   const setScore = (code: string, text: string) => {
     setValues((v) => ({ ...v, scores: { ...v.scores, [code]: text } }));
-    setErrors(({ [code]: _, ...rest }) => rest);
+    form.clearField(code);
     setSaved(null);
   };
 
   /** Client check first; a 422 from the server is put next to the fields it names. */
   async function send(kind: 'draft' | 'submit') {
-    const local = checkSheet(values, answer.indicators, answer.bonusMax);
-    setErrors(local);
-    setProblem(null);
     setSaved(null);
-    if (Object.keys(local).length) return false;
-    setBusy(true);
-    try {
-      if (kind === 'draft') {
-        await api.put(`/api/evaluation/files/${fileId}/score-sheet`, sheetBody(values));
-        setSaved('草稿已保存，提交前可以继续修改。');
-      } else {
-        const sheet = sheetBody(values);
+    if (!form.check(checkSheet(values, answer.indicators, answer.bonusMax))) return false;
+    const sheet = sheetBody(values);
+    const sent = await form.submit(async () => {
+      if (kind === 'draft') await api.put(`/api/evaluation/files/${fileId}/score-sheet`, sheet);
+      else
         await api.post(`/api/evaluation/files/${fileId}/submit-sheet`, sheet, keys.current(sheet));
-        onSubmitted();
-      }
       return true;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        const placed = placeServerProblems(e.detail, answer.indicators);
-        setErrors(placed.errors);
-        setProblem(
-          placed.rest.length || !Object.keys(placed.errors).length
-            ? new ApiError(422, e.title, placed.rest.join('；') || e.detail)
-            : new ApiError(422, e.title, '请按各项下方的说明修改后再试。'),
-        );
-      } else setProblem(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!sent) return false;
+    if (kind === 'draft') setSaved('草稿已保存，提交前可以继续修改。');
+    else onSubmitted();
+    return true;
   }
 
   const draft = (e: FormEvent) => {
@@ -142,7 +142,7 @@ function SheetForm({
               onChange={(e) => {
                 const text = e.target.value;
                 setValues((v) => ({ ...v, bonus: text }));
-                setErrors(({ [BONUS]: _, ...rest }) => rest);
+                form.clearField(BONUS);
               }}
             />
           )}
@@ -159,9 +159,8 @@ function SheetForm({
               className="btn btn-primary"
               disabled={busy}
               onClick={() => {
-                const local = checkSheet(values, answer.indicators, answer.bonusMax);
-                setErrors(local);
-                if (!Object.keys(local).length) setConfirming(true);
+                if (form.check(checkSheet(values, answer.indicators, answer.bonusMax)))
+                  setConfirming(true);
               }}
             >
               提交评分表

@@ -8,15 +8,22 @@ export type FieldErrors = Record<string, string>;
  * the errors to show beside each field (the browser's own checks first, then the server's).
  * `submit` runs a request once at a time; field errors of a problem are keyed by the form's
  * own paths (`body.` and the given prefixes stripped, `rename` for names the form calls
- * otherwise).
+ * otherwise). A form that reads a problem itself (`place`) says where its parts go, and what is
+ * left to show above the buttons. `onFieldErrors` hears of a refusal's field errors (a form of
+ * several steps goes to the first).
  */
 export function useFormState(
-  opts: { prefixes?: string[]; rename?: (path: string) => string } = {},
+  opts: {
+    prefixes?: string[];
+    rename?: (path: string) => string;
+    place?: (err: unknown) => { errors: FieldErrors; problem: unknown } | undefined;
+    onFieldErrors?: (errors: FieldErrors) => void;
+  } = {},
 ) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const { prefixes, rename } = opts;
+  const { prefixes, rename, place, onFieldErrors } = opts;
 
   const submit = useCallback(
     async <T>(request: () => Promise<T>): Promise<T | undefined> => {
@@ -26,6 +33,12 @@ export function useFormState(
       try {
         return await request();
       } catch (err) {
+        const placed = place?.(err);
+        if (placed) {
+          setProblem(placed.problem);
+          setErrors(placed.errors);
+          return undefined;
+        }
         setProblem(err);
         const byField: FieldErrors = {};
         for (const [k, v] of Object.entries(fieldErrors(err, [...(prefixes ?? []), 'body.']))) {
@@ -33,12 +46,13 @@ export function useFormState(
           byField[key] = byField[key] ? `${byField[key]}；${v}` : v;
         }
         setErrors(byField);
+        if (Object.keys(byField).length > 0) onFieldErrors?.(byField);
         return undefined;
       } finally {
         setBusy(false);
       }
     },
-    [prefixes, rename],
+    [prefixes, rename, place, onFieldErrors],
   );
 
   /** Errors found in the browser before anything is sent; true when there are none. */

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Field, ProblemAlert } from '../components/ui';
 import { PUBLIC_COMPLAINT_PATH } from '../evaluation/public-path';
+import { useFormState } from '../forms/use-form-state';
 import { PUBLIC_NAV } from '../public/public-shell';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -10,21 +11,17 @@ export function LoginPage() {
   const { signIn, info } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy } = form;
+  const error = form.problem;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    const signedIn = await form.submit(async () => {
       await signIn(username.trim(), password);
-      if (window.location.pathname === '/login') navigate('/', { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (signedIn && window.location.pathname === '/login') navigate('/', { replace: true });
   };
 
   return (

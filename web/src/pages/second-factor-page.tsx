@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
 import { Field, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { type Confirmed, RecoveryCodes, TotpEnrolment } from '../security/totp-enrolment';
 import { type PendingSignIn, useSession } from '../session';
 import type { SignedIn } from '../types';
@@ -55,19 +56,15 @@ export function SecondFactorPage({ pending }: { pending: PendingSignIn }) {
 
 function VerifyForm({ onSignedIn }: { onSignedIn: (r: SignedIn) => void }) {
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy } = form;
+  const error = form.problem;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api.post<SignedIn>('/api/auth/mfa/verify', { code: code.trim() }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const r = await form.submit(() =>
+      api.post<SignedIn>('/api/auth/mfa/verify', { code: code.trim() }),
+    );
+    if (r) onSignedIn(r);
   };
   return (
     <form className="stack" onSubmit={submit} noValidate>

@@ -2,10 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { cataloguePath } from '../../../domain/purchase/catalogue';
 import { PURCHASER_KINDS } from '../../../domain/purchase/purchaser';
 import { PURCHASE_STATUS_LABEL } from '../../../workflows/purchase/view-types';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { yuan } from '../competition/labels';
 import { yuanToFen } from '../components/action-dialog';
 import { Badge, Card, Empty, Field, Loading, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -96,9 +97,9 @@ export function NewProjectPage() {
     year: String(new Date().getFullYear()),
     targets: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = fieldErrors(error);
+  const form = useFormState();
+  const { busy, errors: errs } = form;
+  const error = form.problem;
   const list = items.data?.items ?? [];
   const itemId = f.item || list[0]?.id || '';
   const chosen = list.find((i) => i.id === itemId);
@@ -106,10 +107,8 @@ export function NewProjectPage() {
     setF((x) => ({ ...x, [k]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.post<ProjectSummary>('/api/purchases', {
+    const r = await form.submit(() =>
+      api.post<ProjectSummary>('/api/purchases', {
         catalogueItemId: itemId,
         title: f.title,
         department: f.department,
@@ -120,13 +119,9 @@ export function NewProjectPage() {
           .split('\n')
           .map((s) => s.trim())
           .filter(Boolean),
-      });
-      navigate(`/purchases/${r.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (r) navigate(`/purchases/${r.id}`);
   };
   return (
     <div className="narrow">

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/registration/grounds';
 import { api, decisionKeys } from '../api';
 import { Dialog, Field, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import type { Account, RegistrationView } from '../types';
 
 /**
@@ -248,8 +249,10 @@ function ActionDialog({
   const [approve, setApprove] = useState(true);
   const [assignee, setAssignee] = useState('');
   const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy } = form;
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const error = form.problem ?? loadError;
   // The dialog lives for one decision: its retries share a key.
   const keys = useRef(decisionKeys());
 
@@ -262,7 +265,7 @@ function ActionDialog({
           r.items.filter((a) => a.active && ['reviewer', 'section_head'].includes(a.role)),
         ),
       )
-      .catch(setError);
+      .catch(setLoadError);
   }, [spec.form]);
 
   const body = (): object => {
@@ -294,17 +297,12 @@ function ActionDialog({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const sent = body();
+    const sent = body();
+    const done = await form.submit(async () => {
       await api.post(`/api/registrations/${id}/${spec.path}`, sent, keys.current(sent));
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (done) onDone();
   };
 
   const textLabel: Record<ActionSpec['form'], string | null> = {

@@ -7,6 +7,7 @@ import {
 import { api } from '../api';
 import { Notice, ProblemAlert } from '../components/ui';
 import { formatSize } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import type { StoredFile } from '../types';
 import type { FormBinding } from './inputs';
 
@@ -14,29 +15,26 @@ type DocRef = FormBinding['draft']['documents'][number];
 
 /** One row per required document and any number of others; each upload is stored at once. */
 export function DocumentsStep({ f }: { f: FormBinding }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const state = useFormState();
+  const error = state.problem;
+  // Which document is being uploaded: its button says so, and every upload waits for it.
+  const [uploading, setUploading] = useState<string | null>(null);
+  const busy = state.busy ? uploading : null;
   const [sizes, setSizes] = useState<Record<string, number>>({});
   const required = requiredDocuments(f.draft.legalForm, f.draft.needsPriorPermit ?? false);
   const docs = f.draft.documents;
   const missing = required.filter((r) => !docs.some((d) => d.type === r.type));
 
   const upload = async (type: DocumentType, file: File) => {
-    setBusy(type);
-    setError(null);
-    try {
-      const form = new FormData();
-      form.set('documentType', type);
-      form.set('file', file);
-      const stored = await api.post<StoredFile>('/api/files', form);
-      setSizes((s) => ({ ...s, [stored.id]: stored.size }));
-      const keep = type === 'other' ? docs : docs.filter((d) => d.type !== type);
-      f.set('documents', [...keep, { type, fileId: stored.id, fileName: stored.fileName }]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    setUploading(type);
+    const form = new FormData();
+    form.set('documentType', type);
+    form.set('file', file);
+    const stored = await state.submit(() => api.post<StoredFile>('/api/files', form));
+    if (!stored) return;
+    setSizes((s) => ({ ...s, [stored.id]: stored.size }));
+    const keep = type === 'other' ? docs : docs.filter((d) => d.type !== type);
+    f.set('documents', [...keep, { type, fileId: stored.id, fileName: stored.fileName }]);
   };
 
   const row = (type: DocumentType, basis: string | null) => {

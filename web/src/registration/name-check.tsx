@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 
 interface Result {
   available: boolean;
@@ -12,19 +13,13 @@ interface Result {
 /** 名称预先核准: naming rules and names in the district that are the same or confusingly similar. */
 export function NameCheck({ name, legalForm }: { name: string; legalForm: string }) {
   const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy } = form;
+  const error = form.problem;
   const check = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const q = new URLSearchParams({ name: name.trim(), legalForm });
-      setResult(await api.get<Result>(`/api/name-check?${q}`));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const q = new URLSearchParams({ name: name.trim(), legalForm });
+    const r = await form.submit(() => api.get<Result>(`/api/name-check?${q}`));
+    if (r) setResult(r);
   };
   return (
     <div className="name-check">

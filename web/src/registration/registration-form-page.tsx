@@ -1,23 +1,16 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
-import { ApiError, api, decisionKeys, fieldErrors } from '../api';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, decisionKeys } from '../api';
 import { Card, Loading, Notice, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import type { RegistrationDetail, RegistrationSummary } from '../types';
 import { DocumentsStep } from './documents-step';
 import { type Draft, emptyDraft, normalize, setIn, validate } from './draft';
-import {
-  CheckInput,
-  type FormBinding,
-  NumberInput,
-  PersonFields,
-  SelectInput,
-  TextInput,
-} from './inputs';
-import { KnownGaps, useKnownGaps } from './known-gaps';
-import { NameCheck } from './name-check';
+import type { FormBinding } from './inputs';
+import { useKnownGaps } from './known-gaps';
 import { NoticeItems } from './notice-items';
+import { BasicsStep, DeclarationStep, MeansStep, PeopleStep } from './registration-steps';
 
 /** The three declarations must be made before filing (they are conditions, not formalities). */
 function unticked(d: Draft): Record<string, string> {
@@ -69,12 +62,8 @@ const stepOf = (path: string) =>
 const onlyStep = (errors: Record<string, string>, step: number) =>
   Object.fromEntries(Object.entries(errors).filter(([p]) => stepOf(p) === step));
 
-const FOUNDATION_TYPES = {
-  non_public: '非公募基金会',
-  local_public: '地方性公募基金会',
-  national_public: '全国性公募基金会',
-};
-const TENURE = { owned: '自有', leased: '租用', free_use: '无偿使用' };
+/** The application's fields are named without their `application.` prefix in the form. */
+const APPLICATION_PREFIX = ['body.application.'];
 
 /** 新建 (new) or 补正 (correction / founding) of one registration, in five steps. */
 export function RegistrationFormPage({
@@ -93,9 +82,14 @@ export function RegistrationFormPage({
   );
   const [detail, setDetail] = useState<RegistrationDetail | null>(null);
   const [step, setStep] = useState(0);
-  const [shown, setShown] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // A refusal naming fields goes back to the step of the first.
+  const toFirst = useCallback(
+    (errors: Record<string, string>) => setStep(stepOf(Object.keys(errors)[0] as string)),
+    [],
+  );
+  const form = useFormState({ prefixes: APPLICATION_PREFIX, onFieldErrors: toFirst });
+  const { busy, errors: shown, submit: run } = form;
+  const error = form.problem;
   const keys = useRef(decisionKeys());
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const gaps = useKnownGaps(draft);
@@ -106,14 +100,12 @@ export function RegistrationFormPage({
 
   useEffect(() => {
     if (mode === 'new' || !id) return;
-    api
-      .get<RegistrationDetail>(`/api/registrations/${id}`)
-      .then((d) => {
-        setDetail(d);
-        setDraft({ ...emptyDraft(), ...(d.application as Draft) });
-      })
-      .catch(setError);
-  }, [id, mode]);
+    void run(() => api.get<RegistrationDetail>(`/api/registrations/${id}`)).then((d) => {
+      if (!d) return;
+      setDetail(d);
+      setDraft({ ...emptyDraft(), ...(d.application as Draft) });
+    });
+  }, [id, mode, run]);
 
   if (mode === 'new' && account?.organizationRegistered)
     return (
@@ -131,17 +123,12 @@ export function RegistrationFormPage({
     errors: shown,
     set: (path, value) => {
       setDraft((d) => (d ? setIn(d, path, value) : d));
-      setShown((s) => {
-        const { [path]: _, ...rest } = s;
-        return rest;
-      });
+      form.clearField(path);
     },
   };
 
   const next = () => {
-    const errs = onlyStep(validate(draft), step);
-    setShown(errs);
-    if (Object.keys(errs).length === 0) {
+    if (form.check(onlyStep(validate(draft), step))) {
       setStep(step + 1);
       window.scrollTo(0, 0);
     }
@@ -152,39 +139,27 @@ export function RegistrationFormPage({
     // Enter in a field of an earlier step means "next", never "file".
     if (step < STEPS.length - 1) return next();
     const errs = { ...validate(draft), ...unticked(draft) };
-    if (Object.keys(errs).length > 0) {
-      setShown(errs);
+    if (!form.check(errs)) {
       setStep(stepOf(Object.keys(errs)[0] as string));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const application = normalize(draft);
-      if (mode === 'new') {
-        const r = await api.post<RegistrationSummary>('/api/registrations', application, {
-          'Idempotency-Key': idempotencyKey,
-        });
-        localStorage.removeItem(draftKey);
-        navigate(`/registrations/${r.id}`);
-      } else {
+    const application = normalize(draft);
+    const filed = await form.submit(async () => {
+      if (mode !== 'new') {
         await api.post(
           `/api/registrations/${id}/${mode === 'founding' ? 'founding' : 'resubmit'}`,
           { application },
           keys.current({ application }),
         );
-        navigate(`/registrations/${id}`);
+        return id as string;
       }
-    } catch (err) {
-      setError(err);
-      const byField = fieldErrors(err, ['body.application.', 'body.']);
-      if (Object.keys(byField).length > 0) {
-        setShown(byField);
-        setStep(stepOf(Object.keys(byField)[0] as string));
-      }
-    } finally {
-      setBusy(false);
-    }
+      const r = await api.post<RegistrationSummary>('/api/registrations', application, {
+        'Idempotency-Key': idempotencyKey,
+      });
+      localStorage.removeItem(draftKey);
+      return r.id;
+    });
+    if (filed) navigate(`/registrations/${filed}`);
   };
 
   const notice = detail?.view?.notices.at(-1);
@@ -216,7 +191,7 @@ export function RegistrationFormPage({
             onClick={() => {
               setDraft(emptyDraft());
               setStep(0);
-              setShown({});
+              form.reset();
               setRestored(false);
             }}
           >
@@ -241,226 +216,11 @@ export function RegistrationFormPage({
               有 {Object.keys(shown).length} 处需要修改，请查看标红的内容。
             </Notice>
           )}
-          {step === 0 && (
-            <>
-              <div className="grid-2">
-                <SelectInput
-                  f={f}
-                  path="legalForm"
-                  label="组织形式"
-                  options={LEGAL_FORM_LABEL}
-                  required
-                />
-                <SelectInput
-                  f={f}
-                  path="category"
-                  label="类别（直接登记的四类）"
-                  options={CATEGORY_LABEL}
-                  required
-                />
-              </div>
-              <TextInput
-                f={f}
-                path="name"
-                label="拟用名称"
-                required
-                hint="例如：常州市钟楼区××促进会"
-              />
-              <NameCheck name={draft.name} legalForm={draft.legalForm} />
-              {draft.legalForm === 'foundation' && (
-                <SelectInput
-                  f={f}
-                  path="foundationType"
-                  label="基金会类型"
-                  options={FOUNDATION_TYPES}
-                />
-              )}
-              <TextInput f={f} path="purpose" label="宗旨" required multiline />
-              <TextInput f={f} path="businessScope" label="业务范围" required multiline />
-              <div className="grid-2">
-                <TextInput f={f} path="activityArea" label="活动地域" required />
-                <TextInput f={f} path="domicile" label="住所" required />
-              </div>
-              <CheckInput
-                f={f}
-                path="needsPriorPermit"
-                label="业务范围中有法律、行政法规规定须经批准的事项（需前置审批）"
-              />
-            </>
-          )}
-          {step === 1 && (
-            <>
-              <fieldset className="person">
-                <legend>联系人</legend>
-                <div className="grid-3">
-                  <TextInput f={f} path="contact.name" label="姓名" required />
-                  <TextInput f={f} path="contact.phone" label="电话" type="tel" required />
-                  <TextInput f={f} path="contact.email" label="电子邮箱" type="email" required />
-                </div>
-              </fieldset>
-              <PersonFields f={f} path="legalRepresentative" title="拟任法定代表人" />
-              {draft.founders.map((_, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a founder being typed has no identity but its place.
-                <div key={`founder-${i}`}>
-                  <PersonFields f={f} path={`founders.${i}`} title={`发起人（举办者）${i + 1}`} />
-                  {draft.founders.length > 1 && (
-                    <button
-                      type="button"
-                      className="link-btn"
-                      onClick={() =>
-                        f.set(
-                          'founders',
-                          draft.founders.filter((_, j) => j !== i),
-                        )
-                      }
-                    >
-                      删除发起人{i + 1}
-                    </button>
-                  )}
-                </div>
-              ))}
-              {shown.founders && <p className="error">{shown.founders}</p>}
-              <button
-                type="button"
-                className="btn btn-secondary btn-sm"
-                onClick={() =>
-                  f.set('founders', [
-                    ...draft.founders,
-                    { name: '', idNumber: '', position: '发起人' },
-                  ])
-                }
-              >
-                ＋ 添加发起人
-              </button>
-            </>
-          )}
-          {step === 2 && (
-            <>
-              <fieldset className="person">
-                <legend>
-                  {draft.legalForm === 'foundation' ? '原始基金' : '活动资金（开办资金）'}
-                </legend>
-                <div className="grid-2">
-                  <NumberInput f={f} path="funds.amount" label="金额" unit="元" required />
-                  <TextInput f={f} path="funds.source" label="资金来源" required />
-                </div>
-                <CheckInput f={f} path="funds.inCash" label="为到账货币资金" />
-              </fieldset>
-              <fieldset className="person">
-                <legend>办公场所</legend>
-                <TextInput f={f} path="premises.address" label="地址" required />
-                <div className="grid-3">
-                  <NumberInput
-                    f={f}
-                    path="premises.areaSquareMeters"
-                    label="面积"
-                    unit="平方米"
-                    required
-                  />
-                  <SelectInput
-                    f={f}
-                    path="premises.tenure"
-                    label="使用方式"
-                    options={TENURE}
-                    required
-                  />
-                  {draft.premises.tenure !== 'owned' && (
-                    <NumberInput
-                      f={f}
-                      path="premises.leaseMonths"
-                      label="租用或使用期限"
-                      unit="月"
-                    />
-                  )}
-                </div>
-              </fieldset>
-              {draft.legalForm === 'social_group' && (
-                <fieldset className="person">
-                  <legend>会员</legend>
-                  <div className="grid-3">
-                    <NumberInput f={f} path="members.individuals" label="个人会员" unit="个" />
-                    <NumberInput f={f} path="members.units" label="单位会员" unit="个" />
-                    <NumberInput
-                      f={f}
-                      path="members.stateOrganUnits"
-                      label="其中国家机关"
-                      unit="个"
-                    />
-                  </div>
-                </fieldset>
-              )}
-              {draft.legalForm === 'foundation' && (
-                <fieldset className="person">
-                  <legend>理事会</legend>
-                  <div className="grid-3">
-                    <NumberInput f={f} path="board.directors" label="理事人数" unit="人" />
-                    <NumberInput
-                      f={f}
-                      path="board.paidDirectors"
-                      label="在基金会领取报酬的理事"
-                      unit="人"
-                    />
-                    <NumberInput
-                      f={f}
-                      path="board.closeRelatives"
-                      label="有近亲属关系的理事"
-                      unit="人"
-                    />
-                  </div>
-                </fieldset>
-              )}
-            </>
-          )}
-          {step === 2 && (
-            <KnownGaps
-              gaps={gaps.filter((g) =>
-                ['field:funds', 'field:members', 'field:premises', 'field:board'].includes(
-                  g.target,
-                ),
-              )}
-              title="按现行登记标准，以下内容尚不符合要求"
-            />
-          )}
+          {step === 0 && <BasicsStep f={f} />}
+          {step === 1 && <PeopleStep f={f} />}
+          {step === 2 && <MeansStep f={f} gaps={gaps} />}
           {step === 3 && <DocumentsStep f={f} />}
-          {step === 4 && (
-            <>
-              <dl className="summary">
-                <dt>拟用名称</dt>
-                <dd>{draft.name}</dd>
-                <dt>组织形式与类别</dt>
-                <dd>
-                  {LEGAL_FORM_LABEL[draft.legalForm]} · {CATEGORY_LABEL[draft.category]}
-                </dd>
-                <dt>法定代表人</dt>
-                <dd>{draft.legalRepresentative.name}</dd>
-                <dt>材料</dt>
-                <dd>{draft.documents.length} 份</dd>
-              </dl>
-              <CheckInput
-                f={f}
-                path="declarations.noDeprivationOfPoliticalRights"
-                label="发起人、拟任负责人未受过剥夺政治权利的刑事处罚"
-              />
-              <CheckInput
-                f={f}
-                path="declarations.fullCivilCapacity"
-                label="发起人、拟任负责人具有完全民事行为能力"
-              />
-              <CheckInput
-                f={f}
-                path="declarations.truthful"
-                label="本组织承诺所提交的材料真实、合法、有效"
-              />
-              <KnownGaps
-                gaps={gaps.filter((g) => g.target !== 'field:declarations')}
-                title="提交前检查：以下内容不符合登记要求，提交后会收到补正通知，建议先修改"
-                ok="提交前检查：系统已知的登记条件均已满足。"
-              />
-              <ProblemAlert
-                error={error instanceof ApiError && error.errors.length === 0 ? error : null}
-              />
-            </>
-          )}
+          {step === 4 && <DeclarationStep f={f} gaps={gaps} error={error} />}
           <div className="form-actions">
             {step > 0 && (
               <button type="button" className="btn btn-secondary" onClick={() => setStep(step - 1)}>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Card, Field, Notice, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import { useSession } from '../session';
 import { type Confirmed, RecoveryCodes, TotpEnrolment } from './totp-enrolment';
 
@@ -40,23 +41,18 @@ function PasswordForm() {
   const { signOut } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, errors } = form;
+  const error = form.problem;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    const changed = await form.submit(async () => {
       await api.post('/api/auth/password', { currentPassword: current, newPassword: next });
-      // Every session of the account has ended: sign in again with the new password.
-      await signOut();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    // Every session of the account has ended: sign in again with the new password.
+    if (changed) await signOut();
   };
-  const errors = fieldErrors(error);
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <ProblemAlert error={error} fieldsShown />
@@ -100,21 +96,14 @@ function PasswordForm() {
 function RenewRecoveryCodes() {
   const [code, setCode] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const form = useFormState();
+  const error = form.problem;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      setCodes(
-        (
-          await api.post<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', {
-            code: code.trim(),
-          })
-        ).recoveryCodes,
-      );
-    } catch (err) {
-      setError(err);
-    }
+    const r = await form.submit(() =>
+      api.post<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes', { code: code.trim() }),
+    );
+    if (r) setCodes(r.recoveryCodes);
   };
   if (codes) return <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />;
   return (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api';
+import { api } from '../api';
 import { Field, Notice, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
 import type { SignedIn } from '../types';
 
 interface Enrolment {
@@ -18,34 +19,21 @@ export interface Confirmed {
 export function TotpEnrolment({ onConfirmed }: { onConfirmed: (c: Confirmed) => void }) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormState();
+  const { busy, errors } = form;
+  const error = form.problem;
 
   const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setEnrolment(await api.post<Enrolment>('/api/auth/mfa/enrolment'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const r = await form.submit(() => api.post<Enrolment>('/api/auth/mfa/enrolment'));
+    if (r) setEnrolment(r);
   };
 
   const confirm = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onConfirmed(
-        await api.post<Confirmed>('/api/auth/mfa/enrolment/confirm', { code: code.trim() }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const r = await form.submit(() =>
+      api.post<Confirmed>('/api/auth/mfa/enrolment/confirm', { code: code.trim() }),
+    );
+    if (r) onConfirmed(r);
   };
 
   if (!enrolment)
@@ -81,7 +69,7 @@ export function TotpEnrolment({ onConfirmed }: { onConfirmed: (c: Confirmed) => 
         <code className="totp-secret">{enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
       </p>
       <ProblemAlert error={error} fieldsShown />
-      <Field label="应用显示的 6 位验证码" required error={fieldErrors(error).code}>
+      <Field label="应用显示的 6 位验证码" required error={errors.code}>
         {(id, d) => (
           <input
             id={id}

@@ -1,0 +1,77 @@
+import { type ReactNode, useRef, useState } from 'react';
+import { api, decisionKeys } from '../api';
+import { useFormState } from '../forms/use-form-state';
+import { Card, ProblemAlert } from './ui';
+
+/**
+ * A committee member's named vote, the same for every committee: approve or against, then
+ * confirmed once; the workflow's refusal (not a member, already voted, not at this stage)
+ * appears under the buttons. `children` says what is voted on.
+ */
+export function VotePanel({
+  title,
+  path,
+  onDone,
+  children,
+}: {
+  title: string;
+  /** Where `{ approve }` is posted. */
+  path: string;
+  onDone: () => void;
+  children: ReactNode;
+}) {
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const form = useFormState();
+  // The same key for the same vote: a retry after a lost reply is not a second vote.
+  const keys = useRef(decisionKeys());
+
+  async function cast() {
+    const vote = { approve: choice };
+    const sent = await form.submit(async () => {
+      await api.post(path, vote, keys.current(vote));
+      return true;
+    });
+    if (!sent) return;
+    setChoice(null);
+    onDone();
+  }
+
+  return (
+    <Card title={title} className="card-warn">
+      {children}
+      {choice === null ? (
+        <div className="action-buttons">
+          <button type="button" className="btn btn-primary" onClick={() => setChoice(true)}>
+            赞成
+          </button>
+          <button type="button" className="btn btn-danger-outline" onClick={() => setChoice(false)}>
+            反对
+          </button>
+        </div>
+      ) : (
+        <div className="vote-confirm">
+          <p>
+            您将投<strong>{choice ? '赞成' : '反对'}</strong>票，确认提交吗？
+          </p>
+          <div className="action-buttons">
+            <button type="button" className="btn btn-primary" disabled={form.busy} onClick={cast}>
+              {form.busy ? '正在提交…' : '确认提交'}
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={form.busy}
+              onClick={() => {
+                setChoice(null);
+                form.reset();
+              }}
+            >
+              重新选择
+            </button>
+          </div>
+        </div>
+      )}
+      <ProblemAlert error={form.problem} />
+    </Card>
+  );
+}

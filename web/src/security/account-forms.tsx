@@ -1,0 +1,210 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../api';
+import { Field, ProblemAlert } from '../components/ui';
+import { useFormState } from '../forms/use-form-state';
+import type { Role } from '../types';
+import type { AccountRow } from './accounts-page';
+
+/** The security administrator's account forms: a new account, and one change to an account. */
+
+export const ROLE_CHOICES: [Role, string][] = [
+  ['applicant', '申请人'],
+  ['reviewer', '审查人员'],
+  ['section_head', '科室负责人'],
+  ['bureau_head', '局领导'],
+  ['evaluator', '评估专家'],
+  ['purchaser', '购买主体'],
+  ['administrator', '系统管理员'],
+  ['committee_member', '评估委员会委员'],
+  ['agency', '第三方评估机构'],
+  ['judge', '公益创投评审'],
+  ['finance', '财务人员'],
+  ['security_admin', '安全管理员'],
+  ['auditor', '安全审计员'],
+];
+
+export type AccountAction = {
+  kind: 'role' | 'deactivate' | 'activate' | 'password' | 'mfa-reset';
+  account: AccountRow;
+};
+
+function RoleSelect(props: { label: string; value: Role; onChange: (r: Role) => void }) {
+  return (
+    <Field label={props.label} required>
+      {(id) => (
+        <select
+          id={id}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as Role)}
+        >
+          {ROLE_CHOICES.map(([r, l]) => (
+            <option key={r} value={r}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CreateForm({ onDone }: { onDone: () => void }) {
+  const [form, setForm] = useState({
+    username: '',
+    displayName: '',
+    email: '',
+    role: 'reviewer' as Role,
+    password: '',
+    organizationName: '',
+  });
+  const state = useFormState();
+  const { busy, errors } = state;
+  const error = state.problem;
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const { organizationName, ...rest } = form;
+    const created = await state.submit(async () => {
+      await api.post('/api/admin/accounts', {
+        ...rest,
+        ...(rest.role === 'applicant' ? { organizationName } : {}),
+      });
+      return true;
+    });
+    if (created) onDone();
+  };
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <ProblemAlert error={error} fieldsShown />
+      <Field label="用户名" required error={errors.username} hint="3至40位小写字母、数字或 _ . -">
+        {(id, d) => (
+          <input id={id} value={form.username} aria-describedby={d} onChange={set('username')} />
+        )}
+      </Field>
+      <Field label="姓名" required error={errors.displayName}>
+        {(id, d) => (
+          <input
+            id={id}
+            value={form.displayName}
+            aria-describedby={d}
+            onChange={set('displayName')}
+          />
+        )}
+      </Field>
+      <Field label="电子邮箱" required error={errors.email}>
+        {(id, d) => (
+          <input
+            id={id}
+            type="email"
+            value={form.email}
+            aria-describedby={d}
+            onChange={set('email')}
+          />
+        )}
+      </Field>
+      <RoleSelect label="角色" value={form.role} onChange={(role) => setForm({ ...form, role })} />
+      {form.role === 'applicant' && (
+        <Field label="申请组织名称" required error={errors.organizationName}>
+          {(id, d) => (
+            <input
+              id={id}
+              value={form.organizationName}
+              aria-describedby={d}
+              onChange={set('organizationName')}
+            />
+          )}
+        </Field>
+      )}
+      <Field
+        label="初始密码"
+        required
+        error={errors.password}
+        hint="须符合安全策略；请当面或另行告知本人"
+      >
+        {(id, d) => (
+          <input
+            id={id}
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            aria-describedby={d}
+            onChange={set('password')}
+          />
+        )}
+      </Field>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        新建
+      </button>
+    </form>
+  );
+}
+
+export function ActionForm({ action, onDone }: { action: AccountAction; onDone: () => void }) {
+  const [role, setRole] = useState<Role>(action.account.role);
+  const [text, setText] = useState('');
+  const [organizationName, setOrganizationName] = useState('');
+  const form = useFormState();
+  const { busy } = form;
+  const error = form.problem;
+  const base = `/api/admin/accounts/${action.account.id}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const done = await form.submit(async () => {
+      if (action.kind === 'role')
+        await api.put(`${base}/role`, {
+          role,
+          ...(role === 'applicant' ? { organizationName } : {}),
+        });
+      else if (action.kind === 'password')
+        await api.post(`${base}/password`, { newPassword: text });
+      else await api.post(`${base}/${action.kind}`, { reason: text });
+      return true;
+    });
+    if (done) onDone();
+  };
+  const label = {
+    role: '变更角色',
+    deactivate: '停用账号',
+    activate: '启用账号',
+    password: '重置密码',
+    'mfa-reset': '重置动态验证码',
+  }[action.kind];
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <ProblemAlert error={error} />
+      {action.kind === 'role' ? (
+        <>
+          <RoleSelect label="新角色" value={role} onChange={setRole} />
+          {role === 'applicant' && (
+            <Field label="申请组织名称" required>
+              {(id) => (
+                <input
+                  id={id}
+                  value={organizationName}
+                  onChange={(e) => setOrganizationName(e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+        </>
+      ) : (
+        <Field label={action.kind === 'password' ? '新密码' : '理由'} required>
+          {(id) => (
+            <input
+              id={id}
+              type={action.kind === 'password' ? 'password' : 'text'}
+              autoComplete={action.kind === 'password' ? 'new-password' : 'off'}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      <p className="muted">该账号当前的登录会随即结束。</p>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {label}
+      </button>
+    </form>
+  );
+}
