@@ -140,7 +140,7 @@ interface Found {
 function nameOf(head: string): string {
   const m =
     /function\s*\*?\s*([\w$]+)\s*(?:<[^(]*>)?\s*\($/.exec(head) ??
-    /([\w$]+)\s*(?::[^=]*)?=\s*(?:async\s*)?(?:<[^(]*>)?\s*\([^]*$/.exec(head) ??
+    /([\w$]+)\s*(?::[^=]*)?=\s*(?:async\s*)?(?:<[^(]*>)?\s*\([\s\S]*$/.exec(head) ??
     /([\w$]+)\s*(?:<[^(]*>)?\s*\($/.exec(head);
   return m?.[1] ?? '(anonymous)';
 }
