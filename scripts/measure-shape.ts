@@ -211,7 +211,7 @@ function trackedSources(): string[] {
 }
 
 function folderOf(file: string): string {
-  return file.startsWith('web/src/') ? 'web' : file.split('/')[0];
+  return file.startsWith('web/src/') ? 'web' : (file.split('/')[0] ?? file);
 }
 
 function countBy(items: { file: string }[]): string {
@@ -228,7 +228,7 @@ function duplicatePairs(): string {
     const out = execFileSync('duplicates', ['--most', '1', '--seconds', '120'], {
       encoding: 'utf8',
     });
-    const head = out.split('\n')[0];
+    const head = out.split('\n')[0] ?? '';
     const m = /^(\d+) pairs.*?(\d+) of those marked boilerplate/.exec(head);
     if (!m) return head;
     return `${Number(m[1]) - Number(m[2])} outside boilerplate (${head})`;

@@ -1,5 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Router } from 'express';
+import * as C from '../../contract/competition';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
@@ -43,7 +44,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZRoundParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) => decideOnRound(deps, ctx, m.closeCallUpdate, (s) => ({ actor: actorOf(s) })),
@@ -59,7 +60,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZPhaseParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) =>
@@ -79,7 +80,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZPhaseParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) =>
@@ -99,7 +100,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZRoundParams,
       body: S.ZFundingRequest,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) =>
@@ -119,7 +120,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZRoundParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) => decideOnRound(deps, ctx, m.closeRoundUpdate, (s) => ({ actor: actorOf(s) })),

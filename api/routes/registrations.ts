@@ -5,7 +5,6 @@ import type { Prisma } from '../../lib/db';
 import type { AppDeps } from '../app';
 import { fileRegistration } from '../file-registration';
 import { AppError } from '../problem';
-import { literal } from '../search-text';
 import { isStaff, registrationFor, summarize } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
@@ -16,6 +15,7 @@ import {
   ZRegistrationList,
   ZRegistrationSummary,
 } from '../schemas/registration';
+import { literal } from '../search-text';
 import { sendFile } from './send-file';
 
 const READERS = ['applicant', 'reviewer', 'section_head', 'bureau_head', 'administrator'] as const;

@@ -12,6 +12,7 @@ import { createMailing } from '../../lib/mail';
 import { configurePasswordHashing, hashPassword } from '../../lib/password';
 import { createWorker } from '../../lib/worker';
 import { seedReferenceData } from '../../prisma/seed';
+import { assertNoViolations, withResponseContract } from './response-contract';
 import { startSmtpServer, type TestSmtp } from './smtp';
 import { testEnv } from './test-env';
 
@@ -151,6 +152,7 @@ export async function startHarness(
   let running: Promise<void> | null = worker.run();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const contractViolations: string[][] = [];
   const startApi = async (o: { client?: Client; config?: Partial<Config> }) => {
     const apiConfig = { ...config, ...o.config } as Config;
     const app = createApp({
@@ -161,8 +163,11 @@ export async function startHarness(
       logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),
       sessionSecret: 'test-secret-that-is-long-enough-1234567890',
     });
+    // Every JSON answer of the run is checked against the app's OpenAPI document.
+    const contract = withResponseContract(app);
+    contractViolations.push(contract.violations);
     const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      const s = contract.server.listen(0, '127.0.0.1', () => resolve(s));
     });
     return {
       baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -241,6 +246,7 @@ export async function startHarness(
       mailer.close();
       await smtp.close();
       await db.$disconnect();
+      assertNoViolations(contractViolations.flat());
     },
   };
 }
