@@ -107,3 +107,30 @@ export const ZAuditVerifyResponse = z.object({
   audit: ZChainReport,
   security: ZChainReport,
 });
+
+export const ZRuleSet = z.object({
+  id: z.uuid(),
+  process: z.string(),
+  version: z.string(),
+  jurisdiction: z.string(),
+  effectiveFrom: ZInstant,
+  settings: ZJson,
+  note: z.string().nullable(),
+  createdById: z.string().nullable(),
+  createdAt: ZInstant,
+});
+export const ZRuleSets = ZItems(ZRuleSet);
+
+export const ZPolicyForms = z.object({
+  processes: z.array(z.object({ process: z.string(), title: z.string() })),
+  jurisdictions: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+
+export const ZPolicyForm = z.object({
+  process: z.string(),
+  title: z.string(),
+  /** The settings' JSON Schema, for the form. */
+  schema: z.record(z.string(), ZJson),
+  ruleSet: ZRuleSetRef.nullable(),
+  policy: ZJson,
+});

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { signalOrganizationProfileChanged } from '../../client/grade-client';
+import * as O from '../../contract/organization';
 import { localDateOf } from '../../domain/calendar';
 import { buildCreditCode } from '../../domain/credit-code';
 import { IMPORT_COLUMNS } from '../../domain/organization/import-row';
@@ -82,7 +83,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '组织档案列表',
       access: STAFF as never[],
       query: ZListOrganizationsQuery,
-      response: { status: 200, description: '组织' },
+      response: { status: 200, description: '组织', schema: O.ZOrganizationPage },
     },
     async ({ query }) => {
       const where = {
@@ -147,7 +148,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '组织档案：年检、处罚、名录标记与等级',
       access: READERS,
       params: uuidParam,
-      response: { status: 200, description: '组织档案' },
+      response: { status: 200, description: '组织档案', schema: O.ZOrganizationDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -165,7 +166,11 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '等级评估历史',
       access: READERS,
       params: uuidParam,
-      response: { status: 200, description: '等级记录（按授予日期）' },
+      response: {
+        status: 200,
+        description: '等级记录（按授予日期）',
+        schema: O.ZOrganizationGrades,
+      },
       problems: ['not_found'],
     },
     async ({ params, session }) => ({
@@ -182,7 +187,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '档案变更记录',
       access: STAFF as never[],
       params: uuidParam,
-      response: { status: 200, description: '记录' },
+      response: { status: 200, description: '记录', schema: O.ZOrganizationAudit },
       problems: ['not_found'],
     },
     async ({ params }) => {
@@ -240,7 +245,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       query: ZImportQuery,
       body: z.string({ error: '请求体应为 text/csv' }).min(1, 'CSV 为空'),
       bodyContentType: 'text/csv',
-      response: { status: 200, description: '导入报告' },
+      response: { status: 200, description: '导入报告', schema: O.ZImportReport },
       problems: ['bad_request', 'payload_too_large', 'unprocessable'],
     },
     async ({ query, body, session }) => {
@@ -273,7 +278,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: ZInspectionParams,
       body: ZInspectionRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZOrganizationProfile },
       problems: ['not_found', 'unprocessable'],
     },
     async ({ params, body, session }) => {
@@ -317,7 +322,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZPenaltyRequest,
-      response: { status: 201, description: '已登记' },
+      response: { status: 201, description: '已登记', schema: O.ZPenalty },
       problems: ['not_found', 'conflict', 'unprocessable'],
     },
     async ({ params, body, session }) => {
@@ -374,7 +379,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: ZPenaltyParams,
       body: ZPenaltyExecutedRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZPenalty },
       problems: ['not_found', 'conflict', 'unprocessable'],
     },
     async ({ params, body, session }) => {
@@ -417,7 +422,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZFlagsRequest,
-      response: { status: 200, description: '已变更' },
+      response: { status: 200, description: '已变更', schema: O.ZOrganizationProfile },
       problems: ['not_found'],
     },
     async ({ params, body, session }) => {
@@ -495,7 +500,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZPartyOrganizationRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZOrganizationProfile },
       problems: ['not_found', 'unprocessable'],
     },
     ({ params, body, session }) =>
@@ -518,7 +523,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZBudgetFundingRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZOrganizationProfile },
       problems: ['not_found', 'unprocessable'],
     },
     ({ params, body, session }) =>

@@ -40,6 +40,23 @@ function operations(doc: Json): Map<string, Operation[]> {
   return byMethod;
 }
 
+/** Every operation says what it answers: a JSON schema or a media type, or 204 (no body). */
+export function undeclared(doc: Json): string[] {
+  const out: string[] = [];
+  for (const [template, ops] of Object.entries(doc.paths as Json)) {
+    for (const [method, op] of Object.entries(ops as Json)) {
+      for (const [status, r] of Object.entries((op as Json).responses as Json)) {
+        if (!/^2/.test(status) || status === '204') continue;
+        const content = (r as Json).content as Json | undefined;
+        const json = content?.['application/json']?.schema;
+        if (!json && !Object.keys(content ?? {}).some((t) => t !== 'application/json'))
+          out.push(`${method.toUpperCase()} ${template} ${status}: declares no response schema`);
+      }
+    }
+  }
+  return out;
+}
+
 export function withResponseContract(app: Express): ResponseContract {
   const doc = app.locals.openapi as Json;
   const ops = operations(doc);
@@ -47,7 +64,7 @@ export function withResponseContract(app: Express): ResponseContract {
   ajv.addSchema({ $id: 'problem', ...doc.components.schemas.Problem });
   const problem = ajv.getSchema('problem') as ValidateFunction;
   const compiled = new Map<string, ValidateFunction | string>();
-  const violations: string[] = [];
+  const violations: string[] = undeclared(doc);
 
   const validatorFor = (op: Operation, status: number, method: string) => {
     const key = `${method} ${op.template} ${status}`;
@@ -69,7 +86,8 @@ export function withResponseContract(app: Express): ResponseContract {
     const path = url.split('?')[0] ?? url;
     const where = `${method} ${path} ${status}`;
     if (type.includes('application/problem+json') || status >= 400) {
-      if (!problem(body)) violations.push(`${where}: problem body ${ajv.errorsText(problem.errors)}`);
+      if (!problem(body))
+        violations.push(`${where}: problem body ${ajv.errorsText(problem.errors)}`);
       return;
     }
     const op = ops.get(method)?.find((o) => o.pattern.test(path));
