@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISQUALIFICATION_GROUNDS } from '../domain/evaluation/disqualification';
 import { ZDay, ZIdOnly, ZInstant, ZItems, ZJson } from './common';
 
 /**
@@ -31,7 +32,7 @@ export const ZTally = z.object({
 
 export const ZDisqualification = z
   .object({
-    ground: z.string(),
+    ground: z.enum(DISQUALIFICATION_GROUNDS),
     reason: z.string(),
     complaintId: z.string().nullable(),
     at: z.string(),
@@ -417,3 +418,11 @@ export type Campaign = z.infer<typeof ZCampaign>;
 export type ComplaintSummary = z.infer<typeof ZComplaintSummary>;
 export type PublicResults = z.infer<typeof ZPublicResults>;
 export type OfficeTask = z.infer<typeof ZOfficeTasks>['items'][number];
+export type Tally = z.infer<typeof ZTally>;
+export type CampaignStage = z.infer<typeof ZCampaignStage>;
+export type ExpertCandidate = z.infer<typeof ZExpertCandidate>;
+export type ComplaintView = z.infer<typeof ZComplaintView>;
+export type ComplaintDetail = z.infer<typeof ZComplaintDetail>;
+export type GradeStatusView = z.infer<typeof ZGradeView>;
+export type Disqualification = z.infer<typeof ZDisqualification>;
+export type ReviewRequest = z.infer<typeof ZReviewRequest>;

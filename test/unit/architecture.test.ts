@@ -45,6 +45,13 @@ describe('the direction of imports', () => {
     expect(show(bad)).toEqual([]);
   });
 
+  it('given contract/, then it imports only itself, domain/ and zod (the web reads it too)', () => {
+    const bad = imports('contract').filter(
+      (i) => !under(i.target, 'contract', 'domain') && i.target !== 'zod',
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
   it('given workflows/, then it imports domain/, itself and the Temporal workflow API; activities only as types', () => {
     const allowed = ['@temporalio/workflow', '@temporalio/common', 'zod'];
     const bad = imports('workflows').filter(
