@@ -41,6 +41,7 @@ const ZAudit = z.object({
   reason: z.string().optional(),
   legalBasis: z.string().optional(),
   ruleVersion: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const ZRegistrationView = z
@@ -57,6 +58,7 @@ export const ZRegistrationView = z
         dueAt: z.string().nullable(),
         state: z.enum(['running', 'paused', 'overdue']),
         provisional: z.boolean(),
+        missingYears: z.array(z.number().int()).optional(),
       }),
     ),
     findings: z.array(deficiencyItemSchema),
