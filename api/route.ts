@@ -24,7 +24,14 @@ export type Access = 'public' | 'signed-in' | 'second-factor' | readonly Role[];
  */
 export type ResponseSpec =
   | { status: 204; description: string; schema?: undefined; contentType?: undefined }
-  | { status: number; description: string; schema: z.ZodType; contentType?: undefined }
+  | {
+      status: number;
+      description: string;
+      schema: z.ZodType;
+      contentType?: undefined;
+      /** Other statuses answered with the same body (an idempotent retry's 200 after a 201). */
+      also?: { status: number; description: string }[];
+    }
   | { status: number; description: string; contentType: string; schema?: undefined };
 
 export interface RouteSpec<
