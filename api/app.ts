@@ -31,8 +31,10 @@ import { createEligibilityRouter } from './routes/eligibility';
 import { createEvaluationRouters } from './routes/evaluation';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
+import { createInboxRouter } from './routes/inbox';
 import { createNameCheckRouter } from './routes/name-check';
 import { createOrganizationsRouter } from './routes/organizations';
+import { createPublicRouter } from './routes/public';
 import { createPurchaseActionsRouter } from './routes/purchase-actions';
 import { createPurchaseCatalogueRouter } from './routes/purchase-catalogue';
 import { createPurchaseExpertsRouter } from './routes/purchase-experts';
@@ -132,6 +134,7 @@ export function createApp(input: AppDeps): Express {
     createRegistrationsRouter(registry, deps),
     createRegistrationActionsRouter(registry, deps),
     createWorklistRouter(registry, deps),
+    createInboxRouter(registry, deps),
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
     createOrganizationsRouter(registry, deps),
@@ -145,6 +148,7 @@ export function createApp(input: AppDeps): Express {
     createCompetitionRoundsRouter(registry, deps),
     createCompetitionProposalsRouter(registry, deps),
     ...createEvaluationRouters(registry, deps),
+    createPublicRouter(registry, deps),
     // Last: its page fallback must not shadow any API route.
     createWebRouter(registry, deps),
   ];

@@ -77,6 +77,9 @@ export async function competitionRoundWorkflow(
   // proposals in the background, in order, while people act on them carrying the same news (see
   // lib/competition-round-news.ts). Before it, the person's request waited for every proposal.
   const inBackground = patched('round-news-in-background');
+  // Since this patch the call closes by itself at its deadline (a timer), not only when the
+  // administrator closes it; rounds recorded before it wait for the administrator.
+  const callTimer = patched('call-closes-at-deadline');
   let delivering = 0;
   let deliveries: Promise<void> = Promise.resolve();
   const deliver = (kind: m.RoundNews['kind'], phase?: m.Phase) => {
@@ -126,25 +129,22 @@ export async function competitionRoundWorkflow(
     },
     { validator: (a: m.SubmitArgs) => fail(rr.checkSubmit(input, st, a, Date.now())) },
   );
-  update(
-    m.closeCallUpdate,
-    () => rr.checkStage(st, 'call_open', '征集期已经结束'),
-    async () => {
-      await stage('eligibility_review');
-      // Every proposal whose child has started hears the news, even one the API has not yet marked.
-      await condition(() => starting === 0);
-      if (inBackground) {
-        deliver('stage');
-        return view();
-      }
-      await act.broadcastStage({
-        roundId,
-        stage: 'eligibility_review',
-        statuses: ['submitting', 'submitted'],
-      });
+  const closeCall = async () => {
+    await stage('eligibility_review');
+    // Every proposal whose child has started hears the news, even one the API has not yet marked.
+    await condition(() => starting === 0);
+    if (inBackground) {
+      deliver('stage');
       return view();
-    },
-  );
+    }
+    await act.broadcastStage({
+      roundId,
+      stage: 'eligibility_review',
+      statuses: ['submitting', 'submitted'],
+    });
+    return view();
+  };
+  update(m.closeCallUpdate, () => rr.checkStage(st, 'call_open', '征集期已经结束'), closeCall);
   update(
     m.openScoringUpdate,
     (a: m.WithActor & { phase: m.Phase }) => rr.checkOpenScoring(st, a.phase),
@@ -250,8 +250,17 @@ export async function competitionRoundWorkflow(
     const wait =
       st.stage === 'publicity' && st.publicityEndsAt !== null
         ? Math.max(1, st.publicityEndsAt - Date.now())
-        : undefined;
+        : callTimer && st.stage === 'call_open'
+          ? Math.max(1, input.callClosesAt - Date.now())
+          : undefined;
     await condition(() => changes !== seen, wait);
+    if (callTimer && rr.callOver(st, input, Date.now())) {
+      await lock.run(async () => {
+        if (!rr.callOver(st, input, Date.now())) return;
+        log.info('call closed at its deadline', { roundId });
+        await closeCall();
+      });
+    }
     if (rr.publicityOver(st, Date.now())) {
       await lock.run(async () => {
         if (!rr.publicityOver(st, Date.now())) return;
