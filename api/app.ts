@@ -154,6 +154,8 @@ export function createApp(input: AppDeps): Express {
   ];
   for (const r of routers) app.use(r);
   const openapi = buildOpenApi(registry.routes, deps.config);
+  // Read by the tests' response contract check (test/support/response-contract.ts).
+  app.locals.openapi = openapi;
   app.use(createDocsRouter(openapi));
 
   app.use(notFoundHandler);

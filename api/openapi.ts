@@ -50,6 +50,8 @@ function responses(r: RouteSpec): Json {
   else if (r.response.contentType)
     ok.content = { [r.response.contentType]: { schema: { type: 'string', format: 'binary' } } };
   const out: Json = { [r.response.status]: ok };
+  for (const a of ('also' in r.response && r.response.also) || [])
+    out[a.status] = { description: a.description, content: ok.content };
   const codes = new Set<ProblemCode>([...(r.problems ?? []), 'internal']);
   if (r.access !== 'public') codes.add('unauthenticated').add('forbidden');
   if (r.body || r.query || r.params) codes.add('bad_request');

@@ -16,6 +16,24 @@ import { findUnsafeText } from './unsafe-text';
  */
 export type Access = 'public' | 'signed-in' | 'second-factor' | readonly Role[];
 
+/**
+ * What a route answers, declared so the OpenAPI document is complete (issue 17 point 3): a JSON
+ * body has its zod schema, anything else its media type, and only 204 has no body. A route
+ * without one does not type-check; test/support/response-contract.ts checks real answers against
+ * the document in every integration test.
+ */
+export type ResponseSpec =
+  | { status: 204; description: string; schema?: undefined; contentType?: undefined }
+  | {
+      status: number;
+      description: string;
+      schema: z.ZodType;
+      contentType?: undefined;
+      /** Other statuses answered with the same body (an idempotent retry's 200 after a 201). */
+      also?: { status: number; description: string }[];
+    }
+  | { status: number; description: string; contentType: string; schema?: undefined };
+
 export interface RouteSpec<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
@@ -35,7 +53,7 @@ export interface RouteSpec<
   /** multipart/form-data routes document their fields here; validation happens in the handler. */
   multipart?: z.ZodType;
   headers?: { name: string; description: string; required: boolean }[];
-  response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  response: ResponseSpec;
   problems?: ProblemCode[];
   /**
    * Rate limit (issue 13 point 8): by default a route open without signing in counts anonymous

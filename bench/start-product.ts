@@ -7,8 +7,8 @@ import { createWorkflowClients } from '../client/workflow-clients';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
-import { createMailing } from '../lib/mail';
-import { createWorker, NativeConnection } from '../lib/worker';
+import { createMailing } from '../main/create-mailing';
+import { createWorker, NativeConnection } from '../main/create-worker';
 import type { Cleanup } from './cleanup';
 
 export interface Product {

@@ -1,8 +1,8 @@
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createLogger } from '../lib/logger';
-import { createMailing } from '../lib/mail';
-import { createWorker, NativeConnection } from '../lib/worker';
+import { createMailing } from './create-mailing';
+import { createWorker, NativeConnection } from './create-worker';
 
 /** The Temporal worker and the outbox dispatcher, until SIGINT/SIGTERM. */
 async function main(): Promise<void> {

@@ -1,9 +1,9 @@
-import { importOrganizations } from '../api/organization-import';
 import { localDateOf } from '../domain/calendar';
 import { CN_2026 } from '../domain/holidays/cn-2026';
 import { loadConfig } from '../lib/config';
 import { createDb, type Db, Prisma } from '../lib/db';
 import { hashPassword } from '../lib/password';
+import { importOrganizations } from '../operations/organization/import-organizations';
 import {
   DEMO_ABNORMAL_LISTED,
   DEMO_ORGANIZATION_NAMES,

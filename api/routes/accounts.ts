@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { ZSessionsResponse } from '../../contract/admin';
 import { personNameSchema } from '../../domain/text-rules';
 import type { Account } from '../../generated/prisma/client';
 import { hashPassword } from '../../lib/password';
@@ -295,7 +296,7 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
       summary: '在用的会话（账号、登录时间、最近活动、来源地址）',
       access: SECURITY_ADMIN,
       query: z.object({ accountId: z.uuid().optional() }),
-      response: { status: 200, description: '会话' },
+      response: { status: 200, description: '会话', schema: ZSessionsResponse },
     },
     async ({ query }) => {
       const rows = await db.authSession.findMany({

@@ -1,5 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import {
+  ZHolidayCalendarsResponse,
+  ZHolidayLoadedResponse,
+  ZOutboxResendResponse,
+  ZOutboxResponse,
+  ZPolicyResponse,
+} from '../../contract/admin';
 import { holidayYearSchema } from '../../domain/calendar-schema';
 import { loadCalendar } from '../../lib/rules/load-registration-rules';
 import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
@@ -30,7 +37,7 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
         '今天生效的某一事项规则（登记、评估、创投、购买服务、工作目标；合并各级规则后的完整设置）',
       access: 'signed-in',
       params: z.object({ process: z.enum(POLICY_PROCESSES, '没有该事项的规则') }),
-      response: { status: 200, description: '规则' },
+      response: { status: 200, description: '规则', schema: ZPolicyResponse },
       problems: ['bad_request', 'conflict'],
     },
     async ({ params }) => {
@@ -55,7 +62,7 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
       tag: '管理',
       summary: '已载入的节假日安排',
       access: 'signed-in',
-      response: { status: 200, description: '各年度' },
+      response: { status: 200, description: '各年度', schema: ZHolidayCalendarsResponse },
     },
     async () => ({ items: Object.values((await loadCalendar(db)).years) }),
   );
@@ -70,7 +77,7 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
       access: ADMIN,
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
       body: holidayYearSchema,
-      response: { status: 200, description: '已载入' },
+      response: { status: 200, description: '已载入', schema: ZHolidayLoadedResponse },
       problems: ['bad_request', 'unprocessable'],
     },
     async ({ params, body, session }) => {
@@ -103,7 +110,7 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
       summary: '邮件发件箱（含发送状态；“待核实”表示发送中断，需人工确认）',
       access: ADMIN,
       query: z.object({ status: z.enum(['pending', 'sending', 'sent', 'uncertain']).optional() }),
-      response: { status: 200, description: '最近200封' },
+      response: { status: 200, description: '最近200封', schema: ZOutboxResponse },
     },
     async ({ query }) => ({
       items: await db.outboxMail.findMany({
@@ -134,7 +141,7 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
       summary: '核实后重发一封“待核实”的邮件',
       access: ADMIN,
       params: uuidParam,
-      response: { status: 200, description: '已重新排队' },
+      response: { status: 200, description: '已重新排队', schema: ZOutboxResendResponse },
       problems: ['not_found', 'conflict'],
     },
     async ({ params }) => {

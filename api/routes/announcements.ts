@@ -7,7 +7,11 @@ import { type RouteRegistry, uuidParam } from '../route';
 const ZAnnouncement = z
   .object({
     id: z.uuid(),
+    /** The business key it was published under (e.g. evaluation-notice:<campaign>). */
+    key: z.string(),
     kind: z.string(),
+    subjectType: z.string(),
+    subjectId: z.uuid(),
     title: z.string(),
     body: z.string(),
     channels: z.array(z.string()),

@@ -1,5 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import {
+  ZAuditEntriesResponse,
+  ZAuditVerifyResponse,
+  ZSecurityEventsResponse,
+} from '../../contract/admin';
 import { type ChainHead, type ChainName, verifyChain } from '../../lib/audit-chain';
 import type { Prisma } from '../../lib/db';
 import { SECURITY_EVENT_KINDS } from '../../lib/security-log';
@@ -62,7 +67,7 @@ export function createAuditLogRouter(registry: RouteRegistry, deps: AppContext):
         actorId: z.uuid().optional(),
         action: z.string().max(60).optional(),
       }),
-      response: { status: 200, description: '审计记录' },
+      response: { status: 200, description: '审计记录', schema: ZAuditEntriesResponse },
     },
     async ({ query: q }) => {
       const where: Prisma.AuditEntryWhereInput = {
@@ -114,7 +119,7 @@ export function createAuditLogRouter(registry: RouteRegistry, deps: AppContext):
         accountId: z.uuid().optional(),
         username: z.string().max(100).optional(),
       }),
-      response: { status: 200, description: '安全事件' },
+      response: { status: 200, description: '安全事件', schema: ZSecurityEventsResponse },
     },
     async ({ query: q }) => {
       const where: Prisma.SecurityEventWhereInput = {
@@ -162,7 +167,7 @@ export function createAuditLogRouter(registry: RouteRegistry, deps: AppContext):
       access: ['auditor', 'security_admin'],
       limit: 'expensive',
       query: z.object({ expectAudit: head.optional(), expectSecurity: head.optional() }),
-      response: { status: 200, description: '校验结果' },
+      response: { status: 200, description: '校验结果', schema: ZAuditVerifyResponse },
     },
     async ({ query }) => {
       const check = (chain: ChainName, expect?: ChainHead) => verifyChain(db, chain, expect);

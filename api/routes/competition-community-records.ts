@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import * as C from '../../contract/competition';
 import type { AppDeps } from '../app';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
@@ -25,7 +26,7 @@ export function registerCommunityRecords(
       tag: TAG,
       summary: '已备案的社区社会组织',
       access: ['administrator', 'reviewer'],
-      response: { status: 200, description: '备案记录，最新在前' },
+      response: { status: 200, description: '备案记录，最新在前', schema: C.ZCommunityRecords },
     },
     async () => {
       const rows = await db.communityOrgRecord.findMany({
@@ -63,7 +64,7 @@ export function registerCommunityRecords(
       summary: '登记社区社会组织备案（备案组织可按较低上限申报）',
       access: ['administrator'],
       body: S.ZCommunityRecordRequest,
-      response: { status: 201, description: '已备案' },
+      response: { status: 201, description: '已备案', schema: C.ZCommunityRecordCreated },
       problems: ['unprocessable', 'conflict'],
     },
     async ({ body, session }) => {

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import * as C from '../../contract/competition';
 import { formatYuan } from '../../domain/competition/policy';
 import type { AppDeps } from '../app';
 import { roundFor } from '../competition-access';
@@ -36,7 +37,7 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
       summary: '轮次数据：各阶段项目数、评审打分分布（宽严）、资金承诺与拨付',
       access: ['administrator', 'finance'],
       params: S.ZRoundParams,
-      response: { status: 200, description: '数据' },
+      response: { status: 200, description: '数据', schema: C.ZRoundFigures },
       problems: ['not_found'],
     },
     async ({ params }) => {
@@ -97,7 +98,7 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
       access: ['administrator', 'reviewer'],
       params: S.ZRoundParams,
       query: S.ZPhaseQuery,
-      response: { status: 200, description: '结果' },
+      response: { status: 200, description: '结果', schema: C.ZRoundResults },
       problems: ['not_found'],
     },
     async ({ params, query }) => {
@@ -119,7 +120,7 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
       summary: '本轮申报单位（供评审声明利益关联）',
       access: ['administrator', 'judge'],
       params: S.ZRoundParams,
-      response: { status: 200, description: '申报单位' },
+      response: { status: 200, description: '申报单位', schema: C.ZRoundApplicants },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -154,7 +155,7 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
       summary: '本轮项目（工作人员：全部；申报单位：本单位；评审：分配给本人的）',
       access: 'signed-in',
       params: S.ZRoundParams,
-      response: { status: 200, description: '项目' },
+      response: { status: 200, description: '项目', schema: C.ZProposalRows },
       problems: ['not_found'],
     },
     async ({ params, session }) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
+import * as C from '../../contract/competition';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import { actorOf, roundFor } from '../competition-access';
@@ -42,7 +43,7 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
       summary: '拟资助项目公示名单（公示开始后）',
       access: 'signed-in',
       params: S.ZRoundParams,
-      response: { status: 200, description: '公示名单' },
+      response: { status: 200, description: '公示名单', schema: C.ZPublicity },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -81,7 +82,7 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
       summary: '公示异议（管理员：全部；申报单位：本单位提出的）',
       access: ['administrator', 'applicant'],
       params: S.ZRoundParams,
-      response: { status: 200, description: '异议' },
+      response: { status: 200, description: '异议', schema: C.ZObjections },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -138,7 +139,7 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
       params: S.ZRoundParams,
       body: S.ZObjectionRequest,
       headers: DECISION_HEADERS,
-      response: { status: 201, description: '已受理' },
+      response: { status: 201, description: '已受理', schema: C.ZObjectionFiled },
       problems: ['not_found', 'conflict', 'unprocessable', 'unavailable'],
     },
     async (ctx) => {
@@ -168,7 +169,7 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
       params: S.ZObjectionParams,
       body: S.ZObjectionDecisionRequest,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: ['not_found', 'conflict', 'unavailable'],
     },
     (ctx) =>

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router } from 'express';
 import type { z } from 'zod';
+import * as C from '../../contract/competition';
 import { localDateOf } from '../../domain/calendar';
 import { competitionPolicySchema } from '../../domain/competition/policy';
 import {
@@ -248,7 +249,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       access: ['applicant'],
       params: S.ZRoundParams,
       body: proposalSchema,
-      response: { status: 201, description: '已申报' },
+      response: { status: 201, description: '已申报', schema: C.ZProposalSubmitted },
       problems: ['not_found', 'unprocessable', 'conflict'],
     },
     async ({ params, body, session, res }) => {
@@ -267,7 +268,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       summary: '项目详情（匿名评审时评审看不到申报单位）',
       access: 'signed-in',
       params: uuidParam,
-      response: { status: 200, description: '项目' },
+      response: { status: 200, description: '项目', schema: C.ZProposalDetail },
       problems: ['not_found', 'conflict'],
     },
     async ({ params, session }) => {
@@ -339,7 +340,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         params: uuidParam,
         body: a.body,
         headers: DECISION_HEADERS,
-        response: { status: 200, description: '项目流程状态' },
+        response: { status: 200, description: '项目流程状态', schema: C.ZProposalView },
         problems: ['not_found', 'conflict', 'unprocessable', 'forbidden', 'unavailable'],
       },
       async ({ params, body, session, req }) => {
@@ -380,7 +381,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         params: S.ZTrancheParams,
         body: S.ZEmpty,
         headers: DECISION_HEADERS,
-        response: { status: 200, description: '项目流程状态' },
+        response: { status: 200, description: '项目流程状态', schema: C.ZProposalView },
         problems: ['not_found', 'conflict', 'unprocessable', 'unavailable'],
       },
       async ({ params, body, session, req }) => {

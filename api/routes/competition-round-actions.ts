@@ -1,5 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Router } from 'express';
+import * as C from '../../contract/competition';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
@@ -52,7 +53,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZRoundParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) => decideOnRound(deps, ctx, m.closeCallUpdate, (s) => ({ actor: actorOf(s) })),
@@ -68,7 +69,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZPhaseParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) =>
@@ -88,7 +89,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZPhaseParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) =>
@@ -108,7 +109,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZRoundParams,
       body: S.ZFundingRequest,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) =>
@@ -128,7 +129,7 @@ export function registerRoundActions(router: Router, registry: RouteRegistry, de
       params: S.ZRoundParams,
       body: S.ZEmpty,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundView },
       problems: [...problems],
     },
     (ctx) => decideOnRound(deps, ctx, m.closeRoundUpdate, (s) => ({ actor: actorOf(s) })),

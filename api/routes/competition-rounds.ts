@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
+import * as C from '../../contract/competition';
 import { competitionPolicySchema } from '../../domain/competition/policy';
 import type { Prisma } from '../../lib/db';
 import { mergeLayers } from '../../lib/rules/jurisdictions';
@@ -66,7 +67,7 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       summary: '创建创投轮次（预算、资金来源、类别名额、上限、评分标准、评审等）',
       access: ['administrator'],
       body: S.ZCreateRoundRequest,
-      response: { status: 201, description: '已创建并开始征集' },
+      response: { status: 201, description: '已创建并开始征集', schema: C.ZRoundCreated },
       problems: ['bad_request', 'unprocessable'],
     },
     async ({ body, session }) => {
@@ -118,7 +119,7 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       tag: TAG,
       summary: '创投轮次列表',
       access: 'signed-in',
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundList },
     },
     async () => {
       const rounds = await db.competitionRound.findMany({
@@ -145,7 +146,7 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       summary: '创投轮次详情（设置与当前阶段）',
       access: 'signed-in',
       params: S.ZRoundParams,
-      response: { status: 200, description: '轮次' },
+      response: { status: 200, description: '轮次', schema: C.ZRoundDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -190,7 +191,7 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       access: ['judge'],
       params: S.ZRoundParams,
       body: S.ZConflictsRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: C.ZConflictsDeclared },
       problems: ['not_found'],
     },
     async ({ params, body, session }) => {

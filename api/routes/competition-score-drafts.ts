@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
+import * as C from '../../contract/competition';
 import { type Criterion, competitionPolicySchema } from '../../domain/competition/policy';
 import type { Phase } from '../../domain/competition/stages';
 import type { Prisma } from '../../lib/db';
@@ -68,7 +69,7 @@ export function registerScoreDrafts(router: Router, registry: RouteRegistry, dep
       summary: '评审本人的评分草稿（未提交）',
       access: ['judge'],
       params: S.ZPhaseParams,
-      response: { status: 200, description: '草稿（没有时为 null）' },
+      response: { status: 200, description: '草稿（没有时为 null）', schema: C.ZScoreDraft },
       problems: ['not_found', 'conflict'],
     },
     async ({ params, session }) => {
@@ -90,7 +91,7 @@ export function registerScoreDrafts(router: Router, registry: RouteRegistry, dep
       access: ['judge'],
       params: S.ZPhaseParams,
       body: S.ZScoreDraftRequest,
-      response: { status: 200, description: '已保存的草稿' },
+      response: { status: 200, description: '已保存的草稿', schema: C.ZScoreDraft },
       problems: ['not_found', 'conflict', 'unprocessable'],
     },
     async ({ params, body, session }) => {

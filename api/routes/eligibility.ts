@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import * as E from '../../contract/evaluation';
 import { localDateOf } from '../../domain/calendar';
 import { competitionPolicySchema } from '../../domain/competition/policy';
 import { applicantFindings, capFor } from '../../domain/competition/proposal';
@@ -29,7 +30,7 @@ export function createEligibilityRouter(registry: RouteRegistry, deps: AppDeps):
       summary: '本组织能否申报这次评估：今天按现行评估规则审查的结果和全部理由',
       access: ['applicant'],
       params: uuidParam,
-      response: { status: 200, description: '审查结果' },
+      response: { status: 200, description: '审查结果', schema: E.ZEvaluationEligibility },
       problems: ['not_found', 'forbidden'],
     },
     async ({ params, session }) => {
@@ -63,7 +64,7 @@ export function createEligibilityRouter(registry: RouteRegistry, deps: AppDeps):
       summary: '本单位能否申报本轮创投：按本轮规则审查申报单位的结果、全部理由和申请上限',
       access: ['applicant'],
       params: uuidParam,
-      response: { status: 200, description: '审查结果' },
+      response: { status: 200, description: '审查结果', schema: E.ZCompetitionEligibility },
       problems: ['not_found', 'forbidden'],
     },
     async ({ params, session }) => {

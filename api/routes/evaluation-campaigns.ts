@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
+import * as E from '../../contract/evaluation';
 import { localDateOf } from '../../domain/calendar';
 import { decideEligibility } from '../../domain/evaluation/eligibility';
 import { committeeSizeProblems } from '../../domain/evaluation/voting';
@@ -40,7 +41,7 @@ export function createEvaluationCampaignsRouter(
       summary: '发布评估通知，开启年度评估活动',
       access: ['administrator'],
       body: S.ZOpenCampaignRequest,
-      response: { status: 201, description: '已开启' },
+      response: { status: 201, description: '已开启', schema: E.ZCampaign },
       problems: ['bad_request', 'conflict', 'unprocessable'],
     },
     async ({ body, session, res }) => {
@@ -109,7 +110,7 @@ export function createEvaluationCampaignsRouter(
       tag: TAG,
       summary: '评估活动列表',
       access: 'signed-in',
-      response: { status: 200, description: '评估活动' },
+      response: { status: 200, description: '评估活动', schema: E.ZCampaignList },
     },
     async ({ session }) => {
       const rows = await db.evaluationCampaign.findMany({
@@ -129,7 +130,7 @@ export function createEvaluationCampaignsRouter(
       summary: '评估活动详情与进度',
       access: 'signed-in',
       params: uuidParam,
-      response: { status: 200, description: '评估活动' },
+      response: { status: 200, description: '评估活动', schema: E.ZCampaign },
       problems: ['not_found'],
     },
     async ({ params, session }) => campaignBody(deps, params.id, session!),
@@ -150,7 +151,7 @@ export function createEvaluationCampaignsRouter(
         params: uuidParam,
         body: S.ZEmptyRequest,
         headers: DECISION_HEADERS,
-        response: { status: 200, description: '已办理' },
+        response: { status: 200, description: '已办理', schema: E.ZCampaign },
         problems: ['not_found', 'conflict', 'unavailable'],
       },
       async ({ params, body, session, req }) => {
@@ -178,7 +179,7 @@ export function createEvaluationCampaignsRouter(
       access: ['applicant'],
       params: uuidParam,
       body: S.ZApplyRequest,
-      response: { status: 201, description: '已申报' },
+      response: { status: 201, description: '已申报', schema: E.ZApplied },
       problems: ['not_found', 'conflict', 'unprocessable'],
     },
     async ({ params, body, session, res }) => {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { z } from 'zod';
+import * as E from '../../contract/evaluation';
 import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationComplaint } from '../../generated/prisma/client';
 import * as cm from '../../workflows/evaluation/complaint-messages';
@@ -116,7 +117,7 @@ export function createEvaluationComplaintsRouter(
       summary: '对评估事项或组织的评估等级提出举报（任何登录用户）',
       access: 'signed-in',
       body: S.ZFileComplaintRequest,
-      response: { status: 201, description: '已受理登记' },
+      response: { status: 201, description: '已受理登记', schema: E.ZComplaintSummary },
       problems: ['bad_request', 'not_found', 'conflict'],
     },
     async ({ body, session, res }) => {
@@ -134,7 +135,11 @@ export function createEvaluationComplaintsRouter(
       tag: TAG,
       summary: '评估结果公示名单与有效等级名单（任何登录用户；可据此提出举报）',
       access: 'signed-in',
-      response: { status: 200, description: '公示中的评估事项与有效等级' },
+      response: {
+        status: 200,
+        description: '公示中的评估事项与有效等级',
+        schema: E.ZPublicResults,
+      },
     },
     () => publicResults(deps),
   );
@@ -148,7 +153,7 @@ export function createEvaluationComplaintsRouter(
       summary: '举报列表（评估办公室看全部，复核委员看待裁定的，举报人看自己的）',
       access: 'signed-in',
       query: S.ZListComplaintsQuery,
-      response: { status: 200, description: '举报' },
+      response: { status: 200, description: '举报', schema: E.ZComplaintList },
     },
     async ({ query, session }) => {
       const s = session!;
@@ -174,7 +179,7 @@ export function createEvaluationComplaintsRouter(
       summary: '举报详情与办理进度',
       access: 'signed-in',
       params: uuidParam,
-      response: { status: 200, description: '举报' },
+      response: { status: 200, description: '举报', schema: E.ZComplaintDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -201,7 +206,7 @@ export function createEvaluationComplaintsRouter(
         params: uuidParam,
         body: a.body,
         headers: DECISION_HEADERS,
-        response: { status: 200, description: '办理后的举报' },
+        response: { status: 200, description: '办理后的举报', schema: E.ZComplaintView },
         problems: ['not_found', 'conflict', 'forbidden', 'unprocessable', 'unavailable'],
       },
       async ({ params, body, session, req }) => {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { z } from 'zod';
+import * as E from '../../contract/evaluation';
 import { localDateOf } from '../../domain/calendar';
 import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
@@ -208,7 +209,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         'applicant',
       ],
       query: S.ZListFilesQuery,
-      response: { status: 200, description: '评估事项' },
+      response: { status: 200, description: '评估事项', schema: E.ZFileList },
     },
     async ({ query, session }) => {
       const where: Prisma.EvaluationFileWhereInput = {
@@ -252,7 +253,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         'applicant',
       ],
       params: uuidParam,
-      response: { status: 200, description: '评估事项' },
+      response: { status: 200, description: '评估事项', schema: E.ZFileDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -289,7 +290,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       access: ['evaluator'],
       params: uuidParam,
       body: S.ZScoreSheetRequest,
-      response: { status: 200, description: '已保存草稿' },
+      response: { status: 200, description: '已保存草稿', schema: E.ZSheetSaved },
       problems: ['not_found', 'conflict', 'unprocessable'],
     },
     async ({ params, body, session }) => {
@@ -325,7 +326,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       summary: '评估专家查看自己的评分表与指标体系',
       access: ['evaluator'],
       params: uuidParam,
-      response: { status: 200, description: '评分表' },
+      response: { status: 200, description: '评分表', schema: E.ZSheetAnswer },
       problems: ['not_found', 'conflict'],
     },
     async ({ params, session }) => {
@@ -356,7 +357,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       summary: '可增补的评估专家（本区专家库中未在本事项专家组的专家，标明回避情形与在评数量）',
       access: ['administrator', 'section_head'],
       params: uuidParam,
-      response: { status: 200, description: '候选专家' },
+      response: { status: 200, description: '候选专家', schema: E.ZExpertCandidates },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -389,7 +390,7 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         params: uuidParam,
         body: a.body,
         headers: DECISION_HEADERS,
-        response: { status: 200, description: '办理后的评估事项' },
+        response: { status: 200, description: '办理后的评估事项', schema: E.ZFileView },
         problems: ['not_found', 'conflict', 'forbidden', 'unprocessable', 'unavailable'],
       },
       async ({ params, body, session, req }) => {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cancelGrade, gradeStatus, recordCertificateReturned } from '../../client/grade-client';
+import * as E from '../../contract/evaluation';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { gradeFigures } from '../grade-figures';
@@ -37,7 +38,7 @@ export function createEvaluationGradesRouter(
       summary: '组织当前评估等级的动态管理状态',
       access: ['administrator', 'agency', 'applicant'],
       params: orgParam,
-      response: { status: 200, description: '等级状态' },
+      response: { status: 200, description: '等级状态', schema: E.ZGradeView },
       problems: ['not_found'],
     },
     async ({ params, session }) =>
@@ -58,7 +59,7 @@ export function createEvaluationGradesRouter(
       params: orgParam,
       body: S.ZCancelGradeRequest,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '已取消' },
+      response: { status: 200, description: '已取消', schema: E.ZGradeView },
       problems: ['not_found', 'conflict', 'unavailable'],
     },
     async ({ params, body, session, req }) => {
@@ -83,7 +84,7 @@ export function createEvaluationGradesRouter(
       params: orgParam,
       body: S.ZEmptyRequest,
       headers: DECISION_HEADERS,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: E.ZGradeView },
       problems: ['not_found', 'conflict', 'unavailable'],
     },
     async ({ params, body, session, req }) => {
@@ -106,7 +107,7 @@ export function createEvaluationGradesRouter(
       summary: '本区评估统计：持有有效等级的比例、各等级数量、12个月内到期数、评估进度',
       access: ['administrator', 'agency'],
       query: S.ZFiguresQuery,
-      response: { status: 200, description: '统计数字' },
+      response: { status: 200, description: '统计数字', schema: E.ZEvaluationFigures },
     },
     async ({ query }) => {
       const now = Date.now();

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import * as E from '../../contract/evaluation';
 import { organizationNames } from '../evaluation-access';
 import type { RouteRegistry } from '../route';
 import type { EvaluationDeps } from './evaluation-campaigns';
@@ -23,7 +24,7 @@ export function createEvaluationOfficeTasksRouter(
       tag: '等级评估',
       summary: '评估办公室待办：专家组不足规定人数、待增补专家的评估事项',
       access: ['administrator', 'section_head'],
-      response: { status: 200, description: '待办事项' },
+      response: { status: 200, description: '待办事项', schema: E.ZOfficeTasks },
     },
     async () => {
       const files = await db.evaluationFile.findMany({

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import * as E from '../../contract/evaluation';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
@@ -23,7 +24,7 @@ export function createEvaluationPoolRouter(registry: RouteRegistry, deps: Evalua
       summary: '登记第三方评估机构',
       access: ['administrator'],
       body: S.ZAgencyRequest,
-      response: { status: 201, description: '已登记' },
+      response: { status: 201, description: '已登记', schema: E.ZAgencyCreated },
     },
     async ({ body, res }) => {
       const a = await db.evaluationAgency.create({
@@ -42,7 +43,7 @@ export function createEvaluationPoolRouter(registry: RouteRegistry, deps: Evalua
       tag: TAG,
       summary: '第三方评估机构及其专家库',
       access: ['administrator', 'agency'],
-      response: { status: 200, description: '评估机构' },
+      response: { status: 200, description: '评估机构', schema: E.ZAgencies },
     },
     async () => {
       const rows = await db.evaluationAgency.findMany({
@@ -70,7 +71,7 @@ export function createEvaluationPoolRouter(registry: RouteRegistry, deps: Evalua
       access: ['administrator'],
       params: uuidParam,
       body: S.ZExpertRequest,
-      response: { status: 201, description: '已加入' },
+      response: { status: 201, description: '已加入', schema: E.ZExpertJoined },
       problems: ['not_found', 'unprocessable'],
     },
     async ({ params, body, res }) => {
@@ -102,7 +103,7 @@ export function createEvaluationPoolRouter(registry: RouteRegistry, deps: Evalua
       access: ['administrator'],
       params: accountParam,
       body: S.ZEmploymentRequest,
-      response: { status: 201, description: '已登记' },
+      response: { status: 201, description: '已登记', schema: E.ZEmploymentRecorded },
       problems: ['not_found', 'unprocessable'],
     },
     async ({ params, body, res }) => {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import * as E from '../../contract/evaluation';
 import { ZPublicComplaintRequest } from '../../domain/evaluation/requests';
 import { PUBLIC_COMPLAINANT } from '../../workflows/evaluation/complaint-messages';
 import { fileComplaint, publicResults } from '../evaluation-complaint-filing';
@@ -29,7 +30,11 @@ export function createEvaluationPublicRouter(
       tag: TAG,
       summary: '评估结果公示名单与有效等级名单（公开，无需登录）',
       access: 'public',
-      response: { status: 200, description: '公示中的评估事项与有效等级' },
+      response: {
+        status: 200,
+        description: '公示中的评估事项与有效等级',
+        schema: E.ZPublicResults,
+      },
     },
     () => publicResults(deps),
   );
@@ -43,7 +48,7 @@ export function createEvaluationPublicRouter(
       summary: '任何人提出举报（无需登录；须留联系电话或电子邮箱；同一地址每小时至多5件）',
       access: 'public',
       body: ZPublicComplaintRequest,
-      response: { status: 201, description: '已受理登记' },
+      response: { status: 201, description: '已受理登记', schema: E.ZPublicComplaintFiled },
       problems: ['bad_request', 'not_found', 'conflict', 'too_many_requests'],
     },
     async ({ body, req, res }) => {

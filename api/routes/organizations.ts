@@ -1,18 +1,26 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { signalOrganizationProfileChanged } from '../../client/grade-client';
+import * as O from '../../contract/organization';
 import { localDateOf } from '../../domain/calendar';
 import { buildCreditCode } from '../../domain/credit-code';
 import { IMPORT_COLUMNS } from '../../domain/organization/import-row';
 import { gradeInForce } from '../../domain/organization/profile';
-import { appendAudit } from '../../lib/audit';
-import type { Prisma } from '../../lib/db';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import { loadRegistrationRules } from '../../lib/rules/load-registration-rules';
+import { changeOrganizationFlags } from '../../operations/organization/change-organization-flags';
+import { importOrganizations } from '../../operations/organization/import-organizations';
+import { recordInspection } from '../../operations/organization/record-inspection';
+import {
+  recordBudgetFunding,
+  recordPartyOrganization,
+} from '../../operations/organization/record-organization-fact';
+import { recordPenalty } from '../../operations/organization/record-penalty';
+import { recordPenaltyExecuted } from '../../operations/organization/record-penalty-executed';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { watchImportedGrades } from '../grade-watch';
-import { importOrganizations } from '../organization-import';
+import { operate } from '../operations';
 import { AppError, hiddenFrom } from '../problem';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
@@ -36,7 +44,6 @@ const READERS = ['applicant', ...STAFF] as never[];
 const KEEPERS = ['administrator', 'section_head'] as const;
 const IMPORT_MAX_ROWS = 10_000;
 
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const actor = (s: Session) => ({ id: s.sub, name: s.name, role: s.role });
 
 /** The profile if this caller may see it; another organisation's answers 404 (no existence leak). */
@@ -82,7 +89,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '组织档案列表',
       access: STAFF as never[],
       query: ZListOrganizationsQuery,
-      response: { status: 200, description: '组织' },
+      response: { status: 200, description: '组织', schema: O.ZOrganizationPage },
     },
     async ({ query }) => {
       const where = {
@@ -147,7 +154,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '组织档案：年检、处罚、名录标记与等级',
       access: READERS,
       params: uuidParam,
-      response: { status: 200, description: '组织档案' },
+      response: { status: 200, description: '组织档案', schema: O.ZOrganizationDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -165,7 +172,11 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '等级评估历史',
       access: READERS,
       params: uuidParam,
-      response: { status: 200, description: '等级记录（按授予日期）' },
+      response: {
+        status: 200,
+        description: '等级记录（按授予日期）',
+        schema: O.ZOrganizationGrades,
+      },
       problems: ['not_found'],
     },
     async ({ params, session }) => ({
@@ -182,7 +193,7 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       summary: '档案变更记录',
       access: STAFF as never[],
       params: uuidParam,
-      response: { status: 200, description: '记录' },
+      response: { status: 200, description: '记录', schema: O.ZOrganizationAudit },
       problems: ['not_found'],
     },
     async ({ params }) => {
@@ -240,20 +251,22 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       query: ZImportQuery,
       body: z.string({ error: '请求体应为 text/csv' }).min(1, 'CSV 为空'),
       bodyContentType: 'text/csv',
-      response: { status: 200, description: '导入报告' },
+      response: { status: 200, description: '导入报告', schema: O.ZImportReport },
       problems: ['bad_request', 'payload_too_large', 'unprocessable'],
     },
     async ({ query, body, session }) => {
       const now = new Date();
       const rules = await loadRegistrationRules(db, deps.config.DISTRICT_CODE, now.getTime());
-      const report = await importOrganizations(db, body, {
-        actor: actor(session!),
-        now,
-        today: localDateOf(now.getTime()),
-        dryRun: query.dryRun,
-        maxRows: IMPORT_MAX_ROWS,
-        position17: rules.policy.creditCode.position17,
-      });
+      const report = await operate(() =>
+        importOrganizations(db, body, {
+          actor: actor(session!),
+          now,
+          today: localDateOf(now.getTime()),
+          dryRun: query.dryRun,
+          maxRows: IMPORT_MAX_ROWS,
+          position17: rules.policy.creditCode.position17,
+        }),
+      );
       if (report.dryRun || report.imported.length === 0) return report;
       const watched = await watchImportedGrades(
         { db, evaluation: deps.evaluation, districtCode: deps.config.DISTRICT_CODE },
@@ -273,35 +286,13 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: ZInspectionParams,
       body: ZInspectionRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZOrganizationProfile },
       problems: ['not_found', 'unprocessable'],
     },
     async ({ params, body, session }) => {
-      await mustExist(deps, params.id);
-      const now = new Date();
-      if (params.year >= Number(localDateOf(now.getTime()).slice(0, 4)))
-        throw new AppError('unprocessable', `${params.year}年度的年检尚未进行`);
-      await db.$transaction(async (tx) => {
-        await tx.annualInspection.upsert({
-          where: { organizationId_year: { organizationId: params.id, year: params.year } },
-          create: {
-            organizationId: params.id,
-            year: params.year,
-            result: body.result,
-            recordedById: session!.sub,
-          },
-          update: { result: body.result, recordedById: session!.sub, recordedAt: now },
-        });
-        await appendAudit(tx, {
-          subjectType: 'organization',
-          subjectId: params.id,
-          at: now,
-          actor: actor(session!),
-          action: 'inspection_recorded',
-          reason: body.reason ?? null,
-          details: { year: params.year, result: body.result },
-        });
-      });
+      await operate(() =>
+        recordInspection(db, { ...body, id: params.id, year: params.year, actor: actor(session!) }),
+      );
       await changed(params.id);
       return loadOrganizationProfile(db, params.id);
     },
@@ -317,48 +308,13 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZPenaltyRequest,
-      response: { status: 201, description: '已登记' },
+      response: { status: 201, description: '已登记', schema: O.ZPenalty },
       problems: ['not_found', 'conflict', 'unprocessable'],
     },
     async ({ params, body, session }) => {
-      await mustExist(deps, params.id);
-      const now = new Date();
-      const today = localDateOf(now.getTime());
-      if (body.decidedOn > today || (body.executedOn && body.executedOn > today))
-        throw new AppError('unprocessable', '处罚日期不能晚于今天');
-      const dup = await db.penalty.findUnique({
-        where: {
-          organizationId_decisionNo: { organizationId: params.id, decisionNo: body.decisionNo },
-        },
-      });
-      if (dup) throw new AppError('conflict', `处罚决定书 ${body.decisionNo} 已登记`);
-      const penalty = await db.$transaction(async (tx) => {
-        const p = await tx.penalty.create({
-          data: {
-            organizationId: params.id,
-            decisionNo: body.decisionNo,
-            kind: body.kind,
-            decidedOn: day(body.decidedOn),
-            executedOn: body.executedOn ? day(body.executedOn) : null,
-            description: body.description ?? null,
-            recordedById: session!.sub,
-          },
-        });
-        await appendAudit(tx, {
-          subjectType: 'organization',
-          subjectId: params.id,
-          at: now,
-          actor: actor(session!),
-          action: 'penalty_recorded',
-          details: {
-            penaltyId: p.id,
-            decisionNo: p.decisionNo,
-            kind: p.kind,
-            decidedOn: body.decidedOn,
-          },
-        });
-        return p;
-      });
+      const penalty = await operate(() =>
+        recordPenalty(db, { ...body, id: params.id, actor: actor(session!) }),
+      );
       await changed(params.id);
       return penalty;
     },
@@ -374,34 +330,18 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: ZPenaltyParams,
       body: ZPenaltyExecutedRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZPenalty },
       problems: ['not_found', 'conflict', 'unprocessable'],
     },
     async ({ params, body, session }) => {
-      const p = await db.penalty.findFirst({
-        where: { id: params.penaltyId, organizationId: params.id },
-      });
-      if (!p) throw new AppError('not_found', '处罚记录不存在');
-      if (p.executedOn) throw new AppError('conflict', '该处罚已登记执行完毕');
-      const decided = p.decidedOn.toISOString().slice(0, 10);
-      const now = new Date();
-      if (body.executedOn < decided || body.executedOn > localDateOf(now.getTime()))
-        throw new AppError('unprocessable', '执行完毕日期应在处罚决定日期与今天之间');
-      const updated = await db.$transaction(async (tx) => {
-        const u = await tx.penalty.update({
-          where: { id: p.id },
-          data: { executedOn: day(body.executedOn) },
-        });
-        await appendAudit(tx, {
-          subjectType: 'organization',
-          subjectId: params.id,
-          at: now,
+      const updated = await operate(() =>
+        recordPenaltyExecuted(db, {
+          id: params.id,
+          penaltyId: params.penaltyId,
+          executedOn: body.executedOn,
           actor: actor(session!),
-          action: 'penalty_executed',
-          details: { penaltyId: p.id, executedOn: body.executedOn },
-        });
-        return u;
-      });
+        }),
+      );
       await changed(params.id);
       return updated;
     },
@@ -417,73 +357,17 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZFlagsRequest,
-      response: { status: 200, description: '已变更' },
+      response: { status: 200, description: '已变更', schema: O.ZOrganizationProfile },
       problems: ['not_found'],
     },
     async ({ params, body, session }) => {
-      await mustExist(deps, params.id);
-      const now = new Date();
-      const since = (on: boolean | undefined, current: Date | null) =>
-        on === undefined ? undefined : on ? (current ?? now) : null;
-      await db.$transaction(async (tx) => {
-        const org = await tx.organization.findUniqueOrThrow({ where: { id: params.id } });
-        await tx.organization.update({
-          where: { id: params.id },
-          data: {
-            abnormalListedAt: since(body.abnormalListed, org.abnormalListedAt),
-            dishonestListedAt: since(body.dishonestListed, org.dishonestListedAt),
-            underInvestigationSince: since(body.underInvestigation, org.underInvestigationSince),
-            ...(body.investigationNote === undefined
-              ? {}
-              : { investigationNote: body.investigationNote }),
-          },
-        });
-        await appendAudit(tx, {
-          subjectType: 'organization',
-          subjectId: params.id,
-          at: now,
-          actor: actor(session!),
-          action: 'flags_changed',
-          reason: body.reason,
-          details: {
-            abnormalListed: body.abnormalListed ?? null,
-            dishonestListed: body.dishonestListed ?? null,
-            underInvestigation: body.underInvestigation ?? null,
-          },
-        });
-      });
+      await operate(() =>
+        changeOrganizationFlags(db, { ...body, id: params.id, actor: actor(session!) }),
+      );
       await changed(params.id);
       return loadOrganizationProfile(db, params.id);
     },
   );
-
-  /** One fact an official records on a profile: the columns and the audit entry together. */
-  async function recordFact(
-    id: string,
-    session: Session,
-    f: {
-      data: (now: Date) => Prisma.OrganizationUpdateInput;
-      action: string;
-      reason: string;
-      details: Prisma.InputJsonObject;
-    },
-  ) {
-    await mustExist(deps, id);
-    const now = new Date();
-    await db.$transaction(async (tx) => {
-      await tx.organization.update({ where: { id }, data: f.data(now) });
-      await appendAudit(tx, {
-        subjectType: 'organization',
-        subjectId: id,
-        at: now,
-        actor: actor(session),
-        action: f.action,
-        reason: f.reason,
-        details: f.details,
-      });
-    });
-    return loadOrganizationProfile(db, id);
-  }
 
   registry.add(
     router,
@@ -495,16 +379,15 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZPartyOrganizationRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZOrganizationProfile },
       problems: ['not_found', 'unprocessable'],
     },
-    ({ params, body, session }) =>
-      recordFact(params.id, session!, {
-        data: (now) => ({ hasPartyOrganization: body.present, partyOrgRecordedAt: now }),
-        action: 'party_organization_recorded',
-        reason: body.reason,
-        details: { present: body.present },
-      }),
+    async ({ params, body, session }) => {
+      await operate(() =>
+        recordPartyOrganization(db, { ...body, id: params.id, actor: actor(session!) }),
+      );
+      return loadOrganizationProfile(db, params.id);
+    },
   );
 
   registry.add(
@@ -518,16 +401,15 @@ export function createOrganizationsRouter(registry: RouteRegistry, deps: AppDeps
       access: KEEPERS,
       params: uuidParam,
       body: ZBudgetFundingRequest,
-      response: { status: 200, description: '已登记' },
+      response: { status: 200, description: '已登记', schema: O.ZOrganizationProfile },
       problems: ['not_found', 'unprocessable'],
     },
-    ({ params, body, session }) =>
-      recordFact(params.id, session!, {
-        data: (now) => ({ budgetFundedStaffing: body.budgetFunded, budgetFundingRecordedAt: now }),
-        action: 'budget_funding_recorded',
-        reason: body.reason,
-        details: { budgetFunded: body.budgetFunded },
-      }),
+    async ({ params, body, session }) => {
+      await operate(() =>
+        recordBudgetFunding(db, { ...body, id: params.id, actor: actor(session!) }),
+      );
+      return loadOrganizationProfile(db, params.id);
+    },
   );
 
   return router;

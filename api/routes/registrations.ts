@@ -48,7 +48,12 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
           required: false,
         },
       ],
-      response: { status: 201, description: '已提交', schema: ZRegistrationSummary },
+      response: {
+        status: 201,
+        description: '已提交',
+        schema: ZRegistrationSummary,
+        also: [{ status: 200, description: '同一 Idempotency-Key 已提交过：原申请' }],
+      },
       problems: ['bad_request', 'conflict', 'unprocessable'],
     },
     async ({ body, session, req, res }) => {

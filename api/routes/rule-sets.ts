@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { ZPolicyForm, ZPolicyForms, ZRuleSet, ZRuleSets } from '../../contract/admin';
 import { POLICY_FORMS, settingMeta } from '../../domain/policy-labels';
 import type { Prisma } from '../../lib/db';
 import { diffLayer, jurisdictionChain, mergeLayers } from '../../lib/rules/jurisdictions';
@@ -111,7 +112,7 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppContext):
       tag: '管理',
       summary: '规则版本列表',
       access: ['administrator', 'security_admin', 'auditor'],
-      response: { status: 200, description: '规则版本' },
+      response: { status: 200, description: '规则版本', schema: ZRuleSets },
     },
     async () => ({
       items: await db.ruleSet.findMany({
@@ -128,7 +129,7 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppContext):
       tag: '管理',
       summary: '可设置规则的业务（系统管理员：各项业务；安全管理员：安全策略），及各级规则层级',
       access: OWNERS,
-      response: { status: 200, description: '业务' },
+      response: { status: 200, description: '业务', schema: ZPolicyForms },
     },
     async ({ session }) => ({
       // In the order people think of the work (domain/policy-labels.ts), not the code's.
@@ -149,7 +150,7 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppContext):
         '一项业务的规则表单：设置项的结构（JSON Schema）和今天生效的设置（只给设定该业务规则的管理员）',
       access: OWNERS,
       params: z.object({ process: z.enum(POLICY_PROCESSES).meta({ title: '业务' }) }),
-      response: { status: 200, description: '表单' },
+      response: { status: 200, description: '表单', schema: ZPolicyForm },
       problems: ['bad_request', 'not_found'],
     },
     async ({ params, session }) => {
@@ -187,7 +188,7 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppContext):
         '安全策略（process = security）只由安全管理员设定，其余业务的规则只由系统管理员设定（三权分立）。',
       access: OWNERS,
       body: ZRuleSetRequest,
-      response: { status: 201, description: '已新增' },
+      response: { status: 201, description: '已新增', schema: ZRuleSet },
       problems: ['bad_request', 'conflict', 'unprocessable', 'forbidden'],
     },
     async ({ body, session }) => {

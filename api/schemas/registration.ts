@@ -8,7 +8,7 @@ import {
 } from '../../domain/registration/schemas';
 import { REGISTRATION_STATUSES } from '../../workflows/registration/view-types';
 
-/** Requests and responses of the registration routes; the same schemas feed the OpenAPI document. */
+/** Requests of the registration routes; the same schemas feed the OpenAPI document. */
 
 const reason = (what: string) => z.string().trim().min(1, `请填写${what}`).max(2000);
 
@@ -60,79 +60,11 @@ export const ZListRegistrationsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const ZRegistrationSummary = z
-  .object({
-    id: z.uuid(),
-    applicationNo: z.string(),
-    name: z.string(),
-    category: categorySchema,
-    legalForm: legalFormSchema,
-    status: z.string(),
-    step: z.string(),
-    receiptNo: z.string().nullable(),
-    filedAt: z.string(),
-    dueAt: z.string().nullable(),
-    overdue: z.boolean(),
-    creditCode: z.string().nullable(),
-    temporalUrl: z.string().optional(),
-  })
-  .meta({ id: 'RegistrationSummary' });
-
-export const ZRegistrationList = z.object({
-  items: z.array(ZRegistrationSummary),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
-
-const ZAudit = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.object({ id: z.string().nullable(), name: z.string(), role: z.string() }),
-  action: z.string(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  reason: z.string().optional(),
-  legalBasis: z.string().optional(),
-  ruleVersion: z.string().optional(),
-});
-
-export const ZRegistrationView = z
-  .object({
-    registrationId: z.uuid(),
-    applicationNo: z.string(),
-    status: z.enum(REGISTRATION_STATUSES),
-    statusLabel: z.string(),
-    deadlines: z.array(
-      z.object({
-        kind: z.string(),
-        label: z.string(),
-        limit: z.string(),
-        dueAt: z.string().nullable(),
-        state: z.enum(['running', 'paused', 'overdue']),
-        provisional: z.boolean(),
-      }),
-    ),
-    findings: z.array(deficiencyItemSchema),
-    notices: z.array(
-      z.object({ no: z.number(), kind: z.string(), items: z.array(deficiencyItemSchema) }).loose(),
-    ),
-    decision: z
-      .object({ outcome: z.string(), reason: z.string(), legalBasis: z.string() })
-      .loose()
-      .nullable(),
-    creditCode: z.string().nullable(),
-    allowedActions: z.array(z.string()),
-    trail: z.array(ZAudit),
-  })
-  .loose()
-  .meta({ id: 'RegistrationView', description: '流程的当前状态（工作流查询结果）' });
-
-export const ZRegistrationDetail = z.object({
-  registration: ZRegistrationSummary,
-  view: ZRegistrationView.nullable(),
-  live: z.boolean(),
-  application: applicationSchema.nullable(),
-});
-
-export const ZAuditList = z.object({ items: z.array(ZAudit.loose()) });
+// The answers live in contract/registration.ts (the web reads them too).
+export {
+  ZAuditList,
+  ZRegistrationDetail,
+  ZRegistrationList,
+  ZRegistrationSummary,
+  ZRegistrationView,
+} from '../../contract/registration';

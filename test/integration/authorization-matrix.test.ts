@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ROLES, type Role } from '../../api/auth/session';
 import { hashPassword } from '../../lib/password';
 import { type Harness, PASSWORD, startHarness } from '../support/harness';
-import { CATALOGUE_ITEM, newProject, setUpPurchase } from '../support/purchase-steps';
+import {
+  CATALOGUE_ITEM,
+  catalogueCodeOf,
+  newProject,
+  setUpPurchase,
+} from '../support/purchase-steps';
 import { file } from '../support/registration-steps';
 
 /**
@@ -280,7 +285,7 @@ beforeAll(async () => {
       proposalId,
       filedById: ownerAccount.id,
       text: '异议',
-      status: 'filed',
+      status: 'pending',
       filedAt: new Date(),
     },
   });
@@ -349,9 +354,9 @@ beforeAll(async () => {
   const catalogue = await h.db.purchaseCatalogueItem.create({
     data: {
       ...CATALOGUE_ITEM,
-      code: `M${h.districtCode}`,
+      code: catalogueCodeOf(h, 8),
       version: 1,
-      activeCode: `M${h.districtCode}`,
+      activeCode: catalogueCodeOf(h, 8),
     },
   });
   const cast = await setUpPurchase(h, {});

@@ -9,10 +9,11 @@ import { type Config, loadConfig } from '../../lib/config';
 import { createDb, type Db, type Prisma } from '../../lib/db';
 import { generateSigningKeyPem } from '../../lib/document-seal';
 import { createLogger } from '../../lib/logger';
-import { createMailing } from '../../lib/mail';
+import { createMailing } from '../../main/create-mailing';
 import { configurePasswordHashing, hashPassword } from '../../lib/password';
-import { createWorker } from '../../lib/worker';
+import { createWorker } from '../../main/create-worker';
 import { seedReferenceData } from '../../prisma/seed';
+import { assertNoViolations, withResponseContract } from './response-contract';
 import { startSmtpServer, type TestSmtp } from './smtp';
 import { testEnv } from './test-env';
 
@@ -154,6 +155,7 @@ export async function startHarness(
   let running: Promise<void> | null = worker.run();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const contractViolations: string[][] = [];
   const startApi = async (o: { client?: Client; config?: Partial<Config> }) => {
     const apiConfig = { ...config, ...o.config } as Config;
     const app = createApp({
@@ -164,8 +166,11 @@ export async function startHarness(
       logger: createLogger(process.env.MZF_TEST_LOG ?? 'silent', 'api'),
       sessionSecret: 'test-secret-that-is-long-enough-1234567890',
     });
+    // Every JSON answer of the run is checked against the app's OpenAPI document.
+    const contract = withResponseContract(app);
+    contractViolations.push(contract.violations);
     const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      const s = contract.server.listen(0, '127.0.0.1', () => resolve(s));
     });
     return {
       baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -244,6 +249,7 @@ export async function startHarness(
       mailer.close();
       await smtp.close();
       await db.$disconnect();
+      assertNoViolations(contractViolations.flat());
     },
   };
 }

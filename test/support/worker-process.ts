@@ -7,7 +7,7 @@ import { createSmtpMailer } from '../../activities/mail/mailer';
 import { createOutbox } from '../../activities/mail/outbox';
 import { loadConfig } from '../../lib/config';
 import { createDb } from '../../lib/db';
-import { createWorker } from '../../lib/worker';
+import { createWorker } from '../../main/create-worker';
 import type { Harness } from './harness';
 import { testEnv } from './test-env';
 

@@ -23,6 +23,15 @@ function files(dir: string): string[] {
   });
 }
 
+function hasTs(dir: string): boolean {
+  if (dir === 'node_modules') return false;
+  return readdirSync(path.join(ROOT, dir)).some((name) => {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(ROOT, rel)).isDirectory()) return hasTs(rel);
+    return rel.endsWith('.ts');
+  });
+}
+
 function imports(dir: string): Import[] {
   const re = /^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
   return files(dir).flatMap((file) => {
@@ -42,6 +51,15 @@ const show = (list: Import[]) =>
 describe('the direction of imports', () => {
   it('given domain/, then it imports only itself and zod (pure rules)', () => {
     const bad = imports('domain').filter((i) => !under(i.target, 'domain') && i.target !== 'zod');
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("given contract/, then it imports only itself, domain/, the workflows' plain view types and zod (the web reads it too)", () => {
+    const views = ['workflows/registration/view-types', 'workflows/purchase/view-types'];
+    const bad = imports('contract').filter(
+      (i) =>
+        !under(i.target, 'contract', 'domain') && i.target !== 'zod' && !views.includes(i.target),
+    );
     expect(show(bad)).toEqual([]);
   });
 
@@ -119,6 +137,51 @@ describe('the direction of imports', () => {
     expect(seen.size).toBeGreaterThan(20);
     expect(seen.has('domain/calendar.ts')).toBe(true);
     expect(seen.has('zod') ? `zod ← ${seen.get('zod')}` : null).toBeNull();
+  });
+
+  it('given lib/ and prisma/, then they never import the API, activities, the client or entry points', () => {
+    const bad = [...imports('lib'), ...imports('prisma')].filter((i) =>
+      under(i.target, 'api', 'activities', 'client', 'main', 'contract'),
+    );
+    // The seed loads its organisations through the import operation; lib/ sits below operations/.
+    const upward = imports('lib').filter((i) => under(i.target, 'operations'));
+    expect(show([...bad, ...upward])).toEqual([]);
+  });
+
+  it('given operations/, then it imports domain/, lib/ and itself; never the API, activities, workflows or the client', () => {
+    const bad = imports('operations').filter((i) =>
+      under(i.target, 'api', 'activities', 'workflows', 'client', 'main', 'contract'),
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it('given client/, then it reaches workflows only through their message contracts', () => {
+    const bad = imports('client').filter(
+      (i) =>
+        under(i.target, 'api', 'activities', 'main', 'operations') ||
+        (under(i.target, 'workflows') && !i.target.endsWith('messages')),
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it('given every folder of TypeScript, then each has a rule here (a new folder is classified before it is used)', () => {
+    const ruled = [
+      'domain',
+      'workflows',
+      'api',
+      'activities',
+      'contract',
+      'operations',
+      'lib',
+      'prisma',
+      'client',
+    ];
+    // Entry points and tooling may import any layer; tests and the web have their own checks.
+    const free = ['main', 'scripts', 'bench', 'test', 'web', 'generated', 'node_modules'];
+    const folders = readdirSync(ROOT).filter(
+      (d) => !d.startsWith('.') && statSync(path.join(ROOT, d)).isDirectory() && hasTs(d),
+    );
+    expect(folders.filter((d) => !ruled.includes(d) && !free.includes(d))).toEqual([]);
   });
 
   it('given the scan, then it sees the imports it checks (the test can fail)', () => {

@@ -24,7 +24,7 @@ const ROUTES: RouteSpec[] = [
     summary: '健康检查',
     tag: 'ops',
     access: 'public',
-    response: { status: 200, description: '正常' },
+    response: { status: 200, description: '正常', schema: z.object({ status: z.literal('ok') }) },
   },
   {
     method: 'get',

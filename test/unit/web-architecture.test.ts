@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
 /**
- * The front end shares pure rules with the server and nothing else: it may import domain/, the
+ * The front end shares pure rules and the API's response schemas with the server and nothing
+ * else: it may import domain/, contract/ (zod schemas of the answers, over domain/), the
  * workflows' plain view types (registration, purchase), React and zod. A value import of lib/,
  * api/, activities/ or a workflow module would drag Node, Prisma, the Temporal SDK or secrets into
  * the browser bundle.
@@ -35,12 +36,13 @@ function imports(): { file: string; target: string }[] {
 const ALLOWED_PACKAGES = ['react', 'react-dom/client', 'zod'];
 
 describe('the web front end imports', () => {
-  it('given web/src, then it imports only itself, domain/, the registration and purchase view types, React and zod', () => {
+  it('given web/src, then it imports only itself, domain/, the response contract (contract/), the registration and purchase view types, React and zod', () => {
     const all = imports();
     const bad = all.filter(
       (i) =>
         !i.target.startsWith('web/') &&
         !i.target.startsWith('domain/') &&
+        !i.target.startsWith('contract/') &&
         i.target !== 'workflows/registration/view-types' &&
         i.target !== 'workflows/purchase/view-types' &&
         !ALLOWED_PACKAGES.includes(i.target),

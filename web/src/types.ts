@@ -1,3 +1,4 @@
+import type { RegistrationSummary } from '../../contract/registration';
 import type { ApplicationInput } from '../../domain/registration/application';
 import type { RegistrationView } from '../../workflows/registration/view-types';
 
@@ -48,23 +49,6 @@ export interface AppInfo {
   } | null;
 }
 
-export interface RegistrationSummary {
-  id: string;
-  applicationNo: string;
-  name: string;
-  category: string;
-  legalForm: string;
-  status: string;
-  step: string;
-  receiptNo: string | null;
-  filedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  creditCode: string | null;
-  /** Administrators only (applicants and officials are given no internal addresses). */
-  temporalUrl?: string;
-}
-
 export interface WorkItem extends RegistrationSummary {
   task: string;
   urgency: 'overdue' | 'near_due' | 'normal';
@@ -88,4 +72,4 @@ export interface StoredFile {
   size: number;
 }
 
-export type { RegistrationView };
+export type { RegistrationSummary, RegistrationView };

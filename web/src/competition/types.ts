@@ -5,14 +5,15 @@ import type { Offers } from '../offers';
 
 /** Shapes the competition API answers (api/routes/competition-*.ts); types only. */
 
-export interface RoundSummary {
-  id: string;
-  title: string;
-  stage: RoundStage;
-  budgetFen: number;
-  callOpensAt: string;
-  callClosesAt: string;
-}
+// Declared once, on the routes (contract/competition.ts): the pages read the same schemas.
+export type {
+  CommunityRecord,
+  Objection,
+  ProposalRow,
+  Publicity,
+  RoundFigures,
+  RoundSummary,
+} from '../../../contract/competition';
 
 export interface RoundDetail extends Offers {
   id: string;
@@ -29,21 +30,6 @@ export interface RoundDetail extends Offers {
   ruleVersion: string;
   /** Officials only: the round's workflow in the Temporal Web UI. */
   temporalUrl?: string;
-}
-
-export interface ProposalRow {
-  id: string;
-  title: string;
-  category: string;
-  status?: ProposalStatus;
-  requestedFen?: number;
-  awardFen?: number | null;
-  recorded?: boolean;
-  midtermGrade?: string | null;
-  submittedAt?: string;
-  /** A judge's rows: the phase and the assignment's state. */
-  phase?: Phase;
-  assignment?: 'assigned' | 'declared_clear' | 'conflicted' | 'scored';
 }
 
 export interface ProposalDetail {
@@ -74,64 +60,6 @@ export interface ScoreDraft {
   criteria: Record<string, number>;
   comment: string;
   updatedAt: string;
-}
-
-/** The funding list under publicity (公示). */
-export interface Publicity {
-  publicityEndsAt: string | null;
-  items: {
-    id: string;
-    title: string;
-    category: string;
-    organizationName: string;
-    awardFen: number;
-    selected: boolean;
-    own: boolean;
-  }[];
-}
-
-export interface Objection {
-  id: string;
-  proposalId: string;
-  proposalTitle: string;
-  text: string;
-  status: 'pending' | 'upheld' | 'dismissed';
-  filedAt: string;
-  /** Administrators only: the objecting organisation. */
-  filedBy?: string;
-  decision: string | null;
-  decidedAt: string | null;
-}
-
-export interface CommunityRecord {
-  organizationId: string;
-  organizationName: string;
-  organizationStatus: string | null;
-  recordNo: string;
-  recordedOn: string;
-  recordedBy: string;
-}
-
-export interface RoundFigures {
-  proposalsByStatus: Record<string, number>;
-  judges: {
-    phase: Phase;
-    judgeId: string;
-    count: number;
-    mean: number;
-    sd: number;
-    min: number | null;
-    max: number | null;
-  }[];
-  funds: {
-    budgetFen: number;
-    committedFen: number;
-    paidFen: number;
-    budget: string;
-    committed: string;
-    paid: string;
-    uncommitted: string;
-  };
 }
 
 /** The proposal workflow's status view (workflows/competition/messages.ts), as the API answers it. */

@@ -1,8 +1,8 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Outbox } from '../activities/mail/outbox';
-import type { Config } from './config';
-import type { Db } from './db';
+import type { Config } from '../lib/config';
+import type { Db } from '../lib/db';
 
 /** The one worker of this product: every workflow, every activity, one task queue. */
 export async function createWorker(opts: {

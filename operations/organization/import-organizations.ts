@@ -1,14 +1,14 @@
 import { parse } from 'csv-parse/sync';
-import type { Position17Mode } from '../domain/credit-code';
+import type { Position17Mode } from '../../domain/credit-code';
 import {
   type ImportColumn,
   type ImportedOrganization,
   mapHeaders,
   parseImportRow,
-} from '../domain/organization/import-row';
-import { appendAudit } from '../lib/audit';
-import type { Db } from '../lib/db';
-import { AppError } from './problem';
+} from '../../domain/organization/import-row';
+import { appendAudit } from '../../lib/audit';
+import type { Db } from '../../lib/db';
+import { Refused } from '../refused';
 
 export interface ImportReport {
   dryRun: boolean;
@@ -40,10 +40,10 @@ function readCsv(text: string): { header: string[]; rows: { line: number; cells:
       trim: true,
     }) as unknown as typeof records;
   } catch (e) {
-    throw new AppError('bad_request', `CSV 无法解析：${(e as Error).message}`);
+    throw new Refused('bad_request', `CSV 无法解析：${(e as Error).message}`);
   }
   const [head, ...rest] = records;
-  if (!head) throw new AppError('bad_request', 'CSV 为空');
+  if (!head) throw new Refused('bad_request', 'CSV 为空');
   return { header: head.record, rows: rest.map((r) => ({ line: r.info.lines, cells: r.record })) };
 }
 
@@ -161,13 +161,13 @@ export async function importOrganizations(
   const { header, rows } = readCsv(csv);
   const { fields, errors } = mapHeaders(header);
   if (errors.length > 0)
-    throw new AppError(
+    throw new Refused(
       'unprocessable',
       '表头不符合导入模板',
       errors.map((message) => ({ path: 'body.header', message })),
     );
   if (rows.length > opts.maxRows)
-    throw new AppError(
+    throw new Refused(
       'payload_too_large',
       `一次最多导入 ${opts.maxRows} 行，本文件有 ${rows.length} 行`,
     );

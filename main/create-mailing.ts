@@ -1,7 +1,7 @@
 import { createFolderMailer, createSmtpMailer, type Mailer } from '../activities/mail/mailer';
 import { createOutbox, type Outbox } from '../activities/mail/outbox';
-import type { Config } from './config';
-import type { Db } from './db';
+import type { Config } from '../lib/config';
+import type { Db } from '../lib/db';
 
 /** SMTP when configured; otherwise the outbox folder a person can open (embedded mode). */
 export function createMailing(

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * Response shapes shared by the API (which declares them on its routes, so the OpenAPI document
+ * is complete) and the web (which imports their inferred types). Only zod and domain/ here.
+ */
+
+/** A moment as the API writes it: `Date#toISOString()`. */
+export const ZInstant = z.iso.datetime({ offset: true });
+/** A calendar day, `YYYY-MM-DD`. */
+export const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Any JSON value whose shape is the policy's or the record's own (rules, audit details). */
+export const ZJson = z.unknown();
+/** A change that answers with the object's id. */
+export const ZIdOnly = z.object({ id: z.uuid() });
+export const ZItems = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+export const ZRuleSetRef = z.object({
+  version: z.string(),
+  jurisdiction: z.string(),
+  effectiveFrom: ZDay,
+});
