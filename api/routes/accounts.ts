@@ -2,13 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { personNameSchema } from '../../domain/text-rules';
 import type { Account } from '../../generated/prisma/client';
+import { hashPassword } from '../../lib/password';
 import type { AppContext } from '../app';
 import type { AuthedRequest } from '../auth/authenticate';
 import { ROLE_LABEL, roleSchema } from '../auth/session';
 import type { EndReason } from '../auth/session-store';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
-import { hashPassword } from '../../lib/password';
 import { assertAcceptablePassword, setPassword } from './auth';
 
 /**

@@ -14,7 +14,6 @@ import type { Session } from '../auth/session';
 import { watchImportedGrades } from '../grade-watch';
 import { importOrganizations } from '../organization-import';
 import { AppError, hiddenFrom } from '../problem';
-import { literal } from '../search-text';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZBudgetFundingRequest,
@@ -28,6 +27,7 @@ import {
   ZPenaltyParams,
   ZPenaltyRequest,
 } from '../schemas/organization';
+import { literal } from '../search-text';
 
 /** Staff who read any organisation's profile; applicants read their own only. */
 const STAFF = ['reviewer', 'section_head', 'bureau_head', 'administrator', 'purchaser', 'finance'];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { PURCHASER_KIND_KEYS } from '../../domain/purchase/purchaser';
 import { localDateSchema } from '../../domain/calendar-schema';
 import { catalogueItemSchema } from '../../domain/purchase/catalogue';
 import { contractTermsSchema } from '../../domain/purchase/contract-terms-schema';
 import { PROCUREMENT_METHODS } from '../../domain/purchase/policy';
 import { METHOD_GROUNDS, type MethodGround } from '../../domain/purchase/procurement-method';
+import { PURCHASER_KIND_KEYS } from '../../domain/purchase/purchaser';
 
 /** Request and response schemas of the purchase-of-services API (also the OpenAPI document). */
 
