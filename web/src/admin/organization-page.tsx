@@ -2,7 +2,6 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { OrganizationProfile } from '../../../domain/organization/profile';
 import { INSPECTION_LABEL } from '../../../domain/organization/profile';
 import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
-import { BudgetFundingCard } from './budget-funding-card';
 import { api, fieldErrors } from '../api';
 import { Badge, Card, Loading, Notice, ProblemAlert, TextAreaField } from '../components/ui';
 import { OrganizationGrades } from '../evaluation/grade-card';
@@ -10,6 +9,7 @@ import { formatDate } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { BudgetFundingCard } from './budget-funding-card';
 import { ORG_STATUS } from './organizations-page';
 
 /**

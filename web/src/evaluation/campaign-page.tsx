@@ -6,8 +6,8 @@ import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
 import { CampaignNotice, CampaignStages } from './campaign-stages';
+import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
 import { PROGRESS } from './progress';
 import type { Campaign, FileSummary } from './types';
 

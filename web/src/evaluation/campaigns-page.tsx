@@ -17,10 +17,10 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import type { StoredFile } from '../types';
 import { useLoad } from '../use-load';
+import { CampaignNotice } from './campaign-stages';
 import { EvidenceUpload } from './evidence-upload';
 import { OrganizationGrades } from './grade-card';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
-import { CampaignNotice } from './campaign-stages';
 import { PROGRESS } from './progress';
 import type { Campaign, FileSummary } from './types';
 

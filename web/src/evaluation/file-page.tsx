@@ -15,7 +15,6 @@ import {
   VotePanel,
 } from './file-actions';
 import { CommitteeCard, ScoresCard, Timeline } from './file-record';
-import { SeatExpertsAction } from './panel-action';
 import {
   AWARDING,
   DISQUALIFICATION_GROUND,
@@ -28,6 +27,7 @@ import {
   seatLabel,
   stageOf,
 } from './labels';
+import { SeatExpertsAction } from './panel-action';
 import type { Campaign, FileDetail, FileView } from './types';
 
 const FINAL: FileView['status'][] = ['ineligible', 'confirmed', 'not_graded', 'disqualified'];

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { cataloguePath } from '../../../domain/purchase/catalogue';
-import { PURCHASE_STATUS_LABEL } from '../../../workflows/purchase/view-types';
 import { PURCHASER_KINDS } from '../../../domain/purchase/purchaser';
+import { PURCHASE_STATUS_LABEL } from '../../../workflows/purchase/view-types';
 import { api, fieldErrors } from '../api';
 import { yuan } from '../competition/labels';
 import { yuanToFen } from '../components/action-dialog';
