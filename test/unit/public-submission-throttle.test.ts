@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ZPublicComplaintRequest } from '../../domain/evaluation/requests';
 import { SubmissionThrottle } from '../../api/public-submission-throttle';
+import { ZPublicComplaintRequest } from '../../domain/evaluation/requests';
 
 describe('the public form: one address, a few submissions an hour', () => {
   it('given five submissions within the hour, then the sixth waits until the first leaves the window', () => {

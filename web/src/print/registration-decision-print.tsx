@@ -4,7 +4,7 @@ import { api } from '../api';
 import { Card, Loading, ProblemAlert } from '../components/ui';
 import type { RegistrationDetail } from '../types';
 import { useLoad } from '../use-load';
-import { PrintSheet } from './print-sheet';
+import { PrintSheet, printDate } from './print-sheet';
 
 const TITLE: Record<string, string> = {
   approved: '准予登记决定书',
@@ -49,7 +49,7 @@ export function RegistrationDecisionPrint({ id }: { id: string }) {
     >
       <p>{view.name}申请人：</p>
       <p className="print-para">
-        你方于{new Date(view.filedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+        你方于{printDate(view.filedAt)}
         提交的{LEGAL_FORM_LABEL[view.legalForm as keyof typeof LEGAL_FORM_LABEL] ?? ''}
         成立登记申请（申请编号 {view.applicationNo}
         {view.receiptNo ? `，受理通知书 ${view.receiptNo}` : ''}，类别：
