@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { api, fieldErrors } from '../api';
+import { usePagedList } from '../components/pager';
 import { Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { useSession } from '../session';
-import { useLoad } from '../use-load';
 import type { CommunityRecord } from './types';
 
 interface OrgRow {
@@ -133,9 +133,9 @@ function RecordForm({ onDone }: { onDone: () => void }) {
 /** 社区社会组织备案: the records (administrator and reviewers), and recording one (administrator). */
 export function CommunityRecordsPage() {
   const { account } = useSession();
-  const { data, error, reload } = useLoad(
-    () => api.get<CommunityRecord[]>('/api/community-records'),
-    'community-records',
+  const { data, error, reload, pager } = usePagedList<CommunityRecord>(
+    '/api/community-records',
+    '',
   );
   return (
     <div>
@@ -147,7 +147,7 @@ export function CommunityRecordsPage() {
           error ? null : (
             <Loading />
           )
-        ) : data.length === 0 ? (
+        ) : data.items.length === 0 ? (
           <Empty>还没有备案的组织。</Empty>
         ) : (
           <div className="table-wrap">
@@ -161,7 +161,7 @@ export function CommunityRecordsPage() {
                 </tr>
               </thead>
               <tbody>
-                {data.map((r) => (
+                {data.items.map((r) => (
                   <tr key={r.organizationId}>
                     <td data-label="组织">
                       {r.organizationName}
@@ -178,6 +178,7 @@ export function CommunityRecordsPage() {
                 ))}
               </tbody>
             </table>
+            {pager}
           </div>
         )}
       </Card>
