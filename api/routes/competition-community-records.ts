@@ -33,7 +33,7 @@ export function registerCommunityRecords(
       const [total, rows] = await Promise.all([
         db.communityOrgRecord.count(),
         db.communityOrgRecord.findMany({
-          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+          orderBy: [{ createdAt: 'desc' }, { organizationId: 'asc' }],
           ...pageArgs(query),
         }),
       ]);
