@@ -228,4 +228,23 @@ describe('an export', () => {
     expect(new TextDecoder().decode(csv.body)).toContain('类别,指标,数值,单位');
     expect((await download(applicant.token, '/api/admin/dashboard/export')).status).toBe(403);
   });
+
+  it("should give purchase projects in 元 with the list's own visibility: an applicant sees open notices only", async () => {
+    const admin = await h.login('admin');
+    const all = await http(h.baseUrl, admin).get('/api/purchases?pageSize=5');
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ page: 1, pageSize: 5 });
+    const res = await download(applicant.token, '/api/purchases/export?format=csv');
+    expect(res.status).toBe(200);
+    const lines = new TextDecoder()
+      .decode(res.body)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '项目编号,项目名称,购买主体,预算年度,预算金额（元）,状态,成交金额（元）,确定承接主体时间,合同金额（元）,合同签订时间,已支付（元）,建立时间',
+    );
+    // Other test files move their projects on meanwhile: each row is checked, not the count.
+    for (const line of lines.slice(1)) expect(line).toContain('采购公告已发布，接收响应中');
+  });
 });
