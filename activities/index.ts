@@ -1,6 +1,8 @@
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
+import { resolveSigningKey } from '../lib/document-signing-key';
 import { createCompetitionActivities } from './competition';
+import { createSealer, type Sealer } from './documents/seal-document';
 import { createEvaluationActivities } from './evaluation';
 import { makeNotify } from './mail/notify';
 import type { Outbox } from './mail/outbox';
@@ -17,7 +19,18 @@ import { makeRecordRegistration } from './registration/record-registration';
 export interface ActivityDeps {
   db: Db;
   outbox: Outbox;
-  config: Pick<Config, 'DISTRICT_CODE' | 'AUTHORITY_NAME' | 'AUTHORITY_SHORT_NAME' | 'publicUrl'>;
+  config: Pick<
+    Config,
+    | 'DISTRICT_CODE'
+    | 'AUTHORITY_NAME'
+    | 'AUTHORITY_SHORT_NAME'
+    | 'publicUrl'
+    | 'DOCUMENT_SIGNING_KEY'
+    | 'DATA_DIR'
+    | 'NODE_ENV'
+  >;
+  /** Seals issued documents; by default with the configured key (lib/document-signing-key.ts). */
+  sealer?: Sealer;
   /** The activities' clock (workflows pass their own times wherever a decision depends on it). */
   now?: () => number;
 }
@@ -26,6 +39,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const { db, outbox, config } = deps;
   const now = deps.now ?? Date.now;
+  const sealer = deps.sealer ?? createSealer(resolveSigningKey(config), config.publicUrl);
   return {
     loadRegistrationRules: makeLoadRegistrationRules(db, config.DISTRICT_CODE),
     checkRegistrationName: makeCheckRegistrationName(db),
@@ -34,10 +48,12 @@ export function createActivities(deps: ActivityDeps) {
     issueRegistrationDocument: makeIssueRegistrationDocument(db, {
       authority: config.AUTHORITY_NAME,
       shortName: config.AUTHORITY_SHORT_NAME,
+      sealer,
     }),
     issueCertificate: makeIssueCertificate(db, {
       authority: config.AUTHORITY_NAME,
       districtCode: config.DISTRICT_CODE,
+      sealer,
     }),
     publishRegistrationAnnouncement: makePublishRegistrationAnnouncement(db, config.AUTHORITY_NAME),
     barReapplication: makeBarReapplication(db),
@@ -47,7 +63,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createPurchaseActivities(deps),
     ...createCompetitionActivities(deps),
-    ...createEvaluationActivities(deps),
+    ...createEvaluationActivities({ ...deps, sealer }),
   };
 }
 

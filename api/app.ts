@@ -33,6 +33,7 @@ import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
 import { createNameCheckRouter } from './routes/name-check';
 import { createOrganizationsRouter } from './routes/organizations';
+import { createPublicRouter } from './routes/public';
 import { createPurchaseActionsRouter } from './routes/purchase-actions';
 import { createPurchaseCatalogueRouter } from './routes/purchase-catalogue';
 import { createPurchaseExpertsRouter } from './routes/purchase-experts';
@@ -145,6 +146,7 @@ export function createApp(input: AppDeps): Express {
     createCompetitionRoundsRouter(registry, deps),
     createCompetitionProposalsRouter(registry, deps),
     ...createEvaluationRouters(registry, deps),
+    createPublicRouter(registry, deps),
     // Last: its page fallback must not shadow any API route.
     createWebRouter(registry, deps),
   ];

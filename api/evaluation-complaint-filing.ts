@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { localDateOf } from '../domain/calendar';
 import type { EvaluationComplaint } from '../generated/prisma/client';
 import * as cm from '../workflows/evaluation/complaint-messages';
 import {
@@ -111,7 +112,12 @@ export async function publicResults(deps: EvaluationDeps) {
         SELECT id::text AS id FROM "Organization"
         WHERE substring("creditCode" from 3 for 6) = ${deps.config.DISTRICT_CODE}`;
   const grades = await db.grade.findMany({
-    where: { status: 'active', organizationId: { in: orgs.map((o) => o.id) } },
+    // A grade past its expiry is no longer in force, even before the sweep marks it expired.
+    where: {
+      status: 'active',
+      expiresOn: { gte: new Date(`${localDateOf(Date.now())}T00:00:00Z`) },
+      organizationId: { in: orgs.map((o) => o.id) },
+    },
     orderBy: { expiresOn: 'asc' },
     take: 1000,
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePublicKeys, parseSigningKey } from './document-seal';
 
 /**
  * The one place that reads process.env. Every key is listed in .env.example and
@@ -73,6 +74,37 @@ const ConfigSchema = z.object({
    * log2 of scrypt's N for new password hashes: 17 (OWASP's minimum) and never less outside
    * tests; raise it with faster hardware (older hashes are replaced at the next sign-in).
    */
+  /**
+   * The EC P-256 private key (PEM; "\n" may stand for line breaks) that seals issued certificates,
+   * notices and decisions. Required in production; elsewhere a development key is kept in
+   * DATA_DIR. Make one with `npm run verify-document -- --new-key`; never commit it.
+   */
+  DOCUMENT_SIGNING_KEY: z
+    .string()
+    .refine((pem) => {
+      try {
+        parseSigningKey(pem);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an EC P-256 private key in PEM')
+    .optional(),
+  /**
+   * Public keys (SPKI PEM, one after another) of earlier signing keys: seals they made still
+   * verify after DOCUMENT_SIGNING_KEY was rotated.
+   */
+  DOCUMENT_VERIFY_KEYS: z
+    .string()
+    .refine((pems) => {
+      try {
+        parsePublicKeys(pems);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be EC P-256 public keys in PEM')
+    .optional(),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
   /**
    * The session cookie's `Secure` flag. Default: on, except in tests; embedded mode serves plain
@@ -140,6 +172,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
     throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production');
+  }
+  if (c.NODE_ENV === 'production' && !c.DOCUMENT_SIGNING_KEY) {
+    throw new Error('Invalid configuration:\n  DOCUMENT_SIGNING_KEY: required in production');
   }
   if (c.NODE_ENV === 'production' && c.DEMO_ACCOUNTS) {
     throw new Error('Invalid configuration:\n  DEMO_ACCOUNTS: never in production');

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { Verification } from './draw-verification';
 import { FONT, type FontPaths, registerFonts } from './fonts';
 
 export type Doc = PDFKit.PDFDocument;
@@ -10,6 +11,8 @@ export const SEAL_RED = '#d0191f';
 /** Options every renderer accepts besides its data. */
 export interface RenderOptions {
   fonts?: Partial<FontPaths>;
+  /** A sealed document's QR code and code (issue 15 point 11); none on drafts and in tests. */
+  verification?: Verification | undefined;
 }
 
 const DIGITS = '〇一二三四五六七八九';
@@ -57,6 +60,8 @@ export interface DocumentSetup {
   /** The document's own date; it also fixes the PDF dates, so retries give the same bytes. */
   date: string;
   fonts?: Partial<FontPaths> | undefined;
+  /** The document's seal, kept in the PDF's metadata for offline checks. */
+  seal?: string | undefined;
 }
 
 /**
@@ -81,6 +86,7 @@ export function createDocument(setup: DocumentSetup): Doc {
       Producer: setup.author,
       CreationDate: at,
       ModDate: at,
+      ...(setup.seal ? { MzfSeal: setup.seal } : {}),
     },
   });
   registerFonts(doc, setup.fonts);

@@ -1,4 +1,5 @@
 import type { LegalForm } from '../../domain/organization-types';
+import { drawVerification } from './draw-verification';
 import { FONT } from './fonts';
 import {
   chineseDate,
@@ -202,9 +203,12 @@ export async function renderCertificate(
     author: data.authority,
     date: data.issuedOn,
     fonts: options.fonts,
+    seal: options.verification?.metadata,
   });
   drawFrame(doc, data);
   drawTable(doc, fitRows(doc, data));
   drawSignature(doc, data);
+  if (options.verification)
+    drawVerification(doc, options.verification, { x: TABLE.left, y: 456, size: 72 });
   return toBuffer(doc);
 }

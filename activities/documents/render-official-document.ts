@@ -1,3 +1,4 @@
+import { drawVerification } from './draw-verification';
 import { FONT } from './fonts';
 import {
   chineseDate,
@@ -153,7 +154,16 @@ export async function renderOfficialDocument(
     author: input.authority,
     date: input.date,
     fonts: options.fonts,
+    seal: options.verification?.metadata,
   });
+  // In the first page's top margin, clear of the type area.
+  if (options.verification)
+    drawVerification(doc, options.verification, {
+      x: LEFT + WIDTH - 58,
+      y: 22,
+      size: 58,
+      captionBelow: true,
+    });
   const flow = new Flow(doc);
   flow.write(input.title, { font: FONT.bold, size: 22, pitch: 36, indent: 0, align: 'center' });
   flow.write(input.docNo, { indent: 0, align: 'center' });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gradeLabel } from '../../domain/organization/profile';
 import type { Db } from '../../lib/db';
 import { renderOfficialDocument } from '../documents/render-official-document';
+import { type PreparedSeal, prepareSeal, type Sealer, storeSeal } from '../documents/seal-document';
 
 const date = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -10,12 +11,41 @@ export interface AwardedGrade {
   certificateFileId: string | null;
 }
 
+/** The grade certificate's seal: in force while the grade is active and not past its expiry. */
+function gradeSeal(
+  sealer: Sealer,
+  input: { fileId: string; level: number; awardedOn: string; expiresOn: string },
+  gradeId: string,
+  org: { name: string; creditCode: string | null },
+  docNo: string,
+  authority: string,
+): PreparedSeal {
+  return prepareSeal(sealer, {
+    documentKey: `evaluation-certificate:${input.fileId}`,
+    kind: 'evaluation_certificate',
+    subjectType: 'grade',
+    subjectId: gradeId,
+    issuedAt: date(input.awardedOn),
+    data: {
+      title: '社会组织评估等级证书',
+      docNo,
+      holder: org.name,
+      ...(org.creditCode ? { creditCode: org.creditCode } : {}),
+      level: `${gradeLabel(input.level)}级`,
+      issuedOn: input.awardedOn,
+      validFrom: input.awardedOn,
+      validTo: input.expiresOn,
+      authority,
+    },
+  });
+}
+
 /**
  * Confirmation (§4.3 CONFIRMED → CERTIFIED): the new grade supersedes any active one (at most
  * one active grade per organisation), and 3A+ receive a certificate (PDF). One transaction;
  * a retry finds the grade it made by its source.
  */
-export function makeAwardGrade(db: Db, authority: string) {
+export function makeAwardGrade(db: Db, authority: string, sealer?: Sealer) {
   return async function awardGrade(input: {
     fileId: string;
     organizationId: string;
@@ -62,18 +92,22 @@ export function makeAwardGrade(db: Db, authority: string) {
         let certificateFileId: string | null = null;
         if (input.withCertificate) {
           const docNo = `钟民评证〔${input.awardedOn.slice(0, 4)}〕${grade.id.slice(0, 8)}号`;
-          const pdf = await renderOfficialDocument({
-            title: '社会组织评估等级证书',
-            docNo,
-            addressee: `${org.name}：`,
-            paragraphs: [
-              `经社会组织评估委员会评估，并经公示无异议，确认你单位社会组织评估等级为 ${gradeLabel(input.level)} 级。`,
-              `统一社会信用代码：${org.creditCode ?? ''}`,
-              `有效期：${input.awardedOn} 至 ${input.expiresOn}。`,
-            ],
-            authority,
-            date: input.awardedOn,
-          });
+          const seal = sealer && gradeSeal(sealer, input, grade.id, org, docNo, authority);
+          const pdf = await renderOfficialDocument(
+            {
+              title: '社会组织评估等级证书',
+              docNo,
+              addressee: `${org.name}：`,
+              paragraphs: [
+                `经社会组织评估委员会评估，并经公示无异议，确认你单位社会组织评估等级为 ${gradeLabel(input.level)} 级。`,
+                `统一社会信用代码：${org.creditCode ?? ''}`,
+                `有效期：${input.awardedOn} 至 ${input.expiresOn}。`,
+              ],
+              authority,
+              date: input.awardedOn,
+            },
+            { verification: seal?.verification },
+          );
           const file = await tx.storedFile.upsert({
             where: { generationKey: `evaluation-certificate:${input.fileId}` },
             update: {},
@@ -91,6 +125,7 @@ export function makeAwardGrade(db: Db, authority: string) {
             },
           });
           certificateFileId = file.id;
+          if (seal) await storeSeal(tx, seal, file.id);
           await tx.grade.update({ where: { id: grade.id }, data: { certificateFileId } });
         }
         await tx.evaluationFile.update({

@@ -31,7 +31,7 @@ export function createEvaluationActivities(deps: ActivityDeps) {
     recordAssignment: makeRecordAssignment(db),
     storeSubmittedSheet: makeStoreSubmittedSheet(db),
     recordVote: makeRecordVote(db),
-    awardGrade: makeAwardGrade(db, config.AUTHORITY_NAME),
+    awardGrade: makeAwardGrade(db, config.AUTHORITY_NAME, deps.sealer),
     publishEvaluationAnnouncement: makePublishEvaluationAnnouncement(db),
     publishCampaignNotice: makePublishCampaignNotice(db, config.DISTRICT_CODE),
     notifyEvaluation: makeNotifyEvaluation(db, outbox, config.AUTHORITY_NAME),

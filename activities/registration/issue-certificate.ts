@@ -10,6 +10,7 @@ import { nextCounterIn as nextCounter } from '../../lib/counter';
 import type { Db } from '../../lib/db';
 import type { IssuedDocument } from '../../workflows/registration/view-types';
 import { renderCertificate } from '../documents/render-certificate';
+import { type PreparedSeal, prepareSeal, type Sealer, storeSeal } from '../documents/seal-document';
 import { ACTIVITY_ERRORS, nonRetryable } from '../errors';
 
 const TITLE = {
@@ -21,6 +22,7 @@ const TITLE = {
 export interface CertificateIssuer {
   authority: string;
   districtCode: string;
+  sealer?: Sealer | undefined;
 }
 
 /**
@@ -47,11 +49,17 @@ export function makeIssueCertificate(db: Db, issuer: CertificateIssuer) {
         const creditCode =
           rows[0].creditCode ?? (await allocate(tx, issuer.districtCode, app, input.bodyPrefix));
         const issuedOn = localDateOf(input.issuedAt);
+        const seal =
+          existing || !issuer.sealer
+            ? undefined
+            : certificateSeal(issuer.sealer, input, creditCode, issuedOn, issuer.authority);
         const file =
           existing ??
           (await tx.storedFile.create({
-            data: await certificateFile(input, creditCode, issuedOn, issuer.authority),
+            data: await certificateFile(input, creditCode, issuedOn, issuer.authority, seal),
           }));
+        // A certificate issued before documents were sealed keeps its file and gets no seal.
+        if (seal) await storeSeal(tx, seal, file.id);
         await tx.organization.update({
           where: { id: input.organizationId },
           data: {
@@ -112,26 +120,55 @@ async function allocate(
   return code;
 }
 
+/** The certificate's seal: it stays genuine and in force while the organisation is registered. */
+function certificateSeal(
+  sealer: Sealer,
+  input: { key: string; organizationId: string; application: Application; issuedAt: number },
+  creditCode: string,
+  issuedOn: string,
+  authority: string,
+): PreparedSeal {
+  return prepareSeal(sealer, {
+    documentKey: input.key,
+    kind: 'registration_certificate',
+    subjectType: 'organization',
+    subjectId: input.organizationId,
+    issuedAt: new Date(input.issuedAt),
+    data: {
+      title: TITLE[input.application.legalForm],
+      docNo: creditCode,
+      holder: input.application.name,
+      creditCode,
+      issuedOn,
+      authority,
+    },
+  });
+}
+
 async function certificateFile(
   input: { key: string; organizationId: string; application: Application },
   creditCode: string,
   issuedOn: string,
   authority: string,
+  seal: PreparedSeal | undefined,
 ) {
   const app = input.application;
-  const pdf = await renderCertificate({
-    legalForm: app.legalForm,
-    name: app.name,
-    creditCode,
-    domicile: app.domicile,
-    legalRepresentative: app.legalRepresentative.name,
-    businessScope: app.businessScope,
-    activityArea: app.legalForm === 'social_group' ? app.activityArea : undefined,
-    funds: app.funds.amount,
-    authority,
-    issuedOn,
-    registrationNo: creditCode,
-  });
+  const pdf = await renderCertificate(
+    {
+      legalForm: app.legalForm,
+      name: app.name,
+      creditCode,
+      domicile: app.domicile,
+      legalRepresentative: app.legalRepresentative.name,
+      businessScope: app.businessScope,
+      activityArea: app.legalForm === 'social_group' ? app.activityArea : undefined,
+      funds: app.funds.amount,
+      authority,
+      issuedOn,
+      registrationNo: creditCode,
+    },
+    { verification: seal?.verification },
+  );
   return {
     organizationId: input.organizationId,
     kind: 'certificate',

@@ -4,11 +4,13 @@ import type { Db } from '../../lib/db';
 import type { DocumentContext } from '../../workflows/registration/outputs';
 import type { IssuedDocument } from '../../workflows/registration/view-types';
 import { renderOfficialDocument } from '../documents/render-official-document';
+import { type PreparedSeal, prepareSeal, type Sealer, storeSeal } from '../documents/seal-document';
 import { composeDocument, DOC_NO_WORD } from './document-text';
 
 export interface DocumentIssuer {
   authority: string;
   shortName: string;
+  sealer?: Sealer | undefined;
 }
 
 /**
@@ -32,7 +34,10 @@ export function makeIssueRegistrationDocument(db: Db, issuer: DocumentIssuer) {
           c.kind === 'acceptance_receipt' && c.receiptNo
             ? c.receiptNo
             : `${issuer.shortName}${DOC_NO_WORD[c.kind]}字〔${year}〕第${String(await nextCounter(tx, `doc:${c.kind}:${year}`)).padStart(4, '0')}号`;
-        const pdf = await renderOfficialDocument(composeDocument(c, docNo, issuer.authority));
+        const seal = issuer.sealer && documentSeal(issuer.sealer, input, docNo, issuer.authority);
+        const pdf = await renderOfficialDocument(composeDocument(c, docNo, issuer.authority), {
+          verification: seal?.verification,
+        });
         const file = await tx.storedFile.create({
           data: {
             organizationId: input.organizationId,
@@ -47,11 +52,36 @@ export function makeIssueRegistrationDocument(db: Db, issuer: DocumentIssuer) {
             docNo,
           },
         });
+        if (seal) await storeSeal(tx, seal, file.id);
         return asIssued(c, file.id, docNo, file.createdAt);
       },
       { timeout: 30_000 },
     );
   };
+}
+
+/** A notice or decision's seal: genuine, and in force as issued (it is about one application). */
+function documentSeal(
+  sealer: Sealer,
+  input: { key: string; registrationId: string; context: DocumentContext },
+  docNo: string,
+  authority: string,
+): PreparedSeal {
+  const c = input.context;
+  return prepareSeal(sealer, {
+    documentKey: input.key,
+    kind: 'registration_document',
+    subjectType: 'registration',
+    subjectId: input.registrationId,
+    issuedAt: new Date(`${c.issuedOn}T00:00:00+08:00`),
+    data: {
+      title: c.title,
+      docNo,
+      holder: `${c.name}申请人`,
+      issuedOn: c.issuedOn,
+      authority,
+    },
+  });
 }
 
 function asIssued(c: DocumentContext, fileId: string, docNo: string, at: Date): IssuedDocument {

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../app';
-import { AppError } from '../problem';
 import { pageArgs, ZPageQuery } from '../paging';
+import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
 

@@ -156,6 +156,11 @@ const OBJECT_ROUTES: [RegExp, ObjectRoute][] = [
   [/^\/api\/admin\/accounts\/\{id\}\/.+$/, { params: byId('account'), hidden: [] }],
   [/^\/api\/admin\/sessions\/\{id\}\/end$/, { params: byId('session'), hidden: [] }],
   [/^\/api\/announcements\/\{id\}$/, { params: byId('announcement'), hidden: [] }],
+  // Open to anyone: an unknown code is not found, whoever asks.
+  [
+    /^\/api\/public\/documents\/\{code\}$/,
+    { params: () => ({ code: '0000-0000-0000-0000-0000' }), hidden: [], visibleRead: [404] },
+  ],
 ];
 
 /** Reads that need query parameters to answer 200. */

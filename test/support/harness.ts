@@ -7,6 +7,7 @@ import { createApp } from '../../api/app';
 import { createWorkflowClients } from '../../client/workflow-clients';
 import { type Config, loadConfig } from '../../lib/config';
 import { createDb, type Db, type Prisma } from '../../lib/db';
+import { generateSigningKeyPem } from '../../lib/document-seal';
 import { createLogger } from '../../lib/logger';
 import { createMailing } from '../../lib/mail';
 import { configurePasswordHashing, hashPassword } from '../../lib/password';
@@ -103,6 +104,8 @@ export async function startHarness(
     // Thousands of sign-ins across the suite: a lighter scrypt than production's 2^17 (which
     // test/unit/api-security.test.ts and auth-sessions.test.ts exercise).
     PASSWORD_HASH_COST: '12',
+    // Each file seals its documents with a key of its own (never a production key).
+    DOCUMENT_SIGNING_KEY: generateSigningKeyPem(),
     ...opts.env,
   });
   configurePasswordHashing(config.PASSWORD_HASH_COST);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_KEYS, loadConfig } from '../../lib/config';
+import { generateSigningKeyPem } from '../../lib/document-seal';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 /**
@@ -40,6 +41,8 @@ const APP_SERVICES = ['api', 'worker', 'migrate'];
 const DOT_ENV: Record<string, string> = {
   POSTGRES_PASSWORD: 'compose-test-password',
   SESSION_SECRET: 's'.repeat(64),
+  // One line, as .env holds it.
+  DOCUMENT_SIGNING_KEY: generateSigningKeyPem().replaceAll('\n', '\\n'),
 };
 const INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
 

@@ -1,12 +1,11 @@
 import { Layout } from './components/layout';
 import { Card, Loading } from './components/ui';
-import { PublicComplaintPage } from './evaluation/public-complaint-page';
-import { PUBLIC_COMPLAINT_PATH } from './evaluation/public-path';
 import { ROLE_HOME } from './labels';
 import { usePageTitle } from './page-title';
 import { LoginPage } from './pages/login-page';
 import { SecondFactorPage } from './pages/second-factor-page';
 import { MODULES } from './processes';
+import { findPublicRoute } from './public/public-routes';
 import { Link, matchPath, navigate, usePath } from './router';
 import { useSession } from './session';
 
@@ -16,13 +15,13 @@ export function App() {
   const path = usePath();
   const match = account ? findRoute(path, account.role) : null;
   const redirecting = path === '/' || path === '/login';
-  const publicPage = path === PUBLIC_COMPLAINT_PATH;
+  const publicPage = findPublicRoute(path);
   // The sign-in steps are shown at whatever path was asked for ('/' above all): titled first.
   usePageTitle(
     !ready
       ? null
       : publicPage
-        ? '社会组织评估举报'
+        ? publicPage.route.title
         : pending
           ? '双因素认证'
           : !account
@@ -32,8 +31,8 @@ export function App() {
               : (match?.route.title ?? '没有找到该页面'),
   );
   if (!ready) return <Loading />;
-  // Anyone may complain without an account (§4.5 rule 8).
-  if (publicPage) return <PublicComplaintPage />;
+  // Anyone may read what the law makes public, verify a document and complain (§4.5 rule 8).
+  if (publicPage) return <>{publicPage.route.render(publicPage.params)}</>;
   if (pending) return <SecondFactorPage pending={pending} />;
   if (!account) return <LoginPage />;
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Field, ProblemAlert } from '../components/ui';
 import { PUBLIC_COMPLAINT_PATH } from '../evaluation/public-path';
+import { PUBLIC_NAV } from '../public/public-shell';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
@@ -76,6 +77,14 @@ export function LoginPage() {
             对社会组织评估结果或评估等级有举报？
             <Link to={PUBLIC_COMPLAINT_PATH}>无需登录，在此举报</Link>
           </p>
+          <nav className="login-public" aria-label="公开信息">
+            <span className="muted">信息公开（无需登录）：</span>
+            {PUBLIC_NAV.filter((n) => n.to !== PUBLIC_COMPLAINT_PATH).map((n) => (
+              <Link key={n.to} to={n.to} className="login-public-link">
+                {n.label}
+              </Link>
+            ))}
+          </nav>
         </form>
         {info?.demo && (
           <section className="card demo-card" aria-label="演示账号">
