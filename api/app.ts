@@ -31,6 +31,7 @@ import { createEligibilityRouter } from './routes/eligibility';
 import { createEvaluationRouters } from './routes/evaluation';
 import { createFilesRouter } from './routes/files';
 import { createHealthRouter } from './routes/health';
+import { createInboxRouter } from './routes/inbox';
 import { createNameCheckRouter } from './routes/name-check';
 import { createOrganizationsRouter } from './routes/organizations';
 import { createPublicRouter } from './routes/public';
@@ -133,6 +134,7 @@ export function createApp(input: AppDeps): Express {
     createRegistrationsRouter(registry, deps),
     createRegistrationActionsRouter(registry, deps),
     createWorklistRouter(registry, deps),
+    createInboxRouter(registry, deps),
     createAnnouncementsRouter(registry, deps),
     createAdminRouter(registry, deps),
     createOrganizationsRouter(registry, deps),

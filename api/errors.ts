@@ -9,12 +9,13 @@ import { MulterError } from 'multer';
 import { TemporalTimeoutError } from '../client/bounded';
 import type { Logger } from '../lib/logger';
 import { PasswordHashBusy } from '../lib/password';
+import { isRefusalType, type RefusalType } from '../workflows/shared/refusal';
 import type { AuthedRequest } from './auth/authenticate';
 import type { Security } from './auth/security';
 import { AppError, type ProblemCode, problemBody } from './problem';
 
-/** Refusal types the workflows use (workflows/registration/case-core.ts) → problem codes. */
-const REFUSAL: Record<string, ProblemCode> = {
+/** The workflows' refusal vocabulary (workflows/shared/refusal.ts) → problem codes. */
+const REFUSAL: Record<RefusalType, ProblemCode> = {
   IllegalTransition: 'conflict',
   FourEyes: 'conflict',
   Forbidden: 'forbidden',
@@ -23,8 +24,8 @@ const REFUSAL: Record<string, ProblemCode> = {
 
 function fromUpdateFailure(err: WorkflowUpdateFailedError): AppError {
   const cause = err.cause;
-  if (cause instanceof ApplicationFailure && cause.type && REFUSAL[cause.type]) {
-    return new AppError(REFUSAL[cause.type] as ProblemCode, cause.message);
+  if (cause instanceof ApplicationFailure && isRefusalType(cause.type)) {
+    return new AppError(REFUSAL[cause.type], cause.message);
   }
   return new AppError('conflict', cause?.message ?? err.message);
 }

@@ -14,6 +14,7 @@ import {
 } from '../workflows/competition/messages';
 import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
+import { queryOffers } from './query-offers';
 
 /** The API's handle on competition workflows: start a round, read and decide rounds and proposals. */
 export function createCompetitionClient(
@@ -62,6 +63,9 @@ export function createCompetitionClient(
         timeoutMs: limits.requestMs,
       });
     },
+    /** The decisions open to this person now on the round (names of its Updates). */
+    roundOffers: (id: string, actor: object, waitMs = limits.requestMs) =>
+      queryOffers(client, round(id), actor, waitMs),
     roundStatus: (id: string, waitMs = limits.requestMs) =>
       quiet(() => round(id).query(roundStatusQuery), waitMs),
     proposalStatus: (id: string, waitMs = limits.requestMs) =>

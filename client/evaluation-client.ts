@@ -22,6 +22,7 @@ import {
 } from '../workflows/evaluation/messages';
 import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
+import { queryOffers } from './query-offers';
 
 /** The API's handle on evaluation workflows: start campaigns, read and decide files. */
 export function createEvaluationClient(
@@ -82,6 +83,9 @@ export function createEvaluationClient(
     },
     /** The live view of a file, or null before its workflow starts or after its history is gone. */
     fileStatus: (id: string) => orNull(() => file(id).query(fileStatusQuery)),
+    /** The decisions open to this person now on the file (names of its Updates). */
+    fileOffers: (id: string, actor: object) =>
+      queryOffers(client, file(id), actor, limits.requestMs),
     updateFile<A>(id: string, def: UpdateDefinition<FileView, [A]>, args: A, updateId?: string) {
       return executeUpdate(file(id), def, args, { ...bounded, updateId });
     },

@@ -10,6 +10,7 @@ import {
 } from '../workflows/purchase/messages';
 import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
+import { queryOffers } from './query-offers';
 
 export type PurchasePart = 'project' | 'contract';
 
@@ -52,6 +53,11 @@ export function createPurchaseClient(
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
       }
+    },
+
+    /** The decisions open to this person now (names of the workflow's Updates). */
+    offers(projectId: string, actor: object, part: PurchasePart, waitMs = limits.requestMs) {
+      return queryOffers(client, handle(projectId, part), actor, waitMs);
     },
 
     async update<A>(

@@ -15,6 +15,7 @@ import {
 } from '../workflows/registration/messages';
 import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
+import { queryOffers } from './query-offers';
 
 /** The API's handle on registration workflows: start, read, decide, inform. */
 export function createRegistrationClient(
@@ -55,6 +56,11 @@ export function createRegistrationClient(
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
       }
+    },
+
+    /** The decisions open to this person now (names of the workflow's Updates). */
+    offers(registrationId: string, actor: object, waitMs = limits.requestMs) {
+      return queryOffers(client, handle(registrationId), actor, waitMs);
     },
 
     async update<A>(

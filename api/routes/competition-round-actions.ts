@@ -28,6 +28,15 @@ export async function decideOnRound<A, R>(
   return deps.competitions.updateRound(ctx.params.id, def, args(session), key?.updateId);
 }
 
+/** The round's decisions as offers go (see api/offers.ts): each Update and who may send it. */
+export const ROUND_ACTIONS = [
+  m.closeCallUpdate,
+  m.openScoringUpdate,
+  m.closeScoringUpdate,
+  m.decideFundingUpdate,
+  m.closeRoundUpdate,
+].map((update) => ({ update, access: ['administrator'] as const }));
+
 /** The administrator's decisions on a round; the round workflow's validators have the last word. */
 export function registerRoundActions(router: Router, registry: RouteRegistry, deps: AppDeps): void {
   const problems = ['not_found', 'conflict', 'unavailable'] as const;

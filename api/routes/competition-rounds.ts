@@ -6,14 +6,15 @@ import { mergeLayers } from '../../lib/rules/jurisdictions';
 import { loadRuleLayers } from '../../lib/rules/load-rule-layers';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
-import { roundFor, workflowLink } from '../competition-access';
+import { actorOf, roundFor, workflowLink } from '../competition-access';
+import { allowedFor } from '../offers';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
 import { registerCommunityRecords } from './competition-community-records';
 import { registerRoundFigures } from './competition-figures';
 import { registerObjections } from './competition-objections';
-import { registerRoundActions } from './competition-round-actions';
+import { ROUND_ACTIONS, registerRoundActions } from './competition-round-actions';
 
 const TAG = '公益创投';
 
@@ -157,8 +158,17 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       const proposals = await db.competitionProposal.count({
         where: { roundId: round.id, status: { notIn: ['submitting', 'start_failed'] } },
       });
+      // Offered only what the round's workflow would accept now from this person.
+      const offered = live
+        ? await deps.competitions.roundOffers(
+            round.id,
+            actorOf(session!),
+            deps.config.LIVE_VIEW_TIMEOUT_MS,
+          )
+        : [];
       return {
         ...live,
+        ...allowedFor(offered, ROUND_ACTIONS, session!.role),
         proposals,
         id: round.id,
         title: round.title,

@@ -16,6 +16,7 @@ import {
   visibleFilesWhere,
 } from '../evaluation-access';
 import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
+import { allowedFor } from '../offers';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
@@ -258,10 +259,13 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       const { file, seat } = await evaluationFileFor(db, params.id, session!);
       const view = await evaluation.fileStatus(file.id);
       const materialsOpen = session!.role !== 'evaluator' || seat?.status === 'cleared';
+      // Offered only what the file's workflow would accept now from this person.
+      const offered = view ? await evaluation.fileOffers(file.id, actorOf(session!)) : [];
       return {
         ...summarizeFile(file, await organizationNames(db, [file.organizationId])),
         ...workflowUrl(session!, file.workflowId),
         view,
+        ...allowedFor(offered, ACTIONS, session!.role),
         trail: await fileTrail(db, file.id, session!),
         votes: await namedVotes(db, file.id, session!),
         materials: materialsOpen

@@ -28,7 +28,8 @@ interface ActionRoute<B extends z.ZodType> {
 
 const action = <B extends z.ZodType>(a: ActionRoute<B>) => a as unknown as ActionRoute<z.ZodType>;
 
-const ACTIONS = [
+/** Every decision's route: the Update it sends and who may send it (see api/offers.ts). */
+export const PURCHASE_ACTIONS = [
   action({
     path: 'plan',
     summary: '确定采购方式（询价不适用于服务）',
@@ -180,10 +181,18 @@ const ACTIONS = [
   }),
 ];
 
+/** The person as the purchase workflow knows them. */
+export const purchaseActor = (s: Session): m.PurchaseActor => ({
+  id: s.sub,
+  name: s.name,
+  role: s.role as m.PurchaseActor['role'],
+  organizationId: s.org,
+});
+
 /** Every decision on a project: one POST per action, answered with the new view or 409/422. */
 export function createPurchaseActionsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
-  for (const a of ACTIONS) {
+  for (const a of PURCHASE_ACTIONS) {
     registry.add(
       router,
       {
@@ -206,12 +215,7 @@ export function createPurchaseActionsRouter(registry: RouteRegistry, deps: AppDe
           throw new AppError('conflict', `项目已办结（${p.status}），不能再办理`);
         }
         const args = a.args ? await a.args(body, { deps, session: s }) : (body as object);
-        const actor: m.PurchaseActor = {
-          id: s.sub,
-          name: s.name,
-          role: s.role as m.PurchaseActor['role'],
-          organizationId: s.org,
-        };
+        const actor = purchaseActor(s);
         const view = await deps.purchases.update(
           p.id,
           a.update as UpdateDefinition<m.PurchaseView, [object]>,

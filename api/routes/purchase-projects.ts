@@ -18,6 +18,7 @@ import {
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { registerSeatRoute, seatedEvaluators, seatsOf } from '../evaluator-seats';
+import { allowedFor } from '../offers';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
@@ -33,6 +34,7 @@ import {
   ZPurchaseView,
 } from '../schemas/purchase';
 import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
+import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
 import { toCatalogueJson } from './purchase-catalogue';
 
 const TAG = '政府购买服务';
@@ -302,8 +304,20 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
     },
     async ({ params, session }) => {
       const p = await purchaseFor(db, params.id, session!, { allowOpenNotice: true });
+      const view = await liveView(p);
+      // Offered by the workflow that holds the project now (the contract's from signing on).
+      const part = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(view.status)
+        ? 'contract'
+        : 'project';
+      const offered = await deps.purchases.offers(
+        p.id,
+        purchaseActor(session!),
+        part,
+        config.LIVE_VIEW_TIMEOUT_MS,
+      );
       return {
-        ...viewFor(await liveView(p), session!),
+        ...viewFor(view, session!),
+        ...allowedFor(offered, PURCHASE_ACTIONS, session!.role),
         ...workflowLinks(p, session!, config),
         ...(session!.role === 'purchaser'
           ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }

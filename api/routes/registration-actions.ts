@@ -47,7 +47,8 @@ async function newVersion(
   return { version, application: forWorkflow(application) };
 }
 
-const ACTIONS = [
+/** Every decision's route: the Update it sends and who may send it (see api/offers.ts). */
+export const REGISTRATION_ACTIONS = [
   action({
     path: 'deficiency-notice',
     summary: '出具一次性补正通知（受理审查）',
@@ -185,7 +186,7 @@ const ACTIONS = [
 /** One route per decision; the workflow's validator has the last word (409 with its reason). */
 export function createRegistrationActionsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
-  for (const a of ACTIONS) {
+  for (const a of REGISTRATION_ACTIONS) {
     registry.add(
       router,
       {

@@ -4,10 +4,15 @@ import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../domain/organization-type
 import type { Application } from '../../domain/registration/application';
 import type { Registration } from '../../generated/prisma/client';
 import type { Prisma } from '../../lib/db';
-import { type RegistrationStatus, STATUS_LABEL } from '../../workflows/registration/view-types';
+import {
+  type RegistrationStatus,
+  type RegistrationView,
+  STATUS_LABEL,
+} from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { fileRegistration } from '../file-registration';
+import { allowedFor } from '../offers';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { isStaff, registrationFor, summarize } from '../registration-access';
@@ -23,6 +28,7 @@ import {
 } from '../schemas/registration';
 import { literal } from '../search-text';
 import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
+import { REGISTRATION_ACTIONS } from './registration-actions';
 import { sendFile } from './send-file';
 
 const READERS = ['applicant', 'reviewer', 'section_head', 'bureau_head', 'administrator'] as const;
@@ -200,9 +206,17 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       const latest = await db.applicationVersion.findFirst({
         where: { registrationId: reg.id, version: reg.applicationVersion },
       });
+      const s = session!;
+      const actor = { id: s.sub, name: s.name, role: s.role };
+      // Offered only what the workflow would accept now from this person (none without it).
+      const offered = live
+        ? await deps.registrations.offers(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS)
+        : [];
+      const { allowedActions } = allowedFor(offered, REGISTRATION_ACTIONS, s.role);
+      const view = live ?? (reg.view as RegistrationView | null) ?? null;
       return {
         registration: summarize(reg, ui, session!),
-        view: live ?? reg.view ?? null,
+        view: view && { ...view, allowedActions },
         live: live !== null,
         application: (latest?.data as Application | undefined) ?? null,
       };

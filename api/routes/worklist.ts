@@ -18,7 +18,8 @@ const ZWorkItem = ZRegistrationSummary.extend({
   assigneeId: z.uuid().nullable(),
 });
 
-function whereFor(s: Session): Prisma.RegistrationWhereInput {
+/** The registrations waiting for this person (their role, their files). */
+export function whereFor(s: Session): Prisma.RegistrationWhereInput {
   if (s.role === 'applicant')
     return { organizationId: s.org ?? undefined, awaitingRole: 'applicant' };
   if (s.role === 'bureau_head') return { awaitingRole: 'bureau_head' };
@@ -29,7 +30,8 @@ function whereFor(s: Session): Prisma.RegistrationWhereInput {
   return { ...stages, OR: [{ assigneeId: s.sub }, { assigneeId: null }] };
 }
 
-function task(r: Registration, s: Session): string {
+/** What waits on the file, in words. */
+export function task(r: Registration, s: Session): string {
   if (r.awaitingRole === 'bureau_head') return '待批准延长审查期限';
   if (r.awaitingRole === 'applicant')
     return r.status === 'preparing' ? '筹备中，待申请成立登记' : '待补正材料';

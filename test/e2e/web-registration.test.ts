@@ -214,7 +214,7 @@ describe('the web front end, registration', () => {
     await signOut(page);
   }, 240_000);
 
-  it('given a file whose first level reviewer 1 approved, when reviewer 1 tries the second level, then the page shows the workflow refusal with its reason', async () => {
+  it('given a file whose first level reviewer 1 approved, when reviewer 1 opens the second level, then no decision is offered, the page says why, and the workflow refuses it with its reason', async () => {
     const applicant = await h.newApplicant();
     const { id } = await file(h, applicant, 'private_non_enterprise', 'community_service');
     const r1 = await h.login('reviewer1');
@@ -226,16 +226,16 @@ describe('the web front end, registration', () => {
     await openFile(id);
     await status('复审中');
     await page.getByText('按“两人审查”规则，本级须由其他人员办理').waitFor();
-    const dialog = await decide('复审通过，准予登记', '准予登记。');
-    const alert = dialog.getByRole('alert');
-    await alert.getByText('当前状态下不能办理此事项').waitFor();
-    await alert.getByText('复审须由初审以外的人员进行：李审查已办理本件初审').waitFor();
+    // The workflow would refuse every decision of this level from reviewer 1: none is offered.
+    expect(await page.locator('.action-buttons').getByRole('button').count()).toBe(0);
     await shoot(page, '09-reviewer-refused');
-    await dialog.getByRole('button', { name: '取消' }).click();
+    const refused = await act(h, r1, id, 'approve', { opinion: '准予登记。' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe('复审须由初审以外的人员进行：李审查已办理本件初审');
     await status('复审中');
     await signOut(page);
   }, 120_000);
-  it('given a file in first review, when the section head assigns it and asks for an extension, then the assignee shows and the extension is refused with the rule that forbids it', async () => {
+  it('given a file in first review, when the section head assigns it and asks for an extension, then the assignee shows and the extension is neither offered nor accepted, with the rule that forbids it', async () => {
     const applicant = await h.newApplicant();
     const { id } = await file(h, applicant, 'social_group', 'public_welfare');
     const r1 = await h.login('reviewer1');
@@ -252,13 +252,16 @@ describe('the web front end, registration', () => {
     await dialog.getByRole('button', { name: '确认分配承办人' }).click();
     await page.locator('.action-bar').getByText('承办人：王复核').waitFor();
     await page.locator('.timeline').getByText('承办人：王复核').waitFor();
-    const refused = await decide('申请延长审查期限', '材料需要实地核查。');
-    await refused
-      .getByRole('alert')
-      .getByText('现行规则版本的审查期限由条例规定，不适用延长审查期限')
-      .waitFor();
+    // The rules in force allow no extension: it is not offered, and the workflow refuses it.
+    const bar = page.locator('.action-buttons');
+    expect(await bar.getByRole('button', { name: '申请延长审查期限' }).count()).toBe(0);
     await shoot(page, '16-section-head-refused-extension');
-    await refused.getByRole('button', { name: '取消' }).click();
+    const section = await h.login('section');
+    const refused = await act(h, section, id, 'extension-request', {
+      reason: '材料需要实地核查。',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe('现行规则版本的审查期限由条例规定，不适用延长审查期限');
     await signOut(page);
   }, 120_000);
 });

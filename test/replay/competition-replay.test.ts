@@ -26,8 +26,11 @@ describe('replay of recorded competition histories', () => {
       'competition-proposal-objection.json',
       'competition-proposal-terminated-news-awaited.json',
       'competition-proposal-terminated.json',
+      // Since patch call-closes-at-deadline: the call closed by the round's timer, not by a person.
+      'competition-round-call-closed-at-deadline.json',
       // From before patch round-news-in-background: each transition waited for every proposal.
       'competition-round-news-awaited.json',
+      // The rounds below are from before patch call-closes-at-deadline (no timer on the call).
       // A round from before the API accepted proposals: submissions were Updates on the round.
       'competition-round-submission-updates.json',
       'competition-round.json',
@@ -43,6 +46,25 @@ describe('replay of recorded competition histories', () => {
     );
     expect(scheduled).toContain('deliverRoundNews');
     expect(scheduled).not.toContain('broadcastStage');
+  });
+
+  it('given the round recorded with the deadline patch, then its timer fired and closed the call', () => {
+    const events = load('competition-round-call-closed-at-deadline.json').events as {
+      eventType: string;
+      markerRecordedEventAttributes?: {
+        markerName: string;
+        details: Record<string, { payloads: { data: string }[] }>;
+      };
+    }[];
+    expect(events.map((e) => e.eventType)).toContain('EVENT_TYPE_TIMER_FIRED');
+    const patches = events.flatMap((e) =>
+      e.markerRecordedEventAttributes?.markerName !== 'core_patch'
+        ? []
+        : Object.values(e.markerRecordedEventAttributes.details).flatMap((d) =>
+            d.payloads.map((p) => JSON.parse(atob(p.data)).id),
+          ),
+    );
+    expect(patches).toContain('call-closes-at-deadline');
   });
 
   it.each(files)(

@@ -65,6 +65,8 @@ describe('the direction of imports', () => {
       'workflows/competition/messages',
       'workflows/evaluation/messages',
       'workflows/evaluation/complaint-messages',
+      'workflows/shared/messages',
+      'workflows/shared/refusal',
     ];
     const bad = imports('api').filter(
       (i) =>

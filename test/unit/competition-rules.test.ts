@@ -4,6 +4,7 @@ import { competitionPolicySchema, formatYuan } from '../../domain/competition/po
 import { checkProposal } from '../../domain/competition/proposal';
 import { rankFunding } from '../../domain/competition/rank-funding';
 import type { OrganizationProfile } from '../../domain/organization/profile';
+import { callOver, initialRound } from '../../workflows/competition/round-rules';
 
 const defaults = competitionPolicySchema.parse({});
 
@@ -189,5 +190,18 @@ describe('proposal validation (DOMAIN §5.4)', () => {
       },
     );
     expect(f.map((x) => x.code)).toEqual(['RECORDED_NOT_ALLOWED']);
+  });
+});
+
+describe('the call closes at its deadline (round rules)', () => {
+  const input = { callClosesAt: 1_000 } as Parameters<typeof callOver>[1];
+  it('given an open call before its deadline, then it stays open', () => {
+    expect(callOver(initialRound(), input, 999)).toBe(false);
+  });
+  it('given an open call at its deadline, then the round closes it', () => {
+    expect(callOver(initialRound(), input, 1_000)).toBe(true);
+  });
+  it('given a call the administrator already closed, then the timer does nothing', () => {
+    expect(callOver({ ...initialRound(), stage: 'eligibility_review' }, input, 2_000)).toBe(false);
   });
 });

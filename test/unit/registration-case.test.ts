@@ -26,6 +26,8 @@ import {
 import type { CaseState } from '../../workflows/registration/state';
 import { caseTimers, nextTimer } from '../../workflows/registration/timers';
 import { buildView } from '../../workflows/registration/view';
+import { actionOffers } from '../../workflows/shared/action';
+import { offeredTo } from '../../workflows/shared/offer';
 import {
   APPLICANT,
   act,
@@ -1436,5 +1438,64 @@ describe('buildView', () => {
     expect(view.deadlines).toEqual([]);
     expect(view.allowedActions).toEqual([]);
     expect(view.awaiting.role).toBeNull();
+  });
+});
+
+describe('offers: the decisions open to a person now (the same checks as the validators)', () => {
+  const TABLE = Object.entries({
+    issueDeficiencyNotice,
+    accept,
+    refuseAcceptance,
+    resubmit,
+    withdraw,
+    claim,
+    assign,
+    approve,
+    reject,
+    returnForCorrection,
+    requestExtension,
+    decideExtension,
+    startExpertReview,
+    endExpertReview,
+    extendPreparation,
+    submitFounding,
+  }).map(([name, def]) => [{ name }, def] as const);
+  const offered = (s: CaseState, actor: object) =>
+    offeredTo(
+      actionOffers(TABLE, s, () => at(5)),
+      actor,
+    ).map((o) => o.name);
+
+  it('given a filed application, then staff are offered the intake decisions and the applicant withdrawal', () => {
+    const s = newCase(applicationFor('social_group'));
+    expect(offered(s, REVIEWER_A)).toEqual(['issueDeficiencyNotice', 'accept', 'refuseAcceptance']);
+    expect(offered(s, APPLICANT)).toEqual(['withdraw']);
+  });
+
+  it('given an accepted file claimed by its acceptor, then 承办本件 is offered to nobody and the others may not decide', () => {
+    const s = accepted();
+    expect(offered(s, REVIEWER_A)).not.toContain('claim');
+    expect(offered(s, REVIEWER_A)).toEqual(
+      expect.arrayContaining(['approve', 'reject', 'returnForCorrection', 'startExpertReview']),
+    );
+    expect(offered(s, REVIEWER_B)).toEqual([]);
+    expect(offered(s, SECTION_HEAD)).toEqual(expect.arrayContaining(['assign', 'approve']));
+  });
+
+  it('given an expert review under way, then 专家评审结束 is offered and no decision until it ends', () => {
+    const s = accepted();
+    act(s, startExpertReview, { actor: REVIEWER_A, reason: '论证', expectedWorkingDays: 5 }, at(2));
+    expect(offered(s, REVIEWER_A)).toContain('endExpertReview');
+    expect(offered(s, REVIEWER_A)).not.toContain('approve');
+  });
+
+  it('given the second level, then the first-level reviewer is offered nothing and another reviewer may claim it', () => {
+    const s = atSecondReview();
+    expect(offered(s, REVIEWER_A)).toEqual([]);
+    expect(offered(s, REVIEWER_B)).toEqual(expect.arrayContaining(['claim', 'approve']));
+  });
+
+  it('given a returned file, then the applicant is offered the corrected text and withdrawal', () => {
+    expect(offered(returnedAtSecondReview(), APPLICANT)).toEqual(['resubmit', 'withdraw']);
   });
 });

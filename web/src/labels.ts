@@ -52,9 +52,9 @@ export function statusTone(code: string): 'info' | 'warn' | 'ok' | 'bad' | 'mute
 
 export const ROLE_HOME: Record<string, string> = {
   applicant: '/my',
-  reviewer: '/worklist',
-  section_head: '/worklist',
-  bureau_head: '/worklist',
+  reviewer: '/inbox',
+  section_head: '/inbox',
+  bureau_head: '/inbox',
   administrator: '/admin',
   // Everyone also has 公示与举报 in the menu; it is nobody's home page.
   purchaser: '/purchases',

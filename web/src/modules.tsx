@@ -8,6 +8,8 @@ import type { Account, Role } from './types';
 export interface NavItem {
   to: string;
   label: string;
+  /** Shows a count beside the label: `inbox` counts the person's open tasks (我的待办). */
+  badge?: 'inbox';
 }
 
 export interface PageRoute {

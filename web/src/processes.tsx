@@ -6,6 +6,7 @@ import { OutboxPage } from './admin/outbox-page';
 import { RulesPage } from './admin/rules-page';
 import { competitionModule } from './competition/module';
 import { evaluation } from './evaluation/module';
+import { inboxModule } from './inbox/module';
 import { type ProcessModule, STAFF } from './modules';
 import { RegistrationDecisionPrint } from './print/registration-decision-print';
 import { purchaseModule } from './purchase/module';
@@ -27,10 +28,8 @@ const registration: ProcessModule = {
             : [{ to: '/registrations/new', label: '新建登记申请' }]),
         ]
       : STAFF.includes(role)
-        ? [
-            { to: '/worklist', label: '我的待办' },
-            { to: '/registrations', label: '全部申请' },
-          ]
+        ? // Their registrations to act on are in 我的待办 (/inbox) with the other processes.
+          [{ to: '/registrations', label: '全部申请' }]
         : role === 'administrator'
           ? [{ to: '/registrations', label: '登记申请' }]
           : [],
@@ -42,7 +41,7 @@ const registration: ProcessModule = {
       roles: ['applicant'],
       render: () => <RegistrationFormPage mode="new" />,
     },
-    { path: '/worklist', title: '我的待办', roles: STAFF, render: () => <WorklistPage /> },
+    { path: '/worklist', title: '登记待办', roles: STAFF, render: () => <WorklistPage /> },
     {
       path: '/registrations',
       title: '全部登记申请',
@@ -136,6 +135,7 @@ const administration: ProcessModule = {
 };
 
 export const MODULES: ProcessModule[] = [
+  inboxModule,
   registration,
   evaluation,
   competitionModule,

@@ -1,5 +1,6 @@
 import { midtermGrade, splitTranches } from '../../domain/competition/evaluation-grade';
 import { ROUND_STAGES } from '../../domain/competition/stages';
+import { type Refusal, refuse } from '../shared/refusal';
 import type * as m from './messages';
 
 /**
@@ -7,12 +8,7 @@ import type * as m from './messages';
  * (null when it is allowed), each `apply` changes the state. The workflow runs the I/O.
  */
 
-export type RefusalType = 'IllegalTransition' | 'FourEyes' | 'Forbidden' | 'InvalidInput';
-export interface Refusal {
-  type: RefusalType;
-  message: string;
-}
-const refuse = (type: RefusalType, message: string): Refusal => ({ type, message });
+export type { Refusal } from '../shared/refusal';
 
 export interface ProposalState {
   input: m.ProposalInput;

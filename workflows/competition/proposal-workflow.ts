@@ -1,5 +1,5 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   proxyLocalActivities,
@@ -7,9 +7,12 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { formatYuan } from '../../domain/competition/money';
-import { Mutex } from '../mutex';
+import type { Refusal } from '../shared/refusal';
+import { UpdateServer } from '../shared/serve';
 import * as m from './messages';
 import * as r from './proposal-rules';
+
+const PHASES: m.Phase[] = ['first', 'roadshow'];
 
 // Short DB writes and outbox rows: local activities, so a decision costs one workflow task and
 // a marker instead of a round trip through the server (thousands of proposals make this count).
@@ -18,10 +21,6 @@ const act = proxyLocalActivities<Activities>({
   retry: { maximumAttempts: 10 },
 });
 
-const fail = (x: r.Refusal | null) => {
-  if (x) throw ApplicationFailure.create({ type: x.type, message: x.message, nonRetryable: true });
-};
-
 /**
  * One proposal of a round (a child of the round workflow): qualification, conflict declarations
  * and scores of its panels, funding, agreement, tranches and evaluations. Its history stays small
@@ -29,7 +28,8 @@ const fail = (x: r.Refusal | null) => {
  */
 export async function competitionProposalWorkflow(input: m.ProposalInput): Promise<m.ProposalView> {
   const s = r.initialProposal(input);
-  const lock = new Mutex();
+  const server = new UpdateServer();
+  const { lock } = server;
   const { proposalId, roundId, organizationId } = input;
   const status = (note?: string) =>
     act.recordProposalStatus({ proposalId, status: s.status, note });
@@ -51,20 +51,25 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
   // A person's action carries the round news the API read from the projection: the round
   // delivers news in the background, and an action must not wait for it (nor fail without it).
   const update = <A extends m.WithActor & m.WithNews>(
-    def: Parameters<typeof setHandler>[0],
-    check: (st: r.ProposalState, a: A) => r.Refusal | null,
+    def: UpdateDefinition<m.ProposalView, [A]>,
+    check: (st: r.ProposalState, a: A) => Refusal | null,
     run: (a: A) => Promise<void>,
+    probes?: () => object[],
   ) =>
-    setHandler(
-      def as never,
-      ((a: A) =>
-        lock.run(async () => {
+    server.on(
+      def,
+      (a) => check(s, a),
+      async (a) => {
+        await run(a);
+        return r.viewOf(s);
+      },
+      {
+        prepare: (a) => {
           for (const n of a.news ?? []) hear(n);
-          fail(check(s, a));
-          await run(a);
-          return r.viewOf(s);
-        })) as never,
-      { validator: ((a: A) => fail(check(r.withNews(s, a.news ?? []), a))) as never },
+        },
+        validate: (a) => check(r.withNews(s, a.news ?? []), a),
+        probes,
+      },
     );
 
   update(
@@ -84,6 +89,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
       await status(note);
       await mail('qualification', a.pass ? 'qualified' : 'rejected', { reasons: note });
     },
+    () => [{ pass: true, reasons: [] }],
   );
   update(
     m.declareUpdate,
@@ -111,6 +117,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
       });
       if (replacement) s.panels[a.phase].push(replacement);
     },
+    () => PHASES.map((phase) => ({ phase })),
   );
   update(
     m.scoreUpdate,
@@ -129,6 +136,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
         comment: a.comment,
       });
     },
+    () => PHASES.map((phase) => ({ phase, criteria: {} })),
   );
   update(
     m.signAgreementUpdate,
@@ -176,6 +184,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
         actorId: a.actor.id,
       });
     },
+    () => s.tranches.map((x) => ({ tranche: x.n })),
   );
   update(
     m.confirmPaymentUpdate,
@@ -194,6 +203,7 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
       await status();
       await mail(`paid-${t.n}`, 'tranche_paid', { tranche: t.n, amount: formatYuan(t.amountFen) });
     },
+    () => s.tranches.map((x) => ({ tranche: x.n })),
   );
   update(
     m.evaluateUpdate,
@@ -218,6 +228,10 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
         score: a.score,
       });
     },
+    () => [
+      { stage: 'midterm', score: 0 },
+      { stage: 'final', score: 0 },
+    ],
   );
   update(
     m.terminateUpdate,
@@ -240,8 +254,10 @@ export async function competitionProposalWorkflow(input: m.ProposalInput): Promi
         clawback: formatYuan(a.clawbackFen),
       });
     },
+    () => [{ clawbackFen: 0 }],
   );
   setHandler(m.proposalStatusQuery, () => r.viewOf(s));
+  server.serveOffers();
   // The round pushes news as an Update (recorded histories used a signal); actions may have
   // brought the same news earlier, and applyNews takes each only once and only forward.
   setHandler(m.roundNewsSignal, hear);

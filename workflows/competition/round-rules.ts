@@ -58,6 +58,11 @@ export function checkDecideObjection(st: m.RoundState, objectionId: string): Ref
   return st.pendingObjections.includes(objectionId) ? null : illegal('该异议不存在或已作出处理');
 }
 
+/** The call is still open though its deadline has come: the round closes it by itself. */
+export function callOver(st: m.RoundState, input: m.RoundInput, now: number): boolean {
+  return st.stage === 'call_open' && now >= input.callClosesAt;
+}
+
 /** Publicity ends at its time, and not before every objection is decided (DOMAIN §5.4.5). */
 export function publicityOver(st: m.RoundState, now: number): boolean {
   return (

@@ -1,5 +1,5 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -13,7 +13,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { Mutex } from '../mutex';
+import { failIf as fail, toFailure } from '../shared/failure';
+import { type Refusal, illegal as refusal } from '../shared/refusal';
+import { UpdateServer } from '../shared/serve';
 import * as m from './messages';
 import { competitionProposalWorkflow } from './proposal-workflow';
 import * as rr from './round-rules';
@@ -31,17 +33,14 @@ const deliveryAct = proxyActivities<Activities>({
   heartbeatTimeout: '5 minutes',
 });
 
-const illegal = (message: string) =>
-  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
+const illegal = (message: string) => toFailure(refusal(message));
 
 const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 10 },
 });
 
-const fail = (x: rr.Refusal | null) => {
-  if (x) throw ApplicationFailure.create({ type: x.type, message: x.message, nonRetryable: true });
-};
+const PHASES: m.Phase[] = ['first', 'roadshow'];
 
 /**
  * 公益创投大赛: one round from call to close. Each proposal is a child workflow; this workflow
@@ -53,30 +52,23 @@ export async function competitionRoundWorkflow(
   resumed?: m.RoundState,
 ): Promise<m.RoundView> {
   const st = resumed ?? rr.initialRound();
-  const lock = new Mutex();
+  const server = new UpdateServer();
+  const { lock } = server;
   const { roundId } = input;
-  let changes = 0;
 
   const update = <A extends m.WithActor, R>(
-    def: Parameters<typeof setHandler>[0],
-    check: (a: A) => rr.Refusal | null,
+    def: UpdateDefinition<R, [A]>,
+    check: (a: A) => Refusal | null,
     run: (a: A) => Promise<R>,
-  ) =>
-    setHandler(
-      def as never,
-      ((a: A) =>
-        lock.run(async () => {
-          fail(check(a));
-          const out = await run(a);
-          changes++;
-          return out;
-        })) as never,
-      { validator: ((a: A) => fail(check(a))) as never },
-    );
+    probes?: () => object[],
+  ) => server.on(def, check, run, { probes });
   // Since this patch a transition records its decision and returns; its news reaches the
   // proposals in the background, in order, while people act on them carrying the same news (see
   // lib/competition-round-news.ts). Before it, the person's request waited for every proposal.
   const inBackground = patched('round-news-in-background');
+  // Since this patch the call closes by itself at its deadline (a timer), not only when the
+  // administrator closes it; rounds recorded before it wait for the administrator.
+  const callTimer = patched('call-closes-at-deadline');
   let delivering = 0;
   let deliveries: Promise<void> = Promise.resolve();
   const deliver = (kind: m.RoundNews['kind'], phase?: m.Phase) => {
@@ -121,30 +113,27 @@ export async function competitionRoundWorkflow(
         .finally(() => {
           starting--;
         });
-      changes++;
+      server.changes++;
       return { proposalId: a.proposalId, seq };
     },
     { validator: (a: m.SubmitArgs) => fail(rr.checkSubmit(input, st, a, Date.now())) },
   );
-  update(
-    m.closeCallUpdate,
-    () => rr.checkStage(st, 'call_open', '征集期已经结束'),
-    async () => {
-      await stage('eligibility_review');
-      // Every proposal whose child has started hears the news, even one the API has not yet marked.
-      await condition(() => starting === 0);
-      if (inBackground) {
-        deliver('stage');
-        return view();
-      }
-      await act.broadcastStage({
-        roundId,
-        stage: 'eligibility_review',
-        statuses: ['submitting', 'submitted'],
-      });
+  const closeCall = async () => {
+    await stage('eligibility_review');
+    // Every proposal whose child has started hears the news, even one the API has not yet marked.
+    await condition(() => starting === 0);
+    if (inBackground) {
+      deliver('stage');
       return view();
-    },
-  );
+    }
+    await act.broadcastStage({
+      roundId,
+      stage: 'eligibility_review',
+      statuses: ['submitting', 'submitted'],
+    });
+    return view();
+  };
+  update(m.closeCallUpdate, () => rr.checkStage(st, 'call_open', '征集期已经结束'), closeCall);
   update(
     m.openScoringUpdate,
     (a: m.WithActor & { phase: m.Phase }) => rr.checkOpenScoring(st, a.phase),
@@ -160,6 +149,7 @@ export async function competitionRoundWorkflow(
       if (inBackground) deliver('panel', a.phase);
       return view();
     },
+    () => PHASES.map((phase) => ({ phase })),
   );
   update(
     m.closeScoringUpdate,
@@ -176,6 +166,7 @@ export async function competitionRoundWorkflow(
       if (inBackground) deliver('phase_closed', a.phase);
       return view();
     },
+    () => PHASES.map((phase) => ({ phase })),
   );
   update(
     m.decideFundingUpdate,
@@ -231,6 +222,7 @@ export async function competitionRoundWorkflow(
       if (inBackground) deliver('funding');
       return view();
     },
+    () => st.pendingObjections.map((objectionId) => ({ objectionId })),
   );
   update(
     m.closeRoundUpdate,
@@ -243,15 +235,25 @@ export async function competitionRoundWorkflow(
     },
   );
   setHandler(m.roundStatusQuery, view);
+  server.serveOffers();
 
   if (!resumed) await lock.run(() => stage('call_open'));
   while (st.stage !== 'closed') {
-    const seen = changes;
+    const seen = server.changes;
     const wait =
       st.stage === 'publicity' && st.publicityEndsAt !== null
         ? Math.max(1, st.publicityEndsAt - Date.now())
-        : undefined;
-    await condition(() => changes !== seen, wait);
+        : callTimer && st.stage === 'call_open'
+          ? Math.max(1, input.callClosesAt - Date.now())
+          : undefined;
+    await condition(() => server.changes !== seen, wait);
+    if (callTimer && rr.callOver(st, input, Date.now())) {
+      await lock.run(async () => {
+        if (!rr.callOver(st, input, Date.now())) return;
+        log.info('call closed at its deadline', { roundId });
+        await closeCall();
+      });
+    }
     if (rr.publicityOver(st, Date.now())) {
       await lock.run(async () => {
         if (!rr.publicityOver(st, Date.now())) return;

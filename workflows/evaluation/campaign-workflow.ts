@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -11,7 +10,9 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
-import { Mutex } from '../mutex';
+import { toFailure } from '../shared/failure';
+import { illegal as refusal } from '../shared/refusal';
+import { UpdateServer } from '../shared/serve';
 import * as m from './messages';
 
 const act = proxyActivities<Activities>({
@@ -23,8 +24,7 @@ const PAGE = 100;
 /** Production continues as new after this many children per run (2 events each). */
 const CHILDREN_PER_RUN = 500;
 
-const illegal = (message: string) =>
-  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
+const illegal = (message: string) => toFailure(refusal(message));
 
 /**
  * One campaign (§4.3 ROUND) per year and district: notice, application window, then one
@@ -42,7 +42,8 @@ export async function evaluationCampaignWorkflow(
     filesStarted: 0,
     closedAt: null,
   };
-  const lock = new Mutex();
+  const server = new UpdateServer();
+  const { lock } = server;
   const view = (): m.CampaignView => ({
     ...s,
     campaignId: input.campaignId,
@@ -57,37 +58,27 @@ export async function evaluationCampaignWorkflow(
   };
 
   setHandler(m.campaignStatusQuery, view);
-  setHandler(
+  const open = () =>
+    s.phase === 'application_window' || s.phase === 'notice' ? null : refusal('申报期已经结束');
+  const assessing = () => (s.phase === 'assessment' ? null : refusal('评估尚未开始或已经结束'));
+  // Closing the window early is idempotent: a window the timer closed meanwhile stays closed.
+  server.on(
     m.closeApplicationsUpdate,
-    (_a: m.WithActor) =>
-      lock.run(async () => {
-        if (s.phase === 'application_window' || s.phase === 'notice') await phase('assessment');
-        return view();
-      }),
-    {
-      validator: (_a: m.WithActor) => {
-        if (s.phase !== 'application_window' && s.phase !== 'notice')
-          throw illegal('申报期已经结束');
-      },
+    () => null,
+    async () => {
+      if (s.phase === 'application_window' || s.phase === 'notice') await phase('assessment');
+      return view();
     },
+    { validate: open },
   );
-  setHandler(
-    m.closeCampaignUpdate,
-    (_a: m.WithActor) =>
-      lock.run(async () => {
-        if (s.phase !== 'assessment') throw illegal('评估尚未开始或已经结束');
-        const open = await act.countOpenFiles({ campaignId: input.campaignId });
-        if (open > 0) throw illegal(`还有 ${open} 个评估事项尚未办结`);
-        s.closedAt = Date.now();
-        await phase('closed');
-        return view();
-      }),
-    {
-      validator: (_a: m.WithActor) => {
-        if (s.phase !== 'assessment') throw illegal('评估尚未开始或已经结束');
-      },
-    },
-  );
+  server.on(m.closeCampaignUpdate, assessing, async () => {
+    const open = await act.countOpenFiles({ campaignId: input.campaignId });
+    if (open > 0) throw illegal(`还有 ${open} 个评估事项尚未办结`);
+    s.closedAt = Date.now();
+    await phase('closed');
+    return view();
+  });
+  server.serveOffers();
 
   // §4.3 NOTICE_PUBLISHED: the notice (公告) is published as the campaign opens.
   if (!resumed && patched('evaluation-campaign-notice'))

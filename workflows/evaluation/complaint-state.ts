@@ -2,13 +2,13 @@ import type { HolidayCalendar } from '../../domain/calendar';
 import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationPolicy } from '../../domain/evaluation/policy';
 import type { Tally } from '../../domain/evaluation/voting';
+import { forbidden, illegal, type Refusal } from '../shared/refusal';
 import type {
   ComplaintInput,
   ComplaintMeasure,
   ComplaintStatus,
   ComplaintView,
 } from './complaint-messages';
-import type { Refusal } from './file-state';
 import type { EvalActor } from './messages';
 
 /** Plain JSON state of one complaint: what the workflow decides on and the view it answers. */
@@ -47,9 +47,6 @@ export function initialComplaintState(input: ComplaintInput): ComplaintState {
     ruling: null,
   };
 }
-
-const illegal = (message: string): Refusal => ({ type: 'IllegalTransition', message });
-const forbidden = (message: string): Refusal => ({ type: 'Forbidden', message });
 
 function officeOnly(actor: EvalActor): Refusal | null {
   return isEvaluationOffice(actor.role) ? null : forbidden('只有评估办公室可以办理举报');

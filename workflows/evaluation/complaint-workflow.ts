@@ -1,18 +1,10 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  setHandler,
-} from '@temporalio/workflow';
-import { Mutex } from '../mutex';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import type { Refusal } from '../shared/refusal';
+import { UpdateServer } from '../shared/serve';
 import * as m from './complaint-messages';
 import * as c from './complaint-state';
 import * as step from './complaint-steps';
-import type { Refusal } from './file-state';
 import type { WithActor } from './messages';
-
-const toFailure = (r: Refusal) =>
-  ApplicationFailure.create({ type: r.type, message: r.message, nonRetryable: true });
 
 /**
  * One complaint (举报, §4.3 COMPLAINT) about an evaluation file or an active grade: the office
@@ -25,28 +17,23 @@ export async function evaluationComplaintWorkflow(
   input: m.ComplaintInput,
 ): Promise<m.ComplaintView> {
   const s = c.initialComplaintState(input);
-  const lock = new Mutex();
+  const server = new UpdateServer();
+  const { lock } = server;
 
   function on<A extends WithActor>(
     def: m.ComplaintUpdate,
     check: (a: A) => Refusal | null,
     run: (a: A) => Promise<void>,
+    probes?: () => object[],
   ) {
-    setHandler(
+    server.on(
       def,
-      (a: A) =>
-        lock.run(async () => {
-          const refusal = check(a);
-          if (refusal) throw toFailure(refusal);
-          await run(a);
-          return c.complaintView(s);
-        }),
-      {
-        validator: (a: A) => {
-          const refusal = check(a);
-          if (refusal) throw toFailure(refusal);
-        },
+      check,
+      async (a: A) => {
+        await run(a);
+        return c.complaintView(s);
       },
+      { probes },
     );
   }
 
@@ -71,6 +58,7 @@ export async function evaluationComplaintWorkflow(
     (a) => step.closeVote(s, a.actor),
   );
   setHandler(m.complaintStatusQuery, () => c.complaintView(s));
+  server.serveOffers();
 
   await lock.run(() => step.open(s));
   const due = s.verificationDueAt ?? Date.now();

@@ -4,6 +4,7 @@ import { isEvaluationOffice } from '../../domain/evaluation/office';
 import type { EvaluationPolicy, IndicatorNode } from '../../domain/evaluation/policy';
 import { type ScoreSheet, validateSheet } from '../../domain/evaluation/scoring';
 import type { Tally } from '../../domain/evaluation/voting';
+import { forbidden, illegal, type Refusal } from '../shared/refusal';
 import {
   type Disqualification,
   type DisqualifyArgs,
@@ -76,13 +77,7 @@ export function initialFileState(input: FileInput): FileState {
   };
 }
 
-/** A refusal: `type` maps to the API's problem (IllegalTransition 409, Forbidden 403, InvalidInput 422). */
-export interface Refusal {
-  type: 'IllegalTransition' | 'Forbidden' | 'InvalidInput';
-  message: string;
-}
-const illegal = (message: string): Refusal => ({ type: 'IllegalTransition', message });
-const forbidden = (message: string): Refusal => ({ type: 'Forbidden', message });
+export type { Refusal } from '../shared/refusal';
 
 export const activeSeats = (s: FileState) =>
   s.evaluators.filter((e) => e.status === 'assigned' || e.status === 'cleared');

@@ -16,8 +16,8 @@ import type {
 import { localDateOf } from '../../domain/calendar';
 import { addDuration } from '../../domain/deadlines';
 import { decideEligibility } from '../../domain/evaluation/eligibility';
-import { EVALUATION_OFFICE_ROLES } from '../../domain/evaluation/office';
 import { gradeExpiry } from '../../domain/evaluation/grade-dates';
+import { EVALUATION_OFFICE_ROLES } from '../../domain/evaluation/office';
 import { applyPartyOrganizationRule } from '../../domain/evaluation/party-rule';
 import {
   aggregate,

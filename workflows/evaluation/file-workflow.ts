@@ -1,17 +1,10 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  setHandler,
-} from '@temporalio/workflow';
-import { Mutex } from '../mutex';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import type { Refusal } from '../shared/refusal';
+import { UpdateServer } from '../shared/serve';
 import { disqualify } from './file-disqualify';
 import * as c from './file-state';
 import * as step from './file-steps';
 import * as m from './messages';
-
-const toFailure = (r: c.Refusal) =>
-  ApplicationFailure.create({ type: r.type, message: r.message, nonRetryable: true });
 
 /**
  * One organisation in one campaign (§4.3 ORG-IN-ROUND), a child of the campaign: eligibility,
@@ -21,29 +14,23 @@ const toFailure = (r: c.Refusal) =>
  */
 export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.FileView> {
   const s = c.initialFileState(input);
-  const lock = new Mutex();
+  const server = new UpdateServer();
+  const { lock } = server;
 
-  /** Registers an Update whose validator and handler share one check. */
   function on<A extends m.WithActor>(
     def: m.FileUpdate,
-    check: (a: A) => c.Refusal | null,
+    check: (a: A) => Refusal | null,
     run: (a: A) => Promise<void>,
+    probes?: () => object[],
   ) {
-    setHandler(
+    server.on(
       def,
-      (a: A) =>
-        lock.run(async () => {
-          const refusal = check(a);
-          if (refusal) throw toFailure(refusal);
-          await run(a);
-          return c.fileView(s);
-        }),
-      {
-        validator: (a: A) => {
-          const refusal = check(a);
-          if (refusal) throw toFailure(refusal);
-        },
+      check,
+      async (a: A) => {
+        await run(a);
+        return c.fileView(s);
       },
+      { probes },
     );
   }
 
@@ -56,16 +43,19 @@ export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.File
     m.requestRecusalUpdate,
     (a) => c.checkRecusal(s, a.actor, a.evaluatorId),
     (a) => step.recuse(s, a.actor, a.evaluatorId, a.reason),
+    () => c.activeSeats(s).map((e) => ({ evaluatorId: e.id })),
   );
   on<m.WithActor & { sheet: { scores: Record<string, number>; bonus: number } }>(
     m.submitSheetUpdate,
     (a) => c.checkSubmitSheet(s, a.actor, a.sheet),
     (a) => step.submitSheet(s, a.actor, a.sheet),
+    () => [{ sheet: { scores: {}, bonus: 0 } }],
   );
   on<m.WithActor & { evaluatorIds: string[] }>(
     m.seatExpertsUpdate,
     (a) => c.checkSeatExperts(s, a.actor, a.evaluatorIds),
     (a) => step.seatChosen(s, a.actor, a.evaluatorIds),
+    () => [{ evaluatorIds: [] }],
   );
   on<m.WithActor & { approve: boolean }>(
     m.voteUpdate,
@@ -103,6 +93,7 @@ export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.File
     (a) => disqualify(s, a),
   );
   setHandler(m.fileStatusQuery, () => c.fileView(s));
+  server.serveOffers();
 
   await lock.run(() => step.checkAndAssign(s));
   while (!m.FINAL_FILE_STATUSES.includes(s.status)) {

@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -14,16 +13,14 @@ import { addDuration } from '../../domain/deadlines';
 import { downgradeTriggers } from '../../domain/evaluation/downgrade';
 import { leadBefore } from '../../domain/evaluation/grade-dates';
 import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
-import { Mutex } from '../mutex';
+import { illegal as refusal } from '../shared/refusal';
+import { UpdateServer } from '../shared/serve';
 import * as m from './messages';
 
 const act = proxyActivities<Activities>({
   startToCloseTimeout: ACTIVITY_TIMEOUT,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
-
-const illegal = (message: string) =>
-  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true });
 
 /**
  * The life of an organisation's active grade (§4.3 GRADE): expiry reminder, expiry, downgrade
@@ -45,7 +42,8 @@ export async function gradeWorkflow(input: m.GradeInput): Promise<m.GradeView> {
       : null,
     certificateVoided: false,
   };
-  const lock = new Mutex();
+  const server = new UpdateServer();
+  const { lock } = server;
   let profileChanged = false;
   let wakeups = 0;
   let rules: Awaited<ReturnType<Activities['loadEvaluationRules']>>;
@@ -76,43 +74,36 @@ export async function gradeWorkflow(input: m.GradeInput): Promise<m.GradeView> {
     s.handledTriggers = [];
     wakeups++;
   });
-  setHandler(
+  server.on(
     m.cancelGradeUpdate,
-    (a) =>
-      lock.run(async () => {
-        const g = s.grade as m.GradeInfo;
-        await act.endGrade({
-          gradeId: g.id,
-          status: 'cancelled',
-          reason: a.reason,
-          day: localDateOf(Date.now()),
-        });
-        s.status = 'cancelled';
-        s.grade = null;
-        await mail(`cancelled-${g.id}`, 'grade_cancelled', { reason: a.reason });
-        wakeups++;
-        return s;
-      }),
-    {
-      validator: (_a: m.WithActor & { reason: string }) => {
-        if (!s.grade) throw illegal('该组织没有有效的评估等级');
-      },
+    () => null,
+    async (a) => {
+      const g = s.grade as m.GradeInfo;
+      await act.endGrade({
+        gradeId: g.id,
+        status: 'cancelled',
+        reason: a.reason,
+        day: localDateOf(Date.now()),
+      });
+      s.status = 'cancelled';
+      s.grade = null;
+      await mail(`cancelled-${g.id}`, 'grade_cancelled', { reason: a.reason });
+      wakeups++;
+      return s;
     },
+    { validate: () => (s.grade ? null : refusal('该组织没有有效的评估等级')) },
   );
-  setHandler(
+  server.on(
     m.certificateReturnedUpdate,
-    (_a: m.WithActor) =>
-      lock.run(async () => {
-        s.certificateDue = null;
-        wakeups++;
-        return s;
-      }),
-    {
-      validator: (_a: m.WithActor) => {
-        if (!s.certificateDue) throw illegal('没有待交回的证书和牌匾');
-      },
+    () => null,
+    async () => {
+      s.certificateDue = null;
+      wakeups++;
+      return s;
     },
+    { validate: () => (s.certificateDue ? null : refusal('没有待交回的证书和牌匾')) },
   );
+  server.serveOffers();
 
   // Handlers first, so that a query or signal never finds the workflow without them.
   rules = await act.loadEvaluationRules({ at: Date.now() });

@@ -6,8 +6,8 @@ import {
   firstOf,
   iso,
   type PurchaseState,
-  record,
   type Refusal,
+  record,
   refuse,
   requirePurchaser,
   requireStatus,
@@ -152,6 +152,7 @@ export const amendContract = action<m.WithActor & AmendArgs>({
       },
     ];
   },
+  probes: () => [{ reason: '' }],
 });
 
 /** The new amount less what is already asked for or paid, over the open tranches by percent. */

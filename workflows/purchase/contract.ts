@@ -75,6 +75,7 @@ export const signContract = action<m.WithActor & { terms: ContractTerms }>({
       },
     ];
   },
+  probes: () => [{ terms: {} }],
 });
 
 const GROUND_LABEL = {
@@ -117,6 +118,7 @@ export const terminateContract = action<
       },
     ];
   },
+  probes: () => [{ ground: 'other', reason: '' }],
 });
 
 export { amendContract } from './contract-amendment';

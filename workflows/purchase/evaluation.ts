@@ -69,6 +69,7 @@ export const appointPanel = action<m.WithActor & { experts: { id: string; name: 
       },
     ];
   },
+  probes: () => [{ experts: [] }],
 });
 
 const member = (s: PurchaseState, a: m.PurchaseActor) => s.panel.find((e) => e.id === a.id);
@@ -90,6 +91,7 @@ export const declareConflict = action<m.WithActor & { conflict: boolean; note: s
     });
     return [];
   },
+  probes: () => [{ conflict: false, note: '' }],
 });
 
 export const scoreResponses = action<
@@ -118,6 +120,7 @@ export const scoreResponses = action<
     record(s, now, a.actor, 'score_responses', null, { details: { scores: a.scores } });
     return [];
   },
+  probes: () => [{ scores: [] }],
 });
 
 /**
@@ -186,6 +189,7 @@ export const award = action<m.WithActor & { opinion: string }>({
       },
     ];
   },
+  probes: () => [{ opinion: '' }],
 });
 
 /** 质疑: a respondent other than the winner, while the publicity is open. */
@@ -223,6 +227,7 @@ export const challenge = action<m.WithActor & { reason: string }>({
       },
     ];
   },
+  probes: () => [{ reason: '' }],
 });
 
 export const answerChallenge = action<
@@ -260,6 +265,7 @@ export const answerChallenge = action<
     record(s, now, a.actor, 'challenge_rejected', null, { reason: a.reply });
     return effects;
   },
+  probes: (s) => s.challenges.map((c) => ({ challengeId: c.id, upheld: false, reply: '' })),
 });
 
 export const openChallenges = (s: PurchaseState) => s.challenges.some((c) => !c.answer);

@@ -50,6 +50,7 @@ export const submitDeliverable = action<m.WithActor & { milestoneId: string; sum
       },
     ];
   },
+  probes: (s) => s.milestones.map((x) => ({ milestoneId: x.id, summary: '' })),
 });
 
 export const reviewDeliverable = action<
@@ -85,6 +86,7 @@ export const reviewDeliverable = action<
       },
     ];
   },
+  probes: (s) => s.milestones.map((x) => ({ milestoneId: x.id, accept: true, reason: '' })),
 });
 
 /** Why a tranche may not be paid yet (its gate), or null. */
@@ -129,6 +131,7 @@ export const requestPayment = action<m.WithActor & { trancheNo: number }>({
       },
     ];
   },
+  probes: (s) => s.tranches.map((x) => ({ trancheNo: x.no })),
 });
 
 /** 付款 by the second official (finance), never the person who asked for it. */
@@ -167,6 +170,7 @@ export const releasePayment = action<m.WithActor & { trancheNo: number; voucherN
     ];
     return [...effects, ...closeIfDone(s, now)];
   },
+  probes: (s) => s.tranches.map((x) => ({ trancheNo: x.no, voucherNo: '' })),
 });
 
 /** 绩效评价 by a third-party evaluator; the final one needs every milestone accepted. */
@@ -206,6 +210,7 @@ export const recordPerformanceEvaluation = action<
       },
     ];
   },
+  probes: () => [{ stage: 'interim', score: 0, passed: true, report: '' }],
 });
 
 /** Every tranche paid after a passed final evaluation: the project closes. */

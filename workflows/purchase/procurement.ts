@@ -1,4 +1,5 @@
 import { localDateOf } from '../../domain/calendar';
+import { durationWords as describe } from '../../domain/duration-words';
 import type { OrganizationProfile } from '../../domain/organization/profile';
 import { checkEligibility } from '../../domain/purchase/eligibility';
 import {
@@ -6,7 +7,6 @@ import {
   METHOD_LABEL,
   type MethodChoice,
 } from '../../domain/purchase/procurement-method';
-import { durationWords as describe } from '../../domain/duration-words';
 import { dueAfter } from './deadline';
 import type { Effect } from './effects';
 import type * as m from './messages';
@@ -50,6 +50,7 @@ export const planProcurement = action<m.WithActor & MethodChoice>({
     });
     return [];
   },
+  probes: () => [{ method: 'open_tender' }],
 });
 
 export const publishNotice = action<
@@ -82,6 +83,7 @@ export const publishNotice = action<
       },
     ];
   },
+  probes: () => [{ closesAt: '', requirements: '' }],
 });
 
 /**
@@ -177,6 +179,28 @@ export const submitResponse = action<
       },
     ];
   },
+  // Eligibility is the profile's (the API loads it): an empty one still reaches every other check.
+  probes: (_s, actor) => [
+    {
+      profile: {
+        id: actor.organizationId ?? '',
+        name: '',
+        status: 'registered',
+        legalForm: null,
+        category: null,
+        creditCode: null,
+        registeredOn: null,
+        inspections: [],
+        penalties: [],
+        abnormalListedOn: null,
+        dishonestListedOn: null,
+        underInvestigationSince: null,
+        grades: [],
+      },
+      priceFen: 0,
+      proposal: '',
+    },
+  ],
 });
 
 export const cancelProject = action<m.WithActor & { reason: string }>({
@@ -197,6 +221,7 @@ export const cancelProject = action<m.WithActor & { reason: string }>({
       },
     ];
   },
+  probes: () => [{ reason: '' }],
 });
 
 /** The response window closed: enough eligible responses → evaluation, else 采购失败. */

@@ -4,31 +4,14 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import * as contract from './contract';
+import { PROCUREMENT_UPDATES } from './actions';
 import { purchaseContractWorkflow } from './contract-workflow';
-import * as evaluation from './evaluation';
 import * as m from './messages';
-import * as procurement from './procurement';
 import { runEffects } from './run-effects';
-import { publishStatus, serveCase, type UpdateTable } from './serve-case';
+import { publishStatus, serveCase } from './serve-case';
 import { initialState, type PurchaseState } from './state';
 import { buildView } from './view';
 import { FINAL_PURCHASE_STATUSES, type PurchaseView } from './view-types';
-
-/** The procurement stage's Updates; the contract's live in its child workflow. */
-const UPDATES: UpdateTable = [
-  [m.planProcurementUpdate, procurement.planProcurement],
-  [m.publishNoticeUpdate, procurement.publishNotice],
-  [m.submitResponseUpdate, procurement.submitResponse],
-  [m.cancelProjectUpdate, procurement.cancelProject],
-  [m.appointPanelUpdate, evaluation.appointPanel],
-  [m.declareConflictUpdate, evaluation.declareConflict],
-  [m.scoreResponsesUpdate, evaluation.scoreResponses],
-  [m.awardUpdate, evaluation.award],
-  [m.challengeUpdate, evaluation.challenge],
-  [m.answerChallengeUpdate, evaluation.answerChallenge],
-  [m.signContractUpdate, contract.signContract],
-];
 
 /**
  * 政府购买服务: one project from the defined need to a closed or terminated contract (DOMAIN §6.4).
@@ -52,7 +35,7 @@ export async function purchaseWorkflow(
   };
   const stage = await serveCase(
     s,
-    UPDATES,
+    PROCUREMENT_UPDATES,
     (x) => FINAL_PURCHASE_STATUSES.includes(x.status) || x.status === 'performing',
     {
       afterChange: startContract,

@@ -1,25 +1,21 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { Mutex } from '../mutex';
 import { MZ_PROCESS, MZ_STATUS } from '../search-attributes';
+import { actionOffer } from '../shared/action';
+import { UpdateServer } from '../shared/serve';
+import type { UpdateTable } from './actions';
 import type { Effect } from './effects';
 import * as evaluation from './evaluation';
 import * as m from './messages';
 import * as procurement from './procurement';
 import { runEffects } from './run-effects';
-import type { ActionDef, PurchaseState, Refusal } from './state';
+import type { ActionDef, PurchaseState } from './state';
 import { buildView } from './view';
-
-const toFailure = (r: Refusal) =>
-  ApplicationFailure.create({ type: r.type, message: r.message, nonRetryable: true });
-
-export type UpdateTable = [m.PurchaseUpdate, ActionDef<never>][];
 
 /** The one timer that matters now: the response window, or the end of an unchallenged publicity. */
 function nextTimer(
@@ -58,8 +54,6 @@ export async function serveCase(
   } = {},
 ): Promise<'done' | 'continue'> {
   const { afterChange, onStart } = opts;
-  const lock = new Mutex();
-  let changes = 0;
   const catchUp = async () => {
     for (let t = nextTimer(s); t && t.at <= Date.now(); t = nextTimer(s)) {
       const effects = t.fire(s, Date.now());
@@ -67,40 +61,33 @@ export async function serveCase(
       publishStatus(s);
     }
   };
+  const server = new UpdateServer({ before: catchUp });
   for (const [update, def] of updates) {
     const act = def as ActionDef<m.WithActor>;
-    setHandler(
+    server.on(
       update,
-      (args: m.WithActor) =>
-        lock.run(async () => {
-          await catchUp();
-          const refusal = act.check(s, args, Date.now());
-          if (refusal) throw toFailure(refusal);
-          const effects = act.apply(s, args, Date.now());
-          await runEffects(s, effects, `u${s.trail.length}`, Date.now());
-          if (afterChange) await afterChange(s);
-          changes++;
-          publishStatus(s);
-          // The answer leaves the trail out (the status Query has it): Update results stay small.
-          return { ...buildView(s), trail: [] };
-        }),
-      {
-        validator: (args: m.WithActor) => {
-          const refusal = act.check(s, args, Date.now());
-          if (refusal) throw toFailure(refusal);
-        },
+      (args: m.WithActor) => act.check(s, args, Date.now()),
+      async (args: m.WithActor) => {
+        const effects = act.apply(s, args, Date.now());
+        await runEffects(s, effects, `u${s.trail.length}`, Date.now());
+        if (afterChange) await afterChange(s);
+        publishStatus(s);
+        // The answer leaves the trail out (the status Query has it): Update results stay small.
+        return { ...buildView(s), trail: [] };
       },
+      { probes: actionOffer(update.name, act, s, Date.now).probes },
     );
   }
   setHandler(m.purchaseStatusQuery, () => buildView(s));
-  if (onStart) await lock.run(() => onStart(s));
+  server.serveOffers();
+  if (onStart) await server.lock.run(() => onStart(s));
 
   while (!done(s)) {
-    const seen = changes;
+    const seen = server.changes;
     const next = nextTimer(s);
     const wait = next ? Math.max(1, next.at - Date.now()) : undefined;
-    const woken = await condition(() => changes !== seen, wait);
-    if (!woken && next) await lock.run(catchUp);
+    const woken = await condition(() => server.changes !== seen, wait);
+    if (!woken && next) await server.lock.run(catchUp);
     // A stage that just ended hands over (to the contract workflow, or to the result) first.
     if (!done(s) && shouldContinueAsNew(s)) {
       await condition(allHandlersFinished);

@@ -1,5 +1,7 @@
 import type { HolidayCalendar } from '../../domain/calendar';
 import type { PurchasePolicy } from '../../domain/purchase/policy';
+import type { ActionDef as KernelAction } from '../shared/action';
+import { type Refusal, refuse } from '../shared/refusal';
 import type { Effect } from './effects';
 import type { PurchaseActor, PurchaseInput, PurchaseRules, WithActor } from './messages';
 import type { ActorRef, AuditRecord, PurchaseStatus, PurchaseView } from './view-types';
@@ -19,19 +21,10 @@ export type PurchaseState = Omit<
   flushedUpTo: number;
 };
 
-/** Why a request is refused: the API maps each type to a status code (api/errors.ts). */
-export type RefusalType = 'IllegalTransition' | 'FourEyes' | 'Forbidden' | 'InvalidInput';
-export interface Refusal {
-  type: RefusalType;
-  message: string;
-}
-export const refuse = (type: RefusalType, message: string): Refusal => ({ type, message });
+export { firstOf, type Refusal, refuse } from '../shared/refusal';
 
-/** One human decision: `check` is the Update validator; `apply` changes state, returns effects. */
-export interface ActionDef<A extends WithActor> {
-  check(s: PurchaseState, args: A, now: number): Refusal | null;
-  apply(s: PurchaseState, args: A, now: number): Effect[];
-}
+/** One human decision of a project (the kernel's action over the project's state and effects). */
+export type ActionDef<A extends WithActor> = KernelAction<PurchaseState, A, Effect>;
 export const action = <A extends WithActor>(a: ActionDef<A>) => a;
 
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -115,6 +108,3 @@ export function requireStatus(s: PurchaseState, ...allowed: PurchaseStatus[]): R
     ? null
     : refuse('IllegalTransition', `项目当前状态为“${s.status}”，不能办理此事项`);
 }
-
-/** First refusal of a list of checks (each may be null). */
-export const firstOf = (...checks: (Refusal | null)[]) => checks.find((c) => c !== null) ?? null;

@@ -1,13 +1,10 @@
-import type { Refusal } from './case-core';
+import type { ActionDef as KernelAction } from '../shared/action';
 import type { Effect } from './effects';
 import type { WithActor } from './messages';
 import type { CaseState } from './state';
 
 /**
- * One human decision: `check` is the Update validator (synchronous, no side effects);
- * `apply` changes the state and returns what the outside world must do.
+ * One human decision of a registration (the kernel's action over the case and its effects):
+ * `check` is the Update validator; `apply` changes the case and returns the effects.
  */
-export interface ActionDef<A extends WithActor> {
-  check(s: CaseState, args: A, now: number): Refusal | null;
-  apply(s: CaseState, args: A, now: number): Effect[];
-}
+export type ActionDef<A extends WithActor> = KernelAction<CaseState, A, Effect>;

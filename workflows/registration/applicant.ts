@@ -68,6 +68,7 @@ export const resubmit: ActionDef<Resubmission> = {
     record(s, now, actor, 'resubmitted', back, { details: { version } });
     return [{ kind: 'check' }, staff];
   },
+  probes: (s) => [{ version: s.applicationVersion + 1, application: s.application }],
 };
 
 const WITHDRAWABLE: ReadonlySet<string> = new Set(OPEN_STATUSES);

@@ -1,15 +1,10 @@
 import type { Clock, Duration } from '../../domain/deadlines';
+import { type Refusal, refuse } from '../shared/refusal';
 import type { Actor } from './messages';
 import type { CaseState } from './state';
 import type { ActorRef, AuditRecord, RegistrationStatus } from './view-types';
 
-/** Why a request is refused: the API maps each type to a status code. */
-export type RefusalType = 'IllegalTransition' | 'FourEyes' | 'Forbidden' | 'InvalidInput';
-export interface Refusal {
-  type: RefusalType;
-  message: string;
-}
-export const refuse = (type: RefusalType, message: string): Refusal => ({ type, message });
+export { type Refusal, type RefusalType, refuse } from '../shared/refusal';
 
 export const SYSTEM: Actor = { id: 'system', name: '系统', role: 'system' };
 

@@ -78,6 +78,7 @@ export const issueDeficiencyNotice: ActionDef<
       { kind: 'notify', template: 'deficiency_notice', audience: [{ kind: 'applicant' }] },
     ];
   },
+  probes: () => [{ items: [] }],
 };
 
 /** Moves the case to first review; `deemed` when the bureau missed the 5-day limit. */
@@ -169,6 +170,7 @@ export const refuseAcceptance: ActionDef<
       { kind: 'notify', template: 'not_accepted', audience: [{ kind: 'applicant' }] },
     ];
   },
+  probes: () => [{ reasons: [], explanation: '' }],
 };
 
 /** The 5-working-day limit passed without a notice: accepted as of receipt (art. 32). */

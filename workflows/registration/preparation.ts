@@ -23,6 +23,7 @@ export const extendPreparation: ActionDef<WithActor & { reason: string }> = {
       { kind: 'notify', template: 'preparation_extended', audience: [{ kind: 'applicant' }] },
     ];
   },
+  probes: () => [{ reason: '' }],
 };
 
 export const submitFounding: ActionDef<WithActor & { version: number; application: Application }> =
@@ -57,4 +58,5 @@ export const submitFounding: ActionDef<WithActor & { version: number; applicatio
         },
       ];
     },
+    probes: (s) => [{ version: s.applicationVersion + 1, application: s.application }],
   };

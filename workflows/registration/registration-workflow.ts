@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -7,11 +6,13 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { Mutex } from '../mutex';
 import { MZ_PROCESS, MZ_STATUS } from '../search-attributes';
+import { actionOffer } from '../shared/action';
+import { illegal } from '../shared/refusal';
+import { UpdateServer } from '../shared/serve';
 import type { ActionDef } from './action';
 import * as applicant from './applicant';
-import { type Refusal, record } from './case-core';
+import { record } from './case-core';
 import * as intake from './intake';
 import * as m from './messages';
 import * as prep from './preparation';
@@ -22,9 +23,6 @@ import { type CaseState, initialState } from './state';
 import * as clock from './timers';
 import { buildView } from './view';
 import { FINAL_STATUSES, type RegistrationView } from './view-types';
-
-const toFailure = (r: Refusal) =>
-  ApplicationFailure.create({ type: r.type, message: r.message, nonRetryable: true });
 
 /** Every Update and the rule behind it. */
 const UPDATES: [m.WorkflowUpdate, ActionDef<never>][] = [
@@ -55,55 +53,44 @@ export async function registrationWorkflow(
   resumed?: CaseState,
 ): Promise<RegistrationView> {
   const c = resumed ?? initialState(input, workflowInfo().workflowId, Date.now());
-  const lock = new Mutex();
-  let changes = 0;
+  const server = new UpdateServer({
+    // A limit that passed before this decision arrived is applied first (a deemed acceptance,
+    // a lapse): the law's effect does not depend on who was faster.
+    before: () => catchUp(c),
+    hold: () =>
+      clock.decisiveTimerDue(c, Date.now())
+        ? illegal('相关期限已届满，系统正在依法处理，请刷新后查看')
+        : null,
+  });
 
   for (const [update, def] of UPDATES) {
     const action = def as ActionDef<m.WithActor>;
-    setHandler(
+    server.on(
       update as m.WorkflowUpdate,
-      (args: m.WithActor) =>
-        lock.run(async () => {
-          // A limit that passed before this decision arrived is applied first (a deemed
-          // acceptance, a lapse): the law's effect does not depend on who was faster.
-          await catchUp(c);
-          const refusal = action.check(c, args, Date.now());
-          if (refusal) throw toFailure(refusal);
-          const effects = action.apply(c, args, Date.now());
-          await runEffects(c, effects, `u${c.trail.length}`, Date.now());
-          changes++;
-          publishStatus(c);
-          return buildView(c, Date.now());
-        }),
-      {
-        validator: (args: m.WithActor) => {
-          const now = Date.now();
-          const lapsed = clock.decisiveTimerDue(c, now);
-          if (lapsed) {
-            throw toFailure({
-              type: 'IllegalTransition',
-              message: '相关期限已届满，系统正在依法处理，请刷新后查看',
-            });
-          }
-          const refusal = action.check(c, args, now);
-          if (refusal) throw toFailure(refusal);
-        },
+      (args: m.WithActor) => action.check(c, args, Date.now()),
+      async (args: m.WithActor) => {
+        const effects = action.apply(c, args, Date.now());
+        await runEffects(c, effects, `u${c.trail.length}`, Date.now());
+        publishStatus(c);
+        return buildView(c, Date.now());
       },
+      { probes: actionOffer(update.name, action, c, Date.now).probes },
     );
   }
   setHandler(m.registrationStatusQuery, () => buildView(c, Date.now()));
   setHandler(m.calendarUpdatedSignal, (calendar) => {
     c.calendar = calendar;
-    changes++;
+    server.changes++;
   });
+  server.serveOffers();
 
-  if (!resumed) await lock.run(() => filed(c));
+  if (!resumed) await server.lock.run(() => filed(c));
   while (!FINAL_STATUSES.includes(c.status)) {
-    const seen = changes;
+    const seen = server.changes;
     const next = clock.nextTimer(c);
     const wait = next ? Math.max(1, next.at - Date.now()) : undefined;
-    const woken = await condition(() => changes !== seen, wait);
-    if (!woken && next) await lock.run(() => fireDue(c, next.key));
+    const woken = await condition(() => server.changes !== seen, wait);
+    if (!woken && next) await server.lock.run(() => fireDue(c, next.key));
     if (shouldContinueAsNew(input)) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof registrationWorkflow>(input, c);

@@ -32,6 +32,7 @@ export const requestExtension: ActionDef<WithActor & { reason: string }> = {
       },
     ];
   },
+  probes: () => [{ reason: '' }],
 };
 
 export const decideExtension: ActionDef<WithActor & { approve: boolean; reason: string }> = {
@@ -107,6 +108,7 @@ export const startExpertReview: ActionDef<
       { kind: 'notify', template: 'expert_review_started', audience: [{ kind: 'applicant' }] },
     ];
   },
+  probes: () => [{ reason: '', expectedWorkingDays: 1 }],
 };
 
 export const endExpertReview: ActionDef<WithActor & { summary: string }> = {

@@ -96,6 +96,8 @@ export const assign: ActionDef<WithActor & { assignee: Actor }> = {
       },
     ];
   },
+  // Offered when the section head could assign it to someone eligible, e.g. themselves.
+  probes: (_s, actor) => [{ assignee: actor }],
 };
 
 function toSecondLevel(
@@ -217,6 +219,7 @@ export const reject: ActionDef<WithActor & { grounds: RefusalGround[]; reason: s
       { kind: 'notify', template: 'rejected', audience: [{ kind: 'applicant' }] },
     ];
   },
+  probes: () => [{ grounds: [], reason: '' }],
 };
 
 export const returnForCorrection: ActionDef<
@@ -252,4 +255,5 @@ export const returnForCorrection: ActionDef<
       { kind: 'notify', template: 'returned', audience: [{ kind: 'applicant' }] },
     ];
   },
+  probes: () => [{ items: [], reason: '' }],
 };

@@ -4,6 +4,7 @@ import { ActionButton } from '../components/action-dialog';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
+import { isOffered } from '../offers';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -24,45 +25,55 @@ const STAGES: RoundStage[] = [
   'closed',
 ];
 
-/** The administrator's stage actions (the round workflow refuses what does not fit with 409). */
-const ROUND_ACTIONS: { stage: RoundStage[]; label: string; path: string; prompt: string }[] = [
+/** The administrator's stage actions, shown when the round workflow offers them (allowedActions). */
+const ROUND_ACTIONS: {
+  update: string;
+  about?: { phase: 'first' | 'roadshow' };
+  label: string;
+  path: string;
+  prompt: string;
+}[] = [
   {
-    stage: ['call_open'],
+    update: 'closeCall',
     label: '截止征集',
     path: 'close-call',
     prompt: '截止征集后不再接收申报，进入资格审查。',
   },
   {
-    stage: ['eligibility_review'],
+    update: 'openScoring',
+    about: { phase: 'first' },
     label: '开始初评',
     path: 'scoring/first/open',
     prompt: '按回避规则为每个项目分配评审组。',
   },
   {
-    stage: ['first_scoring'],
+    update: 'closeScoring',
+    about: { phase: 'first' },
     label: '结束初评并汇总',
     path: 'scoring/first/close',
     prompt: '汇总得分、按同分规则排序并确定入围名单。',
   },
   {
-    stage: ['first_scored'],
+    update: 'openScoring',
+    about: { phase: 'roadshow' },
     label: '开始路演评审',
     path: 'scoring/roadshow/open',
     prompt: '入围项目进入路演答辩评审。',
   },
   {
-    stage: ['roadshow'],
+    update: 'closeScoring',
+    about: { phase: 'roadshow' },
     label: '结束路演评审并汇总',
     path: 'scoring/roadshow/close',
     prompt: '汇总路演得分。',
   },
   {
-    stage: ['scored'],
+    update: 'decideFunding',
     label: '确定资助名单并公示',
     path: 'funding',
     prompt: '在预算和类别名额内确定资助名单，并开始公示。',
   },
-  { stage: ['implementing'], label: '结束本轮', path: 'close', prompt: '全部项目结项后结束本轮。' },
+  { update: 'closeRound', label: '结束本轮', path: 'close', prompt: '全部项目结项后结束本轮。' },
 ];
 
 function Stepper({ stage }: { stage: RoundStage }) {
@@ -213,7 +224,7 @@ export function RoundPage({ id }: { id: string }) {
   const r = round.data;
   if (!r) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
   const s = r.settings;
-  const actions = ROUND_ACTIONS.filter((a) => a.stage.includes(r.stage));
+  const actions = ROUND_ACTIONS.filter((a) => isOffered(r, a.update, a.about));
   const rows = proposals.data ?? [];
   return (
     <div>

@@ -1,6 +1,7 @@
 import type { CompetitionPolicy } from '../../../domain/competition/policy';
 import type { Proposal } from '../../../domain/competition/proposal';
 import type { Phase, ProposalStatus, RoundStage } from '../../../domain/competition/stages';
+import type { Offers } from '../offers';
 
 /** Shapes the competition API answers (api/routes/competition-*.ts); types only. */
 
@@ -13,7 +14,7 @@ export interface RoundSummary {
   callClosesAt: string;
 }
 
-export interface RoundDetail {
+export interface RoundDetail extends Offers {
   id: string;
   title: string;
   stage: RoundStage;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useInboxCounts } from '../inbox/counts';
 import type { NavItem } from '../modules';
 import { Link, navigate, usePath } from '../router';
 import { useSession } from '../session';
@@ -12,6 +13,10 @@ export function Layout({ nav, children }: { nav: NavItem[]; children: ReactNode 
     .filter((n) => path === n.to || path.startsWith(`${n.to}/`))
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const active = (to: string) => to === current;
+  const counts = useInboxCounts(
+    nav.some((n) => n.badge === 'inbox'),
+    path,
+  );
   return (
     <div className="shell">
       <header className="topbar">
@@ -52,6 +57,14 @@ export function Layout({ nav, children }: { nav: NavItem[]; children: ReactNode 
                 aria-current={active(n.to) ? 'page' : undefined}
               >
                 {n.label}
+                {n.badge === 'inbox' && counts && counts.total > 0 && (
+                  <span
+                    className={`nav-count${counts.overdue > 0 ? ' nav-count-overdue' : ''}`}
+                    title={`待办${counts.total}件${counts.overdue > 0 ? `，已逾期${counts.overdue}件` : ''}`}
+                  >
+                    {counts.total}
+                  </span>
+                )}
               </Link>
             ))}
           </div>

@@ -3,10 +3,37 @@ import { PROCUREMENT_METHODS } from '../../../domain/purchase/policy';
 import { METHOD_GROUNDS, METHOD_LABEL } from '../../../domain/purchase/procurement-method';
 import { api } from '../api';
 import { ActionButton, type ActionField, yuanToFen } from '../components/action-dialog';
+import { isOffered } from '../offers';
 import type { Role } from '../types';
 import { useLoad } from '../use-load';
 import { ContractButton } from './contract-form';
-import type { PurchaseView } from './types';
+import type { ProjectDetail, PurchaseView } from './types';
+
+/** Each decision's route (api/routes/purchase-actions.ts) and the Update it sends. */
+const UPDATE_OF: Record<string, string> = {
+  plan: 'planProcurement',
+  notice: 'publishNotice',
+  responses: 'submitResponse',
+  cancel: 'cancelProject',
+  panel: 'appointPanel',
+  declaration: 'declareConflict',
+  scores: 'scoreResponses',
+  award: 'award',
+  challenges: 'challenge',
+  'challenge-answers': 'answerChallenge',
+  contract: 'signContract',
+  deliverables: 'submitDeliverable',
+  'deliverable-reviews': 'reviewDeliverable',
+  'payment-requests': 'requestPayment',
+  payments: 'releasePayment',
+  'performance-evaluations': 'recordPerformanceEvaluation',
+  amendments: 'amendContract',
+  termination: 'terminateContract',
+};
+
+/** Offered by the workflow now (by the route's Update), for this object if it is about one. */
+const offered = (v: ProjectDetail, path: string, about?: Record<string, unknown>) =>
+  isOffered(v, UPDATE_OF[path] ?? path, about);
 
 /** 12345 fen → "123.45", as the yuan field shows it. */
 const fenToYuanText = (fen: number) =>
@@ -27,13 +54,16 @@ function amendmentBody(v: PurchaseView, x: Record<string, string>) {
   };
 }
 
-/** The decisions this role may take now; the workflow refuses anything else with its reason. */
+/**
+ * The decisions offered to this person now: the forms follow the role and the project, and a
+ * button is shown only when the workflow's own checks would accept it (allowedActions).
+ */
 export function ProjectActions({
   v,
   role,
   onDone,
 }: {
-  v: PurchaseView;
+  v: ProjectDetail;
   role: Role;
   /** The Update answers leave the trail out, so the page reads the project again. */
   onDone: () => void;
@@ -55,18 +85,20 @@ export function ProjectActions({
     body?: (x: Record<string, string>) => unknown,
     tone: 'primary' | 'danger' | undefined = 'primary',
     prompt?: string,
-  ) => (
-    <ActionButton<PurchaseView>
-      key={key}
-      label={label}
-      path={`${base}/${path}`}
-      fields={fields}
-      body={body}
-      tone={tone}
-      prompt={prompt}
-      onDone={onDone}
-    />
-  );
+    about?: Record<string, unknown>,
+  ) =>
+    offered(v, path, about) && (
+      <ActionButton<PurchaseView>
+        key={key}
+        label={label}
+        path={`${base}/${path}`}
+        fields={fields}
+        body={body}
+        tone={tone}
+        prompt={prompt}
+        onDone={onDone}
+      />
+    );
   const milestones: [string, string][] = v.milestones.map((m, i) => [
     m.id,
     `里程碑${i + 1}：${m.title}`,
@@ -164,9 +196,13 @@ export function ProjectActions({
               { name: 'reply', label: '答复', kind: 'textarea', required: true },
             ],
             (x) => ({ challengeId: c.id, upheld: x.upheld === 'true', reply: x.reply }),
+            undefined,
+            undefined,
+            { challengeId: c.id },
           ),
         );
-    if (s === 'awarded') out.push(<ContractButton key="contract" v={v} onDone={onDone} />);
+    if (s === 'awarded' && offered(v, 'contract'))
+      out.push(<ContractButton key="contract" v={v} onDone={onDone} />);
     if (s === 'performing') {
       for (const m of v.milestones.filter((x) => x.status === 'submitted'))
         out.push(
@@ -188,6 +224,9 @@ export function ProjectActions({
               { name: 'reason', label: '验收意见或退回理由', kind: 'textarea' },
             ],
             (x) => ({ milestoneId: m.id, accept: x.accept === 'accept', reason: x.reason }),
+            undefined,
+            undefined,
+            { milestoneId: m.id },
           ),
         );
       const next = v.tranches.find((t) => t.status === 'pending');
@@ -201,6 +240,7 @@ export function ProjectActions({
             () => ({ trancheNo: next.no }),
             undefined,
             `第${next.no}期 ${next.percent}%，由财务复核后支付。`,
+            { trancheNo: next.no },
           ),
         );
       out.push(
@@ -394,10 +434,12 @@ export function ProjectActions({
           (x) => ({ trancheNo: t.no, voucherNo: x.voucherNo }),
           'primary',
           `支付第${t.no}期（须为申请人以外的工作人员）。`,
+          { trancheNo: t.no },
         ),
       );
-  return out.length ? (
-    <div className="action-buttons">{out}</div>
+  const shown = out.filter(Boolean);
+  return shown.length ? (
+    <div className="action-buttons">{shown}</div>
   ) : (
     <p className="muted">当前没有需要您办理的事项。</p>
   );

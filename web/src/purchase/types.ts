@@ -1,5 +1,6 @@
 import type { CatalogueItemInput } from '../../../domain/purchase/catalogue';
 import type { PurchaseView } from '../../../workflows/purchase/view-types';
+import type { Offers } from '../offers';
 
 /** Shapes the purchase API answers (api/schemas/purchase.ts); types only. */
 
@@ -26,12 +27,13 @@ export interface ProjectSummary {
 }
 
 /** The project as GET /api/purchases/:id answers it: the view, and for officials the workflows. */
-export type ProjectDetail = PurchaseView & {
-  temporalUrl?: string;
-  /** The signed contract's child workflow; null before signing. */
-  contractTemporalUrl?: string | null;
-  /** Purchasers only: the third-party evaluators seated on the performance evaluation. */
-  performanceEvaluators?: { id: string; name: string }[];
-};
+export type ProjectDetail = PurchaseView &
+  Offers & {
+    temporalUrl?: string;
+    /** The signed contract's child workflow; null before signing. */
+    contractTemporalUrl?: string | null;
+    /** Purchasers only: the third-party evaluators seated on the performance evaluation. */
+    performanceEvaluators?: { id: string; name: string }[];
+  };
 
 export type { PurchaseView };

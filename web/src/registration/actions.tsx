@@ -448,9 +448,10 @@ export function ActionBar({
   onDone: () => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  // The API offers only what the workflow would accept now from this person.
   const actions = view.allowedActions.filter((a) => ACTION_SPECS[a]?.roles.includes(account.role));
-  if (actions.length === 0) return null;
   const excluded = view.awaiting.excludedActorIds.includes(account.id);
+  if (actions.length === 0 && !excluded) return null;
   const spec = open ? ACTION_SPECS[open] : undefined;
   return (
     <div className="action-bar">

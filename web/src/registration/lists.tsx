@@ -38,7 +38,7 @@ export function WorklistPage() {
   );
   return (
     <div>
-      <h1 className="page-title">我的待办</h1>
+      <h1 className="page-title">登记待办</h1>
       <ProblemAlert error={error} />
       {!data ? (
         !error && <Loading />

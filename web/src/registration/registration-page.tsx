@@ -90,8 +90,8 @@ export function RegistrationPage({ id }: { id: string }) {
       <div className="file-head">
         <div>
           <p className="crumb">
-            <Link to={applicant ? '/my' : '/worklist'}>{applicant ? '我的申请' : '我的待办'}</Link>{' '}
-            › 申请详情
+            <Link to={applicant ? '/my' : '/inbox'}>{applicant ? '我的申请' : '我的待办'}</Link> ›
+            申请详情
           </p>
           <h1 className="page-title">{r.name}</h1>
           <p className="muted">

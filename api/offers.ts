@@ -1,0 +1,34 @@
+import type { Offered } from '../workflows/shared/messages';
+
+/** A decision's route as far as offering goes: the Update it sends and who may send it. */
+export interface OfferRoute {
+  update: { name: string };
+  access: readonly string[];
+}
+
+export interface AllowedActions {
+  /** The Updates (by name) this person may send now: the workflow accepts them, the route too. */
+  allowedActions: string[];
+  /** For a decision about one of several objects (a tranche, a phase), the ones it is open for. */
+  actionTargets: Record<string, Offered['about']>;
+}
+
+/**
+ * What to offer the requesting person: the decisions the workflow's own checks accept for them
+ * (role, seat, four eyes, state), and of those the ones whose route their role may call.
+ */
+export function allowedFor(
+  offered: readonly Offered[],
+  routes: readonly OfferRoute[],
+  role: string,
+): AllowedActions {
+  const open = offered.filter((o) =>
+    routes.some((r) => r.update.name === o.name && r.access.includes(role)),
+  );
+  return {
+    allowedActions: open.map((o) => o.name),
+    actionTargets: Object.fromEntries(
+      open.filter((o) => o.about.length > 0).map((o) => [o.name, o.about]),
+    ),
+  };
+}
