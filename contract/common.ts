@@ -14,6 +14,14 @@ export const ZJson = z.unknown();
 /** A change that answers with the object's id. */
 export const ZIdOnly = z.object({ id: z.uuid() });
 export const ZItems = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+/** One page of a paged list and the total across all pages (api/paging.ts). */
+export const ZPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
 
 export const ZRuleSetRef = z.object({
   version: z.string(),

@@ -13,6 +13,7 @@ import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
 import { POLICY_PROCESSES, POLICY_SCHEMAS } from '../../lib/rules/policy-schemas';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppContext } from '../app';
+import { dateRange, dateRangeShape, pagedQuery, readPage, ZPage } from '../paging';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 
@@ -109,27 +110,42 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
       tag: '管理',
       summary: '邮件发件箱（含发送状态；“待核实”表示发送中断，需人工确认）',
       access: ADMIN,
-      query: z.object({ status: z.enum(['pending', 'sending', 'sent', 'uncertain']).optional() }),
-      response: { status: 200, description: '最近200封', schema: ZOutboxResponse },
-    },
-    async ({ query }) => ({
-      items: await db.outboxMail.findMany({
-        where: query.status ? { status: query.status } : {},
-        orderBy: { createdAt: 'desc' },
-        take: 200,
-        select: {
-          id: true,
-          key: true,
-          toAddress: true,
-          subject: true,
-          status: true,
-          attempts: true,
-          lastError: true,
-          createdAt: true,
-          sentAt: true,
-        },
+      query: pagedQuery({
+        status: z.enum(['pending', 'sending', 'sent', 'uncertain']).optional(),
+        /** Queued on or after / on or before these days (China Standard Time). */
+        ...dateRangeShape,
       }),
-    }),
+      response: { status: 200, description: '一页邮件，最新的在前', schema: ZPage(ZOutboxMail) },
+    },
+    async ({ query }) => {
+      const createdAt = dateRange(query);
+      const where = {
+        ...(query.status ? { status: query.status } : {}),
+        ...(createdAt ? { createdAt } : {}),
+      };
+      return readPage(
+        query,
+        () => db.outboxMail.count({ where }),
+        (page) =>
+          db.outboxMail.findMany({
+            where,
+            orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+            ...page,
+            select: {
+              id: true,
+              key: true,
+              toAddress: true,
+              subject: true,
+              status: true,
+              attempts: true,
+              lastError: true,
+              createdAt: true,
+              sentAt: true,
+            },
+          }),
+        (m) => m,
+      );
+    },
   );
 
   registry.add(

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import * as C from '../../contract/competition';
 import type { AppDeps } from '../app';
+import { pageArgs, ZPage, ZPageQuery } from '../paging';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
@@ -26,13 +27,21 @@ export function registerCommunityRecords(
       tag: TAG,
       summary: '已备案的社区社会组织',
       access: ['administrator', 'reviewer'],
-      response: { status: 200, description: '备案记录，最新在前', schema: C.ZCommunityRecords },
+      query: ZPageQuery,
+      response: {
+        status: 200,
+        description: '一页备案记录，最新在前',
+        schema: ZPage(C.ZCommunityRecord),
+      },
     },
-    async () => {
-      const rows = await db.communityOrgRecord.findMany({
-        orderBy: { createdAt: 'desc' },
-        take: 500,
-      });
+    async ({ query }) => {
+      const [total, rows] = await Promise.all([
+        db.communityOrgRecord.count(),
+        db.communityOrgRecord.findMany({
+          orderBy: [{ createdAt: 'desc' }, { organizationId: 'asc' }],
+          ...pageArgs(query),
+        }),
+      ]);
       const orgs = await db.organization.findMany({
         where: { id: { in: rows.map((r) => r.organizationId) } },
         select: { id: true, name: true, status: true },
@@ -41,7 +50,7 @@ export function registerCommunityRecords(
         where: { id: { in: rows.map((r) => r.recordedById) } },
         select: { id: true, displayName: true },
       });
-      return rows.map((r) => {
+      const items = rows.map((r) => {
         const org = orgs.find((o) => o.id === r.organizationId);
         return {
           organizationId: r.organizationId,
@@ -52,6 +61,7 @@ export function registerCommunityRecords(
           recordedBy: people.find((a) => a.id === r.recordedById)?.displayName ?? '',
         };
       });
+      return { items, page: query.page, pageSize: query.pageSize, total };
     },
   );
 

@@ -6,9 +6,11 @@ import { loadTargets } from '../../lib/rules/load-targets';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { gradeFigures } from '../grade-figures';
-import type { RouteRegistry } from '../route';
+import { type RouteRegistry, SENT } from '../route';
+import { exportResponse, exportShape, sendTable } from '../table-export';
+import { FIGURE_COLUMNS, figureRows } from './dashboard-rows';
 
-const ZDashboard = z
+export const ZDashboard = z
   .object({
     year: z.number(),
     registrations: z.object({
@@ -111,10 +113,66 @@ async function purchaseFigures(db: AppDeps['db'], from: Date, to: Date) {
   };
 }
 
+/** This calendar year's figures (China Standard Time). */
+async function dashboardFigures(deps: AppDeps): Promise<z.infer<typeof ZDashboard>> {
+  const { db } = deps;
+  const targets = await loadTargets(db, deps.config.DISTRICT_CODE, Date.now());
+  const today = localDateOf(Date.now());
+  const year = yearOf(today);
+  const from = new Date(startOfLocalDay(`${year}-01-01`));
+  const to = new Date(startOfLocalDay(`${year + 1}-01-01`));
+  const [approved, filed, open, overdue] = await Promise.all([
+    db.registration.findMany({
+      where: { status: 'approved', decidedAt: { gte: from, lt: to } },
+      select: { decidedAt: true, legalForm: true, category: true },
+    }),
+    db.registration.count({ where: { filedAt: { gte: from, lt: to } } }),
+    db.registration.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
+    db.registration.count({ where: { status: { in: [...OPEN_STATUSES] }, overdue: true } }),
+  ]);
+  const grades = await gradeFigures(db, deps.config.DISTRICT_CODE, Date.now());
+  const [competition, purchase] = await Promise.all([
+    competitionFigures(db, from, to),
+    purchaseFigures(db, from, to),
+  ]);
+  const byMonth = Array.from({ length: 12 }, () => 0);
+  for (const r of approved) {
+    const month = Number(localDateOf(r.decidedAt!.getTime()).slice(5, 7));
+    byMonth[month - 1] = (byMonth[month - 1] ?? 0) + 1;
+  }
+  return {
+    year,
+    registrations: {
+      target: targets.newRegistrationsPerYear,
+      approved: approved.length,
+      byMonth,
+      byLegalForm: count(
+        LEGAL_FORMS,
+        approved.map((r) => r.legalForm),
+      ),
+      byCategory: count(
+        CATEGORIES,
+        approved.map((r) => r.category),
+      ),
+      filed,
+      open,
+      overdue,
+    },
+    competition,
+    purchase,
+    grades: {
+      target: grades.target,
+      rated: grades.withValidGrade,
+      due: grades.dueForEvaluation,
+      byLevel: grades.byLevel,
+      expiringWithin12Months: grades.expiringWithin12Months,
+    },
+  };
+}
+
 /** The figures of the district's targets, this calendar year in China Standard Time. */
 export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
-  const { db } = deps;
   registry.add(
     router,
     {
@@ -126,59 +184,31 @@ export function createDashboardRouter(registry: RouteRegistry, deps: AppDeps): R
       access: ['administrator', 'section_head', 'bureau_head'],
       response: { status: 200, description: '统计', schema: ZDashboard },
     },
-    async () => {
-      const targets = await loadTargets(db, deps.config.DISTRICT_CODE, Date.now());
-      const today = localDateOf(Date.now());
-      const year = yearOf(today);
-      const from = new Date(startOfLocalDay(`${year}-01-01`));
-      const to = new Date(startOfLocalDay(`${year + 1}-01-01`));
-      const [approved, filed, open, overdue] = await Promise.all([
-        db.registration.findMany({
-          where: { status: 'approved', decidedAt: { gte: from, lt: to } },
-          select: { decidedAt: true, legalForm: true, category: true },
-        }),
-        db.registration.count({ where: { filedAt: { gte: from, lt: to } } }),
-        db.registration.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
-        db.registration.count({ where: { status: { in: [...OPEN_STATUSES] }, overdue: true } }),
-      ]);
-      const grades = await gradeFigures(db, deps.config.DISTRICT_CODE, Date.now());
-      const [competition, purchase] = await Promise.all([
-        competitionFigures(db, from, to),
-        purchaseFigures(db, from, to),
-      ]);
-      const byMonth = Array.from({ length: 12 }, () => 0);
-      for (const r of approved) {
-        const month = Number(localDateOf(r.decidedAt!.getTime()).slice(5, 7));
-        byMonth[month - 1] = (byMonth[month - 1] ?? 0) + 1;
-      }
-      return {
-        year,
-        registrations: {
-          target: targets.newRegistrationsPerYear,
-          approved: approved.length,
-          byMonth,
-          byLegalForm: count(
-            LEGAL_FORMS,
-            approved.map((r) => r.legalForm),
-          ),
-          byCategory: count(
-            CATEGORIES,
-            approved.map((r) => r.category),
-          ),
-          filed,
-          open,
-          overdue,
-        },
-        competition,
-        purchase,
-        grades: {
-          target: grades.target,
-          rated: grades.withValidGrade,
-          due: grades.dueForEvaluation,
-          byLevel: grades.byLevel,
-          expiringWithin12Months: grades.expiringWithin12Months,
-        },
-      };
+    () => dashboardFigures(deps),
+  );
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/dashboard/export',
+      limit: 'expensive',
+      tag: '管理',
+      summary: '导出本年度工作目标完成情况（Excel 或 CSV）',
+      access: ['administrator', 'section_head', 'bureau_head'],
+      query: z.object(exportShape),
+      response: exportResponse,
+    },
+    async ({ query, res }) => {
+      const rows = figureRows(await dashboardFigures(deps));
+      await sendTable(
+        res,
+        query.format,
+        '工作目标完成情况',
+        FIGURE_COLUMNS,
+        rows,
+        deps.config.AUTHORITY_NAME,
+      );
+      return SENT;
     },
   );
   return router;

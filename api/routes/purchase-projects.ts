@@ -10,11 +10,16 @@ import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
 import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
 import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/purchase/messages';
-import type { PurchaseView } from '../../workflows/purchase/view-types';
+import {
+  PURCHASE_STATUS_LABEL,
+  type PurchaseStatus,
+  type PurchaseView,
+} from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { registerSeatRoute, seatedEvaluators, seatsOf } from '../evaluator-seats';
 import { allowedFor } from '../offers';
+import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
 import { temporalUrl } from '../registration-access';
@@ -22,16 +27,69 @@ import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZCreateProjectRequest,
   ZOcdsQuery,
+  ZProjectExportQuery,
   ZProjectList,
   ZProjectListQuery,
   ZProjectSummary,
   ZPurchaseView,
 } from '../schemas/purchase';
+import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
 import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
 import { toCatalogueJson } from './purchase-catalogue';
 
 const TAG = '政府购买服务';
 const READERS = ['purchaser', 'finance', 'administrator', 'evaluator', 'applicant'] as const;
+
+/** Newest first; the id breaks ties so that pages neither repeat nor skip a row. */
+const PROJECT_ORDER: Prisma.PurchaseProjectOrderByWithRelationInput[] = [
+  { createdAt: 'desc' },
+  { id: 'asc' },
+];
+
+/**
+ * What a caller may list: an applicant the notices open for responses and the projects its
+ * organisation answered; an expert those it reviews or evaluates; officials all.
+ */
+async function projectWhere(
+  db: AppDeps['db'],
+  query: { status?: string; from?: string; to?: string },
+  s: Session,
+): Promise<Prisma.PurchaseProjectWhereInput> {
+  const scope: Prisma.PurchaseProjectWhereInput =
+    s.role === 'applicant'
+      ? { OR: [{ status: 'tendering' }, { respondentOrgIds: { has: s.org ?? '-' } }] }
+      : s.role === 'evaluator'
+        ? {
+            OR: [
+              { expertIds: { has: s.sub } },
+              { id: { in: await seatsOf(db, 'purchase', s.sub) } },
+            ],
+          }
+        : {};
+  const createdAt = dateRange(query);
+  return {
+    AND: [scope, query.status ? { status: query.status } : {}, createdAt ? { createdAt } : {}],
+  };
+}
+
+const PROJECT_COLUMNS: Column<PurchaseProject>[] = [
+  { header: '项目编号', value: (p) => p.projectNo, width: 22 },
+  { header: '项目名称', value: (p) => p.title, width: 30 },
+  { header: '购买主体', value: (p) => p.department, width: 20 },
+  { header: '预算年度', kind: 'count', value: (p) => p.budgetYear },
+  { header: '预算金额（元）', kind: 'yuan', value: (p) => p.budgetFen },
+  {
+    header: '状态',
+    value: (p) => PURCHASE_STATUS_LABEL[p.status as PurchaseStatus] ?? p.status,
+    width: 26,
+  },
+  { header: '成交金额（元）', kind: 'yuan', value: (p) => p.awardedAmountFen },
+  { header: '确定承接主体时间', kind: 'time', value: (p) => p.awardedAt },
+  { header: '合同金额（元）', kind: 'yuan', value: (p) => p.contractAmountFen },
+  { header: '合同签订时间', kind: 'time', value: (p) => p.contractSignedAt },
+  { header: '已支付（元）', kind: 'yuan', value: (p) => p.paidFen },
+  { header: '建立时间', kind: 'time', value: (p) => p.createdAt },
+];
 
 const summary = (p: PurchaseProject) => ({
   id: p.id,
@@ -187,24 +245,48 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       response: { status: 200, description: '项目', schema: ZProjectList },
     },
     async ({ query, session }) => {
-      const s = session!;
-      const scope: Prisma.PurchaseProjectWhereInput =
-        s.role === 'applicant'
-          ? { OR: [{ status: 'tendering' }, { respondentOrgIds: { has: s.org ?? '-' } }] }
-          : s.role === 'evaluator'
-            ? {
-                OR: [
-                  { expertIds: { has: s.sub } },
-                  { id: { in: await seatsOf(db, 'purchase', s.sub) } },
-                ],
-              }
-            : {};
-      const rows = await db.purchaseProject.findMany({
-        where: { AND: [scope, query.status ? { status: query.status } : {}] },
-        orderBy: { createdAt: 'desc' },
-        take: 200,
-      });
-      return { items: rows.map(summary) };
+      const where = await projectWhere(db, query, session!);
+      return readPage(
+        query,
+        () => db.purchaseProject.count({ where }),
+        (page) => db.purchaseProject.findMany({ where, orderBy: PROJECT_ORDER, ...page }),
+        summary,
+      );
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/purchases/export',
+      tag: TAG,
+      summary: '导出购买服务项目列表（Excel 或 CSV，筛选条件与可见范围与列表相同）',
+      description: `金额以元为单位。最多导出${EXPORT_MAX_ROWS}行。`,
+      access: READERS,
+      query: ZProjectExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, session, res }) => {
+      const where = await projectWhere(db, query, session!);
+      const total = await db.purchaseProject.count({ where });
+      if (total > EXPORT_MAX_ROWS)
+        throw new AppError(
+          'unprocessable',
+          `符合条件的项目共${total}个，超过单次导出上限${EXPORT_MAX_ROWS}个，请缩小筛选范围`,
+        );
+      const rows = await db.purchaseProject.findMany({ where, orderBy: PROJECT_ORDER });
+      await sendTable(
+        res,
+        query.format,
+        '购买服务项目',
+        PROJECT_COLUMNS,
+        rows,
+        config.AUTHORITY_NAME,
+      );
+      return SENT;
     },
   );
 

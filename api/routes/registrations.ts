@@ -1,16 +1,26 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../domain/organization-types';
 import type { Application } from '../../domain/registration/application';
+import type { Registration } from '../../generated/prisma/client';
 import type { Prisma } from '../../lib/db';
-import { FINAL_STATUSES, type RegistrationView } from '../../workflows/registration/view-types';
+import {
+  FINAL_STATUSES,
+  type RegistrationStatus,
+  type RegistrationView,
+  STATUS_LABEL,
+} from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
+import type { Session } from '../auth/session';
 import { fileRegistration } from '../file-registration';
 import { allowedFor } from '../offers';
+import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { isStaff, registrationFor, summarize } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZAuditList,
+  ZExportRegistrationsQuery,
   ZFileRegistrationRequest,
   ZListRegistrationsQuery,
   ZRegistrationDetail,
@@ -18,6 +28,7 @@ import {
   ZRegistrationSummary,
 } from '../schemas/registration';
 import { literal } from '../search-text';
+import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
 import { REGISTRATION_ACTIONS } from './registration-actions';
 import { sendFile } from './send-file';
 
@@ -25,6 +36,52 @@ import { sendFile } from './send-file';
 const CERTIFICATE_WAIT_MS = 10_000;
 
 const READERS = ['applicant', 'reviewer', 'section_head', 'bureau_head', 'administrator'] as const;
+
+/** Newest first; the id breaks ties so that pages neither repeat nor skip a row. */
+const REGISTRATION_ORDER: Prisma.RegistrationOrderByWithRelationInput[] = [
+  { filedAt: 'desc' },
+  { id: 'asc' },
+];
+
+/** The list's filters; an applicant sees only its own organisation's files. */
+function registrationWhere(
+  query: Omit<z.infer<typeof ZExportRegistrationsQuery>, 'format'>,
+  session: Session,
+): Prisma.RegistrationWhereInput {
+  const filedAt = dateRange(query);
+  return {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.legalForm ? { legalForm: query.legalForm } : {}),
+    ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+    ...(filedAt ? { filedAt } : {}),
+    ...(query.q
+      ? {
+          OR: [
+            { proposedName: { contains: literal(query.q) } },
+            { applicationNo: { contains: literal(query.q) } },
+          ],
+        }
+      : {}),
+    ...(isStaff(session)
+      ? {}
+      : { organizationId: session.org ?? '00000000-0000-0000-0000-000000000000' }),
+  };
+}
+
+const REGISTRATION_COLUMNS: Column<Registration>[] = [
+  { header: '申请编号', value: (r) => r.applicationNo, width: 22 },
+  { header: '拟定名称', value: (r) => r.proposedName, width: 30 },
+  { header: '组织形式', value: (r) => LEGAL_FORM_LABEL[r.legalForm] },
+  { header: '类别', value: (r) => CATEGORY_LABEL[r.category] },
+  { header: '状态', value: (r) => STATUS_LABEL[r.status as RegistrationStatus] ?? '已提交' },
+  { header: '受理通知书文号', value: (r) => r.receiptNo, width: 26 },
+  { header: '提交时间', kind: 'time', value: (r) => r.filedAt },
+  { header: '办理期限', kind: 'date', value: (r) => r.dueAt },
+  { header: '是否逾期', value: (r) => (r.overdue ? '是' : '否') },
+  { header: '决定时间', kind: 'time', value: (r) => r.decidedAt },
+  { header: '统一社会信用代码', value: (r) => r.creditCode, width: 22 },
+];
 
 export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
@@ -88,39 +145,52 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       query: ZListRegistrationsQuery,
       response: { status: 200, description: '一页结果', schema: ZRegistrationList },
     },
-    async ({ query, session }) => {
-      const where: Prisma.RegistrationWhereInput = {
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.category ? { category: query.category } : {}),
-        ...(query.legalForm ? { legalForm: query.legalForm } : {}),
-        ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
-        ...(query.q
-          ? {
-              OR: [
-                { proposedName: { contains: literal(query.q) } },
-                { applicationNo: { contains: literal(query.q) } },
-              ],
-            }
-          : {}),
-        ...(isStaff(session!)
-          ? {}
-          : { organizationId: session!.org ?? '00000000-0000-0000-0000-000000000000' }),
-      };
-      const [total, rows] = await Promise.all([
-        db.registration.count({ where }),
-        db.registration.findMany({
-          where,
-          orderBy: [{ filedAt: 'desc' }, { id: 'asc' }],
-          skip: (query.page - 1) * query.pageSize,
-          take: query.pageSize,
-        }),
-      ]);
-      return {
-        items: rows.map((r) => summarize(r, ui, session!)),
-        page: query.page,
-        pageSize: query.pageSize,
-        total,
-      };
+    async ({ query, session }) =>
+      readPage(
+        query,
+        () => db.registration.count({ where: registrationWhere(query, session!) }),
+        (page) =>
+          db.registration.findMany({
+            where: registrationWhere(query, session!),
+            orderBy: REGISTRATION_ORDER,
+            ...page,
+          }),
+        (r) => summarize(r, ui, session!),
+      ),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/registrations/export',
+      tag: '登记',
+      summary: '导出登记申请列表（Excel 或 CSV，筛选条件与列表相同）',
+      description: `申请人只能导出本组织的申请。最多导出${EXPORT_MAX_ROWS}行，超过时请缩小筛选范围。`,
+      access: READERS,
+      query: ZExportRegistrationsQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, session, res }) => {
+      const where = registrationWhere(query, session!);
+      const total = await db.registration.count({ where });
+      if (total > EXPORT_MAX_ROWS)
+        throw new AppError(
+          'unprocessable',
+          `符合条件的申请共${total}件，超过单次导出上限${EXPORT_MAX_ROWS}件，请缩小筛选范围`,
+        );
+      const rows = await db.registration.findMany({ where, orderBy: REGISTRATION_ORDER });
+      await sendTable(
+        res,
+        query.format,
+        '登记申请',
+        REGISTRATION_COLUMNS,
+        rows,
+        config.AUTHORITY_NAME,
+      );
+      return SENT;
     },
   );
 

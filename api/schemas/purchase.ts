@@ -5,6 +5,8 @@ import { contractTermsSchema } from '../../domain/purchase/contract-terms-schema
 import { PROCUREMENT_METHODS } from '../../domain/purchase/policy';
 import { METHOD_GROUNDS, type MethodGround } from '../../domain/purchase/procurement-method';
 import { PURCHASER_KIND_KEYS } from '../../domain/purchase/purchaser';
+import { dateRangeShape, pagedQuery, ZPage } from '../paging';
+import { exportShape } from '../table-export';
 
 /** Request and response schemas of the purchase-of-services API (also the OpenAPI document). */
 
@@ -49,8 +51,14 @@ export const ZProjectSummary = z.object({
   budgetYear: z.number(),
   catalogueClass: z.string(),
 });
-export const ZProjectList = z.object({ items: z.array(ZProjectSummary) });
-export const ZProjectListQuery = z.object({ status: z.string().max(40).optional() });
+export const ZProjectList = ZPage(ZProjectSummary);
+const projectFilters = {
+  status: z.string().max(40).optional(),
+  /** Created on or after / on or before these days (China Standard Time). */
+  ...dateRangeShape,
+};
+export const ZProjectListQuery = pagedQuery(projectFilters);
+export const ZProjectExportQuery = z.object({ ...projectFilters, ...exportShape });
 /** The workflow's view (workflows/purchase/view-types.ts); documented loosely here. */
 export const ZPurchaseView = z.record(z.string(), z.unknown());
 

@@ -7,6 +7,8 @@ import {
   refusalGroundSchema,
 } from '../../domain/registration/schemas';
 import { REGISTRATION_STATUSES } from '../../workflows/registration/view-types';
+import { dateRangeShape, pagedQuery } from '../paging';
+import { exportShape } from '../table-export';
 
 /** Requests of the registration routes; the same schemas feed the OpenAPI document. */
 
@@ -50,15 +52,18 @@ export const ZEmptyRequest = z.object({}).strict();
 
 const boolFromQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const ZListRegistrationsQuery = z.object({
+const registrationFilters = {
   status: z.enum(['filed', ...REGISTRATION_STATUSES]).optional(),
   category: categorySchema.optional(),
   legalForm: legalFormSchema.optional(),
   overdue: boolFromQuery.optional(),
   q: z.string().max(50).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+  /** Filed on or after / on or before these days (China Standard Time). */
+  ...dateRangeShape,
+};
+
+export const ZListRegistrationsQuery = pagedQuery(registrationFilters);
+export const ZExportRegistrationsQuery = z.object({ ...registrationFilters, ...exportShape });
 
 // The answers live in contract/registration.ts (the web reads them too).
 export {

@@ -226,7 +226,7 @@ describe('the web front end, administration and embedded mode', () => {
   it('given the outbox, then the administrator sees each mail with its state', async () => {
     await page.getByRole('link', { name: '邮件发件箱' }).click();
     await page.getByRole('heading', { name: '邮件发件箱' }).waitFor();
-    await page.locator('.card').filter({ hasText: '最近 200 封' }).waitFor();
+    await page.locator('.card').filter({ hasText: '最新的在前' }).waitFor();
     await shoot(page, '14-admin-outbox');
     await signOut(page);
   });

@@ -604,6 +604,13 @@ describe('a campaign from notice to certificate in the web front end', () => {
         .subarray(0, 5)
         .toString('latin1'),
     ).toBe('%PDF-');
+    // The grade decision prints with the authority's name and the file number, without the menu.
+    await page.getByRole('link', { name: '打印评定决定' }).click();
+    const sheet = page.locator('article.print-sheet');
+    await sheet.getByRole('heading', { name: '社会组织评估等级评定决定' }).waitFor();
+    await sheet.getByText('评定为 4A 级社会组织', { exact: false }).waitFor();
+    expect(await sheet.locator('.print-authority').textContent()).toBe(h.config.AUTHORITY_NAME);
+    expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
   }, 200_000);
 
   it('given the journey, then the browser reported no script error', () => {

@@ -238,6 +238,14 @@ describe('政府购买服务 in the browser', () => {
     // a payment plan chosen from Chinese conditions; nothing typed as JSON or in 分.
     await signIn(page, h.baseUrl, `t${h.districtCode}-采购甲`);
     await page.goto(`${h.baseUrl}/purchases/${id}`);
+    // The award notice prints with the bureau's name and the project number, without the menu.
+    await page.getByRole('link', { name: '打印成交结果通知书' }).click();
+    const notice = page.locator('article.print-sheet');
+    await notice.getByRole('heading', { name: '政府购买服务成交结果通知书' }).waitFor();
+    await notice.getByText('成交金额为人民币480,000.00元', { exact: false }).waitFor();
+    expect(await notice.locator('.print-file-no').textContent()).toMatch(/^项目编号 /);
+    expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
+    await page.getByRole('link', { name: '返回' }).click();
     await page.getByRole('button', { name: '签订合同' }).click();
     const sign = page.getByRole('dialog', { name: '签订合同' });
     for (const [k, label] of [

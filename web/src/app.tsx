@@ -42,6 +42,7 @@ export function App() {
     queueMicrotask(() => navigate(home, { replace: true }));
     return <Loading />;
   }
+  if (match?.route.print) return <>{match.route.render(match.params)}</>;
   if (match) return <Layout nav={nav}>{match.route.render(match.params)}</Layout>;
   return (
     <Layout nav={nav}>

@@ -17,6 +17,8 @@ export interface PageRoute {
   /** The browser tab's title (pages about one thing refine it with usePageTitle). */
   title: string;
   roles: readonly Role[];
+  /** A print view: shown without the menu and the page frame. */
+  print?: boolean;
   render(params: Record<string, string>): ReactNode;
 }
 

@@ -8,6 +8,7 @@ import { competitionModule } from './competition/module';
 import { evaluation } from './evaluation/module';
 import { inboxModule } from './inbox/module';
 import { type ProcessModule, STAFF } from './modules';
+import { RegistrationDecisionPrint } from './print/registration-decision-print';
 import { purchaseModule } from './purchase/module';
 import { AllRegistrationsPage, MyRegistrationsPage, WorklistPage } from './registration/lists';
 import { RegistrationFormPage } from './registration/registration-form-page';
@@ -52,6 +53,13 @@ const registration: ProcessModule = {
       title: '登记申请',
       roles: ['applicant', ...STAFF, 'administrator'],
       render: (p) => <RegistrationPage id={p.id as string} />,
+    },
+    {
+      path: '/registrations/:id/decision/print',
+      title: '打印登记决定',
+      roles: ['applicant', ...STAFF, 'administrator'],
+      print: true,
+      render: (p) => <RegistrationDecisionPrint id={p.id as string} />,
     },
     {
       path: '/registrations/:id/correct',

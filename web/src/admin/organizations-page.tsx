@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { LEGAL_FORM_LABEL } from '../../../domain/organization-types';
-import { api } from '../api';
+import { usePagedList } from '../components/pager';
 import { Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { Link } from '../router';
-import { useLoad } from '../use-load';
 
 interface OrgRow {
   id: string;
@@ -28,12 +27,10 @@ export const ORG_STATUS: Record<string, string> = {
 export function OrganizationsPage() {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const { data, error } = useLoad(
-    () =>
-      api.get<{ total: number; items: OrgRow[] }>(
-        `/api/organizations?pageSize=50${query ? `&q=${encodeURIComponent(query)}` : ''}`,
-      ),
-    `organizations-${query}`,
+  const { data, error, pager } = usePagedList<OrgRow>(
+    '/api/organizations',
+    query ? `q=${encodeURIComponent(query)}` : '',
+    50,
   );
   const search = (e: FormEvent) => {
     e.preventDefault();
@@ -97,6 +94,7 @@ export function OrganizationsPage() {
                 ))}
               </tbody>
             </table>
+            {pager}
           </div>
         </Card>
       )}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api';
+import { usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
-import { useLoad } from '../use-load';
 
 interface Mail {
   id: string;
@@ -25,9 +25,9 @@ const STATUS: Record<Mail['status'], [string, string]> = {
 /** Mails of the outbox; an interrupted send waits for a person to confirm before it is resent. */
 export function OutboxPage() {
   const [status, setStatus] = useState('');
-  const { data, error, reload } = useLoad(
-    () => api.get<{ items: Mail[] }>(`/api/admin/outbox${status ? `?status=${status}` : ''}`),
-    status,
+  const { data, error, reload, pager } = usePagedList<Mail>(
+    '/api/admin/outbox',
+    status ? `status=${status}` : '',
   );
   const [actionError, setActionError] = useState<unknown>(null);
   const resend = async (id: string) => {
@@ -54,7 +54,7 @@ export function OutboxPage() {
         </select>
       </div>
       <ProblemAlert error={error ?? actionError} />
-      <Card title="最近 200 封">
+      <Card title={data ? `共 ${data.total} 封，最新的在前` : undefined}>
         {!data ? (
           <Loading />
         ) : data.items.length === 0 ? (
@@ -98,6 +98,7 @@ export function OutboxPage() {
                 ))}
               </tbody>
             </table>
+            {pager}
           </div>
         )}
       </Card>

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
+import { usePagedList } from '../components/pager';
 import { Card, Empty, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { useFormState } from '../forms/use-form-state';
 import { useSession } from '../session';
-import { useLoad } from '../use-load';
 import type { CommunityRecord } from './types';
 
 interface OrgRow {
@@ -126,9 +126,9 @@ function RecordForm({ onDone }: { onDone: () => void }) {
 /** 社区社会组织备案: the records (administrator and reviewers), and recording one (administrator). */
 export function CommunityRecordsPage() {
   const { account } = useSession();
-  const { data, error, reload } = useLoad(
-    () => api.get<CommunityRecord[]>('/api/community-records'),
-    'community-records',
+  const { data, error, reload, pager } = usePagedList<CommunityRecord>(
+    '/api/community-records',
+    '',
   );
   return (
     <div>
@@ -140,7 +140,7 @@ export function CommunityRecordsPage() {
           error ? null : (
             <Loading />
           )
-        ) : data.length === 0 ? (
+        ) : data.items.length === 0 ? (
           <Empty>还没有备案的组织。</Empty>
         ) : (
           <div className="table-wrap">
@@ -154,7 +154,7 @@ export function CommunityRecordsPage() {
                 </tr>
               </thead>
               <tbody>
-                {data.map((r) => (
+                {data.items.map((r) => (
                   <tr key={r.organizationId}>
                     <td data-label="组织">
                       {r.organizationName}
@@ -171,6 +171,7 @@ export function CommunityRecordsPage() {
                 ))}
               </tbody>
             </table>
+            {pager}
           </div>
         )}
       </Card>

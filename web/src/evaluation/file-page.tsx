@@ -212,6 +212,11 @@ export function FilePage({ id }: { id: string }) {
                     ? `评估等级 ${levelLabel(v.decidedLevel)}`
                     : `拟评定等级 ${levelLabel(v.decidedLevel)}`}
               </p>
+              {(v.status === 'confirmed' || v.status === 'not_graded') && role !== 'evaluator' && (
+                <p>
+                  <Link to={`/evaluation/files/${id}/decision/print`}>打印评定决定</Link>
+                </p>
+              )}
               <dl className="summary">
                 {v.awardingLevel && (
                   <div className="summary-row">

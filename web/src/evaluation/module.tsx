@@ -1,4 +1,5 @@
 import { ALL_ROLES, type ProcessModule } from '../modules';
+import { GradeDecisionPrint } from '../print/grade-decision-print';
 import { useSession } from '../session';
 import { CampaignFormPage } from './campaign-form-page';
 import { CampaignPage } from './campaign-page';
@@ -55,6 +56,13 @@ export const evaluation: ProcessModule = {
       title: '评估活动',
       roles: ['administrator', 'section_head', 'agency', 'committee_member'],
       render: (p) => <CampaignPage id={p.id as string} />,
+    },
+    {
+      path: '/evaluation/files/:id/decision/print',
+      title: '打印评估等级决定',
+      roles: ['applicant', 'committee_member', 'agency', 'administrator', 'section_head'],
+      print: true,
+      render: (p) => <GradeDecisionPrint id={p.id as string} />,
     },
     {
       path: '/evaluation/files/:id',

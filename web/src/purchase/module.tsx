@@ -1,4 +1,5 @@
 import type { ProcessModule } from '../modules';
+import { AwardDecisionPrint } from '../print/award-decision-print';
 import { CataloguePage } from './catalogue-page';
 import { PurchaseFiguresPage } from './figures-page';
 import { ProjectPage } from './project-page';
@@ -25,6 +26,13 @@ export const purchaseModule: ProcessModule = {
       title: '新建购买服务项目',
       roles: ['purchaser'],
       render: () => <NewProjectPage />,
+    },
+    {
+      path: '/purchases/:id/award/print',
+      title: '打印成交结果通知书',
+      roles: READERS,
+      print: true,
+      render: (p) => <AwardDecisionPrint id={p.id as string} />,
     },
     {
       path: '/purchases/:id',

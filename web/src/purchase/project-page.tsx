@@ -143,7 +143,8 @@ export function ProjectPage({ id }: { id: string }) {
             <div className="summary-row">
               <dt>成交承接主体</dt>
               <dd>
-                {v.award.name}，{yuan(v.award.amountFen)}
+                {v.award.name}，{yuan(v.award.amountFen)}{' '}
+                <Link to={`/purchases/${id}/award/print`}>打印成交结果通知书</Link>
               </dd>
             </div>
           )}

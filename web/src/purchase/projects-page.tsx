@@ -5,6 +5,7 @@ import { PURCHASE_STATUS_LABEL } from '../../../workflows/purchase/view-types';
 import { api } from '../api';
 import { yuan } from '../competition/labels';
 import { yuanToFen } from '../components/action-dialog';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Field, Loading, ProblemAlert } from '../components/ui';
 import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
@@ -24,10 +25,9 @@ const TONE: Record<string, string> = {
 /** Projects the signed-in person may see (applicants: open notices and their own responses). */
 export function ProjectsPage() {
   const { account } = useSession();
-  const { data, error } = useLoad(
-    () => api.get<{ items: ProjectSummary[] }>('/api/purchases'),
-    'purchases',
-  );
+  const [status, setStatus] = useState('');
+  const filters = status ? `status=${status}` : '';
+  const { data, error, pager } = usePagedList<ProjectSummary>('/api/purchases', filters);
   const applicant = account?.role === 'applicant';
   return (
     <div>
@@ -40,6 +40,17 @@ export function ProjectsPage() {
         )}
       </div>
       {applicant && <p className="muted">正在征集响应的项目和本单位参与的项目。</p>}
+      <div className="filters">
+        <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">全部状态</option>
+          {Object.entries(PURCHASE_STATUS_LABEL).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <ExportLinks path="/api/purchases/export" filters={filters} />
+      </div>
       <ProblemAlert error={error} />
       {!data ? (
         !error && <Loading />
@@ -76,6 +87,7 @@ export function ProjectsPage() {
               ))}
             </tbody>
           </table>
+          {pager}
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LEGAL_FORM_LABEL } from '../../../domain/organization-types';
 import { REGISTRATION_STATUSES } from '../../../workflows/registration/view-types';
 import { api } from '../api';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { statusLabel, statusTone } from '../labels';
@@ -113,10 +114,7 @@ function RegistrationTable({ items }: { items: RegistrationSummary[] }) {
 
 /** The applicant's own files, with what waits for them on top. */
 export function MyRegistrationsPage() {
-  const list = useLoad(
-    () => api.get<{ items: RegistrationSummary[] }>('/api/registrations?pageSize=100'),
-    'mine',
-  );
+  const list = usePagedList<RegistrationSummary>('/api/registrations', '');
   const todo = useLoad(() => api.get<{ items: WorkItem[] }>('/api/worklist'), 'todo');
   const registered = useSession().account?.organizationRegistered === true;
   return (
@@ -157,28 +155,30 @@ export function MyRegistrationsPage() {
             {registered ? '本账号没有登记申请记录。' : '还没有申请。点击“新建登记申请”开始填写。'}
           </Empty>
         ) : (
-          <RegistrationTable items={list.data.items} />
+          <>
+            <RegistrationTable items={list.data.items} />
+            {list.pager}
+          </>
         )}
       </Card>
     </div>
   );
 }
 
-/** Every file of the bureau, searchable by name or number and filterable by status. */
+/** Every file of the bureau, searchable by name or number, filterable by status and filing date. */
 export function AllRegistrationsPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
-  const [query, setQuery] = useState('');
-  const { data, error } = useLoad(
-    () =>
-      api.get<{ items: RegistrationSummary[]; total: number }>(
-        `/api/registrations?pageSize=50&${query}`,
-      ),
-    query,
-  );
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [filters, setFilters] = useState('');
+  const { data, error, pager } = usePagedList<RegistrationSummary>('/api/registrations', filters);
   return (
     <div>
-      <h1 className="page-title">全部登记申请</h1>
+      <div className="page-head">
+        <h1 className="page-title">全部登记申请</h1>
+        <ExportLinks path="/api/registrations/export" filters={filters} />
+      </div>
       <form
         className="filters"
         onSubmit={(e) => {
@@ -186,7 +186,9 @@ export function AllRegistrationsPage() {
           const p = new URLSearchParams();
           if (q.trim()) p.set('q', q.trim());
           if (status) p.set('status', status);
-          setQuery(p.toString());
+          if (from) p.set('from', from);
+          if (to) p.set('to', to);
+          setFilters(p.toString());
         }}
       >
         <input
@@ -203,6 +205,24 @@ export function AllRegistrationsPage() {
             </option>
           ))}
         </select>
+        <label className="date-filter">
+          提交日期自
+          <input
+            type="date"
+            aria-label="提交日期自"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </label>
+        <label className="date-filter">
+          至
+          <input
+            type="date"
+            aria-label="提交日期至"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </label>
         <button type="submit" className="btn btn-secondary">
           查询
         </button>
@@ -214,7 +234,10 @@ export function AllRegistrationsPage() {
         ) : data.items.length === 0 ? (
           <Empty>没有符合条件的申请。</Empty>
         ) : (
-          <RegistrationTable items={data.items} />
+          <>
+            <RegistrationTable items={data.items} />
+            {pager}
+          </>
         )}
       </Card>
     </div>

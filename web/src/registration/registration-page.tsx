@@ -168,6 +168,9 @@ export function RegistrationPage({ id }: { id: string }) {
                   <p className="decision-outcome">
                     {OUTCOME[view.decision.outcome] ?? view.decision.outcome}
                   </p>
+                  <p>
+                    <Link to={`/registrations/${id}/decision/print`}>打印决定</Link>
+                  </p>
                   <dl className="summary">
                     <dt>决定时间</dt>
                     <dd>{formatDateTime(view.decision.at)}</dd>

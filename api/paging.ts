@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { endOfLocalDay, startOfLocalDay } from '../domain/calendar';
+
+/**
+ * One paging contract for every list (issue 15 point 7): `page` from 1, `pageSize` up to the
+ * policy's maximum, the total count of matching rows, and an order that ends on a unique key so
+ * that a row never appears on two pages or on none.
+ */
+
+/** Policy: the largest page a list answers, and the page a caller gets by default. */
+export const PAGE_SIZE_MAX = 100;
+export const PAGE_SIZE_DEFAULT = 20;
+
+export const pagingShape = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1).meta({ title: '页码' }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_SIZE_MAX, `每页最多${PAGE_SIZE_MAX}条`)
+    .default(PAGE_SIZE_DEFAULT)
+    .meta({ title: '每页条数' }),
+};
+
+export const ZPageQuery = z.object(pagingShape);
+export type TPageQuery = z.infer<typeof ZPageQuery>;
+
+/** A list's query: its own filters plus page and pageSize. */
+export function pagedQuery<S extends z.ZodRawShape>(shape: S) {
+  return z.object({ ...shape, ...pagingShape });
+}
+
+/** The response of a paged list: one page of items and the total across all pages. */
+export { ZPage } from '../contract/common';
+
+export function pageArgs(q: TPageQuery): { skip: number; take: number } {
+  return { skip: (q.page - 1) * q.pageSize, take: q.pageSize };
+}
+
+/** Counts and reads one page in parallel; `read` must order by a unique key last. */
+export async function readPage<T, U>(
+  q: TPageQuery,
+  count: () => Promise<number>,
+  read: (args: { skip: number; take: number }) => Promise<T[]>,
+  map: (row: T) => U,
+): Promise<{ items: U[]; page: number; pageSize: number; total: number }> {
+  const [total, rows] = await Promise.all([count(), read(pageArgs(q))]);
+  return { items: rows.map(map), page: q.page, pageSize: q.pageSize, total };
+}
+
+/** The rows of a list that has no database query behind it (already in memory). */
+export function slicePage<T>(q: TPageQuery, all: readonly T[]) {
+  const { skip, take } = pageArgs(q);
+  return {
+    items: all.slice(skip, skip + take),
+    page: q.page,
+    pageSize: q.pageSize,
+    total: all.length,
+  };
+}
+
+const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+
+/** `from`/`to`: calendar days in China Standard Time, both included. */
+export const dateRangeShape = {
+  from: localDate.optional().meta({ title: '起始日期' }),
+  to: localDate.optional().meta({ title: '截止日期' }),
+};
+
+/** A Prisma filter on a timestamp column for `from`..`to` (Asia/Shanghai days, inclusive). */
+export function dateRange(q: {
+  from?: string;
+  to?: string;
+}): { gte?: Date; lte?: Date } | undefined {
+  if (!q.from && !q.to) return undefined;
+  return {
+    ...(q.from ? { gte: new Date(startOfLocalDay(q.from)) } : {}),
+    ...(q.to ? { lte: new Date(endOfLocalDay(q.to)) } : {}),
+  };
+}
