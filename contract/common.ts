@@ -14,6 +14,14 @@ export const ZJson = z.unknown();
 /** A change that answers with the object's id. */
 export const ZIdOnly = z.object({ id: z.uuid() });
 export const ZItems = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+/** What the requesting person may decide now (api/offers.ts), by Update name and object. */
+export const ZOffers = {
+  allowedActions: z.array(z.string()),
+  actionTargets: z.record(
+    z.string(),
+    z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  ),
+};
 /** One page of a paged list and the total across all pages (api/paging.ts). */
 export const ZPage = <T extends z.ZodType>(item: T) =>
   z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PHASES, PROPOSAL_STATUSES, ROUND_STAGES } from '../domain/competition/stages';
-import { ZDay, ZInstant, ZJson } from './common';
+import { ZDay, ZInstant, ZJson, ZOffers } from './common';
 
 /** Answers of the competition routes (api/routes/competition-*.ts). */
 
@@ -42,6 +42,7 @@ export const ZRoundDetail = ZRoundView.partial().extend({
   proposals: z.number().int(),
   settings: ZJson,
   ruleVersion: z.string(),
+  ...ZOffers,
   ...ZTemporalUrl,
 });
 

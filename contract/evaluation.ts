@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISQUALIFICATION_GROUNDS } from '../domain/evaluation/disqualification';
-import { ZIdOnly, ZInstant, ZItems, ZJson } from './common';
+import { ZIdOnly, ZInstant, ZItems, ZJson, ZOffers } from './common';
 import { ZTally } from './evaluation-oversight';
 
 /**
@@ -153,6 +153,7 @@ export const ZFileDetail = ZFileSummary.extend({
     .nullable(),
   trail: z.array(ZTrailEntry.loose()),
   votes: z.array(ZNamedVote.loose()),
+  ...ZOffers,
 });
 
 export const ZSheetSaved = z.object({

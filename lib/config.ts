@@ -170,20 +170,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
-    throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production');
-  }
-  if (c.NODE_ENV === 'production' && !c.DOCUMENT_SIGNING_KEY) {
-    throw new Error('Invalid configuration:\n  DOCUMENT_SIGNING_KEY: required in production');
-  }
-  if (c.NODE_ENV === 'production' && c.DEMO_ACCOUNTS) {
-    throw new Error('Invalid configuration:\n  DEMO_ACCOUNTS: never in production');
-  }
-  if (c.NODE_ENV === 'production' && c.SESSION_COOKIE_SECURE === false) {
-    throw new Error('Invalid configuration:\n  SESSION_COOKIE_SECURE: never off in production');
-  }
-  if (c.NODE_ENV !== 'test' && c.PASSWORD_HASH_COST < 17) {
-    throw new Error('Invalid configuration:\n  PASSWORD_HASH_COST: at least 17 (scrypt N = 2^17)');
+  // Every deployment mistake at once, so an operator fixes them in one pass.
+  const prod = c.NODE_ENV === 'production';
+  const wrong = [
+    prod && !c.SESSION_SECRET && 'SESSION_SECRET: required in production',
+    prod && !c.DOCUMENT_SIGNING_KEY && 'DOCUMENT_SIGNING_KEY: required in production',
+    prod && c.DEMO_ACCOUNTS && 'DEMO_ACCOUNTS: never in production',
+    prod && c.SESSION_COOKIE_SECURE === false && 'SESSION_COOKIE_SECURE: never off in production',
+    c.NODE_ENV !== 'test' &&
+      c.PASSWORD_HASH_COST < 17 &&
+      'PASSWORD_HASH_COST: at least 17 (scrypt N = 2^17)',
+  ].filter((line): line is string => typeof line === 'string');
+  if (wrong.length > 0) {
+    throw new Error(`Invalid configuration:\n${wrong.map((l) => `  ${l}`).join('\n')}`);
   }
   const hops = /^\d+$/.test(c.TRUST_PROXY) ? Number(c.TRUST_PROXY) : null;
   return Object.freeze({

@@ -4,7 +4,7 @@ import {
   ZHolidayCalendarsResponse,
   ZHolidayLoadedResponse,
   ZOutboxResendResponse,
-  ZOutboxResponse,
+  ZOutboxMail,
   ZPolicyResponse,
 } from '../../contract/admin';
 import { holidayYearSchema } from '../../domain/calendar-schema';
