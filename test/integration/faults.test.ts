@@ -88,7 +88,13 @@ async function expectNothingTwice(h: Harness, ids: string[]) {
     });
     expect(rows.map((r) => r._count)).toEqual(ids.map(() => 1));
   }
-  const regs = await h.db.registration.findMany({ where: { id: { in: ids } } });
+  // The certificate is drawn after the approval is answered: wait (bounded) until each has one.
+  const until = Date.now() + 60_000;
+  let regs = await h.db.registration.findMany({ where: { id: { in: ids } } });
+  while (regs.some((r) => !r.certificateFileId) && Date.now() < until) {
+    await new Promise((res) => setTimeout(res, 500));
+    regs = await h.db.registration.findMany({ where: { id: { in: ids } } });
+  }
   expect(regs.map((r) => r.status)).toEqual(ids.map(() => 'approved'));
   expect(new Set(regs.map((r) => r.creditCode)).size).toBe(ids.length);
   expect(new Set(regs.map((r) => r.certificateFileId)).size).toBe(ids.length);
