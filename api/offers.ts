@@ -28,7 +28,17 @@ export function allowedFor(
   return {
     allowedActions: open.map((o) => o.name),
     actionTargets: Object.fromEntries(
-      open.filter((o) => o.about.length > 0).map((o) => [o.name, o.about]),
+      open.filter((o) => o.about.length > 0).map((o) => [o.name, o.about.map(identifying)]),
     ),
   };
+}
+
+/**
+ * The parts of a probe that name its object (a tranche number, a phase); a probe's sample
+ * arguments (an empty score sheet) are the workflow's business, not the answer's.
+ */
+function identifying(about: Offered['about'][number]): Offered['about'][number] {
+  return Object.fromEntries(
+    Object.entries(about).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)),
+  );
 }

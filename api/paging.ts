@@ -59,7 +59,21 @@ export function slicePage<T>(q: TPageQuery, all: readonly T[]) {
   };
 }
 
-const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+/** Years a list can be filtered by; outside them a date is a typo, not a query (and PostgreSQL refuses year 0). */
+const FILTER_YEARS = { min: 2000, max: 2100 } as const;
+
+const localDate = z.iso
+  .date({ error: (i) => `「${String(i.input)}」不是日期，应写作如 2026-05-01` })
+  .refine(
+    (d) => {
+      const y = Number(d.slice(0, 4));
+      return y >= FILTER_YEARS.min && y <= FILTER_YEARS.max;
+    },
+    {
+      error: (i) =>
+        `「${String(i.input)}」不在可查询的年份内（${FILTER_YEARS.min}–${FILTER_YEARS.max}年）`,
+    },
+  );
 
 /** `from`/`to`: calendar days in China Standard Time, both included. */
 export const dateRangeShape = {

@@ -4,7 +4,9 @@ import { text } from '../../domain/evaluation/requests';
 
 /** Requests of the evaluation routes; the same schemas feed the OpenAPI document. */
 
-const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const localDate = z.iso.date({
+  error: (i) => `「${String(i.input)}」不是日期，应写作如 2026-05-01`,
+});
 
 // What a person fills in a form lives in domain/ so that the web front end checks it alike.
 export {

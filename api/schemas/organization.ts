@@ -3,7 +3,9 @@ import { INSPECTION_RESULTS, PENALTY_KINDS } from '../../domain/organization/pro
 import { categorySchema, legalFormSchema } from '../../domain/organization-types-schema';
 
 const boolFromQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
-const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const localDate = z.iso.date({
+  error: (i) => `「${String(i.input)}」不是日期，应写作如 2026-05-01`,
+});
 
 export const ZListOrganizationsQuery = z.object({
   q: z.string().trim().max(50).optional(),

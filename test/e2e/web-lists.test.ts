@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { type Browser, openBrowser, SCREENSHOTS, shoot, signIn } from '../support/browser';
 import { type Harness, startHarness } from '../support/harness';
+import { STATUS_LABEL } from '../../workflows/registration/view-types';
 
 /**
  * Lists that scale (issue 15 point 7) in the browser: a reviewer pages through 全部申请, narrows
@@ -52,6 +53,11 @@ beforeAll(async () => {
               applicationNo,
               name,
               status: 'rejected',
+              statusLabel: STATUS_LABEL.rejected,
+              deadlines: [],
+              findings: [],
+              notices: [],
+              trail: [],
               legalForm: 'social_group',
               category: 'community_service',
               filedAt,
