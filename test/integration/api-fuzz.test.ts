@@ -5,6 +5,7 @@ import { discoverRoutes, type FuzzRoute } from '../support/fuzz/discover-routes'
 import type { FuzzIdentity } from '../support/fuzz/fuzz-auth';
 import { type FuzzContext, type FuzzRequest, requestArbitrary } from '../support/fuzz/fuzz-request';
 import { probeAccess } from '../support/fuzz/probe-access';
+import { fuzzSeed } from '../support/fuzz/seed';
 import { closeConnections, type RawResponse, sendRaw } from '../support/fuzz/send-raw';
 import { startTracedApp, TRACE_HEADER, type TracedApp } from '../support/fuzz/traced-app';
 import { type Harness, PASSWORD, startHarness } from '../support/harness';
@@ -256,7 +257,7 @@ describe('bad input to every route of the API', () => {
   }, 60_000);
 
   it('given thousands of malformed requests of every kind, when they are sent to every route, then none answers 5xx and every refusal is a problem document', async () => {
-    const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+    const seed = fuzzSeed();
     const failures: Failure[] = [];
     const statuses = new Map<number, number>();
     const reached = new Set<string>();
