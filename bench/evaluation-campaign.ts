@@ -8,6 +8,7 @@ import { createEvaluationClient } from '../client/evaluation-client';
 import { buildCreditCode, organizationCodeBody } from '../domain/credit-code';
 import { loadConfig } from '../lib/config';
 import { createDb, type Db, type Prisma } from '../lib/db';
+import { generateSigningKeyPem } from '../lib/document-seal';
 import { createMailing } from '../main/create-mailing';
 import { createWorker, NativeConnection } from '../main/create-worker';
 import { seedReferenceData } from '../prisma/seed';
@@ -196,6 +197,8 @@ async function main() {
       TEMPORAL_TASK_QUEUE: `bench-evaluation-${randomUUID().slice(0, 8)}`,
       DISTRICT_CODE: DISTRICT,
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      // A key of this run only: production needs one, and grade certificates are signed.
+      DOCUMENT_SIGNING_KEY: generateSigningKeyPem(),
       MAIL_OUTBOX_DIR: outboxDir,
     });
     const db = createDb(database.url, { maxConnections: 20 });

@@ -6,6 +6,7 @@ import { createApp } from '../api/app';
 import { createWorkflowClients } from '../client/workflow-clients';
 import { loadConfig } from '../lib/config';
 import { createDb } from '../lib/db';
+import { generateSigningKeyPem } from '../lib/document-seal';
 import { createLogger } from '../lib/logger';
 import { createMailing } from '../main/create-mailing';
 import { createWorker, NativeConnection } from '../main/create-worker';
@@ -32,6 +33,8 @@ export async function startProduct(
     TEMPORAL_ADDRESS: opts.temporalAddress,
     TEMPORAL_TASK_QUEUE: `bench-product-${randomUUID().slice(0, 8)}`,
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    // A key of this run only: production needs one, and the bench signs what it issues.
+    DOCUMENT_SIGNING_KEY: generateSigningKeyPem(),
     HOST: '127.0.0.1',
     PORT: '0',
     ...opts.mailEnv,
