@@ -7,7 +7,7 @@ import {
 } from '../../domain/credit-code';
 import type { Application } from '../../domain/registration/application';
 import { nextCounterIn as nextCounter } from '../../lib/counter';
-import type { Db } from '../../lib/db';
+import type { Db, Prisma } from '../../lib/db';
 import type { IssuedDocument } from '../../workflows/registration/view-types';
 import { renderCertificate } from '../documents/render-certificate';
 import { type PreparedSeal, prepareSeal, type Sealer, storeSeal } from '../documents/seal-document';
@@ -60,19 +60,7 @@ export function makeIssueCertificate(db: Db, issuer: CertificateIssuer) {
           }));
         // A certificate issued before documents were sealed keeps its file and gets no seal.
         if (seal) await storeSeal(tx, seal, file.id);
-        await tx.organization.update({
-          where: { id: input.organizationId },
-          data: {
-            name: app.name,
-            status: 'registered',
-            legalForm: app.legalForm,
-            category: app.category,
-            creditCode,
-            registeredAt: new Date(input.issuedAt),
-            domicile: app.domicile,
-            legalRepresentative: app.legalRepresentative.name,
-          },
-        });
+        await markRegistered(tx, input, app, creditCode);
         await tx.registration.update({
           where: { id: input.registrationId },
           data: { creditCode, certificateFileId: file.id },
@@ -115,19 +103,7 @@ export function makeAllocateCreditCode(db: Db, issuer: CertificateIssuer) {
         throw nonRetryable(ACTIVITY_ERRORS.NOT_FOUND, `组织 ${input.organizationId} 不存在`);
       const creditCode =
         rows[0].creditCode ?? (await allocate(tx, issuer.districtCode, app, input.bodyPrefix));
-      await tx.organization.update({
-        where: { id: input.organizationId },
-        data: {
-          name: app.name,
-          status: 'registered',
-          legalForm: app.legalForm,
-          category: app.category,
-          creditCode,
-          registeredAt: new Date(input.issuedAt),
-          domicile: app.domicile,
-          legalRepresentative: app.legalRepresentative.name,
-        },
-      });
+      await markRegistered(tx, input, app, creditCode);
       await tx.registration.update({ where: { id: input.registrationId }, data: { creditCode } });
       return { creditCode };
     });
@@ -221,4 +197,26 @@ async function certificateFile(
     generationKey: input.key,
     docNo: creditCode,
   };
+}
+
+/** The organisation as registered by its approved application, under its credit code. */
+async function markRegistered(
+  tx: Prisma.TransactionClient,
+  input: { organizationId: string; issuedAt: number },
+  app: Application,
+  creditCode: string,
+): Promise<void> {
+  await tx.organization.update({
+    where: { id: input.organizationId },
+    data: {
+      name: app.name,
+      status: 'registered',
+      legalForm: app.legalForm,
+      category: app.category,
+      creditCode,
+      registeredAt: new Date(input.issuedAt),
+      domicile: app.domicile,
+      legalRepresentative: app.legalRepresentative.name,
+    },
+  });
 }

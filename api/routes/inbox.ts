@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../lib/audit';
 import { Prisma } from '../../lib/db';
 import type { AppDeps } from '../app';
-import type { Session } from '../auth/session';
+import { ROLES, type Session } from '../auth/session';
 import { gatherTasks } from '../inbox/gather-tasks';
 import {
   INBOX_PROCESSES,
@@ -19,20 +19,8 @@ import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 
 const TAG = '待办';
-/** Every role with work in a process; the security administrator and the auditor have none. */
-const WORKERS = [
-  'applicant',
-  'reviewer',
-  'section_head',
-  'bureau_head',
-  'evaluator',
-  'purchaser',
-  'administrator',
-  'committee_member',
-  'agency',
-  'judge',
-  'finance',
-] as const;
+/** Every role with work in a process: all but the security administrator and the auditor. */
+const WORKERS = ROLES.filter((r) => r !== 'security_admin' && r !== 'auditor');
 
 const actor = (s: Session) => ({ id: s.sub, name: s.name, role: s.role });
 /** The object a task key names: its third part (`<process>:<kind>:<id>[:<step>]`). */
