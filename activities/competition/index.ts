@@ -13,7 +13,7 @@ export function createCompetitionActivities(deps: ActivityDeps) {
   return {
     notifyCompetition,
     ...makeProposalRecords(deps.db),
-    ...makeRoundStage(deps.db),
+    ...makeRoundStage(deps.db, deps.config.AUTHORITY_SHORT_NAME, deps.now),
     ...makeScoringPhase(deps.db, notifyCompetition),
     ...makeFunding(deps.db, notifyCompetition),
   };

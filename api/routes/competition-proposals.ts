@@ -318,6 +318,17 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         awardFen: p.awardFen === null ? null : Number(p.awardFen),
         qualificationNote: p.qualificationNote,
         fundingReason: p.fundingReason,
+        decision:
+          p.decisionNo && p.decidedAt && p.awardFen !== null
+            ? {
+                decisionNo: p.decisionNo,
+                decidedAt: p.decidedAt.toISOString(),
+                roundTitle: round.title,
+                categoryName:
+                  policy.categories.find((c) => c.code === p.category)?.name ?? p.category,
+                awardFen: Number(p.awardFen),
+              }
+            : null,
         roundStage: round.stage,
         workflow: live,
         ...(session!.role === 'administrator'
