@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { localDateOf } from '../../domain/calendar';
+import { endOfLocalDay, localDateOf } from '../../domain/calendar';
 import { appendAudit } from '../../lib/audit';
 import type { Prisma } from '../../lib/db';
 import { staff } from '../support/competition-steps';
@@ -383,6 +383,8 @@ describe('the inbox of purchases', () => {
       [key('m-far'), 'normal', true],
     ]);
     expect(forBuyer[0]?.title).toBe('待验收阶段成果：阶段成果m-late');
+    // A due date runs to the end of its day in China (not 08:00, midnight UTC).
+    expect(forBuyer[1]?.dueAt).toBe(new Date(endOfLocalDay(today)).toISOString());
     expect((await inbox(undertaker.token)).items).toEqual([
       expect.objectContaining({
         key: key('m-own'),
