@@ -204,6 +204,8 @@ export const ZProposalDetail = z.object({
   /** The funding decision (资助决定书), numbered once the funding list is final. */
   decision: z
     .object({
+      /** The decision's seal (issue 15 point 11): the code as printed and the verification page. */
+      seal: z.object({ code: z.string(), url: z.string() }).nullable(),
       decisionNo: z.string(),
       decidedAt: ZInstant,
       roundTitle: z.string(),

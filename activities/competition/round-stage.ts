@@ -2,14 +2,18 @@ import { type Phase, PROPOSAL_FINAL, type RoundStage } from '../../domain/compet
 import { roundNewsFor } from '../../lib/competition-round-news';
 import type { Db } from '../../lib/db';
 import type { RoundNews } from '../../workflows/competition/messages';
-import { numberFundingDecisions } from './number-funding-decisions';
+import { type FundingDecisionIssuer, numberFundingDecisions } from './number-funding-decisions';
 import { signalProposals } from './signal-proposals';
 
 /**
  * The round's stage in the projection, and the stage news to its proposals. Reaching
  * `implementing` makes the funding list final: its decisions get their numbers then.
  */
-export function makeRoundStage(db: Db, shortName: string, now: () => number = Date.now) {
+export function makeRoundStage(
+  db: Db,
+  issuer: FundingDecisionIssuer,
+  now: () => number = Date.now,
+) {
   return {
     async recordRoundStage(a: {
       roundId: string;
@@ -24,7 +28,7 @@ export function makeRoundStage(db: Db, shortName: string, now: () => number = Da
         },
       });
       if (a.stage === 'implementing')
-        await numberFundingDecisions(db, { roundId: a.roundId, shortName, at: now() });
+        await numberFundingDecisions(db, { ...issuer, roundId: a.roundId, at: now() });
     },
 
     async broadcastStage(a: { roundId: string; stage: RoundStage; statuses: string[] }) {

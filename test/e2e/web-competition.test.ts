@@ -354,7 +354,14 @@ describe('公示 and 异议 in the browser', () => {
     }).format(funded.decidedAt!);
     expect(await sheet.locator('.print-signature').textContent()).toContain(decided);
     expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
+    // Sealed: a QR code and the code to its public verification page (issue 15 point 11).
+    await sheet.getByRole('img', { name: '核验二维码' }).waitFor();
+    const code = (await sheet.locator('.print-verification-code').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     await shoot(page, '49b-competition-funding-decision-print');
+    await page.goto(`${h.baseUrl}/public/verify/${code}`);
+    await page.getByText('公益创投项目资助决定书').first().waitFor();
+    await page.getByText(funded.decisionNo!).waitFor();
   }, 180_000);
 });
 

@@ -11,6 +11,7 @@ import {
   until,
 } from '../support/competition-steps';
 import { type Harness, startHarness } from '../support/harness';
+import { http } from '../support/http';
 
 /**
  * The funding decision of a competition (资助决定书, issue 15 point 7): once the funding list is
@@ -115,6 +116,22 @@ describe('the funding decision number of a competition', () => {
       expect(Date.parse(d.decision.decidedAt)).toBeLessThanOrEqual(Date.now());
       return Number(m![2]);
     });
+    // Sealed: the public verification page finds it genuine and in force, by its printed code.
+    expect(first.decision.seal.url).toMatch(/\/public\/verify\/[0-9A-Z]{20}$/);
+    const checked = await http(h.baseUrl).get(`/api/public/documents/${first.decision.seal.code}`);
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({
+      genuine: true,
+      statusLabel: '有效',
+      document: {
+        kindLabel: '公益创投项目资助决定书',
+        title: '公益创投项目资助决定书',
+        docNo: first.decision.decisionNo,
+        holder: orgs[0]!.name,
+        authority: h.config.AUTHORITY_NAME,
+      },
+    });
+
     // One transaction numbers the round (the counter's row lock queues other rounds): the
     // higher-ranked first, without a gap.
     expect(seqs[1]).toBe(seqs[0]! + 1);
@@ -124,18 +141,16 @@ describe('the funding decision number of a competition', () => {
       first.decision.decisionNo,
     );
     const round = await h.db.competitionRound.findUniqueOrThrow({ where: { id: roundId } });
-    await makeRoundStage(h.db, h.config.AUTHORITY_SHORT_NAME).recordRoundStage({
+    const issuer = {
+      shortName: h.config.AUTHORITY_SHORT_NAME,
+      authority: h.config.AUTHORITY_NAME,
+    };
+    await makeRoundStage(h.db, issuer).recordRoundStage({
       roundId,
       stage: 'implementing',
       publicityEndsAt: round.publicityEndsAt?.getTime() ?? null,
     });
-    expect(
-      await numberFundingDecisions(h.db, {
-        roundId,
-        shortName: h.config.AUTHORITY_SHORT_NAME,
-        at: Date.now(),
-      }),
-    ).toBe(0);
+    expect(await numberFundingDecisions(h.db, { ...issuer, roundId, at: Date.now() })).toBe(0);
     const stored = await h.db.competitionProposal.findMany({
       where: { roundId },
       select: { id: true, decisionNo: true },

@@ -48,6 +48,8 @@ export interface ProposalDetail {
   fundingReason?: string | null;
   /** The funding decision (资助决定书), numbered once the funding list is final. */
   decision?: {
+    /** The decision's seal: the verification code as printed and the public page it names. */
+    seal: { code: string; url: string } | null;
     decisionNo: string;
     decidedAt: string;
     roundTitle: string;

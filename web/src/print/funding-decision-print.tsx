@@ -27,6 +27,7 @@ export function FundingDecisionPrint({ id }: { id: string }) {
       fileNo={d.decisionNo}
       date={d.decidedAt}
       back={`/competition-proposals/${id}`}
+      verification={d.seal}
     >
       <p>{org?.name ?? ''}：</p>
       <p className="print-para">
