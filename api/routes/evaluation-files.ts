@@ -21,6 +21,7 @@ import { allowedFor } from '../offers';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
+import { sealLink } from '../seal-link';
 import * as S from '../schemas/evaluation';
 import type { EvaluationDeps } from './evaluation-campaigns';
 
@@ -269,6 +270,9 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         ...allowedFor(offered, ACTIONS, session!.role),
         trail: await fileTrail(db, file.id, session!),
         votes: await namedVotes(db, file.id, session!),
+        decisionSeal: await sealLink(db, deps.config.publicUrl, {
+          documentKey: `evaluation-certificate:${file.id}`,
+        }),
         materials: materialsOpen
           ? {
               selfScore: file.selfScore,
