@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { ZPurchaseDetail } from '../../contract/purchase';
 import { localDateOf } from '../../domain/calendar';
+import { awardNoticeKey } from '../../domain/purchase/award-notice';
 import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
 import { purchaserRefusal } from '../../domain/purchase/purchaser';
 import type { PurchaseProject } from '../../generated/prisma/client';
@@ -24,6 +26,7 @@ import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
 import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { sealLink } from '../seal-link';
 import {
   ZCreateProjectRequest,
   ZOcdsQuery,
@@ -31,7 +34,6 @@ import {
   ZProjectList,
   ZProjectListQuery,
   ZProjectSummary,
-  ZPurchaseView,
 } from '../schemas/purchase';
 import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
 import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
@@ -299,7 +301,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       summary: '项目详情（流程实时状态）',
       access: READERS,
       params: uuidParam,
-      response: { status: 200, description: '项目状态', schema: ZPurchaseView },
+      response: { status: 200, description: '项目状态', schema: ZPurchaseDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {
@@ -322,6 +324,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
         ...(session!.role === 'purchaser'
           ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }
           : {}),
+        awardSeal: await sealLink(db, config.publicUrl, { documentKey: awardNoticeKey(p.id) }),
       };
     },
   );

@@ -34,6 +34,8 @@ export type ProjectDetail = PurchaseView &
     contractTemporalUrl?: string | null;
     /** Purchasers only: the third-party evaluators seated on the performance evaluation. */
     performanceEvaluators?: { id: string; name: string }[];
+    /** The award notice's seal once the notice is issued: its verification code and page. */
+    awardSeal?: { code: string; url: string } | null;
   };
 
 export type { PurchaseView };
