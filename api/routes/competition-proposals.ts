@@ -350,7 +350,10 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         fundingReason: p.fundingReason,
         roundStage: round.stage,
         workflow: live,
-        ...(live ? await offersOn(p.id) : { allowedActions: [], actionTargets: {} }),
+        // A judge's status view is not read (see above), yet their decisions are offered.
+        ...(live || session!.role === 'judge'
+          ? await offersOn(p.id)
+          : { allowedActions: [], actionTargets: {} }),
         ...(session!.role === 'administrator'
           ? { evaluators: await seatedEvaluators(db, 'competition_proposal', p.id) }
           : {}),
