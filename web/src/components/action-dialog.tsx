@@ -60,6 +60,7 @@ export function ActionDialog({
   confirmLabel = '确定',
   fieldsShown = true,
   wide,
+  className,
   children,
 }: {
   title: string;
@@ -73,6 +74,7 @@ export function ActionDialog({
   /** The field problems shown beside their fields (all by default). */
   fieldsShown?: boolean | readonly string[];
   wide?: boolean;
+  className?: string;
   children?: ReactNode;
 }) {
   const submit = (e: FormEvent) => {
@@ -81,7 +83,7 @@ export function ActionDialog({
   };
   return (
     <Dialog title={title} open={open} onClose={onClose} wide={wide}>
-      <form className="dialog-body" onSubmit={submit} noValidate>
+      <form className={`dialog-body ${className ?? ''}`} onSubmit={submit} noValidate>
         {prompt && <p>{prompt}</p>}
         {children}
         <ProblemAlert error={decision.problem} fieldsShown={fieldsShown} />

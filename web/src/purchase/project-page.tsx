@@ -60,9 +60,7 @@ export function ProjectPage({ id }: { id: string }) {
             {w}
           </Notice>
         ))}
-      <Card title="可办理事项">
-        {account && <ProjectActions v={v} role={account.role} onDone={reload} />}
-      </Card>
+      <Card title="可办理事项">{account && <ProjectActions v={v} onDone={reload} />}</Card>
       <Card
         title="项目信息"
         actions={
