@@ -8,11 +8,8 @@ import type { ProjectDetail } from './types';
 
 const REASON = { kind: 'textarea' as const, required: true };
 
-/** 确定采购方式, 发布公告, 组建评审委员会, 确定成交, 答复质疑, 撤销项目. */
-export function procurementSpecs(
-  v: ProjectDetail,
-  experts: { id: string; name: string }[],
-): OfferSpec[] {
+/** 确定采购方式, 发布公告. */
+function methodAndNoticeSpecs(): OfferSpec[] {
   return [
     {
       key: 'plan',
@@ -66,6 +63,16 @@ export function procurementSpecs(
         ...(x.bidBond?.trim() ? { bidBondFen: yuanToFen(x.bidBond) } : {}),
       }),
     },
+  ];
+}
+
+/** 确定采购方式 … 撤销项目: the purchasing department's decisions up to the award. */
+export function procurementSpecs(
+  v: ProjectDetail,
+  experts: { id: string; name: string }[],
+): OfferSpec[] {
+  return [
+    ...methodAndNoticeSpecs(),
     {
       key: 'panel',
       label: '组建评审委员会',
@@ -103,9 +110,37 @@ export function procurementSpecs(
   ];
 }
 
+/** 合同变更: the term, the amount or the scope, each shown as it stands now. */
+function amendmentSpec(v: ProjectDetail): OfferSpec {
+  const c = v.contract;
+  return {
+    key: 'amend',
+    label: '合同变更',
+    path: 'amendments',
+    fields: [
+      { name: 'startDate', label: '服务期限开始日期', kind: 'date', initial: c?.startDate ?? '' },
+      { name: 'endDate', label: '服务期限结束日期', kind: 'date', initial: c?.endDate ?? '' },
+      {
+        name: 'amount',
+        label: '合同金额（元）',
+        kind: 'yuan',
+        initial: c ? fenToYuanText(c.amountFen) : '',
+        hint: '追加后不得超过原合同金额的110%，也不得低于已申请和已支付的款项。',
+      },
+      {
+        name: 'scope',
+        label: '服务内容',
+        kind: 'textarea',
+        initial: c?.clauses.serviceContent ?? '',
+      },
+      { name: 'reason', label: '变更理由', ...REASON },
+    ],
+    body: (x) => amendmentBody(v, x),
+  };
+}
+
 /** 验收 (an explicit choice), 申请支付, 合同变更, 解除合同. */
 export function performanceSpecs(v: ProjectDetail): OfferSpec[] {
-  const c = v.contract;
   return [
     ...v.milestones.map(
       (m): OfferSpec => ({
@@ -139,30 +174,7 @@ export function performanceSpecs(v: ProjectDetail): OfferSpec[] {
         about: { trancheNo: t.no },
       }),
     ),
-    {
-      key: 'amend',
-      label: '合同变更',
-      path: 'amendments',
-      fields: [
-        { name: 'startDate', label: '服务期限开始日期', kind: 'date', initial: c?.startDate ?? '' },
-        { name: 'endDate', label: '服务期限结束日期', kind: 'date', initial: c?.endDate ?? '' },
-        {
-          name: 'amount',
-          label: '合同金额（元）',
-          kind: 'yuan',
-          initial: c ? fenToYuanText(c.amountFen) : '',
-          hint: '追加后不得超过原合同金额的110%，也不得低于已申请和已支付的款项。',
-        },
-        {
-          name: 'scope',
-          label: '服务内容',
-          kind: 'textarea',
-          initial: c?.clauses.serviceContent ?? '',
-        },
-        { name: 'reason', label: '变更理由', ...REASON },
-      ],
-      body: (x) => amendmentBody(v, x),
-    },
+    amendmentSpec(v),
     {
       key: 'term',
       label: '解除合同',
