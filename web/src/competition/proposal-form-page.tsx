@@ -8,15 +8,8 @@ import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useLoad } from '../use-load';
 import { yuan } from './labels';
-import {
-  BankCard,
-  BudgetCard,
-  emptyProposal,
-  type Line,
-  type Member,
-  OverviewCard,
-  TeamCard,
-} from './proposal-sections';
+import { BankCard, BudgetCard } from './proposal-money';
+import { emptyProposal, type Line, type Member, OverviewCard, TeamCard } from './proposal-sections';
 import type { RoundDetail } from './types';
 
 /** Where a server finding (DOMAIN §5.4) belongs on the form. */
