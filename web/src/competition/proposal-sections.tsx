@@ -1,5 +1,6 @@
 import { type BUDGET_KINDS, PURPOSE_LABEL, PURPOSES } from '../../../domain/competition/policy';
 import { Card, Field } from '../components/ui';
+import { yuanToFen } from '../money';
 import type { RoundDetail } from './types';
 
 /** The parts of the proposal form, one card each; the page holds the state and sends it. */
@@ -31,6 +32,32 @@ export const emptyProposal = (organizationName: string) => ({
 });
 
 export type ProposalValues = ReturnType<typeof emptyProposal>;
+/** The proposal as the API takes it (domain/competition/proposal.ts), from the form's text. */
+export function proposalBody(f: ProposalValues, category: string, team: Member[], lines: Line[]) {
+  return {
+    title: f.title,
+    category,
+    purpose: f.purpose,
+    need: f.need,
+    design: f.design,
+    team: team.map((t) => ({
+      name: t.name,
+      role: t.role,
+      ...(t.experience ? { experience: t.experience } : {}),
+    })),
+    budgetLines: lines.map((l) => ({
+      item: l.item,
+      kind: l.kind,
+      amountFen: yuanToFen(l.amount),
+    })),
+    requestedFen: yuanToFen(f.requested),
+    coFundingFen: yuanToFen(f.coFunding || '0'),
+    otherGovernmentFunding: f.other,
+    bankAccount: { bank: f.bank, accountName: f.accountName, accountNo: f.accountNo },
+    documentIds: [],
+  };
+}
+
 export type Setter = (k: keyof ProposalValues) => (e: { target: { value: string } }) => void;
 export type Shown = Record<string, string>;
 
