@@ -28,9 +28,12 @@ export type Tone = 'primary' | 'danger';
 export function useDecision(opts: Parameters<typeof useFormState>[0] = {}) {
   const form = useFormState(opts);
   const keys = useRef(decisionKeys());
+  /** Sends the decision; its answer when it went through (an empty answer too), else nothing. */
   const send = useCallback(
-    async <T,>(path: string, body: unknown): Promise<T | undefined> => {
-      const r = await form.submit(() => api.post<T>(path, body, keys.current(body)));
+    async <T,>(path: string, body: unknown): Promise<{ answer: T } | undefined> => {
+      const r = await form.submit(async () => ({
+        answer: await api.post<T>(path, body, keys.current(body)),
+      }));
       if (r !== undefined) keys.current = decisionKeys();
       return r;
     },
@@ -143,7 +146,7 @@ export function ActionButton<T>({
     if (r === undefined) return;
     setOpen(false);
     setValues(initialValues(fields));
-    onDone(r);
+    onDone(r.answer);
   };
   return (
     <>
