@@ -218,6 +218,7 @@ export const ZProposalDetail = z.object({
   workflow: ZProposalView.nullable().optional(),
   evaluators: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
   ...ZTemporalUrl,
+  ...ZOffers,
 });
 
 export const ZScoreDraft = z.object({
