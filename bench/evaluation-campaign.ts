@@ -222,11 +222,10 @@ async function main() {
     cleanup.add('client connection', () => connection.close());
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     const ev = createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE);
-    const system: m.EvalActor = {
+    const system: m.Actor = {
       id: world.committee[0] as string,
       name: '管理员',
       role: 'administrator',
-      org: null,
     };
     const wall0 = performance.now();
 
@@ -262,7 +261,7 @@ async function main() {
       pool(driven, CONCURRENCY, async (fileId) => {
         const seats = await db.evaluationAssignment.findMany({ where: { fileId } });
         for (const s of seats) {
-          const actor = { id: s.evaluatorId, name: '专家', role: 'evaluator', org: null };
+          const actor = { id: s.evaluatorId, name: '专家', role: 'evaluator' as const };
           await ev.updateFile(fileId, m.declareConflictUpdate, { actor, hasConflict: false });
           await ev.updateFile(fileId, m.submitSheetUpdate, { actor, sheet });
         }
@@ -271,7 +270,7 @@ async function main() {
     await t('committee votes', () =>
       pool(driven, CONCURRENCY, async (fileId) => {
         for (const id of world.committee.slice(0, 5)) {
-          const actor = { id, name: '委员', role: 'committee_member', org: null };
+          const actor = { id, name: '委员', role: 'committee_member' as const };
           await ev.updateFile(fileId, m.voteUpdate, { actor, approve: true });
         }
         await ev.updateFile(fileId, m.closeVoteUpdate, { actor: system });

@@ -12,7 +12,7 @@ import type { ComplaintState } from './complaint-state';
 import {
   cancelGradeUpdate,
   disqualifyUpdate,
-  type EvalActor,
+  type Actor,
   fileStatusQuery,
   fileWorkflowId,
   gradeWorkflowId,
@@ -26,11 +26,10 @@ const act = proxyActivities<Activities>({
 });
 
 /** The review committee as the actor of the measures its ruling leads to. */
-export const REVIEW_COMMITTEE: EvalActor = {
+export const REVIEW_COMMITTEE: Actor = {
   id: 'system',
   name: '复核委员会',
   role: 'system',
-  org: null,
 };
 
 const MEASURE_TEXT: Record<ComplaintMeasure, string> = {
@@ -42,7 +41,7 @@ const MEASURE_TEXT: Record<ComplaintMeasure, string> = {
 /** One state change: projection and audit row together (seq makes a retry a no-op). */
 export async function transition(
   s: ComplaintState,
-  actor: EvalActor,
+  actor: Actor,
   action: string,
   to: ComplaintStatus | null,
   opts: { reason?: string; details?: Record<string, unknown> } = {},
@@ -127,7 +126,7 @@ export async function remindOverdue(s: ComplaintState): Promise<void> {
   await mail(s, 'overdue', 'complaint_overdue', { office: true }, { until });
 }
 
-export async function verify(s: ComplaintState, actor: EvalActor, note: string | undefined) {
+export async function verify(s: ComplaintState, actor: Actor, note: string | undefined) {
   s.verification = { by: actor.name, at: Date.now(), note: note ?? null };
   await transition(s, actor, 'complaint_verified', 'verified', { reason: note });
   await mail(s, 'verified-committee', 'complaint_pending', {
@@ -136,13 +135,13 @@ export async function verify(s: ComplaintState, actor: EvalActor, note: string |
   await mail(s, 'verified-organization', 'complaint_verified', { organization: true });
 }
 
-export async function dismiss(s: ComplaintState, actor: EvalActor, reason: string) {
+export async function dismiss(s: ComplaintState, actor: Actor, reason: string) {
   s.dismissal = { by: actor.name, at: Date.now(), reason };
   await transition(s, actor, 'complaint_dismissed', 'dismissed', { reason });
   await mail(s, 'dismissed', 'complaint_dismissed', { complainant: true }, { reason });
 }
 
-export async function vote(s: ComplaintState, actor: EvalActor, approve: boolean) {
+export async function vote(s: ComplaintState, actor: Actor, approve: boolean) {
   await act.recordComplaintVote({
     complaintId: s.input.complaintId,
     round: s.round,
@@ -158,7 +157,7 @@ export async function vote(s: ComplaintState, actor: EvalActor, approve: boolean
  * §4.5 rule 7, as the review committee uses it for reviews: without quorum a new round opens;
  * with it, the complaint is upheld only by more than half of all members.
  */
-export async function closeVote(s: ComplaintState, actor: EvalActor): Promise<void> {
+export async function closeVote(s: ComplaintState, actor: Actor): Promise<void> {
   const policy = s.policy as NonNullable<ComplaintState['policy']>;
   const tally = tallyVotes(s.input.reviewCommitteeIds, s.votes, policy.committee);
   s.lastTally = tally;

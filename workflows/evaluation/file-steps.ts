@@ -13,6 +13,7 @@ import type {
   EvaluationMailContext,
   EvaluationTemplate,
 } from '../../activities/evaluation/templates';
+import { SYSTEM_ACTOR } from '../../domain/actor';
 import { localDateOf } from '../../domain/calendar';
 import { addDuration } from '../../domain/deadlines';
 import { decideEligibility } from '../../domain/evaluation/eligibility';
@@ -31,7 +32,7 @@ import { gradeLabel } from '../../domain/organization/profile';
 import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { activeSeats, type FileState } from './file-state';
 import {
-  type EvalActor,
+  type Actor,
   type FileStatus,
   type GradeInfo,
   type GradeInput,
@@ -72,12 +73,12 @@ const REVIEW_WITHIN_AUTHORITY = 'review-within-district-authority';
  */
 const PANEL_COMPLETE = 'evaluation-panel-complete';
 
-export const SYSTEM: EvalActor = { id: 'system', name: '系统', role: 'system', org: null };
+export const SYSTEM: Actor = SYSTEM_ACTOR;
 
 /** One state change: projection and audit row together (seq makes a retry a no-op). */
 export async function transition(
   s: FileState,
-  actor: EvalActor,
+  actor: Actor,
   action: string,
   to: FileStatus | null,
   opts: { patch?: FilePatch; reason?: string; details?: Record<string, unknown> } = {},
@@ -172,7 +173,7 @@ async function seat(s: FileState, count: number, step: string): Promise<void> {
  */
 async function takeSeats(
   s: FileState,
-  actor: EvalActor,
+  actor: Actor,
   o: { count: number; step: string; chosen?: string[] },
 ): Promise<void> {
   const policy = s.policy as NonNullable<FileState['policy']>;
@@ -224,7 +225,7 @@ async function checkPanel(s: FileState): Promise<void> {
 }
 
 /** The office seats replacements it chose from the pool; the activity checks them again. */
-export async function seatChosen(s: FileState, actor: EvalActor, evaluatorIds: string[]) {
+export async function seatChosen(s: FileState, actor: Actor, evaluatorIds: string[]) {
   await takeSeats(s, actor, {
     count: evaluatorIds.length,
     step: 'office-seat',
@@ -235,7 +236,7 @@ export async function seatChosen(s: FileState, actor: EvalActor, evaluatorIds: s
 
 export async function declareConflict(
   s: FileState,
-  actor: EvalActor,
+  actor: Actor,
   hasConflict: boolean,
   note: string | undefined,
 ): Promise<void> {
@@ -254,7 +255,7 @@ export async function declareConflict(
   if (hasConflict) await replaceAndMaybeScore(s);
 }
 
-export async function recuse(s: FileState, actor: EvalActor, evaluatorId: string, reason: string) {
+export async function recuse(s: FileState, actor: Actor, evaluatorId: string, reason: string) {
   const seatOf = s.evaluators.find((e) => e.id === evaluatorId) as FileState['evaluators'][number];
   seatOf.status = 'recused';
   await db(s).recordAssignment({
@@ -273,7 +274,7 @@ async function replaceAndMaybeScore(s: FileState) {
   await scoreIfComplete(s);
 }
 
-export async function submitSheet(s: FileState, actor: EvalActor, sheet: ScoreSheet) {
+export async function submitSheet(s: FileState, actor: Actor, sheet: ScoreSheet) {
   const policy = s.policy as NonNullable<FileState['policy']>;
   const total = sheetTotal(sheet, policy);
   await db(s).storeSubmittedSheet({
@@ -322,7 +323,7 @@ async function scoreIfComplete(s: FileState) {
 
 export async function vote(
   s: FileState,
-  actor: EvalActor,
+  actor: Actor,
   approve: boolean,
   body: 'committee' | 'review',
 ) {
@@ -346,7 +347,7 @@ export async function vote(
  * §4.5 rule 7 at the committee: without quorum, or without a majority of all members, a new
  * round opens. The grade comes from the threshold table in force on the decision date.
  */
-export async function closeVote(s: FileState, actor: EvalActor): Promise<void> {
+export async function closeVote(s: FileState, actor: Actor): Promise<void> {
   const policy = s.policy as NonNullable<FileState['policy']>;
   const tally = tallyVotes(s.input.committeeIds, s.committee.votes, policy.committee);
   s.committee.lastTally = tally;
@@ -415,7 +416,7 @@ export async function closeVote(s: FileState, actor: EvalActor): Promise<void> {
 
 export async function recordUpwardResult(
   s: FileState,
-  actor: EvalActor,
+  actor: Actor,
   level: number,
   awardingLevel: 'city' | 'province',
 ) {
@@ -424,7 +425,7 @@ export async function recordUpwardResult(
 
 async function publicise(
   s: FileState,
-  actor: EvalActor,
+  actor: Actor,
   level: number,
   awardingLevel: 'district' | 'city' | 'province',
   details: Record<string, unknown>,
@@ -464,7 +465,7 @@ async function publicise(
 
 export async function requestReview(
   s: FileState,
-  actor: EvalActor,
+  actor: Actor,
   args: { kind: 'objection' | 'review'; reason: string; requestedLevel: number },
 ) {
   const now = Date.now();
@@ -499,7 +500,7 @@ export async function requestReview(
 }
 
 /** The review committee decides by the same rule; the written answer is due within 15 days. */
-export async function closeReview(s: FileState, actor: EvalActor): Promise<void> {
+export async function closeReview(s: FileState, actor: Actor): Promise<void> {
   const policy = s.policy as NonNullable<FileState['policy']>;
   const review = s.review as NonNullable<FileState['review']>;
   const tally = tallyVotes(s.input.reviewCommitteeIds, review.votes, policy.committee);
@@ -538,7 +539,7 @@ export async function closeReview(s: FileState, actor: EvalActor): Promise<void>
 }
 
 /** An upheld re-review decided like a first decision (see REVIEW_WITHIN_AUTHORITY). */
-async function upholdReview(s: FileState, actor: EvalActor, tally: Tally, requested: number) {
+async function upholdReview(s: FileState, actor: Actor, tally: Tally, requested: number) {
   const policy = s.policy as NonNullable<FileState['policy']>;
   let level = requested;
   if (level === 5 && policy.fiveARequiresPartyOrganization) {
