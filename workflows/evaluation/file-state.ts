@@ -46,7 +46,7 @@ export interface FileState {
   certificateFileId: string | null;
   levelNote: string | null;
   disqualification: Disqualification | null;
-  /** True while the file is first checked and seated (see `db` in file-steps). */
+  /** True while the file is first checked and seated (see `db` in file-effects). */
   opening?: boolean;
   /** Experts the panel still lacks (experts.perFile); absent before the panel rule. */
   panelShortBy?: number;
