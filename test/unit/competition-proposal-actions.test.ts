@@ -219,6 +219,21 @@ describe('evaluations and termination (中期、末期评估)', () => {
     expect(end[2]).toMatchObject({ context: { clawback: '¥100.00' } });
   });
 
+  it('given each stage, then the evaluation is offered for the stage the project has reached only', () => {
+    const open = (s: r.ProposalState) =>
+      (a.evaluate.probes?.(s, admin) ?? [])
+        .filter(
+          (x) => a.evaluate.check(s, { actor: admin, report: '', ...x } as never, NOW) === null,
+        )
+        .map((x) => (x as { stage: string }).stage);
+    expect(open(funded())).toEqual([]);
+    const s = started();
+    expect(open(s)).toEqual(['midterm']);
+    a.evaluate.apply(s, { actor: admin, stage: 'midterm', score: 90, report: '好' }, NOW);
+    a.confirmPayment.apply(s, { actor: finance, tranche: 2 }, NOW);
+    expect(open(s)).toEqual(['final']);
+  });
+
   it('given the final stage before the mid-term, then it is refused', () => {
     expect(
       a.evaluate.check(started(), { actor: admin, stage: 'final', score: 90, report: '' }, NOW)
