@@ -9,12 +9,7 @@ import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { Session } from '../auth/session';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
-import {
-  actorOf,
-  evaluationFileFor,
-  organizationNames,
-  summarizeFile,
-} from '../evaluation-access';
+import { actorOf, evaluationFileFor, organizationNames, summarizeFile } from '../evaluation-access';
 import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import {
   FILE_COLUMNS,
