@@ -11,7 +11,6 @@ import { Badge, Card, Empty, Field, Loading, ProblemAlert } from '../components/
 import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { useLoad } from '../use-load';
 import type { CatalogueItem, ProjectSummary } from './types';
 
 const TONE: Record<string, string> = {
