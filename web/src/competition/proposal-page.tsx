@@ -328,7 +328,7 @@ export function ProposalPage({ id }: { id: string }) {
                 (
                   await api.get<{
                     items: { id: string; displayName: string; role: string; active: boolean }[];
-                  }>('/api/admin/accounts')
+                  }>('/api/admin/accounts/lookup?role=evaluator')
                 ).items
                   .filter((a) => a.role === 'evaluator' && a.active)
                   .map((a) => ({ id: a.id, name: a.displayName }))

@@ -96,8 +96,11 @@ const SETTINGS_PREFIX = ['body.settings.'];
 
 export function RoundFormPage() {
   const accounts = useLoad(
-    () => api.get<{ items: (Account & { active: boolean })[] }>('/api/admin/accounts'),
-    'accounts',
+    () =>
+      api.get<{ items: (Account & { active: boolean })[] }>(
+        '/api/admin/accounts/lookup?role=judge',
+      ),
+    'accounts-judges',
   );
   const judges = (accounts.data?.items ?? []).filter((a) => a.role === 'judge' && a.active);
   const [f, setF] = useState({

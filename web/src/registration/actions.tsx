@@ -259,7 +259,9 @@ function ActionDialog({
   useEffect(() => {
     if (spec.form !== 'assign') return;
     api
-      .get<{ items: (Account & { active: boolean })[] }>('/api/admin/accounts')
+      .get<{ items: (Account & { active: boolean })[] }>(
+        '/api/admin/accounts/lookup?role=reviewer&role=section_head',
+      )
       .then((r) =>
         setAccounts(
           r.items.filter((a) => a.active && ['reviewer', 'section_head'].includes(a.role)),
