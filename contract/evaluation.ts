@@ -235,7 +235,7 @@ export const ZCompetitionEligibility = z.object({
   organizationName: z.string(),
 });
 
-export const ZOfficeTasks = ZItems(
+export const ZOfficeTasks = ZPage(
   z.object({
     kind: z.literal('panel_incomplete'),
     task: z.string(),
