@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import * as C from '../../contract/competition';
 import { localDateOf } from '../../domain/calendar';
+import { fundingDecisionKey } from '../../domain/competition/funding-decision';
 import { competitionPolicySchema } from '../../domain/competition/policy';
 import {
   capFor,
@@ -14,6 +15,7 @@ import {
 import type { Phase } from '../../domain/competition/stages';
 import { roundNewsFor } from '../../lib/competition-round-news';
 import type { Prisma } from '../../lib/db';
+import { formatSealCode } from '../../lib/document-seal';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
@@ -318,6 +320,18 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
         awardFen: p.awardFen === null ? null : Number(p.awardFen),
         qualificationNote: p.qualificationNote,
         fundingReason: p.fundingReason,
+        decision:
+          p.decisionNo && p.decidedAt && p.awardFen !== null
+            ? {
+                seal: await decisionSeal(deps, p.id),
+                decisionNo: p.decisionNo,
+                decidedAt: p.decidedAt.toISOString(),
+                roundTitle: round.title,
+                categoryName:
+                  policy.categories.find((c) => c.code === p.category)?.name ?? p.category,
+                awardFen: Number(p.awardFen),
+              }
+            : null,
         roundStage: round.stage,
         workflow: live,
         ...(session!.role === 'administrator'
@@ -407,4 +421,15 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
   });
   registerScoreDrafts(router, registry, deps);
   return router;
+}
+
+/** The seal of a proposal's funding decision: its code as printed and the verification page. */
+async function decisionSeal(deps: AppDeps, proposalId: string) {
+  const seal = await deps.db.documentSeal.findUnique({
+    where: { documentKey: fundingDecisionKey(proposalId) },
+    select: { code: true },
+  });
+  if (!seal) return null;
+  const base = deps.config.publicUrl.replace(/\/+$/, '');
+  return { code: formatSealCode(seal.code), url: `${base}/public/verify/${seal.code}` };
 }

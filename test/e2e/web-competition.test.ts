@@ -322,6 +322,46 @@ describe('公示 and 异议 in the browser', () => {
     await signIn(page, h.baseUrl, objector);
     await page.goto(`${h.baseUrl}/competitions/${r.id}/publicity`);
     await mine.getByText('经核实，该项目与已资助项目内容重复，取消资助').waitFor();
+
+    // The list is final: the funded project's decision has its number and prints (issue 15.7).
+    const funded = await until(
+      () =>
+        h.db.competitionProposal.findFirstOrThrow({
+          where: { roundId: r.id, organizationId: r.objector.organizationId },
+        }),
+      (p) => p.decisionNo !== null,
+      'the funding decision number',
+    );
+    expect(funded.decisionNo).toMatch(
+      new RegExp(`^${h.config.AUTHORITY_SHORT_NAME}创资字〔\\d{4}〕第\\d{4}号$`),
+    );
+    await page.goto(`${h.baseUrl}/competition-proposals/${funded.id}`);
+    await page.getByText(funded.decisionNo!).waitFor();
+    await page.getByRole('link', { name: '打印资助决定书' }).click();
+    const sheet = page.locator('article.print-sheet');
+    await sheet.waitFor();
+    expect(await sheet.locator('.print-authority').textContent()).toBe(h.config.AUTHORITY_NAME);
+    expect(await sheet.locator('.print-title').textContent()).toBe('公益创投项目资助决定书');
+    expect(await sheet.locator('.print-file-no').textContent()).toBe(funded.decisionNo);
+    const text = (await sheet.textContent()) ?? '';
+    expect(text).toContain(`${r.objector.name}：`);
+    expect(text).toContain(r.titles.objector);
+    expect(text).toContain('人民币20,000.00元');
+    expect(text).not.toMatch(/\d\s*分|¥|minzheng/i);
+    const decided = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'long',
+    }).format(funded.decidedAt!);
+    expect(await sheet.locator('.print-signature').textContent()).toContain(decided);
+    expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
+    // Sealed: a QR code and the code to its public verification page (issue 15 point 11).
+    await sheet.getByRole('img', { name: '核验二维码' }).waitFor();
+    const code = (await sheet.locator('.print-verification-code').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    await shoot(page, '49b-competition-funding-decision-print');
+    await page.goto(`${h.baseUrl}/public/verify/${code}`);
+    await page.getByText('公益创投项目资助决定书').first().waitFor();
+    await page.getByText(funded.decisionNo!).waitFor();
   }, 180_000);
 });
 

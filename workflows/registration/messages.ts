@@ -5,6 +5,7 @@ import type { Application } from '../../domain/registration/application';
 import type { DeficiencyItem } from '../../domain/registration/completeness';
 import type { NonAcceptanceReason, RefusalGround } from '../../domain/registration/grounds';
 import type { RegistrationPolicy, RuleSetRef } from '../../domain/registration/policy';
+import type { Offered, OfferRequest } from '../shared/messages';
 import type { RegistrationView } from './view-types';
 
 /**
@@ -115,6 +116,15 @@ export const extendPreparationUpdate = defineUpdate<
 >('extendPreparation');
 
 export const registrationStatusQuery = defineQuery<RegistrationView>('registrationStatus');
+
+/**
+ * A page's whole live part in one Query: the view and the decisions open to the person asking
+ * (what registrationStatus and allowedActions answer, in one round trip instead of two).
+ */
+export const registrationPageQuery = defineQuery<
+  { view: RegistrationView; offered: Offered[] },
+  [OfferRequest]
+>('registrationPage');
 
 /** An administrator loaded a holiday calendar: deadlines are recomputed with it. */
 export const calendarUpdatedSignal = defineSignal<[HolidayCalendar]>('calendarUpdated');

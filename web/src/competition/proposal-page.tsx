@@ -357,6 +357,15 @@ export function ProposalPage({ id }: { id: string }) {
                     <dd>{p.fundingReason}</dd>
                   </div>
                 )}
+                {p.decision && (
+                  <div className="summary-row">
+                    <dt>资助决定书</dt>
+                    <dd>
+                      {p.decision.decisionNo}{' '}
+                      <Link to={`/competition-proposals/${id}/decision/print`}>打印资助决定书</Link>
+                    </dd>
+                  </div>
+                )}
                 {w?.midtermGrade && (
                   <div className="summary-row">
                     <dt>中期评估</dt>
