@@ -30,7 +30,7 @@ import {
   ZRegistrationSummary,
 } from '../schemas/registration';
 import { literal } from '../search-text';
-import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
+import { type Column, exportResponse, sendTable } from '../table-export';
 import { REGISTRATION_ACTIONS } from './registration-actions';
 import { sendFile } from './send-file';
 
@@ -168,7 +168,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       path: '/api/registrations/export',
       tag: '登记',
       summary: '导出登记申请列表（Excel 或 CSV，筛选条件与列表相同）',
-      description: `申请人只能导出本组织的申请。最多导出${EXPORT_MAX_ROWS}行，超过时请缩小筛选范围。`,
+      description: `申请人只能导出本组织的申请。最多导出${config.EXPORT_MAX_ROWS}行，超过时请缩小筛选范围。`,
       access: READERS,
       query: ZExportRegistrationsQuery,
       response: exportResponse,
@@ -178,10 +178,10 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
     async ({ query, session, res }) => {
       const where = registrationWhere(query, session!);
       const total = await db.registration.count({ where });
-      if (total > EXPORT_MAX_ROWS)
+      if (total > config.EXPORT_MAX_ROWS)
         throw new AppError(
           'unprocessable',
-          `符合条件的申请共${total}件，超过单次导出上限${EXPORT_MAX_ROWS}件，请缩小筛选范围`,
+          `符合条件的申请共${total}件，超过单次导出上限${config.EXPORT_MAX_ROWS}件，请缩小筛选范围`,
         );
       const rows = await db.registration.findMany({ where, orderBy: REGISTRATION_ORDER });
       await sendTable(
@@ -213,19 +213,20 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       // A closed registration's stored view is its last one (written with its final decision):
       // no Query. A workflow that does not answer quickly (no worker, Temporal away): the stored view.
       const closed = FINAL_STATUSES.includes(reg.status as never) && reg.view !== null;
-      const live =
-        reg.workflowStartedAt && !closed
-          ? await deps.registrations.status(reg.id, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
-          : null;
-      const latest = await db.applicationVersion.findFirst({
-        where: { registrationId: reg.id, version: reg.applicationVersion },
-      });
       const s = session!;
       const actor = { id: s.sub, name: s.name, role: s.role };
-      // Offered only what the workflow would accept now from this person (none without it).
-      const offered = live
-        ? await deps.registrations.offers(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS)
-        : [];
+      // The view and what the workflow would accept now from this person, in one Query
+      // (nothing is offered without it).
+      const [page, latest] = await Promise.all([
+        reg.workflowStartedAt && !closed
+          ? deps.registrations.page(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
+          : null,
+        db.applicationVersion.findFirst({
+          where: { registrationId: reg.id, version: reg.applicationVersion },
+        }),
+      ]);
+      const live = page?.view ?? null;
+      const offered = page?.offered ?? [];
       const { allowedActions } = allowedFor(offered, REGISTRATION_ACTIONS, s.role);
       const view = live ?? (reg.view as RegistrationView | null) ?? null;
       return {
