@@ -3,8 +3,8 @@ import { z } from 'zod';
 import {
   ZHolidayCalendarsResponse,
   ZHolidayLoadedResponse,
-  ZOutboxResendResponse,
   ZOutboxMail,
+  ZOutboxResendResponse,
   ZPolicyResponse,
 } from '../../contract/admin';
 import { holidayYearSchema } from '../../domain/calendar-schema';
