@@ -14,7 +14,7 @@ export class Refused extends Error {
   constructor(
     readonly code: RefusalCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: { path: string; message: string; label?: string }[],
   ) {
     super(message);
     this.name = 'Refused';

@@ -7,7 +7,7 @@ import {
   confirmMfaEnrolment,
   issueRecoveryCodes,
   startMfaEnrolment,
-  useRecoveryCode,
+  redeemRecoveryCode,
 } from '../../operations/account/second-factor';
 import type { AppContext } from '../app';
 import type { AuthedRequest } from '../auth/authenticate';
@@ -165,7 +165,8 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       const { acc, sid } = await caller(deps, r, ['mfa_verify']);
       await refuseWhileHeld(deps, r, acc.username);
       const totp = await acceptTotp(deps, acc, body.code);
-      const recovery = !totp && (await useRecoveryCode(db, { accountId: acc.id, code: body.code }));
+      const recovery =
+        !totp && (await redeemRecoveryCode(db, { accountId: acc.id, code: body.code }));
       if (!totp && !recovery) {
         await wrongCode(deps, r, acc, 'sign-in');
         throw new AppError('unauthenticated', '验证码不正确或已使用过');

@@ -82,7 +82,7 @@ export async function acceptTotpCode(
 }
 
 /** A recovery code, used once. */
-export async function useRecoveryCode(
+export async function redeemRecoveryCode(
   db: Db,
   input: { accountId: string; code: string },
 ): Promise<boolean> {

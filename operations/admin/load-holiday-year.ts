@@ -1,0 +1,40 @@
+import type { Db } from '../../lib/db';
+import { type Actor, audited } from '../audited';
+import { Refused } from '../refused';
+
+/**
+ * Loads or corrects one year of the working-day calendar (days off, make-up workdays). The caller
+ * then has open registrations recompute their deadlines.
+ */
+export async function loadHolidayYear(
+  db: Db,
+  input: {
+    pathYear: number;
+    year: { year: number; daysOff: string[]; makeupWorkdays: string[]; source: string };
+    actor: Actor;
+  },
+): Promise<void> {
+  const { year, actor } = input;
+  if (year.year !== input.pathYear) throw new Refused('unprocessable', '路径中的年份与内容不一致');
+  await audited(db, {
+    subjectType: 'holiday_calendar',
+    subjectId: String(year.year),
+    actor,
+    action: 'holiday_year_loaded',
+    write: async (tx) => {
+      await tx.holidayCalendarYear.upsert({
+        where: { year: year.year },
+        create: { ...year, loadedById: actor.id },
+        update: { ...year, loadedById: actor.id, loadedAt: new Date() },
+      });
+      return {
+        value: undefined,
+        details: {
+          daysOff: year.daysOff.length,
+          makeupWorkdays: year.makeupWorkdays.length,
+          source: year.source,
+        },
+      };
+    },
+  });
+}
