@@ -8,7 +8,8 @@ export type RefusalCode =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'forbidden';
 
 export class Refused extends Error {
   constructor(
