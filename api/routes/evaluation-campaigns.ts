@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
 import * as E from '../../contract/evaluation';
-import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import { applyForEvaluation } from '../../operations/evaluation/apply-for-evaluation';
 import { openCampaign } from '../../operations/evaluation/open-campaign';
 import * as m from '../../workflows/evaluation/messages';
