@@ -5,8 +5,8 @@ import { Refused } from '../refused';
 /**
  * Seats evaluators on one project's performance evaluation (a purchase project, a funded
  * competition proposal), replacing those before: an evaluator sees and evaluates only where
- * seated. The seats have a trail of their own (`evaluator_seats`, `<subject>:<id>`): the
- * project's trail is its workflow's.
+ * seated. The seats have a trail of their own (`evaluator_seats_<subject>`, by the project's
+ * id): the project's trail is its workflow's.
  */
 export async function seatEvaluators(
   db: Db,
@@ -24,8 +24,8 @@ export async function seatEvaluators(
   if (found !== ids.length) throw new Refused('unprocessable', '所选账号不是在用的评估人员');
   const key = { subjectType: input.subject, subjectId: input.subjectId };
   await audited(db, {
-    subjectType: 'evaluator_seats',
-    subjectId: `${input.subject}:${input.subjectId}`,
+    subjectType: `evaluator_seats_${input.subject}`,
+    subjectId: input.subjectId,
     actor: input.actor,
     action: 'evaluators_seated',
     write: async (tx) => {
