@@ -15,7 +15,7 @@ import {
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { registerSeatRoute, seatedEvaluators, seatsOf } from '../evaluator-seats';
-import { allowedFor } from '../offers';
+import { offeredTo } from '../offers';
 import { operate } from '../operations';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
@@ -272,15 +272,15 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       const part = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(view.status)
         ? 'contract'
         : 'project';
-      const offered = await deps.purchases.offers(
-        p.id,
-        purchaseActor(session!),
-        part,
-        config.LIVE_VIEW_TIMEOUT_MS,
+      const allowed = await offeredTo(
+        () =>
+          deps.purchases.offers(p.id, purchaseActor(session!), part, config.LIVE_VIEW_TIMEOUT_MS),
+        PURCHASE_ACTIONS,
+        session!.role,
       );
       return {
         ...viewFor(view, session!),
-        ...allowedFor(offered, PURCHASE_ACTIONS, session!.role),
+        ...allowed,
         ...workflowLinks(p, session!, config),
         ...(session!.role === 'purchaser'
           ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }

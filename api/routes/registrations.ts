@@ -13,7 +13,7 @@ import {
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { fileRegistration } from '../file-registration';
-import { allowedFor } from '../offers';
+import { offeredTo } from '../offers';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { isStaff, registrationFor, summarize } from '../registration-access';
@@ -221,10 +221,12 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       const s = session!;
       const actor = { id: s.sub, name: s.name, role: s.role };
       // Offered only what the workflow would accept now from this person (none without it).
-      const offered = live
-        ? await deps.registrations.offers(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS)
-        : [];
-      const { allowedActions } = allowedFor(offered, REGISTRATION_ACTIONS, s.role);
+      const { allowedActions } = await offeredTo(
+        async () =>
+          live ? deps.registrations.offers(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS) : [],
+        REGISTRATION_ACTIONS,
+        s.role,
+      );
       const view = live ?? (reg.view as RegistrationView | null) ?? null;
       return {
         registration: summarize(reg, ui, session!),
