@@ -32,8 +32,13 @@ let h: Harness;
 let app: TracedApp;
 let routes: FuzzRoute[];
 let ctx: FuzzContext;
-/** Routes that end the caller's session, fuzzed with sessions of their own. */
-const SESSION_ENDING = new Set(['POST /api/auth/logout']);
+/**
+ * Routes that end the caller's session, fuzzed with sessions of their own. Signing in while
+ * signed in ends the session the request carried (no two sessions in one browser): fuzzed with
+ * the shared identities, the login route's valid bodies signed some of them out (seed 424242:
+ * the second reviewer and the auditor), and every later request of theirs was a 401.
+ */
+const SESSION_ENDING = new Set(['POST /api/auth/logout', 'POST /api/auth/login']);
 let endsSession: Pick<FuzzContext, 'identities'>;
 
 beforeAll(async () => {
@@ -295,14 +300,29 @@ describe('bad input to every route of the API', () => {
     });
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    // Every identity must still be signed in: one signed out mid-run turns its later requests
+    // into 401s and the handlers behind them go unfuzzed without any failure to show it.
+    const signedOut: string[] = [];
+    for (const id of ctx.identities) {
+      const me = await sendRaw(app.baseUrl, {
+        method: 'GET',
+        path: '/api/auth/me',
+        headers: { authorization: `Bearer ${id.token}` },
+        body: null,
+        chunked: false,
+      });
+      if (me.status !== 200) signedOut.push(`${id.label} (${me.status})`);
+    }
     const fivexx = failures.filter((f) => f.res.status >= 500).length;
     const unanswered = failures.filter((f) => f.res.status === 0).length;
     console.log(
       `API fuzz: ${requests} requests to ${routes.length} routes in ${seconds} s (fast-check seed ${seed}); ` +
         `${reached.size} routes answered 2xx at least once; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
         `${fivexx} 5xx, ${unanswered} unanswered (${skipped} skipped as naming a stuck registration), ` +
-        `${failures.length - fivexx - unanswered} other contract violations`,
+        `${failures.length - fivexx - unanswered} other contract violations; ` +
+        `signed out during the run: ${signedOut.length ? signedOut.join(', ') : 'nobody'}`,
     );
+    expect(signedOut).toEqual([]);
     expect(routes.length).toBeGreaterThan(30);
     expect(requests + skipped).toBe(routes.length * RUNS_PER_ROUTE);
     if (failures.length > 0)
