@@ -10,6 +10,7 @@ import { closeConnections, type RawResponse, sendRaw } from '../support/fuzz/sen
 import { startTracedApp, TRACE_HEADER, type TracedApp } from '../support/fuzz/traced-app';
 import { type Harness, PASSWORD, startHarness } from '../support/harness';
 import { http } from '../support/http';
+import { CATALOGUE_ITEM, catalogueCodeOf } from '../support/purchase-steps';
 import { file, waitFor } from '../support/registration-steps';
 
 /**
@@ -65,6 +66,26 @@ beforeAll(async () => {
     password: PASSWORD,
   });
   expect(purchaser.status).toBe(201);
+  // A catalogue item and a project of this file's own, so that the purchase routes' paths name
+  // something that exists (without them every {id} there was a 404 and no handler ran).
+  const item = await http(app.baseUrl, admin).post('/api/purchase-catalogue', {
+    ...CATALOGUE_ITEM,
+    code: catalogueCodeOf(h, 9),
+  });
+  expect(item.status).toBe(201);
+  const project = await http(app.baseUrl, await login(`${prefix}-purchaser`)).post(
+    '/api/purchases',
+    {
+      catalogueItemId: item.body.id,
+      title: '模糊测试购买项目',
+      department: '区民政局',
+      purchaserKind: 'state_organ',
+      budgetFen: 10_000_000,
+      budgetYear: 2026,
+      performanceTargets: ['服务对象满意度不低于90%'],
+    },
+  );
+  expect(project.status).toBe(201);
   const staff = ['reviewer1', 'reviewer2', 'section', 'director', 'evaluator', 'auditor'] as const;
   const identities: FuzzIdentity[] = [
     { label: 'applicant (owner)', token: await login(owner.username) },
@@ -100,6 +121,8 @@ beforeAll(async () => {
       files: [...mine.docs, ...theirs.docs].map((d) => d.fileId),
       outbox: mail ? [mail.id] : [h.user('reviewer1').id],
       announcements: notice ? [notice.id] : [h.user('reviewer1').id],
+      'purchase-catalogue': [item.body.id as string],
+      purchases: [project.body.id as string],
     },
     validBodies: {
       'POST /api/auth/login': fc.constantFrom(
