@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { checkAnswer } from '../support/fuzz/check-problem';
@@ -119,8 +120,10 @@ beforeAll(async () => {
     realIds: {
       registrations: [mine.id, theirs.id],
       files: [...mine.docs, ...theirs.docs].map((d) => d.fileId),
-      outbox: mail ? [mail.id] : [h.user('reviewer1').id],
-      announcements: notice ? [notice.id] : [h.user('reviewer1').id],
+      // Without a mail or a notice, an id of nothing: an account's id here reached the account
+      // routes through the fallback below (role, deactivation) and signed the reviewer out.
+      outbox: mail ? [mail.id] : [randomUUID()],
+      announcements: notice ? [notice.id] : [randomUUID()],
       'purchase-catalogue': [item.body.id as string],
       purchases: [project.body.id as string],
     },
@@ -211,6 +214,13 @@ function report(failures: Failure[]): string {
       ].join('\n');
     })
     .join('\n\n');
+}
+
+/** The run's seed mixed with the route's key (FNV-1a), a 31-bit seed of the route's own. */
+function routeSeed(seed: number, key: string): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (const c of key) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+  return (h >>> 0) % 2 ** 31;
 }
 
 async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
@@ -311,7 +321,10 @@ describe('bad input to every route of the API', () => {
           REQUEST_TIMEOUT_MS,
         );
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        if (res.status >= 200 && res.status < 300) reached.add(route.key);
+        // Only under the route's own method: an OPTIONS or a GET sent to the same path instead
+        // answers 2xx without the route's handler having run.
+        if (res.status >= 200 && res.status < 300 && req.method === route.method.toUpperCase())
+          reached.add(route.key);
         const wrong = checkAnswer(res, req.method);
         if (wrong.length === 0) return;
         if (res.status === 0)
@@ -319,7 +332,9 @@ describe('bad input to every route of the API', () => {
         const cause = app.causeOf(id) ?? wrong.join('; ');
         failures.push({ route: route.key, req, res, wrong, cause });
       });
-      await fc.assert(property, { numRuns: RUNS_PER_ROUTE, seed });
+      // Each route its own stream, derived from the run's seed (so MZF_FUZZ_SEED still replays):
+      // with one seed for all, every route drew the same choices and coverage swung by the seed.
+      await fc.assert(property, { numRuns: RUNS_PER_ROUTE, seed: routeSeed(seed, route.key) });
     });
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
