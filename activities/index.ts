@@ -74,7 +74,7 @@ export function createActivities(deps: ActivityDeps) {
     recordRegistrationStep: makeRecordRegistrationStep(db, outbox, mailOptions),
     notify: makeNotify(db, outbox, mailOptions),
     ...createPurchaseActivities(deps),
-    ...createCompetitionActivities(deps),
+    ...createCompetitionActivities({ ...deps, sealer }),
     ...createEvaluationActivities({ ...deps, sealer }),
   };
 }

@@ -16,6 +16,14 @@ const KIND_LABEL: Record<string, string> = {
   registration_certificate: '登记证书',
   registration_document: '登记文书（通知书、决定书）',
   evaluation_certificate: '评估等级证书',
+  competition_funding_decision: '公益创投项目资助决定书',
+};
+
+/** A funding decision no longer in force: the project's funding ended before its term. */
+const FUNDING_ENDED: Record<string, string> = {
+  not_funded: '该项目的资助已被取消',
+  terminated: '该项目已终止资助',
+  final_tranche_withheld: '该项目终期评估未通过，尾款不予拨付',
 };
 
 const GRADE_ENDED: Record<string, string> = {
@@ -52,6 +60,12 @@ async function standingOf(db: Db, seal: DocumentSeal, data: SealData): Promise<S
     const reg = await db.registration.findUnique({ where: { id: seal.subjectId } });
     if (!reg) return { inForce: false, reason: '所涉登记申请不存在' };
     return { inForce: true, reason: null };
+  }
+  if (seal.kind === 'competition_funding_decision') {
+    const p = await db.competitionProposal.findUnique({ where: { id: seal.subjectId } });
+    if (!p) return { inForce: false, reason: '所涉创投项目不存在' };
+    const ended = FUNDING_ENDED[p.status];
+    return ended ? { inForce: false, reason: ended } : { inForce: true, reason: null };
   }
   return { inForce: false, reason: `无法识别的文书种类：${data.kind}` };
 }

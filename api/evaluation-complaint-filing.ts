@@ -5,7 +5,7 @@ import {
   type ComplaintContact,
   fileComplaint as fileComplaintRow,
 } from '../operations/evaluation/file-complaint';
-import { type EvalActor, FINAL_FILE_STATUSES } from '../workflows/evaluation/messages';
+import { type Actor, FINAL_FILE_STATUSES } from '../workflows/evaluation/messages';
 import { organizationNames } from './evaluation-access';
 import { operate } from './operations';
 import type { EvaluationDeps } from './routes/evaluation-campaigns';
@@ -17,7 +17,7 @@ import type { EvaluationDeps } from './routes/evaluation-campaigns';
 export async function fileComplaint(
   deps: EvaluationDeps,
   body: { fileId?: string | undefined; organizationId?: string | undefined; content: string },
-  who: { complainant: EvalActor; contact?: ComplaintContact },
+  who: { complainant: Actor; contact?: ComplaintContact },
 ): Promise<EvaluationComplaint> {
   const fromPublic = who.complainant.role === 'public';
   const filed = await operate(() =>

@@ -1,27 +1,30 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createEvaluationClient } from '../client/evaluation-client';
 import { buildCreditCode, organizationCodeBody } from '../domain/credit-code';
-import { loadConfig } from '../lib/config';
 import { createDb, type Db, type Prisma } from '../lib/db';
-import { generateSigningKeyPem } from '../lib/document-seal';
-import { createMailing } from '../main/create-mailing';
-import { createWorker, NativeConnection } from '../main/create-worker';
+import { hashPassword } from '../lib/password';
 import { seedReferenceData } from '../prisma/seed';
 import { deploy } from '../scripts/db';
 import * as m from '../workflows/evaluation/messages';
+import { PASSWORD } from './accounts';
+import { type ApiClient, apiClient, login } from './api-client';
 import { Cleanup } from './cleanup';
 import { createDatabase } from './create-database';
+import { startProduct } from './start-product';
 import { startTemporal } from './start-temporal';
 
 /**
  * `npm run bench:evaluation -- [--orgs 2000] [--experts 5]`: a whole campaign of N applications,
- * K evaluators each, on a fresh dev server and database, driven through the workflows' own
- * Updates (the API in front adds HTTP only). Reports wall time per phase, events per workflow
+ * K evaluators each, on a fresh dev server and database, driven over HTTP as people do: the
+ * administrator opens the campaign, closes applications and counts votes; each evaluator signs
+ * in once and declares and scores through the API; committee members vote through it. Only the
+ * N applications are written straight to the database (each would need an applicant's sign-in).
+ * Reports wall time and this process's CPU (API, worker, driver) per phase, events per workflow
  * and the largest history. Not a test: it asserts nothing but prints what it measured.
  */
 
@@ -47,21 +50,41 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<unknown>) {
   );
 }
 
-async function people(db: Db, role: 'evaluator' | 'committee_member', n: number, label: string) {
+type Person = { id: string; username: string };
+
+async function people(
+  db: Db,
+  role: 'evaluator' | 'committee_member' | 'administrator',
+  n: number,
+  label: string,
+  passwordHash: string,
+): Promise<Person[]> {
   const rows = Array.from({ length: n }, (_, i) => ({
     id: randomUUID(),
     username: `bench-${label}-${i}`,
     displayName: `${label}${i}`,
     email: `bench-${label}-${i}@bench.example`,
     role,
-    passwordHash: 'x',
+    passwordHash,
   }));
   await db.account.createMany({ data: rows });
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, username: r.username }));
 }
 
-async function seedWorld(db: Db, campaignId: string) {
+/** Reference data, rules, people (with one password, signing in without a second factor), orgs. */
+async function seedWorld(db: Db) {
   await seedReferenceData(db);
+  // As in npm run bench: staff sign in once with a password only, sessions reused throughout.
+  await db.ruleSet.create({
+    data: {
+      process: 'security',
+      version: 'bench-security',
+      jurisdiction: '000000',
+      effectiveFrom: new Date('2014-01-01T00:00:00Z'),
+      settings: { mfa: { requiredForStaff: false } },
+      note: '基准测试：工作人员不强制双因素认证',
+    },
+  });
   await db.ruleSet.create({
     data: {
       process: 'evaluation',
@@ -74,14 +97,16 @@ async function seedWorld(db: Db, campaignId: string) {
       } as Prisma.InputJsonValue,
     },
   });
-  const experts = await people(db, 'evaluator', POOL, 'expert');
-  const committee = await people(db, 'committee_member', 7, 'committee');
-  const review = await people(db, 'committee_member', 5, 'review');
+  const hash = await hashPassword(PASSWORD);
+  const experts = await people(db, 'evaluator', POOL, 'expert', hash);
+  const committee = await people(db, 'committee_member', 7, 'committee', hash);
+  const review = await people(db, 'committee_member', 5, 'review', hash);
+  const [admin] = await people(db, 'administrator', 1, 'admin', hash);
   const agency = await db.evaluationAgency.create({
     data: { name: '评估中心', districtCode: DISTRICT },
   });
   await db.evaluationExpert.createMany({
-    data: experts.map((accountId) => ({ accountId, agencyId: agency.id })),
+    data: experts.map((e) => ({ accountId: e.id, agencyId: agency.id })),
   });
   const orgIds = Array.from({ length: ORGS }, () => randomUUID());
   await db.organization.createMany({
@@ -104,21 +129,12 @@ async function seedWorld(db: Db, campaignId: string) {
       { organizationId, year: 2025, result: 'pass' as const },
     ]),
   });
-  await db.evaluationCampaign.create({
-    data: {
-      id: campaignId,
-      workflowId: m.campaignWorkflowId(campaignId),
-      districtCode: DISTRICT,
-      year: 2026,
-      title: '基准评估',
-      noticeAt: new Date(),
-      windowOpensAt: new Date(Date.now() - 1000),
-      windowClosesAt: new Date(Date.now() + 3_600_000),
-      committeeIds: committee,
-      reviewCommitteeIds: review,
-      openedById: committee[0] as string,
-    },
-  });
+  if (!admin) throw new Error('no administrator');
+  return { experts, committee, review, admin, orgIds };
+}
+
+/** The N applications, straight into the opened campaign (each would need an applicant's sign-in). */
+async function seedFiles(db: Db, campaignId: string, orgIds: string[], appliedById: string) {
   const fileIds = orgIds.map(() => randomUUID());
   await db.evaluationFile.createMany({
     data: orgIds.map((organizationId, i) => ({
@@ -127,12 +143,20 @@ async function seedWorld(db: Db, campaignId: string) {
       organizationId,
       workflowId: m.fileWorkflowId(fileIds[i] as string),
       appliedAt: new Date(),
-      appliedById: committee[0] as string,
+      appliedById,
       selfScore: 870,
       selfAssessment: '自评',
     })),
   });
-  return { committee, review, fileIds };
+  return fileIds;
+}
+
+/** Signs each person in once (scrypt: one after another, as the API allows two at a time). */
+async function signIn(baseUrl: string, who: Person[]): Promise<Map<string, ApiClient>> {
+  const out = new Map<string, ApiClient>();
+  for (const p of who)
+    out.set(p.id, apiClient(baseUrl, await login(baseUrl, p.username, PASSWORD)));
+  return out;
 }
 
 async function waitCount(db: Db, campaignId: string, status: string, n: number, label: string) {
@@ -174,11 +198,15 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const cleanup = new Cleanup();
   const phases: Record<string, number> = {};
+  const cpuMs: Record<string, number> = {};
   const t = async <T>(name: string, f: () => Promise<T>) => {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const r = await f();
+    const { user, system } = process.cpuUsage(cpu0);
     phases[name] = Math.round(performance.now() - t0);
-    log(`${name}: ${phases[name]} ms`);
+    cpuMs[name] = Math.round((user + system) / 1000);
+    log(`${name}: ${phases[name]} ms (CPU of this process ${cpuMs[name]} ms)`);
     return r;
   };
   try {
@@ -189,60 +217,49 @@ async function main() {
     await deploy(database.url, 'wasm');
     const outboxDir = mkdtempSync(path.join(os.tmpdir(), 'mzf-bench-eval-'));
     cleanup.add('outbox folder', async () => rmSync(outboxDir, { recursive: true, force: true }));
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_TASK_QUEUE: `bench-evaluation-${randomUUID().slice(0, 8)}`,
-      DISTRICT_CODE: DISTRICT,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      // A key of this run only: production needs one, and grade certificates are signed.
-      DOCUMENT_SIGNING_KEY: generateSigningKeyPem(),
-      MAIL_OUTBOX_DIR: outboxDir,
-    });
-    const db = createDb(database.url, { maxConnections: 20 });
+    const db = createDb(database.url, { maxConnections: 4 });
     cleanup.add('db', () => db.$disconnect());
-    const campaignId = randomUUID();
-    const world = await t('seed', () => seedWorld(db, campaignId));
-    const { outbox, mailer } = createMailing(config, db);
-    cleanup.add('mailer', async () => {
-      await outbox.idle();
-      mailer.close();
-    });
-    const native = await NativeConnection.connect({ address: temporal.address });
-    cleanup.add('worker connection', () => native.close());
-    const worker = await createWorker({ connection: native, config, db, outbox });
-    const running = worker.run();
-    cleanup.add('worker', async () => {
-      worker.shutdown();
-      await running;
-    });
-    const connection = await Connection.connect({ address: temporal.address });
-    cleanup.add('client connection', () => connection.close());
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    const ev = createEvaluationClient(client, config.TEMPORAL_TASK_QUEUE);
-    const system: m.EvalActor = {
-      id: world.committee[0] as string,
-      name: '管理员',
-      role: 'administrator',
-      org: null,
+    const world = await t('seed', () => seedWorld(db));
+    // The real worker and API in this process, as npm run bench starts them.
+    const product = await startProduct(
+      {
+        databaseUrl: database.url,
+        temporalAddress: temporal.address,
+        mailEnv: { MAIL_OUTBOX_DIR: outboxDir },
+        env: { DISTRICT_CODE: DISTRICT },
+      },
+      cleanup,
+    );
+    const { client } = product;
+    const ev = createEvaluationClient(client, product.taskQueue);
+    const [adminApi] = (await signIn(product.baseUrl, [world.admin])).values();
+    if (!adminApi) throw new Error('the administrator could not sign in');
+    const experts = await t('sign-in', () =>
+      signIn(product.baseUrl, [...world.experts, ...world.committee.slice(0, 5)]),
+    );
+    const as = (id: string) => {
+      const api = experts.get(id);
+      if (!api) throw new Error(`${id} is not signed in`);
+      return api;
     };
+    const decide = (api: ApiClient, url: string, body: object) =>
+      api.call('POST', url, { body, headers: { 'Idempotency-Key': randomUUID() } });
     const wall0 = performance.now();
 
-    await ev.startCampaign({
-      campaignId,
-      year: 2026,
-      title: '基准评估',
-      noticeAt: Date.now(),
-      windowOpensAt: Date.now() - 1000,
-      windowClosesAt: Date.now() + 3_600_000,
-      committeeIds: world.committee,
-      reviewCommitteeIds: world.review,
-      openedBy: system,
+    const campaign = await adminApi.call<{ id: string }>('POST', '/api/evaluation/campaigns', {
+      body: {
+        year: 2026,
+        title: '基准评估',
+        windowOpensAt: new Date(Date.now() - 1000).toISOString(),
+        windowClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        committeeIds: world.committee.map((c) => c.id),
+        reviewCommitteeIds: world.review.map((c) => c.id),
+      },
+      expect: 201,
     });
-    await new Promise((r) => setTimeout(r, 1000));
-    await ev.updateCampaign(campaignId, m.closeApplicationsUpdate, { actor: system });
+    const campaignId = campaign.id;
+    await t('applications', () => seedFiles(db, campaignId, world.orgIds, world.admin.id));
+    await decide(adminApi, `/api/evaluation/campaigns/${campaignId}/close-applications`, {});
     await t('children started', async () => {
       for (;;) {
         const v = await ev.campaignStatus(campaignId).catch(() => null);
@@ -258,30 +275,28 @@ async function main() {
       scores: { basic: 90, governance: 300, performance: 360, social: 120 },
       bonus: 0,
     };
+    const file = (id: string, action: string) => `/api/evaluation/files/${id}/${action}`;
     await t('declarations+sheets', () =>
       pool(driven, CONCURRENCY, async (fileId) => {
         const seats = await db.evaluationAssignment.findMany({ where: { fileId } });
         for (const s of seats) {
-          const actor = { id: s.evaluatorId, name: '专家', role: 'evaluator', org: null };
-          await ev.updateFile(fileId, m.declareConflictUpdate, { actor, hasConflict: false });
-          await ev.updateFile(fileId, m.submitSheetUpdate, { actor, sheet });
+          const api = as(s.evaluatorId);
+          await decide(api, file(fileId, 'declare-conflict'), { hasConflict: false });
+          await decide(api, file(fileId, 'submit-sheet'), sheet);
         }
       }),
     );
     await t('committee votes', () =>
       pool(driven, CONCURRENCY, async (fileId) => {
-        for (const id of world.committee.slice(0, 5)) {
-          const actor = { id, name: '委员', role: 'committee_member', org: null };
-          await ev.updateFile(fileId, m.voteUpdate, { actor, approve: true });
-        }
-        await ev.updateFile(fileId, m.closeVoteUpdate, { actor: system });
+        for (const c of world.committee.slice(0, 5))
+          await decide(as(c.id), file(fileId, 'vote'), { approve: true });
+        await decide(adminApi, file(fileId, 'close-vote'), {});
       }),
     );
     await t('publicity+confirmation', () =>
       waitCount(db, campaignId, 'confirmed', DRIVE, 'confirmed'),
     );
-    if (DRIVE === ORGS)
-      await ev.updateCampaign(campaignId, m.closeCampaignUpdate, { actor: system });
+    if (DRIVE === ORGS) await decide(adminApi, `/api/evaluation/campaigns/${campaignId}/close`, {});
     const wallMs = Math.round(performance.now() - wall0);
 
     const fileEvents: number[] = [];
@@ -305,6 +320,13 @@ async function main() {
       expertPool: POOL,
       wallMs,
       phasesMs: phases,
+      cpuMsOfThisProcess: cpuMs,
+      cpuMsPerDrivenFile: Math.round(
+        ((cpuMs['declarations+sheets'] ?? 0) +
+          (cpuMs['committee votes'] ?? 0) +
+          (cpuMs['publicity+confirmation'] ?? 0)) /
+          Math.max(1, DRIVE),
+      ),
       fileWorkflow: {
         drivenToConfirmation: fileEvents.length,
         minEvents: fileEvents[0],

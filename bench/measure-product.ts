@@ -1,5 +1,6 @@
 import { registrationWorkflowId } from '../workflows/registration/messages';
 import { type Account, REVIEWERS } from './accounts';
+import { countingQueries } from './count-queries';
 import { type HistoryFacts, historyFacts } from './history';
 import type { BenchOptions } from './options';
 import {
@@ -10,6 +11,7 @@ import {
   prepareApplicant,
   productLife,
 } from './product-life';
+import { profiled } from './profile';
 import type { BenchResult } from './report';
 import { phaseResult, runLives } from './run-lives';
 import { summarize } from './stats';
@@ -64,12 +66,19 @@ export async function measureProduct(
     return productLife(applicant, [r1, r2], o.pollMs);
   };
   await runLives(o.warmup, 1, life);
-  const single = await runLives(o.n, 1, life);
+  const counted = await countingQueries(() => profiled(o.profile, () => runLives(o.n, 1, life)));
+  const single = counted.result;
   const concurrent = await runLives(o.n, o.concurrency, life);
   return {
     uploads,
     product: {
       single: phaseResult(single, PRODUCT_STEPS),
+      sqlPerLife: {
+        total: counted.queries / o.n,
+        byStatement: Object.fromEntries(
+          Object.entries(counted.byStatement).map(([k, v]) => [k, v / o.n]),
+        ),
+      },
       concurrent: phaseResult(concurrent, PRODUCT_STEPS),
       ...(await histories(product.client, single.lives)),
     },

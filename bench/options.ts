@@ -12,9 +12,11 @@ export interface BenchOptions {
   pglite: boolean;
   /** `folder`: the outbox folder of embedded mode; `smtp`: an in-process smtp-server sink. */
   mail: 'folder' | 'smtp';
+  /** Writes a CPU profile of the concurrency-1 product phase to this file (bench/profile.ts). */
+  profile?: string;
 }
 
-const USAGE = `usage: npm run bench -- [--n 20] [--concurrency 8] [--warmup 3] [--poll-ms 20] [--pglite] [--mail folder|smtp]`;
+const USAGE = `usage: npm run bench -- [--n 20] [--concurrency 8] [--warmup 3] [--poll-ms 20] [--pglite] [--mail folder|smtp] [--profile file.cpuprofile]`;
 
 function positive(name: string, raw: string, min: number): number {
   const n = Number(raw);
@@ -38,6 +40,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'poll-ms': { type: 'string', default: '20' },
       pglite: { type: 'boolean', default: false },
       mail: { type: 'string', default: 'folder' },
+      profile: { type: 'string' },
     },
   });
   return {
@@ -47,5 +50,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     pollMs: positive('poll-ms', values['poll-ms'], 1),
     pglite: values.pglite,
     mail: mailKind(values.mail),
+    ...(values.profile ? { profile: values.profile } : {}),
   };
 }

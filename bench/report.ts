@@ -28,6 +28,8 @@ export interface BenchResult {
   product: PathResult & {
     activityMsPerLife: Record<string, Summary>;
     localActivitiesPerLife?: number;
+    /** SQL statements this process sent per life at concurrency 1 (bench/count-queries.ts). */
+    sqlPerLife?: { total: number; byStatement: Record<string, number> };
   };
   mail: { messages: number; megabytes: number };
   ratios: Record<string, number>;
@@ -123,6 +125,12 @@ export function formatReport(r: BenchResult): string {
     `History events per life: baseline ${b.historyEvents}, product ${p.historyEvents} (${x(ratios.historyEvents ?? Number.NaN)})`,
     `Load average (1 min) at start / end: ${r.environment.loadAtStart} / ${r.environment.loadAtEnd}`,
     `Product local activities per life (one marker each, their time is inside workflow tasks): ${p.localActivitiesPerLife ?? 0}`,
+    `SQL statements per life (conc. 1, every round trip incl. BEGIN/COMMIT): ${p.sqlPerLife?.total.toFixed(1) ?? '-'}; most: ${Object.entries(
+      p.sqlPerLife?.byStatement ?? {},
+    )
+      .slice(0, 8)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')}`,
     `Product activities, scheduled→completed (from the histories of the concurrency-1 lives):`,
     ...activities,
     `Mail: ${r.mail.messages} messages, ${r.mail.megabytes.toFixed(1)} MB delivered`,

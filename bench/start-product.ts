@@ -16,6 +16,8 @@ export interface Product {
   baseUrl: string;
   /** The API's Temporal client, also used to read product workflow histories. */
   client: Client;
+  /** The product's task queue (for a client of its own). */
+  taskQueue: string;
 }
 
 /**
@@ -23,7 +25,13 @@ export interface Product {
  * main/start-api.ts wire them (each with its own Prisma pool and Temporal connection).
  */
 export async function startProduct(
-  opts: { databaseUrl: string; temporalAddress: string; mailEnv: Record<string, string> },
+  opts: {
+    databaseUrl: string;
+    temporalAddress: string;
+    mailEnv: Record<string, string>;
+    /** Further configuration keys (a bench's district, say). */
+    env?: Record<string, string>;
+  },
   cleanup: Cleanup,
 ): Promise<Product> {
   const config = loadConfig({
@@ -38,6 +46,7 @@ export async function startProduct(
     HOST: '127.0.0.1',
     PORT: '0',
     ...opts.mailEnv,
+    ...opts.env,
   });
 
   const workerDb = createDb(opts.databaseUrl);
@@ -71,5 +80,5 @@ export async function startProduct(
   });
   cleanup.add('api server', () => new Promise((resolve) => server.close(resolve)));
   const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, client };
+  return { baseUrl: `http://127.0.0.1:${port}`, client, taskQueue: config.TEMPORAL_TASK_QUEUE };
 }

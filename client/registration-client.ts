@@ -1,5 +1,6 @@
 import {
   type Client,
+  QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/client';
@@ -9,6 +10,7 @@ import {
   calendarUpdatedSignal,
   type RegistrationInput,
   type RegistrationView,
+  registrationPageQuery,
   registrationStatusQuery,
   registrationWorkflowId,
   registrationWorkflowType,
@@ -16,6 +18,7 @@ import {
 import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
 import { queryOffers } from './query-offers';
+import type { Offered } from '../workflows/shared/messages';
 
 /** The API's handle on registration workflows: start, read, decide, inform. */
 export function createRegistrationClient(
@@ -56,6 +59,28 @@ export function createRegistrationClient(
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
       }
+    },
+
+    /**
+     * The live view and the decisions open to this person, in one Query; null when the workflow
+     * (or its history) is gone. A worker older than the Query answers it as two.
+     */
+    async page(
+      registrationId: string,
+      actor: object,
+      waitMs = limits.requestMs,
+    ): Promise<{ view: RegistrationView; offered: Offered[] } | null> {
+      try {
+        return await withinBound(client, waitMs, () =>
+          handle(registrationId).query(registrationPageQuery, { actor }),
+        );
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return null;
+        if (!(err instanceof QueryNotRegisteredError)) throw err;
+      }
+      const view = await this.status(registrationId, waitMs);
+      if (!view) return null;
+      return { view, offered: await this.offers(registrationId, actor, waitMs) };
     },
 
     /** The decisions open to this person now (names of the workflow's Updates). */

@@ -201,10 +201,24 @@ export const ZProposalDetail = z.object({
   awardFen: z.number().nullable().optional(),
   qualificationNote: z.string().nullable().optional(),
   fundingReason: z.string().nullable().optional(),
+  /** The funding decision (资助决定书), numbered once the funding list is final. */
+  decision: z
+    .object({
+      /** The decision's seal (issue 15 point 11): the code as printed and the verification page. */
+      seal: z.object({ code: z.string(), url: z.string() }).nullable(),
+      decisionNo: z.string(),
+      decidedAt: ZInstant,
+      roundTitle: z.string(),
+      categoryName: z.string(),
+      awardFen: z.number(),
+    })
+    .nullable()
+    .optional(),
   roundStage: ZStage.optional(),
   workflow: ZProposalView.nullable().optional(),
   evaluators: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
   ...ZTemporalUrl,
+  ...ZOffers,
 });
 
 export const ZScoreDraft = z.object({

@@ -13,7 +13,15 @@ export function createCompetitionActivities(deps: ActivityDeps) {
   return {
     notifyCompetition,
     ...makeProposalRecords(deps.db),
-    ...makeRoundStage(deps.db),
+    ...makeRoundStage(
+      deps.db,
+      {
+        shortName: deps.config.AUTHORITY_SHORT_NAME,
+        authority: deps.config.AUTHORITY_NAME,
+        sealer: deps.sealer,
+      },
+      deps.now,
+    ),
     ...makeScoringPhase(deps.db, notifyCompetition),
     ...makeFunding(deps.db, notifyCompetition),
   };

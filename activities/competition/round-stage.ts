@@ -2,10 +2,18 @@ import { type Phase, PROPOSAL_FINAL, type RoundStage } from '../../domain/compet
 import { roundNewsFor } from '../../lib/competition-round-news';
 import type { Db } from '../../lib/db';
 import type { RoundNews } from '../../workflows/competition/messages';
+import { type FundingDecisionIssuer, numberFundingDecisions } from './number-funding-decisions';
 import { signalProposals } from './signal-proposals';
 
-/** The round's stage in the projection, and the stage news to its proposals. */
-export function makeRoundStage(db: Db) {
+/**
+ * The round's stage in the projection, and the stage news to its proposals. Reaching
+ * `implementing` makes the funding list final: its decisions get their numbers then.
+ */
+export function makeRoundStage(
+  db: Db,
+  issuer: FundingDecisionIssuer,
+  now: () => number = Date.now,
+) {
   return {
     async recordRoundStage(a: {
       roundId: string;
@@ -19,6 +27,8 @@ export function makeRoundStage(db: Db) {
           publicityEndsAt: a.publicityEndsAt === null ? null : new Date(a.publicityEndsAt),
         },
       });
+      if (a.stage === 'implementing')
+        await numberFundingDecisions(db, { ...issuer, roundId: a.roundId, at: now() });
     },
 
     async broadcastStage(a: { roundId: string; stage: RoundStage; statuses: string[] }) {

@@ -81,11 +81,20 @@ export function prepareSeal(
 
 type Tx = Pick<Prisma.TransactionClient, 'documentSeal'>;
 
-/** Stores the seal once per document: a retried activity keeps the seal it made. */
+/**
+ * Stores the seal once per document: a retried activity keeps the seal it made. One insert that
+ * skips a duplicate (an upsert with nothing to update reads, inserts and reads again); only when
+ * it skipped is the document's seal looked for, so a clash of codes cannot pass unnoticed.
+ */
 export async function storeSeal(tx: Tx, prepared: PreparedSeal, fileId: string | null) {
-  return tx.documentSeal.upsert({
-    where: { documentKey: prepared.row.documentKey },
-    update: {},
-    create: { ...prepared.row, fileId },
+  const { count } = await tx.documentSeal.createMany({
+    data: [{ ...prepared.row, fileId }],
+    skipDuplicates: true,
   });
+  if (count === 1) return;
+  const kept = await tx.documentSeal.findUnique({
+    where: { documentKey: prepared.row.documentKey },
+    select: { id: true },
+  });
+  if (!kept) throw new Error(`seal code ${prepared.row.code} is taken by another document`);
 }

@@ -1,10 +1,10 @@
 import type { Db, Prisma } from '../../lib/db';
-import type { Disqualification, EvalActor } from '../../workflows/evaluation/messages';
+import type { Disqualification, Actor } from '../../workflows/evaluation/messages';
 
 export interface FileAudit {
   seq: number;
   at: number;
-  actor: EvalActor;
+  actor: Actor;
   action: string;
   fromStatus?: string | undefined;
   toStatus?: string | undefined;
@@ -46,11 +46,16 @@ export function makeRecordEvaluationFile(db: Db) {
         : {}),
     };
     const a = input.audit;
+    // The projection alone is one statement: no transaction around it (BEGIN and COMMIT are two
+    // more round trips).
+    if (!a) {
+      await db.evaluationFile.update({ where: { id: input.fileId }, data });
+      return;
+    }
     // Interactive, with room to wait for a connection: a busy pool delays, it does not fail.
     await db.$transaction(
       async (tx) => {
         await tx.evaluationFile.update({ where: { id: input.fileId }, data });
-        if (!a) return;
         // Audit entries are never updated (the database refuses it): a retry's insert is skipped.
         await tx.auditEntry.createMany({
           skipDuplicates: true,

@@ -56,10 +56,11 @@ export function makeRecordVote(db: Db) {
       round: input.round,
       memberId: input.memberId,
     };
-    await db.evaluationVote.upsert({
-      where: { fileId_body_round_memberId: key },
-      create: { ...key, approve: input.approve, votedAt: new Date(input.at) },
-      update: {},
+    // A retry keeps the first vote: one insert that skips a duplicate (an upsert with nothing to
+    // update reads, inserts and reads again).
+    await db.evaluationVote.createMany({
+      data: [{ ...key, approve: input.approve, votedAt: new Date(input.at) }],
+      skipDuplicates: true,
     });
   };
 }

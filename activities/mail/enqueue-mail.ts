@@ -80,26 +80,30 @@ async function recipientsOf(db: Db, a: MailAudience): Promise<Recipient[]> {
   }
 }
 
+/**
+ * The contact of the latest application and the organisation's active applicant accounts, in
+ * one statement (every step that writes to the applicant resolves this).
+ */
 async function registrationApplicant(db: Db, registrationId: string): Promise<Recipient[]> {
-  const reg = await db.registration.findUnique({
-    where: { id: registrationId },
-    include: {
-      versions: { orderBy: { version: 'desc' }, take: 1 },
-      organization: { include: { accounts: true } },
-    },
-  });
-  if (!reg) return [];
-  const contact = (
-    reg.versions[0]?.data as { contact?: { email?: string; name?: string } } | undefined
-  )?.contact;
+  const rows = await db.$queryRaw<
+    { contact: { email?: string; name?: string } | null; accounts: Recipient[] }[]
+  >`
+    SELECT
+      (SELECT v.data->'contact' FROM "ApplicationVersion" v
+        WHERE v."registrationId" = r.id ORDER BY v.version DESC LIMIT 1) AS contact,
+      COALESCE((SELECT json_agg(json_build_object('address', a.email, 'name', a."displayName")
+                                ORDER BY a.username)
+        FROM "Account" a
+        WHERE a."organizationId" = r."organizationId" AND a.active AND a.role = 'applicant'),
+        '[]'::json) AS accounts
+    FROM "Registration" r WHERE r.id = ${registrationId}::uuid`;
+  const row = rows[0];
+  if (!row) return [];
+  const contact = row.contact;
   const out: Recipient[] = contact?.email
     ? [{ address: contact.email, name: contact.name ?? null }]
     : [];
-  for (const acc of reg.organization.accounts) {
-    if (acc.active && acc.role === 'applicant')
-      out.push({ address: acc.email, name: acc.displayName });
-  }
-  return out;
+  return [...out, ...row.accounts];
 }
 
 /** Everyone the audience names today, each address once (compared without case). */

@@ -93,14 +93,24 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
  * person can read in any editor; names start with the time so the folder reads in order.
  */
 export function createFolderMailer(dir: string): Mailer {
+  // Made once (and again should it fail), not per mail.
+  let made: Promise<unknown> | null = null;
   return {
     async send(mail) {
-      await mkdir(dir, { recursive: true });
+      made ??= mkdir(dir, { recursive: true }).catch((err) => {
+        made = null;
+        throw err;
+      });
+      await made;
       const raw = await new MailComposer(toNodemailer(mail)).compile().build();
       const id = mail.messageId.replace(/[<>]/g, '').split('@')[0]?.slice(0, 12);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
       const base = path.join(dir, `${stamp}_${mail.to.address.replace(/[^\w.@-]/g, '_')}_${id}`);
-      await writeFile(`${base}.eml`, raw);
+      await writeFile(`${base}.eml`, raw).catch((err) => {
+        // The folder was removed meanwhile: the next attempt makes it again.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') made = null;
+        throw err;
+      });
       const attachments = (mail.attachments ?? []).map((a) => `附件：${a.filename}`).join('\n');
       const text = [
         `收件人：${mail.to.name ?? ''} <${mail.to.address}>`,

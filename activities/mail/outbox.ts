@@ -50,6 +50,19 @@ export async function enqueueMails(db: Db | Tx, entries: OutboxEntry[]): Promise
 }
 
 const RETRY_DELAYS_S = [10, 60, 300, 1800, 3600];
+/** Mails claimed together: a claimed mail waits at most for the sends before it in its batch. */
+const BATCH = 10;
+
+interface ClaimedRow {
+  id: string;
+  messageId: string;
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  text: string;
+  attachments: unknown;
+  attempts: number;
+}
 /** Tries to record `sent` at once before leaving it to the dispatcher's next tick. */
 const RECORD_ATTEMPTS = 3;
 
@@ -73,23 +86,24 @@ export function createOutbox(
   /** Sent mails whose `sent` could not be written yet. */
   const unrecorded = new Set<string>();
 
-  async function markSent(id: string): Promise<boolean> {
+  async function markSent(ids: string[]): Promise<boolean> {
     try {
-      await db.outboxMail.update({
-        where: { id },
+      await db.outboxMail.updateMany({
+        where: { id: { in: ids } },
         data: { status: 'sent', sentAt: new Date(), lastError: null },
       });
-      unrecorded.delete(id);
+      for (const id of ids) unrecorded.delete(id);
       return true;
     } catch {
-      unrecorded.add(id);
+      for (const id of ids) unrecorded.add(id);
       return false;
     }
   }
 
-  async function recordSent(id: string): Promise<void> {
+  async function recordSent(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     for (let attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
-      if (await markSent(id)) return;
+      if (await markSent(ids)) return;
       if (attempt < RECORD_ATTEMPTS) await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
@@ -108,39 +122,64 @@ export function createOutbox(
     });
   }
 
-  async function sendOne(id: string): Promise<void> {
-    const claimed = await db.$queryRaw<{ id: string }[]>`
-      UPDATE "OutboxMail" SET status = 'sending', "claimedAt" = now(), attempts = attempts + 1
-      WHERE id = ${id}::uuid AND status = 'pending' RETURNING id`;
-    if (claimed.length === 0) return;
-    const row = await db.outboxMail.findUniqueOrThrow({ where: { id } });
-    try {
-      const ids = (row.attachments as string[] | null) ?? [];
-      const files = ids.length ? await db.storedFile.findMany({ where: { id: { in: ids } } }) : [];
-      await mailer.send({
-        messageId: row.messageId,
-        from: opts.from,
-        to: { address: row.toAddress, name: row.toName },
-        subject: row.subject,
-        text: row.text,
-        attachments: files.map((f) => ({
-          filename: f.fileName,
-          content: Buffer.from(f.content),
-          contentType: f.mimeType,
-        })),
-      });
-    } catch (err) {
-      // Not taken by the server, or not known to be: if even this cannot be written, the row
-      // stays `sending` and its lease makes it uncertain.
-      await recordFailure(row, err);
-      return;
+  /** Claims the given pending rows in one statement: only a claimed row is ever sent. */
+  async function claim(where: { ids: string[] } | { keys: string[] }): Promise<ClaimedRow[]> {
+    const byIds = 'ids' in where;
+    const list = byIds ? where.ids : where.keys;
+    if (list.length === 0) return [];
+    return byIds
+      ? db.$queryRaw<ClaimedRow[]>`
+          UPDATE "OutboxMail" SET status = 'sending', "claimedAt" = now(), attempts = attempts + 1
+          WHERE id = ANY(${list}::uuid[]) AND status = 'pending'
+          RETURNING id, "messageId", "toAddress", "toName", subject, text, attachments, attempts`
+      : db.$queryRaw<ClaimedRow[]>`
+          UPDATE "OutboxMail" SET status = 'sending', "claimedAt" = now(), attempts = attempts + 1
+          WHERE key = ANY(${list}::text[]) AND status = 'pending'
+          RETURNING id, "messageId", "toAddress", "toName", subject, text, attachments, attempts`;
+  }
+
+  /**
+   * Sends a claimed batch: the attachments are read once for the batch (a step's mails to
+   * several people carry the same PDFs), and the sent ones are recorded in one statement.
+   */
+  async function sendClaimed(rows: ClaimedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const attachmentsOf = (row: ClaimedRow) => (row.attachments as string[] | null) ?? [];
+    const fileIds = [...new Set(rows.flatMap(attachmentsOf))];
+    const files = new Map(
+      (fileIds.length ? await db.storedFile.findMany({ where: { id: { in: fileIds } } }) : []).map(
+        (f) => [f.id, f],
+      ),
+    );
+    const sent: string[] = [];
+    for (const row of rows) {
+      try {
+        await mailer.send({
+          messageId: row.messageId,
+          from: opts.from,
+          to: { address: row.toAddress, name: row.toName },
+          subject: row.subject,
+          text: row.text,
+          attachments: attachmentsOf(row).flatMap((id) => {
+            const f = files.get(id);
+            return f
+              ? [{ filename: f.fileName, content: Buffer.from(f.content), contentType: f.mimeType }]
+              : [];
+          }),
+        });
+        sent.push(row.id);
+      } catch (err) {
+        // Not taken by the server, or not known to be: if even this cannot be written, the row
+        // stays `sending` and its lease makes it uncertain.
+        await recordFailure(row, err).catch(() => undefined);
+      }
     }
-    await recordSent(id);
+    await recordSent(sent);
   }
 
   /** Writes `sent` for the mails whose record failed before. */
   async function recordLeftovers(): Promise<void> {
-    for (const id of [...unrecorded]) await markSent(id);
+    if (unrecorded.size > 0) await markSent([...unrecorded]);
   }
 
   let background: Promise<void> = Promise.resolve();
@@ -150,6 +189,8 @@ export function createOutbox(
       await enqueueMails(db, entries);
     },
     async dispatch(keys) {
+      // A step's few mails: claimed by key at once, no read first.
+      if (keys && keys.length <= BATCH) return sendClaimed(await claim({ keys }));
       const due = await db.outboxMail.findMany({
         where: keys
           ? { key: { in: keys }, status: 'pending' }
@@ -158,7 +199,11 @@ export function createOutbox(
         orderBy: { createdAt: 'asc' },
         take: 100,
       });
-      for (const { id } of due) await sendOne(id);
+      // Claimed a few at a time, so no claim waits long for its send (see the lease).
+      for (let i = 0; i < due.length; i += BATCH) {
+        const ids = due.slice(i, i + BATCH).map((d) => d.id);
+        await sendClaimed(await claim({ ids }));
+      }
     },
     dispatchSoon(keys) {
       background = background.then(() => outbox.dispatch(keys)).catch(() => undefined);

@@ -1,3 +1,4 @@
+import { endOfLocalDay } from '../../domain/calendar';
 import type { PurchaseProject } from '../../generated/prisma/client';
 import type { Db } from '../../lib/db';
 import type { PurchaseView } from '../../workflows/purchase/view-types';
@@ -15,6 +16,10 @@ const PURCHASER_STEP: Partial<
   awarded: { title: '待签订合同', due: (v) => v.award?.signBy ?? null },
 };
 
+/** A due date (milestones: YYYY-MM-DD) runs to the end of its day in China; an instant is itself. */
+const dueOf = (due: string) =>
+  new Date(/^\d{4}-\d{2}-\d{2}$/.test(due) ? endOfLocalDay(due) : Date.parse(due));
+
 const task = (
   p: PurchaseProject,
   kind: string,
@@ -29,7 +34,7 @@ const task = (
   subject: p.title,
   reference: p.projectNo,
   link: `/purchases/${p.id}`,
-  dueAt: due ? new Date(due) : null,
+  dueAt: due ? dueOf(due) : null,
   shared,
 });
 

@@ -28,8 +28,8 @@ import {
   ZProjectExportQuery,
   ZProjectList,
   ZProjectListQuery,
+  ZProjectDetail,
   ZProjectSummary,
-  ZPurchaseView,
 } from '../schemas/purchase';
 import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
 import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
@@ -262,7 +262,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       summary: '项目详情（流程实时状态）',
       access: READERS,
       params: uuidParam,
-      response: { status: 200, description: '项目状态', schema: ZPurchaseView },
+      response: { status: 200, description: '项目状态', schema: ZProjectDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {

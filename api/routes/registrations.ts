@@ -13,7 +13,7 @@ import {
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { fileRegistration } from '../file-registration';
-import { offeredTo } from '../offers';
+import { allowedFor } from '../offers';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { isStaff, registrationFor, summarize } from '../registration-access';
@@ -211,22 +211,21 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       // A closed registration's stored view is its last one (written with its final decision):
       // no Query. A workflow that does not answer quickly (no worker, Temporal away): the stored view.
       const closed = FINAL_STATUSES.includes(reg.status as never) && reg.view !== null;
-      const live =
-        reg.workflowStartedAt && !closed
-          ? await deps.registrations.status(reg.id, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
-          : null;
-      const latest = await db.applicationVersion.findFirst({
-        where: { registrationId: reg.id, version: reg.applicationVersion },
-      });
       const s = session!;
       const actor = { id: s.sub, name: s.name, role: s.role };
-      // Offered only what the workflow would accept now from this person (none without it).
-      const { allowedActions } = await offeredTo(
-        async () =>
-          live ? deps.registrations.offers(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS) : [],
-        REGISTRATION_ACTIONS,
-        s.role,
-      );
+      // The view and what the workflow would accept now from this person, in one Query
+      // (nothing is offered without it).
+      const [page, latest] = await Promise.all([
+        reg.workflowStartedAt && !closed
+          ? deps.registrations.page(reg.id, actor, config.LIVE_VIEW_TIMEOUT_MS).catch(() => null)
+          : null,
+        db.applicationVersion.findFirst({
+          where: { registrationId: reg.id, version: reg.applicationVersion },
+        }),
+      ]);
+      const live = page?.view ?? null;
+      const offered = page?.offered ?? [];
+      const { allowedActions } = allowedFor(offered, REGISTRATION_ACTIONS, s.role);
       const view = live ?? (reg.view as RegistrationView | null) ?? null;
       return {
         registration: summarize(reg, ui, session!),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { type Browser, openBrowser, shoot, signIn, titleOnceSet } from '../support/browser';
 import { type Harness, startHarness } from '../support/harness';
+import { http } from '../support/http';
 import { file, waitFor } from '../support/registration-steps';
 
 /**
@@ -73,7 +74,24 @@ describe('我的待办', () => {
     await item.getByText('已由李审查认领').waitFor();
     expect(await item.getByRole('button', { name: '认领', exact: true }).count()).toBe(0);
     expect(await item.getByRole('button', { name: /释放认领|放弃认领/ }).count()).toBe(0);
-    // Sign-in asks for a session first (401); nothing else may fail.
-    expect(consoleErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  });
+
+  it('given the task released, when the first reviewer claims it while the second has the page open, then the second one’s claim is refused beside the task, which then shows its holder', async () => {
+    const key = `registration:file:${id}:submitted`;
+    const r1 = http(h.baseUrl, await h.login('reviewer1'));
+    expect((await r1.post('/api/inbox/claims/release', { taskKey: key })).status).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: /^直接登记/ }).click();
+    const item = page.locator('.work-item', { hasText: name });
+    const claim = item.getByRole('button', { name: '认领', exact: true });
+    await claim.waitFor();
+    expect((await r1.post('/api/inbox/claims', { taskKey: key })).status).toBe(200);
+    await claim.click();
+    await item.getByRole('alert').getByText('该事项已由李审查认领').waitFor();
+    await item.getByText('已由李审查认领', { exact: true }).waitFor();
+    expect(await claim.count()).toBe(0);
+    await shoot(page, '92-inbox-claim-refused');
+    // Sign-in asks for a session first (401), and the refused claim answers 409; nothing else.
+    expect(consoleErrors.filter((e) => !/status of (401|409)/.test(e))).toEqual([]);
   });
 });

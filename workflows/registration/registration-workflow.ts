@@ -96,6 +96,10 @@ export async function registrationWorkflow(
     );
   }
   setHandler(m.registrationStatusQuery, () => buildView(c, Date.now()));
+  setHandler(m.registrationPageQuery, ({ actor }) => ({
+    view: buildView(c, Date.now()),
+    offered: server.offeredTo(actor),
+  }));
   setHandler(m.calendarUpdatedSignal, (calendar) => {
     c.calendar = calendar;
     server.changes++;

@@ -1,4 +1,5 @@
 import type { ProcessModule } from '../modules';
+import { FundingDecisionPrint } from '../print/funding-decision-print';
 import { CommunityRecordsPage } from './community-records-page';
 import { ProposalFormPage } from './proposal-form-page';
 import { ProposalPage } from './proposal-page';
@@ -63,6 +64,13 @@ export const competitionModule: ProcessModule = {
       title: '创投项目',
       roles: READERS,
       render: (p) => <ProposalPage id={p.id as string} />,
+    },
+    {
+      path: '/competition-proposals/:id/decision/print',
+      title: '打印资助决定书',
+      roles: ['applicant', 'administrator', 'reviewer', 'finance'],
+      print: true,
+      render: (p) => <FundingDecisionPrint id={p.id as string} />,
     },
   ],
 };

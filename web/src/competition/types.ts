@@ -32,7 +32,8 @@ export interface RoundDetail extends Offers {
   temporalUrl?: string;
 }
 
-export interface ProposalDetail {
+/** A proposal as GET /api/competition-proposals/:id answers it, with the decisions offered. */
+export interface ProposalDetail extends Offers {
   id: string;
   roundId: string;
   title: string;
@@ -46,6 +47,16 @@ export interface ProposalDetail {
   awardFen?: number | null;
   qualificationNote?: string | null;
   fundingReason?: string | null;
+  /** The funding decision (资助决定书), numbered once the funding list is final. */
+  decision?: {
+    /** The decision's seal: the verification code as printed and the public page it names. */
+    seal: { code: string; url: string } | null;
+    decisionNo: string;
+    decidedAt: string;
+    roundTitle: string;
+    categoryName: string;
+    awardFen: number;
+  } | null;
   /** The round's stage as recorded; the workflow's own view may not have heard it yet. */
   roundStage?: RoundStage;
   workflow?: ProposalView | null;

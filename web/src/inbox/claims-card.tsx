@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { api } from '../api';
 import { Card, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { PROCESSES } from './types';
@@ -19,21 +19,18 @@ const processOf = (key: string) =>
 /** The administrator's view of who holds which shared task, to release one left behind. */
 export function ClaimsCard({ onReleased }: { onReleased: () => void }) {
   const claims = useLoad(() => api.get<{ items: Claim[] }>('/api/inbox/claims'), 'inbox-claims');
-  const [error, setError] = useState<unknown>(null);
-  const release = (taskKey: string) =>
-    api
-      .post('/api/inbox/claims/release', { taskKey })
-      .then(() => {
-        setError(null);
-        claims.reload();
-        onReleased();
-      })
-      .catch(setError);
+  const form = useFormState();
+  const release = async (taskKey: string) => {
+    await form.submit(() => api.post('/api/inbox/claims/release', { taskKey }));
+    // Released, or released by someone else meanwhile: the list says which.
+    claims.reload();
+    onReleased();
+  };
   const items = claims.data?.items ?? [];
   if (items.length === 0 && !claims.error) return null;
   return (
     <Card title="认领情况">
-      <ProblemAlert error={error ?? claims.error} />
+      <ProblemAlert error={form.problem ?? claims.error} />
       <ul className="work-list">
         {items.map((c) => (
           <li key={c.taskKey} className="work-item">
@@ -48,6 +45,7 @@ export function ClaimsCard({ onReleased }: { onReleased: () => void }) {
             <button
               type="button"
               className="btn btn-secondary btn-sm"
+              disabled={form.busy}
               onClick={() => void release(c.taskKey)}
             >
               释放认领

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
+import { useFormState } from '../forms/use-form-state';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -36,18 +37,33 @@ function Due({ task }: { task: InboxTask }) {
   );
 }
 
-/** Claim or release a shared step; the holder's name when someone else works it. */
-function ClaimControl({ task, onDone }: { task: InboxTask; onDone: (error: unknown) => void }) {
+/**
+ * Claim or release a shared step; the holder's name when someone else works it. A refusal (the
+ * step was claimed a moment before by another official) is shown beside the task, and the list
+ * is read again either way, so that it shows who holds it now.
+ */
+function ClaimControl({ task, onDone }: { task: InboxTask; onDone: () => void }) {
   const { account } = useSession();
-  const [busy, setBusy] = useState(false);
-  const run = (path: string) => {
-    setBusy(true);
-    api
-      .post(path, { taskKey: task.key })
-      .then(() => onDone(null))
-      .catch((e) => onDone(e))
-      .finally(() => setBusy(false));
+  const form = useFormState();
+  const run = async (path: string) => {
+    await form.submit(() => api.post(path, { taskKey: task.key }));
+    onDone();
   };
+  const control = claimButtons(task, account?.role === 'administrator', form.busy, run);
+  return (
+    <>
+      {control}
+      <ProblemAlert error={form.problem} />
+    </>
+  );
+}
+
+function claimButtons(
+  task: InboxTask,
+  administrator: boolean,
+  busy: boolean,
+  run: (path: string) => Promise<void>,
+) {
   if (!task.claimable) return null;
   if (!task.claim)
     return (
@@ -55,12 +71,12 @@ function ClaimControl({ task, onDone }: { task: InboxTask; onDone: (error: unkno
         type="button"
         className="btn btn-primary btn-sm"
         disabled={busy}
-        onClick={() => run('/api/inbox/claims')}
+        onClick={() => void run('/api/inbox/claims')}
       >
         认领
       </button>
     );
-  const release = task.claim.mine || account?.role === 'administrator';
+  const release = task.claim.mine || administrator;
   return (
     <span className="work-claim">
       <Badge tone={task.claim.mine ? 'ok' : 'muted'}>
@@ -71,7 +87,7 @@ function ClaimControl({ task, onDone }: { task: InboxTask; onDone: (error: unkno
           type="button"
           className="btn btn-secondary btn-sm"
           disabled={busy}
-          onClick={() => run('/api/inbox/claims/release')}
+          onClick={() => void run('/api/inbox/claims/release')}
         >
           {task.claim.mine ? '放弃认领' : '释放认领'}
         </button>
@@ -88,12 +104,10 @@ export function InboxPage() {
   const { account } = useSession();
   const [process, setProcess] = useState<InboxProcess | null>(null);
   const [page, setPage] = useState(1);
-  const [actionError, setActionError] = useState<unknown>(null);
   const query = `?page=${page}&pageSize=${PAGE_SIZE}${process ? `&process=${process}` : ''}`;
   const list = useLoad(() => api.get<InboxList>(`/api/inbox${query}`), `inbox${query}`);
   const counts = useLoad(() => api.get<InboxCounts>('/api/inbox/counts'), 'inbox-counts');
-  const done = (e: unknown) => {
-    setActionError(e);
+  const done = () => {
     list.reload();
     counts.reload();
     refreshInboxCounts();
@@ -127,7 +141,7 @@ export function InboxPage() {
           共 {c.total} 件，其中已逾期 {c.overdue} 件、临近到期 {c.nearDue} 件。
         </p>
       )}
-      <ProblemAlert error={actionError ?? list.error} />
+      <ProblemAlert error={list.error} />
       {!list.data ? (
         !list.error && <Loading />
       ) : list.data.items.length === 0 ? (
@@ -180,7 +194,7 @@ export function InboxPage() {
           )}
         </>
       )}
-      {account?.role === 'administrator' && <ClaimsCard onReleased={() => done(null)} />}
+      {account?.role === 'administrator' && <ClaimsCard onReleased={done} />}
     </div>
   );
 }

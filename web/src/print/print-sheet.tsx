@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { VerificationMark } from './verification-mark';
 
 const longDate = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -22,12 +23,15 @@ export function PrintSheet({
   fileNo,
   date,
   back,
+  verification,
   children,
 }: {
   title: string;
   fileNo: string;
   date: string;
   back: string;
+  /** A sealed document's verification code and page: its QR code goes beside the signature. */
+  verification?: { code: string; url: string } | null | undefined;
   children: ReactNode;
 }) {
   const authority = useSession().info?.authorityName ?? '常州市钟楼区民政局';
@@ -46,9 +50,12 @@ export function PrintSheet({
           <p className="print-file-no">{fileNo}</p>
         </header>
         <div className="print-body">{children}</div>
-        <footer className="print-signature">
-          <p>{authority}</p>
-          <p>{printDate(date)}</p>
+        <footer className="print-footer">
+          {verification ? <VerificationMark {...verification} /> : <span />}
+          <div className="print-signature">
+            <p>{authority}</p>
+            <p>{printDate(date)}</p>
+          </div>
         </footer>
       </article>
     </div>
