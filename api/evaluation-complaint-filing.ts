@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDateOf } from '../domain/calendar';
 import type { EvaluationComplaint } from '../generated/prisma/client';
 import * as cm from '../workflows/evaluation/complaint-messages';
-import {
-  type EvalActor,
-  FINAL_FILE_STATUSES,
-  type FileStatus,
-} from '../workflows/evaluation/messages';
+import { type Actor, FINAL_FILE_STATUSES, type FileStatus } from '../workflows/evaluation/messages';
 import { organizationNames } from './evaluation-access';
 import { AppError } from './problem';
 import type { EvaluationDeps } from './routes/evaluation-campaigns';
@@ -62,7 +58,7 @@ export interface ComplaintContact {
 export async function fileComplaint(
   deps: EvaluationDeps,
   body: { fileId?: string | undefined; organizationId?: string | undefined; content: string },
-  who: { complainant: EvalActor; contact?: ComplaintContact },
+  who: { complainant: Actor; contact?: ComplaintContact },
 ): Promise<EvaluationComplaint> {
   const target = await subjectOf(deps, body);
   const id = randomUUID();

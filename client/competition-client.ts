@@ -66,6 +66,9 @@ export function createCompetitionClient(
     /** The decisions open to this person now on the round (names of its Updates). */
     roundOffers: (id: string, actor: object, waitMs = limits.requestMs) =>
       queryOffers(client, round(id), actor, waitMs),
+    /** The decisions open to this person now on a proposal (names of its Updates). */
+    proposalOffers: (id: string, actor: object, waitMs = limits.requestMs) =>
+      queryOffers(client, proposal(id), actor, waitMs),
     roundStatus: (id: string, waitMs = limits.requestMs) =>
       quiet(() => round(id).query(roundStatusQuery), waitMs),
     proposalStatus: (id: string, waitMs = limits.requestMs) =>

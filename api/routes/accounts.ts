@@ -1,15 +1,28 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ZSessionsResponse } from '../../contract/admin';
+import { ZLookup, ZPage } from '../../contract/common';
 import { personNameSchema } from '../../domain/text-rules';
 import type { Account } from '../../generated/prisma/client';
 import { hashPassword } from '../../lib/password';
+import {
+  ACCOUNT_COLUMNS,
+  ACCOUNT_ORDER,
+  accountLookupWhere,
+  accountWhere,
+  ZAccountExportQuery,
+  ZAccountListQuery,
+  ZAccountLookupQuery,
+} from '../account-list';
 import type { AppContext } from '../app';
 import type { AuthedRequest } from '../auth/authenticate';
 import { ROLE_LABEL, roleSchema } from '../auth/session';
 import type { EndReason } from '../auth/session-store';
+import { readLookup } from '../lookup';
+import { readPage } from '../paging';
 import { AppError } from '../problem';
-import { type RouteRegistry, uuidParam } from '../route';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { exportList, exportResponse } from '../table-export';
 import { assertAcceptablePassword, setPassword } from './auth';
 
 /**
@@ -21,6 +34,8 @@ import { assertAcceptablePassword, setPassword } from './auth';
 
 const TAG = '账号与安全';
 const SECURITY_ADMIN = ['security_admin'] as const;
+/** Who reads the accounts: the security side, and the office that picks people for a task. */
+const ACCOUNT_READERS = ['administrator', 'section_head', 'security_admin', 'auditor'] as const;
 
 const ZAccountRequest = z.object({
   username: z
@@ -104,19 +119,66 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
       method: 'get',
       path: '/api/admin/accounts',
       tag: TAG,
-      summary: '账号列表',
-      access: ['administrator', 'section_head', 'security_admin', 'auditor'],
-      response: {
-        status: 200,
-        description: '账号',
-        schema: z.object({ items: z.array(ZAccountRow) }),
-      },
+      summary: '账号列表（可按角色、是否启用、用户名或姓名、建立日期筛选）',
+      access: ACCOUNT_READERS,
+      query: ZAccountListQuery,
+      response: { status: 200, description: '一页账号', schema: ZPage(ZAccountRow) },
     },
-    async () => ({
-      items: (await db.account.findMany({ orderBy: [{ role: 'asc' }, { username: 'asc' }] })).map(
+    async ({ query }) => {
+      const where = accountWhere(query);
+      return readPage(
+        query,
+        () => db.account.count({ where }),
+        (page) => db.account.findMany({ where, orderBy: ACCOUNT_ORDER, ...page }),
+        row,
+      );
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/accounts/lookup',
+      tag: TAG,
+      summary: `选择人员（在用账号，按角色和用户名或姓名查找，最多${deps.config.LOOKUP_MAX}项）`,
+      access: ACCOUNT_READERS,
+      query: ZAccountLookupQuery,
+      response: { status: 200, description: '账号', schema: ZLookup(ZAccountRow) },
+    },
+    async ({ query }) =>
+      readLookup(
+        deps.config.LOOKUP_MAX,
+        (take) =>
+          db.account.findMany({ where: accountLookupWhere(query), orderBy: ACCOUNT_ORDER, take }),
         row,
       ),
-    }),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/admin/accounts/export',
+      tag: TAG,
+      summary: '导出账号列表（Excel 或 CSV，筛选条件与列表相同）',
+      description: `含电子邮箱，仅安全管理员和安全审计员可导出。最多导出${deps.config.EXPORT_MAX_ROWS}行。`,
+      access: ['security_admin', 'auditor'],
+      query: ZAccountExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, res }) => {
+      const where = accountWhere(query);
+      const { config } = deps;
+      const opts = { format: query.format, title: '账号', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, ACCOUNT_COLUMNS, {
+        count: () => db.account.count({ where }),
+        read: () => db.account.findMany({ where, orderBy: ACCOUNT_ORDER }),
+      });
+      return SENT;
+    },
   );
 
   registry.add(

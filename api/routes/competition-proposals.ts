@@ -30,6 +30,7 @@ import {
 } from '../competition-access';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { registerSeatRoute, seatedEvaluators } from '../evaluator-seats';
+import { allowedFor, type OfferRoute } from '../offers';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/competition';
@@ -237,6 +238,23 @@ const ACTIONS = [
   }),
 ];
 
+/** The two payment steps, routed by tranche (below), as offers go. */
+const PAYMENTS = [
+  ['order', 'administrator', m.orderPaymentUpdate, '下达第N期资金拨付指令（前一阶段评估通过后）'],
+  [
+    'confirm',
+    'finance',
+    m.confirmPaymentUpdate,
+    '复核确认拨付（须为下达指令以外的另一名工作人员）',
+  ],
+] as const;
+
+/** Every decision on a proposal: the Update it sends and who may send it (see api/offers.ts). */
+const OFFER_ROUTES: OfferRoute[] = [
+  ...ACTIONS,
+  ...PAYMENTS.map(([, role, update]) => ({ update, access: [role] })),
+];
+
 export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
   const { db } = deps;
@@ -278,6 +296,17 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       const round = await roundFor(db, p.roundId);
       const policy = competitionPolicySchema.parse(round.settings);
       const content = p.content as unknown as Proposal;
+      // Offered only what the proposal's workflow would accept now from this person.
+      const offersOn = async (id: string) =>
+        allowedFor(
+          await deps.competitions.proposalOffers(
+            id,
+            actorOf(session!),
+            deps.config.LIVE_VIEW_TIMEOUT_MS,
+          ),
+          OFFER_ROUTES,
+          session!.role,
+        );
       const base = {
         id: p.id,
         roundId: p.roundId,
@@ -297,7 +326,8 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
           throw new AppError('not_found', '没有找到该项目');
         if (!as.some((a) => a.status === 'declared_clear' || a.status === 'scored'))
           throw new AppError('conflict', '打开项目前须先声明是否存在利益冲突');
-        if (policy.blindReview) return { ...base, content: blind(content), blind: true };
+        if (policy.blindReview)
+          return { ...base, ...(await offersOn(p.id)), content: blind(content), blind: true };
       }
       const own = session!.role === 'applicant' && session!.org === p.organizationId;
       const org = await db.organization.findUnique({
@@ -334,6 +364,10 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
             : null,
         roundStage: round.stage,
         workflow: live,
+        // A judge's status view is not read (see above), yet their decisions are offered.
+        ...(live || session!.role === 'judge'
+          ? await offersOn(p.id)
+          : { allowedActions: [], actionTargets: {} }),
         ...(session!.role === 'administrator'
           ? { evaluators: await seatedEvaluators(db, 'competition_proposal', p.id) }
           : {}),
@@ -375,15 +409,7 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
       },
     );
   }
-  for (const [verb, role, def, summary] of [
-    ['order', 'administrator', m.orderPaymentUpdate, '下达第N期资金拨付指令（前一阶段评估通过后）'],
-    [
-      'confirm',
-      'finance',
-      m.confirmPaymentUpdate,
-      '复核确认拨付（须为下达指令以外的另一名工作人员）',
-    ],
-  ] as const) {
+  for (const [verb, role, def, summary] of PAYMENTS) {
     registry.add(
       router,
       {

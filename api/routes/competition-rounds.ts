@@ -8,10 +8,22 @@ import { loadRuleLayers } from '../../lib/rules/load-rule-layers';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import { actorOf, roundFor, workflowLink } from '../competition-access';
+import {
+  ROUND_COLUMNS,
+  ROUND_ORDER,
+  roundWhere,
+  summarizeRound,
+  ZRoundExportQuery,
+  ZRoundListQuery,
+  ZRoundLookupQuery,
+} from '../competition-round-list';
+import { readLookup } from '../lookup';
 import { allowedFor } from '../offers';
+import { readPage } from '../paging';
 import { AppError } from '../problem';
-import type { RouteRegistry } from '../route';
+import { type RouteRegistry, SENT } from '../route';
 import * as S from '../schemas/competition';
+import { exportList, exportResponse } from '../table-export';
 import { registerCommunityRecords } from './competition-community-records';
 import { registerRoundFigures } from './competition-figures';
 import { registerObjections } from './competition-objections';
@@ -117,23 +129,65 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       method: 'get',
       path: '/api/competitions',
       tag: TAG,
-      summary: '创投轮次列表',
+      summary: '创投轮次列表（可按阶段、名称、征集开始日期筛选）',
       access: 'signed-in',
-      response: { status: 200, description: '轮次', schema: C.ZRoundList },
+      query: ZRoundListQuery,
+      response: { status: 200, description: '一页轮次', schema: C.ZRoundList },
     },
-    async () => {
-      const rounds = await db.competitionRound.findMany({
-        orderBy: { createdAt: 'desc' },
-        take: 100,
+    async ({ query }) => {
+      const where = roundWhere(query);
+      return readPage(
+        query,
+        () => db.competitionRound.count({ where }),
+        (page) => db.competitionRound.findMany({ where, orderBy: ROUND_ORDER, ...page }),
+        summarizeRound,
+      );
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions/lookup',
+      tag: TAG,
+      summary: `选择创投轮次（按名称查找，最多${deps.config.LOOKUP_MAX}项）`,
+      access: 'signed-in',
+      query: ZRoundLookupQuery,
+      response: { status: 200, description: '轮次', schema: C.ZRoundLookup },
+    },
+    async ({ query }) =>
+      readLookup(
+        deps.config.LOOKUP_MAX,
+        (take) =>
+          db.competitionRound.findMany({ where: roundWhere(query), orderBy: ROUND_ORDER, take }),
+        (r) => ({ id: r.id, title: r.title, stage: r.stage }),
+      ),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions/export',
+      tag: TAG,
+      summary: '导出创投轮次列表（Excel 或 CSV，筛选条件与列表相同，金额以元为单位）',
+      description: `最多导出${deps.config.EXPORT_MAX_ROWS}行。`,
+      access: ['administrator', 'reviewer', 'finance'],
+      query: ZRoundExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, res }) => {
+      const where = roundWhere(query);
+      const { config } = deps;
+      const opts = { format: query.format, title: '创投轮次', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, ROUND_COLUMNS, {
+        count: () => db.competitionRound.count({ where }),
+        read: () => db.competitionRound.findMany({ where, orderBy: ROUND_ORDER }),
       });
-      return rounds.map((r) => ({
-        id: r.id,
-        title: r.title,
-        stage: r.stage,
-        budgetFen: Number(r.budgetFen),
-        callOpensAt: r.callOpensAt.toISOString(),
-        callClosesAt: r.callClosesAt.toISOString(),
-      }));
+      return SENT;
     },
   );
 

@@ -9,22 +9,34 @@ import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import * as m from '../../workflows/evaluation/messages';
 import type { Session } from '../auth/session';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
-import {
-  actorOf,
-  evaluationFileFor,
-  organizationNames,
-  summarizeFile,
-  visibleFilesWhere,
-} from '../evaluation-access';
+import { actorOf, evaluationFileFor, organizationNames, summarizeFile } from '../evaluation-access';
 import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
+import {
+  FILE_COLUMNS,
+  FILE_ORDER,
+  fileRows,
+  fileWhere,
+  ZFileExportQuery,
+  ZFileListQuery,
+} from '../evaluation-file-list';
 import { allowedFor } from '../offers';
+import { pageArgs } from '../paging';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
-import { type RouteRegistry, uuidParam } from '../route';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
+import { exportList, exportResponse } from '../table-export';
 import type { EvaluationDeps } from './evaluation-campaigns';
 
 const TAG = '等级评估';
+const FILE_READERS = [
+  'administrator',
+  'section_head',
+  'agency',
+  'evaluator',
+  'committee_member',
+  'applicant',
+] as const;
 type Role =
   | 'evaluator'
   | 'applicant'
@@ -200,40 +212,60 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       path: '/api/evaluation/files',
       tag: TAG,
       summary: '评估事项列表（评估专家只看到分配给自己的事项）',
-      access: [
-        'administrator',
-        'section_head',
-        'agency',
-        'evaluator',
-        'committee_member',
-        'applicant',
-      ],
-      query: S.ZListFilesQuery,
-      response: { status: 200, description: '评估事项', schema: E.ZFileList },
+      access: FILE_READERS,
+      query: ZFileListQuery,
+      response: { status: 200, description: '一页评估事项', schema: E.ZFileList },
     },
     async ({ query, session }) => {
-      const where: Prisma.EvaluationFileWhereInput = {
-        ...(await visibleFilesWhere(db, session!)),
-        ...(query.campaignId ? { campaignId: query.campaignId } : {}),
-        ...(query.status ? { status: query.status } : {}),
-      };
-      const rows = await db.evaluationFile.findMany({
-        where,
-        orderBy: { appliedAt: 'asc' },
-        take: 500,
-      });
+      const where = await fileWhere(db, query, session!);
+      const [total, rows] = await Promise.all([
+        db.evaluationFile.count({ where }),
+        db.evaluationFile.findMany({ where, orderBy: FILE_ORDER, ...pageArgs(query) }),
+      ]);
       const names = await organizationNames(
         db,
         rows.map((r) => r.organizationId),
       );
       const awaiting = await awaitingVotes(db, session!, rows);
-      return {
-        items: rows.map((r) => ({
-          ...summarizeFile(r, names),
-          ...workflowUrl(session!, r.workflowId),
-          awaitingMyVote: awaiting.get(r.id) ?? null,
-        })),
-      };
+      const items = rows.map((r) => ({
+        ...summarizeFile(r, names),
+        ...workflowUrl(session!, r.workflowId),
+        awaitingMyVote: awaiting.get(r.id) ?? null,
+      }));
+      return { items, page: query.page, pageSize: query.pageSize, total };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/files/export',
+      tag: TAG,
+      summary: '导出评估事项列表（Excel 或 CSV，筛选条件与可见范围与列表相同）',
+      description: `评估专家只导出分配给自己的事项，社会组织只导出本组织的事项。最多导出${config.EXPORT_MAX_ROWS}行。`,
+      access: FILE_READERS,
+      query: ZFileExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, session, res }) => {
+      const where = await fileWhere(db, query, session!);
+      const opts = { format: query.format, title: '评估事项', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, FILE_COLUMNS, {
+        count: () => db.evaluationFile.count({ where }),
+        read: async () =>
+          fileRows(
+            db,
+            await db.evaluationFile.findMany({
+              where,
+              orderBy: FILE_ORDER,
+              include: { campaign: { select: { title: true } } },
+            }),
+          ),
+      });
+      return SENT;
     },
   );
 

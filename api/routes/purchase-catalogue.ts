@@ -1,15 +1,24 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { ZLookup, ZPage } from '../../contract/common';
+import { ZCatalogueItem } from '../../contract/purchase';
 import type { PurchaseCatalogueItem } from '../../generated/prisma/client';
 import type { AppDeps } from '../app';
+import { readLookup } from '../lookup';
+import { readPage } from '../paging';
 import { AppError } from '../problem';
-import { type RouteRegistry, uuidParam } from '../route';
 import {
-  ZCatalogueItem,
-  ZCatalogueItemRequest,
+  CATALOGUE_COLUMNS,
+  CATALOGUE_ORDER,
+  catalogueLookupWhere,
+  catalogueWhere,
+  ZCatalogueExportQuery,
   ZCatalogueListQuery,
-  ZRetireRequest,
-} from '../schemas/purchase';
+  ZCatalogueLookupQuery,
+} from '../purchase-catalogue-list';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { ZCatalogueItemRequest, ZRetireRequest } from '../schemas/purchase';
+import { exportList, exportResponse } from '../table-export';
 
 const TAG = '政府购买服务目录';
 
@@ -50,22 +59,69 @@ export function createPurchaseCatalogueRouter(registry: RouteRegistry, deps: App
       method: 'get',
       path: '/api/purchase-catalogue',
       tag: TAG,
-      summary: '指导性目录（默认全部版本）',
+      summary: '指导性目录（默认全部版本；可按状态、类别、编码、名称、录入日期筛选）',
       access: 'signed-in',
       query: ZCatalogueListQuery,
-      response: {
-        status: 200,
-        description: '目录项目',
-        schema: z.object({ items: z.array(ZCatalogueItem) }),
-      },
+      response: { status: 200, description: '一页目录项目', schema: ZPage(ZCatalogueItem) },
     },
     async ({ query }) => {
-      const rows = await db.purchaseCatalogueItem.findMany({
-        where: query.status ? { status: query.status } : {},
-        orderBy: [{ code: 'asc' }, { version: 'asc' }],
-        take: 1000,
+      const where = catalogueWhere(query);
+      return readPage(
+        query,
+        () => db.purchaseCatalogueItem.count({ where }),
+        (page) => db.purchaseCatalogueItem.findMany({ where, orderBy: CATALOGUE_ORDER, ...page }),
+        toCatalogueJson,
+      );
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/purchase-catalogue/lookup',
+      tag: TAG,
+      summary: `选择目录项目（按编码或名称查找，最多${deps.config.LOOKUP_MAX}项）`,
+      access: 'signed-in',
+      query: ZCatalogueLookupQuery,
+      response: { status: 200, description: '目录项目', schema: ZLookup(ZCatalogueItem) },
+    },
+    async ({ query }) =>
+      readLookup(
+        deps.config.LOOKUP_MAX,
+        (take) =>
+          db.purchaseCatalogueItem.findMany({
+            where: catalogueLookupWhere(query),
+            orderBy: CATALOGUE_ORDER,
+            take,
+          }),
+        toCatalogueJson,
+      ),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/purchase-catalogue/export',
+      tag: TAG,
+      summary: '导出指导性目录（Excel 或 CSV，筛选条件与列表相同）',
+      description: `最多导出${deps.config.EXPORT_MAX_ROWS}行。`,
+      access: 'signed-in',
+      query: ZCatalogueExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, res }) => {
+      const where = catalogueWhere(query);
+      const { config } = deps;
+      const opts = { format: query.format, title: '指导性目录', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, CATALOGUE_COLUMNS, {
+        count: () => db.purchaseCatalogueItem.count({ where }),
+        read: () => db.purchaseCatalogueItem.findMany({ where, orderBy: CATALOGUE_ORDER }),
       });
-      return { items: rows.map(toCatalogueJson) };
+      return SENT;
     },
   );
 

@@ -30,10 +30,10 @@ import {
   ZProjectExportQuery,
   ZProjectList,
   ZProjectListQuery,
+  ZProjectDetail,
   ZProjectSummary,
-  ZPurchaseView,
 } from '../schemas/purchase';
-import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
+import { type Column, exportResponse, sendTable } from '../table-export';
 import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
 import { toCatalogueJson } from './purchase-catalogue';
 
@@ -262,7 +262,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       path: '/api/purchases/export',
       tag: TAG,
       summary: '导出购买服务项目列表（Excel 或 CSV，筛选条件与可见范围与列表相同）',
-      description: `金额以元为单位。最多导出${EXPORT_MAX_ROWS}行。`,
+      description: `金额以元为单位。最多导出${config.EXPORT_MAX_ROWS}行。`,
       access: READERS,
       query: ZProjectExportQuery,
       response: exportResponse,
@@ -272,10 +272,10 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
     async ({ query, session, res }) => {
       const where = await projectWhere(db, query, session!);
       const total = await db.purchaseProject.count({ where });
-      if (total > EXPORT_MAX_ROWS)
+      if (total > config.EXPORT_MAX_ROWS)
         throw new AppError(
           'unprocessable',
-          `符合条件的项目共${total}个，超过单次导出上限${EXPORT_MAX_ROWS}个，请缩小筛选范围`,
+          `符合条件的项目共${total}个，超过单次导出上限${config.EXPORT_MAX_ROWS}个，请缩小筛选范围`,
         );
       const rows = await db.purchaseProject.findMany({ where, orderBy: PROJECT_ORDER });
       await sendTable(
@@ -299,7 +299,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       summary: '项目详情（流程实时状态）',
       access: READERS,
       params: uuidParam,
-      response: { status: 200, description: '项目状态', schema: ZPurchaseView },
+      response: { status: 200, description: '项目状态', schema: ZProjectDetail },
       problems: ['not_found'],
     },
     async ({ params, session }) => {

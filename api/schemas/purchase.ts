@@ -5,7 +5,7 @@ import { contractTermsSchema } from '../../domain/purchase/contract-terms-schema
 import { PROCUREMENT_METHODS } from '../../domain/purchase/policy';
 import { METHOD_GROUNDS, type MethodGround } from '../../domain/purchase/procurement-method';
 import { PURCHASER_KIND_KEYS } from '../../domain/purchase/purchaser';
-import { dateRangeShape, pagedQuery, ZPage } from '../paging';
+import { dateRangeShape, pagedQuery } from '../paging';
 import { exportShape } from '../table-export';
 
 /** Request and response schemas of the purchase-of-services API (also the OpenAPI document). */
@@ -15,18 +15,6 @@ const fen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 export const ZCatalogueItemRequest = catalogueItemSchema;
 export const ZRetireRequest = z.object({ reason: text(500) });
-export const ZCatalogueListQuery = z.object({
-  status: z.enum(['active', 'retired']).optional(),
-});
-export const ZCatalogueItem = catalogueItemSchema.extend({
-  id: z.uuid(),
-  version: z.number().int(),
-  status: z.enum(['active', 'retired']),
-  retiredAt: z.string().nullable(),
-  retiredReason: z.string().nullable(),
-  previousId: z.string().nullable(),
-});
-
 export const ZCreateProjectRequest = z.object({
   catalogueItemId: z.uuid(),
   title: text(200),
@@ -38,20 +26,6 @@ export const ZCreateProjectRequest = z.object({
   performanceTargets: z.array(text(500)).min(1).max(20),
 });
 
-export const ZProjectSummary = z.object({
-  id: z.uuid(),
-  projectNo: z.string(),
-  ocid: z.string(),
-  title: z.string(),
-  department: z.string(),
-  purchaserKind: z.string(),
-  status: z.string(),
-  method: z.string().nullable(),
-  budgetFen: z.number(),
-  budgetYear: z.number(),
-  catalogueClass: z.string(),
-});
-export const ZProjectList = ZPage(ZProjectSummary);
 const projectFilters = {
   status: z.string().max(40).optional(),
   /** Created on or after / on or before these days (China Standard Time). */
@@ -143,3 +117,11 @@ export const ZFiguresQuery = z.object({
   year: z.coerce.number().int().min(2014).max(2100).optional(),
 });
 export const ZFigures = z.record(z.string(), z.unknown());
+
+// The answers the web reads live in contract/purchase.ts.
+export {
+  ZCatalogueItem,
+  ZProjectDetail,
+  ZProjectList,
+  ZProjectSummary,
+} from '../../contract/purchase';

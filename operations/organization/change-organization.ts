@@ -1,13 +1,10 @@
+import type { Actor } from '../../domain/actor';
 import { appendAudit } from '../../lib/audit';
 import type { Db, Prisma } from '../../lib/db';
 import { Refused } from '../refused';
 
 /** Who changes the register: the official, as the audit trail names them. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: string;
-}
+export type { Actor } from '../../domain/actor';
 
 type Tx = Prisma.TransactionClient;
 

@@ -102,6 +102,17 @@ describe('公益创投 in the browser', () => {
     await shoot(page, '41-competition-proposal-status');
   });
 
+  it('given the call still open, then the reviewer is offered no qualification decision (the workflow would refuse it)', async () => {
+    const admin = api(h, await h.login('admin'));
+    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;
+    await signIn(page, h.baseUrl, h.user('reviewer1').username);
+    await page.goto(`${h.baseUrl}/competition-proposals/${row.id}`);
+    await page.getByRole('heading', { name: '社区独居老人关爱项目' }).waitFor();
+    await page.getByRole('heading', { name: '申报内容' }).waitFor();
+    expect(await page.getByRole('button', { name: '资格审查通过' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '可办理事项' }).count()).toBe(0);
+  });
+
   it('given the administrator, when scoring is opened before qualification review, then the refusal shows its reason', async () => {
     await signIn(page, h.baseUrl, h.user('admin').username);
     await page.goto(`${h.baseUrl}/competitions/${roundId}`);
@@ -114,14 +125,32 @@ describe('公益创投 in the browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   });
 
-  it('given an assigned proposal, when the judge declares no conflict, saves a draft and submits, then the score is recorded', async () => {
-    const reviewer = api(h, await h.login('reviewer1'));
+  it('given the call closed, when the reviewer opens the proposal, then qualification is offered, succeeds, and is offered no more', async () => {
     const admin = api(h, await h.login('admin'));
-    const rows = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;
-    expect(
-      (await reviewer.post(`/api/competition-proposals/${rows[0].id}/qualify`, { pass: true }))
-        .status,
-    ).toBe(200);
+    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;
+    const reviewer = api(h, await h.login('reviewer1'));
+    // The round tells its proposals of the closed call in the background: offered once heard.
+    await until(
+      async () =>
+        (await reviewer.get(`/api/competition-proposals/${row.id}`)).body.allowedActions ?? [],
+      (a: string[]) => a.includes('qualify'),
+      'the proposal to hear that the call is closed',
+    );
+    await signIn(page, h.baseUrl, h.user('reviewer1').username);
+    await page.goto(`${h.baseUrl}/competition-proposals/${row.id}`);
+    const actions = page.locator('section.card', { hasText: '可办理事项' });
+    await actions.getByRole('button', { name: '资格审查不通过' }).waitFor();
+    await actions.getByRole('button', { name: '资格审查通过' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.locator('.badge', { hasText: '资格审查通过' }).waitFor();
+    // Decided: a second conclusion would be refused, so neither button is offered.
+    expect(await page.getByRole('button', { name: '资格审查通过' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '资格审查不通过' }).count()).toBe(0);
+    await shoot(page, '42a-competition-qualified');
+  });
+
+  it('given an assigned proposal, when the judge declares no conflict, saves a draft and submits, then the score is recorded', async () => {
+    const admin = api(h, await h.login('admin'));
     expect((await admin.post(`/api/competitions/${roundId}/scoring/first/open`, {})).status).toBe(
       200,
     );

@@ -414,13 +414,16 @@ describe('a campaign from notice to certificate in the web front end', () => {
       .click();
     await page.getByRole('heading', { name: orgA.name }).waitFor();
     await page.getByText('当前步骤：评估专家正在评估').waitFor();
+    // Publicity has not begun: an objection would be refused, so it is not offered.
+    expect(await page.getByRole('button', { name: '提出异议或申请复核' }).count()).toBe(0);
     await page.getByRole('button', { name: '申请专家回避' }).click();
-    await page.getByRole('button', { name: '提交回避申请' }).click();
-    await page.locator('.error', { hasText: '请选择专家' }).waitFor();
-    await page.locator('.error', { hasText: '请填写申请回避的理由' }).waitFor();
-    await page.getByLabel(/^申请回避的专家/).selectOption(first.id);
-    await page.getByLabel(/^回避理由/).fill('该专家去年曾为本会提供有偿咨询服务');
-    await page.getByRole('button', { name: '提交回避申请' }).click();
+    const dialog = page.getByRole('dialog', { name: '申请评估专家回避' });
+    await dialog.getByRole('button', { name: '提交回避申请' }).click();
+    await dialog.locator('.error', { hasText: '请选择专家' }).waitFor();
+    await dialog.locator('.error', { hasText: '请填写申请回避的理由' }).waitFor();
+    await dialog.getByLabel(/^申请回避的专家/).selectOption(first.id);
+    await dialog.getByLabel(/^回避理由/).fill('该专家去年曾为本会提供有偿咨询服务');
+    await dialog.getByRole('button', { name: '提交回避申请' }).click();
     await page.getByText('组织申请专家回避，已改派').waitFor();
     await page.locator('.seat-list li', { hasText: '应申请回避' }).waitFor();
     const seat = await h.db.evaluationAssignment.findUniqueOrThrow({
@@ -532,6 +535,11 @@ describe('a campaign from notice to certificate in the web front end', () => {
     await page.locator('table.eval-files').getByRole('link', { name: orgA.name }).click();
     await page.getByRole('heading', { name: '评估委员会计票' }).waitFor();
     await page.getByText('已有 5 名委员投票').waitFor();
+    // Before the grade is confirmed the office may still take the file out of the evaluation.
+    await page.getByRole('button', { name: '取消评估资格' }).waitFor();
+    // Nothing was recommended upward, nor is a review open: those decisions are not offered.
+    expect(await page.getByRole('button', { name: '登记评定结果' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '复核计票' }).count()).toBe(0);
     await page.getByRole('button', { name: '计票' }).click();
     await page
       .getByRole('dialog', { name: '评估委员会计票' })
@@ -541,6 +549,8 @@ describe('a campaign from notice to certificate in the web front end', () => {
     await page
       .getByText('全体委员 7 人，出席 5 人，赞成 4 票；赞成票超过全体委员半数，通过')
       .waitFor();
+    // Counted: a second count would be refused, so it is offered no more.
+    expect(await page.getByRole('button', { name: '计票', exact: true }).count()).toBe(0);
     await page.getByText('确定拟评定等级并公示').waitFor();
     await page.locator('.timeline', { hasText: '评估委员1' }).waitFor();
     expect(await page.locator('a.temporal-link').getAttribute('href')).toContain(
@@ -557,15 +567,21 @@ describe('a campaign from notice to certificate in the web front end', () => {
     await page.locator('.head-deadline', { hasText: '公示期至' }).waitFor();
     // Named votes and the experts' declarations are the committee's, not the organisation's.
     expect(await page.getByText('评估委员会委员表决').count()).toBe(0);
-    await page.getByRole('button', { name: '提交', exact: true }).click();
-    await page.getByText('请选择异议或复核').waitFor();
-    await page.getByText('请填写异议或复核的理由').waitFor();
-    await page.getByLabel('提出异议（认为评估过程或结果有误）').check();
-    await page.getByLabel(/^请求评定的等级/).selectOption('4');
-    await page.getByLabel(/^理由/).fill('工作绩效一项未计入本会承接的三个政府购买服务项目。');
-    await page.getByRole('button', { name: '提交', exact: true }).click();
+    // Experts have scored: a recusal would be refused, so it is not offered.
+    expect(await page.getByRole('button', { name: '申请专家回避' }).count()).toBe(0);
+    await page.getByRole('button', { name: '提出异议或申请复核' }).click();
+    const dialog = page.getByRole('dialog', { name: '提出异议或申请复核' });
+    await dialog.getByRole('button', { name: '提交', exact: true }).click();
+    await dialog.getByText('请选择异议或复核').waitFor();
+    await dialog.getByText('请填写异议或复核的理由').waitFor();
+    await dialog.getByLabel('提出异议（认为评估过程或结果有误）').check();
+    await dialog.getByLabel(/^请求评定的等级/).selectOption('4');
+    await dialog.getByLabel(/^理由/).fill('工作绩效一项未计入本会承接的三个政府购买服务项目。');
+    await dialog.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByText('当前步骤：复核委员会正在复核').waitFor();
     await page.getByText('复核委员会审议中').waitFor();
+    // Asked once: a second request would be refused, so it is offered no more.
+    expect(await page.getByRole('button', { name: '提出异议或申请复核' }).count()).toBe(0);
     const f = await h.db.evaluationFile.findUniqueOrThrow({ where: { id: fileA } });
     expect(f.status).toBe('review_requested');
     expect(f.reviewRequestedAt).not.toBeNull();

@@ -2,19 +2,18 @@ import { type FormEvent, useState } from 'react';
 import { BUDGET_KIND_LABEL } from '../../../domain/competition/policy';
 import { type Proposal, proposalSchema } from '../../../domain/competition/proposal';
 import { ApiError, api } from '../api';
-import { yuanToFen } from '../components/action-dialog';
 import { Loading, Notice, ProblemAlert } from '../components/ui';
 import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useLoad } from '../use-load';
 import { yuan } from './labels';
+import { BankCard, BudgetCard } from './proposal-money';
 import {
-  BankCard,
-  BudgetCard,
   emptyProposal,
   type Line,
   type Member,
   OverviewCard,
+  proposalBody,
   TeamCard,
 } from './proposal-sections';
 import type { RoundDetail } from './types';
@@ -120,28 +119,7 @@ function ProposalFields({ roundId, eligibility }: { roundId: string; eligibility
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((x) => ({ ...x, [k]: e.target.value }));
 
-  const bodyOf = () => ({
-    title: f.title,
-    category,
-    purpose: f.purpose,
-    need: f.need,
-    design: f.design,
-    team: team.map((t) => ({
-      name: t.name,
-      role: t.role,
-      ...(t.experience ? { experience: t.experience } : {}),
-    })),
-    budgetLines: lines.map((l) => ({
-      item: l.item,
-      kind: l.kind,
-      amountFen: yuanToFen(l.amount),
-    })),
-    requestedFen: yuanToFen(f.requested),
-    coFundingFen: yuanToFen(f.coFunding || '0'),
-    otherGovernmentFunding: f.other,
-    bankAccount: { bank: f.bank, accountName: f.accountName, accountNo: f.accountNo },
-    documentIds: [],
-  });
+  const bodyOf = () => proposalBody(f, category, team, lines);
   const live = tried ? clientErrors(bodyOf()) : {};
   const shown = { ...errs, ...live };
   const submit = async (e: FormEvent) => {

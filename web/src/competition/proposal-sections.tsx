@@ -1,12 +1,6 @@
-import {
-  BUDGET_KIND_LABEL,
-  BUDGET_KINDS,
-  PURPOSE_LABEL,
-  PURPOSES,
-} from '../../../domain/competition/policy';
-import { yuanToFen } from '../components/action-dialog';
+import { type BUDGET_KINDS, PURPOSE_LABEL, PURPOSES } from '../../../domain/competition/policy';
 import { Card, Field } from '../components/ui';
-import { yuan } from './labels';
+import { yuanToFen } from '../money';
 import type { RoundDetail } from './types';
 
 /** The parts of the proposal form, one card each; the page holds the state and sends it. */
@@ -38,8 +32,34 @@ export const emptyProposal = (organizationName: string) => ({
 });
 
 export type ProposalValues = ReturnType<typeof emptyProposal>;
-type Setter = (k: keyof ProposalValues) => (e: { target: { value: string } }) => void;
-type Shown = Record<string, string>;
+/** The proposal as the API takes it (domain/competition/proposal.ts), from the form's text. */
+export function proposalBody(f: ProposalValues, category: string, team: Member[], lines: Line[]) {
+  return {
+    title: f.title,
+    category,
+    purpose: f.purpose,
+    need: f.need,
+    design: f.design,
+    team: team.map((t) => ({
+      name: t.name,
+      role: t.role,
+      ...(t.experience ? { experience: t.experience } : {}),
+    })),
+    budgetLines: lines.map((l) => ({
+      item: l.item,
+      kind: l.kind,
+      amountFen: yuanToFen(l.amount),
+    })),
+    requestedFen: yuanToFen(f.requested),
+    coFundingFen: yuanToFen(f.coFunding || '0'),
+    otherGovernmentFunding: f.other,
+    bankAccount: { bank: f.bank, accountName: f.accountName, accountNo: f.accountNo },
+    documentIds: [],
+  };
+}
+
+export type Setter = (k: keyof ProposalValues) => (e: { target: { value: string } }) => void;
+export type Shown = Record<string, string>;
 
 export function OverviewCard({
   f,
@@ -165,153 +185,6 @@ export function TeamCard({
       >
         添加成员
       </button>
-    </Card>
-  );
-}
-
-export function BudgetCard({
-  f,
-  set,
-  setF,
-  lines,
-  setLines,
-  shown,
-}: {
-  f: ProposalValues;
-  set: Setter;
-  setF: (update: (x: ProposalValues) => ProposalValues) => void;
-  lines: Line[];
-  setLines: (l: Line[]) => void;
-  shown: Shown;
-}) {
-  const sum = lines.reduce((a, l) => a + (yuanToFen(l.amount) || 0), 0);
-  return (
-    <Card title="预算">
-      {lines.map((l, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered.
-        <div className="grid-3" key={i}>
-          <Field label={`预算项${i + 1}`}>
-            {(id) => (
-              <input
-                id={id}
-                value={l.item}
-                onChange={(e) =>
-                  setLines(lines.map((x, j) => (j === i ? { ...x, item: e.target.value } : x)))
-                }
-              />
-            )}
-          </Field>
-          <Field label="支出类别">
-            {(id) => (
-              <select
-                id={id}
-                value={l.kind}
-                onChange={(e) =>
-                  setLines(
-                    lines.map((x, j) =>
-                      j === i ? { ...x, kind: e.target.value as Line['kind'] } : x,
-                    ),
-                  )
-                }
-              >
-                {BUDGET_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {BUDGET_KIND_LABEL[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="金额（元）">
-            {(id) => (
-              <input
-                id={id}
-                inputMode="decimal"
-                value={l.amount}
-                onChange={(e) =>
-                  setLines(lines.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))
-                }
-              />
-            )}
-          </Field>
-        </div>
-      ))}
-      {shown.budgetLines && <p className="error">{shown.budgetLines}</p>}
-      <p className="muted">明细合计：{yuan(sum)}</p>
-      <button
-        type="button"
-        className="btn btn-secondary btn-sm"
-        onClick={() => setLines([...lines, { item: '', kind: 'activity', amount: '' }])}
-      >
-        添加预算项
-      </button>
-      <div className="grid-2">
-        <Field label="申请金额（元）" required error={shown.requestedFen}>
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              inputMode="decimal"
-              value={f.requested}
-              onChange={set('requested')}
-            />
-          )}
-        </Field>
-        <Field label="自筹配套（元）" error={shown.coFundingFen}>
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              inputMode="decimal"
-              value={f.coFunding}
-              onChange={set('coFunding')}
-            />
-          )}
-        </Field>
-      </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={f.other}
-          onChange={(e) => setF((x) => ({ ...x, other: e.target.checked }))}
-        />
-        本项目已获得其他财政资金资助
-      </label>
-      {shown.otherGovernmentFunding && (
-        <small className="error">{shown.otherGovernmentFunding}</small>
-      )}
-    </Card>
-  );
-}
-
-export function BankCard({ f, set, shown }: { f: ProposalValues; set: Setter; shown: Shown }) {
-  return (
-    <Card title="收款账户（本单位对公账户）">
-      <Field label="开户银行" required error={shown['bankAccount.bank']}>
-        {(id) => <input id={id} value={f.bank} onChange={set('bank')} />}
-      </Field>
-      <div className="grid-2">
-        <Field
-          label="户名"
-          required
-          error={shown['bankAccount.accountName']}
-          hint="须与单位名称一致"
-        >
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              value={f.accountName}
-              onChange={set('accountName')}
-            />
-          )}
-        </Field>
-        <Field label="账号" required error={shown['bankAccount.accountNo']}>
-          {(id) => (
-            <input id={id} inputMode="numeric" value={f.accountNo} onChange={set('accountNo')} />
-          )}
-        </Field>
-      </div>
     </Card>
   );
 }

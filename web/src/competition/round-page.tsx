@@ -1,15 +1,14 @@
 import { api } from '../api';
-import { ActionButton } from '../components/action-dialog';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
-import { isOffered } from '../offers';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { ConflictsCard } from './conflicts-card';
 import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, STAGE_LABEL, yuan } from './labels';
 import { ResultsCard } from './results-card';
+import { RoundActions, RoundSettings } from './round-cards';
 import { RoundFiguresView } from './round-figures';
 import type { ProposalRow, RoundDetail, RoundFigures, RoundStage } from './types';
 
@@ -23,57 +22,6 @@ const STAGES: RoundStage[] = [
   'publicity',
   'implementing',
   'closed',
-];
-
-/** The administrator's stage actions, shown when the round workflow offers them (allowedActions). */
-const ROUND_ACTIONS: {
-  update: string;
-  about?: { phase: 'first' | 'roadshow' };
-  label: string;
-  path: string;
-  prompt: string;
-}[] = [
-  {
-    update: 'closeCall',
-    label: '截止征集',
-    path: 'close-call',
-    prompt: '截止征集后不再接收申报，进入资格审查。',
-  },
-  {
-    update: 'openScoring',
-    about: { phase: 'first' },
-    label: '开始初评',
-    path: 'scoring/first/open',
-    prompt: '按回避规则为每个项目分配评审组。',
-  },
-  {
-    update: 'closeScoring',
-    about: { phase: 'first' },
-    label: '结束初评并汇总',
-    path: 'scoring/first/close',
-    prompt: '汇总得分、按同分规则排序并确定入围名单。',
-  },
-  {
-    update: 'openScoring',
-    about: { phase: 'roadshow' },
-    label: '开始路演评审',
-    path: 'scoring/roadshow/open',
-    prompt: '入围项目进入路演答辩评审。',
-  },
-  {
-    update: 'closeScoring',
-    about: { phase: 'roadshow' },
-    label: '结束路演评审并汇总',
-    path: 'scoring/roadshow/close',
-    prompt: '汇总路演得分。',
-  },
-  {
-    update: 'decideFunding',
-    label: '确定资助名单并公示',
-    path: 'funding',
-    prompt: '在预算和类别名额内确定资助名单，并开始公示。',
-  },
-  { update: 'closeRound', label: '结束本轮', path: 'close', prompt: '全部项目结项后结束本轮。' },
 ];
 
 function Stepper({ stage }: { stage: RoundStage }) {
@@ -167,8 +115,6 @@ export function RoundPage({ id }: { id: string }) {
   };
   const r = round.data;
   if (!r) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
-  const s = r.settings;
-  const actions = ROUND_ACTIONS.filter((a) => isOffered(r, a.update, a.about));
   const rows = proposals.data ?? [];
   return (
     <div>
@@ -201,30 +147,10 @@ export function RoundPage({ id }: { id: string }) {
           </Link>
         </Notice>
       )}
-      {role === 'administrator' && (
-        <Card title="本阶段可办理">
-          <div className="action-buttons">
-            {actions.map((a) => (
-              <ActionButton
-                key={a.path}
-                label={a.label}
-                tone="primary"
-                path={`/api/competitions/${id}/${a.path}`}
-                prompt={a.prompt}
-                onDone={reload}
-              />
-            ))}
-            {actions.length === 0 && (
-              <p className="muted">
-                本阶段没有需要您办理的轮次事项（公示期结束后自动进入项目实施）。
-              </p>
-            )}
-          </div>
-        </Card>
-      )}
+      {role === 'administrator' && <RoundActions round={r} onDone={reload} />}
       {role === 'applicant' &&
         r.stage === 'call_open' &&
-        rows.length < s.proposalsPerOrganization && (
+        rows.length < r.settings.proposalsPerOrganization && (
           <Notice tone="info">
             本轮正在征集，截止时间 {formatDateTime(r.callClosesAt)}。{' '}
             <Link to={`/competitions/${id}/apply`} className="btn btn-primary btn-sm">
@@ -232,53 +158,7 @@ export function RoundPage({ id }: { id: string }) {
             </Link>
           </Notice>
         )}
-      <Card title="本轮设置">
-        <dl className="summary">
-          <div className="summary-row">
-            <dt>征集期</dt>
-            <dd>
-              {formatDateTime(r.callOpensAt)} 至 {formatDateTime(r.callClosesAt)}
-            </dd>
-          </div>
-          <div className="summary-row">
-            <dt>预算</dt>
-            <dd>
-              {yuan(s.budgetFen)}（{s.fundingSource.name}）
-            </dd>
-          </div>
-          <div className="summary-row">
-            <dt>类别</dt>
-            <dd>{s.categories.map((c) => c.name).join('、')}</dd>
-          </div>
-          <div className="summary-row">
-            <dt>单个项目上限</dt>
-            <dd>
-              已登记组织 {yuan(s.caps.registeredFen)}
-              {s.allowRecorded ? `，备案组织 ${yuan(s.caps.recordedFen)}` : ''}
-            </dd>
-          </div>
-          <div className="summary-row">
-            <dt>评分标准</dt>
-            <dd>
-              {s.rubric.map((c) => `${c.name} ${c.max}分`).join('、')}；及格线 {s.passMark} 分
-            </dd>
-          </div>
-          <div className="summary-row">
-            <dt>拨付比例</dt>
-            <dd>{s.tranchePercents.join(' / ')}（%）</dd>
-          </div>
-          <div className="summary-row">
-            <dt>匿名评审</dt>
-            <dd>{s.blindReview ? '是（评审看不到申报单位）' : '否'}</dd>
-          </div>
-          {role === 'administrator' && (
-            <div className="summary-row">
-              <dt>规则版本</dt>
-              <dd className="mono">{r.ruleVersion}</dd>
-            </div>
-          )}
-        </dl>
-      </Card>
+      <RoundSettings round={r} admin={role === 'administrator'} />
       {role === 'judge' && ['call_open', 'eligibility_review'].includes(r.stage) && (
         <ConflictsCard roundId={id} />
       )}

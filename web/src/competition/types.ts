@@ -32,7 +32,8 @@ export interface RoundDetail extends Offers {
   temporalUrl?: string;
 }
 
-export interface ProposalDetail {
+/** A proposal as GET /api/competition-proposals/:id answers it, with the decisions offered. */
+export interface ProposalDetail extends Offers {
   id: string;
   roundId: string;
   title: string;

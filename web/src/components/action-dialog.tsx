@@ -1,46 +1,124 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useRef, useState } from 'react';
 import { api, decisionKeys } from '../api';
-import { useFormState } from '../forms/use-form-state';
-import { Dialog, Field, ProblemAlert } from './ui';
+import { type FieldErrors, useFormState } from '../forms/use-form-state';
+import {
+  type ActionField,
+  ActionFields,
+  type ActionValues,
+  initialValues,
+  missingAnswers,
+} from './action-fields';
+import { Dialog, ProblemAlert } from './ui';
 
 /**
- * One decision as a button and a dialog asking for what the API wants (its reason, an amount…).
- * The workflow has the last word: a refusal (409) or a field problem (422) is shown in the dialog.
+ * The one way the web takes a decision: a button, a dialog asking for what the API wants (its
+ * reason, an amount…, or only a confirmation), busy while it is sent, and the workflow's last
+ * word in the dialog: a refusal (409) with its reason, field problems (422) beside their fields.
  */
-export interface ActionField {
-  name: string;
-  label: string;
-  kind?:
-    | 'text'
-    | 'textarea'
-    | 'number'
-    | 'yuan'
-    | 'date'
-    | 'datetime'
-    | 'select'
-    | 'checkbox'
-    /** One of `options`, none chosen at first: an explicit choice. */
-    | 'radio'
-    /** Any of `options`, ticked; the value is the chosen keys joined by commas. */
-    | 'multi';
-  options?: [string, string][];
-  required?: boolean;
-  hint?: string;
-  initial?: string;
-}
 
-export type ActionValues = Record<string, string>;
-
+export type { ActionField, ActionValues };
 export { yuanToFen } from '../money';
 
+export type Tone = 'primary' | 'danger';
+
+/**
+ * One decision's sending: the form's state (busy, problem, field errors) and one idempotency
+ * key per answer, so a retry after a lost reply is not a second decision.
+ */
+export function useDecision(opts: Parameters<typeof useFormState>[0] = {}) {
+  const form = useFormState(opts);
+  const keys = useRef(decisionKeys());
+  /** Sends the decision; its answer when it went through (an empty answer too), else nothing. */
+  const send = useCallback(
+    async <T,>(path: string, body: unknown): Promise<{ answer: T } | undefined> => {
+      const r = await form.submit(async () => ({
+        answer: await api.post<T>(path, body, keys.current(body)),
+      }));
+      if (r !== undefined) keys.current = decisionKeys();
+      return r;
+    },
+    [form.submit],
+  );
+  return { ...form, send };
+}
+
+export type Decision = ReturnType<typeof useDecision>;
+
+const buttonClass = (tone?: Tone) =>
+  tone === 'danger'
+    ? 'btn btn-danger-outline'
+    : tone === 'primary'
+      ? 'btn btn-primary'
+      : 'btn btn-secondary';
+
+/** The dialog of a decision: what it does, what it asks for, the problem, cancel and confirm. */
+export function ActionDialog({
+  title,
+  open,
+  onClose,
+  onSubmit,
+  decision,
+  prompt,
+  tone,
+  confirmLabel = '确定',
+  fieldsShown = true,
+  wide,
+  className,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onSubmit: () => void;
+  decision: Pick<Decision, 'busy' | 'problem'>;
+  prompt?: ReactNode;
+  tone?: Tone;
+  confirmLabel?: string;
+  /** The field problems shown beside their fields (all by default). */
+  fieldsShown?: boolean | readonly string[];
+  wide?: boolean;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Dialog title={title} open={open} onClose={onClose} wide={wide}>
+      <form className={`dialog-body ${className ?? ''}`} onSubmit={submit} noValidate>
+        {prompt && <p>{prompt}</p>}
+        {children}
+        <ProblemAlert error={decision.problem} fieldsShown={fieldsShown} />
+        <div className="form-actions">
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            取消
+          </button>
+          <button
+            type="submit"
+            className={tone === 'danger' ? 'btn btn-danger' : 'btn btn-primary'}
+            disabled={decision.busy}
+          >
+            {decision.busy ? '正在提交…' : confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A decision as a button that opens its dialog; `onDone` hears the API's answer. */
 export function ActionButton<T>({
   label,
   title,
   path,
   fields = [],
   body,
+  check,
   tone,
   prompt,
+  confirmLabel,
+  children,
   onDone,
 }: {
   label: string;
@@ -48,170 +126,61 @@ export function ActionButton<T>({
   path: string;
   fields?: ActionField[];
   body?: (v: ActionValues) => unknown;
-  tone?: 'primary' | 'danger';
-  prompt?: string;
+  /** Problems found in the browser in what would be sent (a shared schema's findings). */
+  check?: (sent: unknown) => FieldErrors;
+  tone?: Tone;
+  prompt?: ReactNode;
+  confirmLabel?: string;
+  /** What the dialog says besides its prompt (the subject, the rules). */
+  children?: ReactNode;
   onDone: (result: T) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const initial = () =>
-    Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'checkbox' ? '' : '')]));
-  const [values, setValues] = useState<ActionValues>(initial);
-  const form = useFormState();
-  const errs = form.errors;
-  // The same key for the same answers: a retry after a lost reply is not a second decision.
-  const keys = useRef(decisionKeys());
+  const [values, setValues] = useState<ActionValues>(() => initialValues(fields));
+  const decision = useDecision();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    // Required answers are asked for before anything is sent.
-    const missing = Object.fromEntries(
-      fields
-        .filter((f) => f.required && !(values[f.name] ?? '').trim())
-        .map((f) => [
-          f.name,
-          ['radio', 'select', 'multi'].includes(f.kind ?? '') ? '请选择' : '请填写',
-        ]),
-    );
-    if (!form.check(missing)) return;
+  const submit = async () => {
     const sent = body ? body(values) : values;
-    const r = await form.submit(() => api.post<T>(path, sent, keys.current(sent)));
+    if (!decision.check({ ...missingAnswers(fields, values), ...check?.(sent) })) return;
+    const r = await decision.send<T>(path, sent);
     if (r === undefined) return;
-    keys.current = decisionKeys();
     setOpen(false);
-    setValues(initial());
-    onDone(r);
+    setValues(initialValues(fields));
+    onDone(r.answer);
   };
-  const set = (name: string, v: string) => setValues((x) => ({ ...x, [name]: v }));
-  const cls =
-    tone === 'danger'
-      ? 'btn btn-danger-outline'
-      : tone === 'primary'
-        ? 'btn btn-primary'
-        : 'btn btn-secondary';
   return (
     <>
       <button
         type="button"
-        className={cls}
+        className={buttonClass(tone)}
         onClick={() => {
-          form.reset();
+          decision.reset();
           setOpen(true);
         }}
       >
         {label}
       </button>
-      <Dialog title={title ?? label} open={open} onClose={() => setOpen(false)}>
-        <form className="dialog-body" onSubmit={submit} noValidate>
-          {prompt && <p>{prompt}</p>}
-          {fields.map((f) => (
-            <Field
-              key={f.name}
-              label={f.label}
-              required={f.required}
-              hint={f.hint}
-              error={errs[f.name]}
-            >
-              {(id, described) =>
-                f.kind === 'textarea' ? (
-                  <textarea
-                    id={id}
-                    rows={3}
-                    aria-describedby={described}
-                    value={values[f.name] ?? ''}
-                    onChange={(e) => set(f.name, e.target.value)}
-                  />
-                ) : f.kind === 'select' ? (
-                  <select
-                    id={id}
-                    aria-describedby={described}
-                    value={values[f.name] ?? ''}
-                    onChange={(e) => set(f.name, e.target.value)}
-                  >
-                    {(f.options ?? []).map(([k, v]) => (
-                      <option key={k} value={k}>
-                        {v}
-                      </option>
-                    ))}
-                  </select>
-                ) : f.kind === 'multi' ? (
-                  <div className="check-grid" aria-describedby={described}>
-                    {(f.options ?? []).map(([k, v]) => {
-                      const chosen = (values[f.name] ?? '').split(',').filter(Boolean);
-                      return (
-                        <label key={k} className="check">
-                          <input
-                            type="checkbox"
-                            checked={chosen.includes(k)}
-                            onChange={(e) =>
-                              set(
-                                f.name,
-                                (f.options ?? [])
-                                  .map(([o]) => o)
-                                  .filter((o) => (o === k ? e.target.checked : chosen.includes(o)))
-                                  .join(','),
-                              )
-                            }
-                          />
-                          <span>{v}</span>
-                        </label>
-                      );
-                    })}
-                  </div>
-                ) : f.kind === 'radio' ? (
-                  <div className="radio-group" role="radiogroup" aria-describedby={described}>
-                    {(f.options ?? []).map(([k, v]) => (
-                      <label key={k} className="check">
-                        <input
-                          type="radio"
-                          name={`${id}-${f.name}`}
-                          value={k}
-                          checked={values[f.name] === k}
-                          onChange={() => set(f.name, k)}
-                        />
-                        <span>{v}</span>
-                      </label>
-                    ))}
-                  </div>
-                ) : f.kind === 'checkbox' ? (
-                  <input
-                    id={id}
-                    type="checkbox"
-                    checked={values[f.name] === 'true'}
-                    onChange={(e) => set(f.name, e.target.checked ? 'true' : '')}
-                  />
-                ) : (
-                  <input
-                    id={id}
-                    aria-describedby={described}
-                    type={
-                      f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : 'text'
-                    }
-                    inputMode={f.kind === 'number' || f.kind === 'yuan' ? 'decimal' : undefined}
-                    value={values[f.name] ?? ''}
-                    onChange={(e) => set(f.name, e.target.value)}
-                  />
-                )
-              }
-            </Field>
-          ))}
-          <ProblemAlert
-            error={form.problem}
-            fieldsShown={fields.map((f) => f.name).filter((k) => errs[k])}
-          />
-          <div className="form-actions">
-            <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
-              取消
-            </button>
-            <button
-              type="submit"
-              className={tone === 'danger' ? 'btn btn-danger' : 'btn btn-primary'}
-              disabled={form.busy}
-            >
-              {form.busy ? '正在提交…' : '确定'}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      <ActionDialog
+        title={title ?? label}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSubmit={submit}
+        decision={decision}
+        prompt={prompt}
+        tone={tone}
+        confirmLabel={confirmLabel}
+        fieldsShown={fields.map((f) => f.name).filter((k) => decision.errors[k])}
+      >
+        {children}
+        <ActionFields
+          fields={fields}
+          values={values}
+          errors={decision.errors}
+          onChange={(name, v) => setValues((x) => ({ ...x, [name]: v }))}
+        />
+      </ActionDialog>
     </>
   );
 }
+
+export { buttonClass as actionButtonClass };

@@ -1,6 +1,5 @@
-import { type ReactNode, useRef, useState } from 'react';
-import { api, decisionKeys } from '../api';
-import { useFormState } from '../forms/use-form-state';
+import { type ReactNode, useState } from 'react';
+import { useDecision } from './action-dialog';
 import { Card, ProblemAlert } from './ui';
 
 /**
@@ -21,17 +20,12 @@ export function VotePanel({
   children: ReactNode;
 }) {
   const [choice, setChoice] = useState<boolean | null>(null);
-  const form = useFormState();
   // The same key for the same vote: a retry after a lost reply is not a second vote.
-  const keys = useRef(decisionKeys());
+  const form = useDecision();
 
   async function cast() {
-    const vote = { approve: choice };
-    const sent = await form.submit(async () => {
-      await api.post(path, vote, keys.current(vote));
-      return true;
-    });
-    if (!sent) return;
+    const sent = await form.send(path, { approve: choice });
+    if (sent === undefined) return;
     setChoice(null);
     onDone();
   }

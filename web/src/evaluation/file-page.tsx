@@ -7,13 +7,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { EvidenceLinks } from './evidence-links';
-import {
-  AdminActions,
-  DisqualifyAction,
-  RecusalForm,
-  ReviewRequestForm,
-  VotePanel,
-} from './file-actions';
+import { FileActions } from './file-actions';
 import { CommitteeCard, ScoresCard, Timeline } from './file-record';
 import {
   AWARDING,
@@ -27,10 +21,7 @@ import {
   seatLabel,
   stageOf,
 } from './labels';
-import { SeatExpertsAction } from './panel-action';
 import type { Campaign, FileDetail, FileView } from './types';
-
-const FINAL: FileView['status'][] = ['ineligible', 'confirmed', 'not_graded', 'disqualified'];
 
 function Progress({ status }: { status: FileView['status'] }) {
   const at = stageOf(status);
@@ -96,30 +87,9 @@ export function FilePage({ id }: { id: string }) {
   const role = account.role;
   const applicant = role === 'applicant';
   const admin = role === 'administrator';
-  const office = admin || role === 'section_head';
   const insider = admin || role === 'agency' || role === 'committee_member';
   const status = FILE_STATUS[v?.status ?? data.status];
   const deadline = deadlineOf(v, c);
-  const round = v?.committee.round ?? 1;
-  const votedNow = (body: 'committee' | 'review', r: number) =>
-    data.votes.some((x) => x.memberId === account.id && x.body === body && x.round === r);
-  const voteBody =
-    role !== 'committee_member' || !v || !c
-      ? null
-      : v.status === 'scored' &&
-          c.committeeIds?.includes(account.id) &&
-          !votedNow('committee', round)
-        ? 'committee'
-        : v.status === 'review_requested' &&
-            c.reviewCommitteeIds?.includes(account.id) &&
-            !votedNow('review', v.review?.round ?? 1)
-          ? 'review'
-          : null;
-  const publicityOpen =
-    v?.status === 'publicised' &&
-    !v.review &&
-    v.publicityEndsAt !== null &&
-    Date.parse(v.publicityEndsAt) > Date.now();
   const decided = v && (v.decidedLevel !== null || v.status === 'not_graded');
 
   return (
@@ -279,16 +249,7 @@ export function FilePage({ id }: { id: string }) {
               </dl>
             </Card>
           )}
-          {applicant && publicityOpen && <ReviewRequestForm file={data} onDone={reload} />}
-          {applicant && v?.status === 'assigned' && <RecusalForm file={data} onDone={reload} />}
-          {voteBody && <VotePanel file={data} body={voteBody} onDone={reload} />}
-          {office && v?.status === 'assigned' && (v.panelShortBy ?? 0) > 0 && (
-            <SeatExpertsAction file={data} onDone={reload} />
-          )}
-          {admin && v && <AdminActions file={data} onDone={reload} />}
-          {office && v && !FINAL.includes(v.status) && (
-            <DisqualifyAction file={data} onDone={reload} />
-          )}
+          <FileActions file={data} account={account} onDone={reload} />
           {v && (applicant ? v.score !== null : true) && (
             <ScoresCard file={data} showSheets={insider} />
           )}

@@ -117,6 +117,82 @@ function SubjectTables({
   );
 }
 
+interface ComplaintValues {
+  name: string;
+  phone: string;
+  email: string;
+  content: string;
+}
+
+/** The complaint as the API takes it: the subject, the facts, and how to reach the person. */
+function complaintBody(subject: Subject, v: ComplaintValues) {
+  const { label: _l, ...target } = subject;
+  return {
+    ...target,
+    content: v.content,
+    contact: {
+      name: v.name,
+      ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
+      ...(v.email.trim() ? { email: v.email.trim() } : {}),
+    },
+  };
+}
+
+/** Who complains and how to answer them: a name, and a phone number or an e-mail address. */
+function ContactFields({
+  v,
+  set,
+  errors,
+}: {
+  v: ComplaintValues;
+  set: (k: keyof ComplaintValues) => (x: string) => void;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <Field label="举报人姓名" required error={errors['contact.name']}>
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            autoComplete="name"
+            value={v.name}
+            onChange={(e) => set('name')(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="联系电话"
+        error={errors['contact.phone']}
+        hint="手机号码或带区号的固定电话；联系电话和电子邮箱至少填写一项。"
+      >
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            type="tel"
+            autoComplete="tel"
+            value={v.phone}
+            onChange={(e) => set('phone')(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="电子邮箱" error={errors['contact.email']} hint="处理结果将发送到此邮箱。">
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            type="email"
+            autoComplete="email"
+            value={v.email}
+            onChange={(e) => set('email')(e.target.value)}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
 function ComplaintForm({
   subject,
   onBack,
@@ -126,23 +202,14 @@ function ComplaintForm({
   onBack: () => void;
   onDone: (message: string) => void;
 }) {
-  const [v, setV] = useState({ name: '', phone: '', email: '', content: '' });
+  const [v, setV] = useState<ComplaintValues>({ name: '', phone: '', email: '', content: '' });
   const form = useFormState();
   const { busy, problem, errors } = form;
-  const set = (k: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [k]: x }));
+  const set = (k: keyof ComplaintValues) => (x: string) => setV((o) => ({ ...o, [k]: x }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const { label: _l, ...target } = subject;
-    const body = {
-      ...target,
-      content: v.content,
-      contact: {
-        name: v.name,
-        ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
-        ...(v.email.trim() ? { email: v.email.trim() } : {}),
-      },
-    };
+    const body = complaintBody(subject, v);
     const errs = formErrors(ZPublicComplaintRequest.safeParse(body));
     if (!form.check(errs)) return;
     const r = await form.submit(() =>
@@ -164,45 +231,7 @@ function ComplaintForm({
           value={v.content}
           onChange={set('content')}
         />
-        <Field label="举报人姓名" required error={errors['contact.name']}>
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              autoComplete="name"
-              value={v.name}
-              onChange={(e) => set('name')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="联系电话"
-          error={errors['contact.phone']}
-          hint="手机号码或带区号的固定电话；联系电话和电子邮箱至少填写一项。"
-        >
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              type="tel"
-              autoComplete="tel"
-              value={v.phone}
-              onChange={(e) => set('phone')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="电子邮箱" error={errors['contact.email']} hint="处理结果将发送到此邮箱。">
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              type="email"
-              autoComplete="email"
-              value={v.email}
-              onChange={(e) => set('email')(e.target.value)}
-            />
-          )}
-        </Field>
+        <ContactFields v={v} set={set} errors={errors} />
         <ProblemAlert error={problem} fieldsShown />
         <div className="form-actions">
           <button type="button" className="btn btn-secondary" onClick={onBack}>

@@ -1,39 +1,16 @@
-import type { CatalogueItemInput } from '../../../domain/purchase/catalogue';
-import type { PurchaseView } from '../../../workflows/purchase/view-types';
-import type { Offers } from '../offers';
+import type {
+  CatalogueItem,
+  ProjectDetailExtras,
+  ProjectSummary as ProjectRow,
+} from '../../../contract/purchase';
+import type { PurchaseStatus, PurchaseView } from '../../../workflows/purchase/view-types';
 
-/** Shapes the purchase API answers (api/schemas/purchase.ts); types only. */
+/** Shapes the purchase API answers: declared once, on the routes (contract/purchase.ts). */
 
-export interface CatalogueItem extends CatalogueItemInput {
-  id: string;
-  version: number;
-  status: 'active' | 'retired';
-  retiredAt: string | null;
-  retiredReason: string | null;
-  previousId: string | null;
-}
-
-export interface ProjectSummary {
-  id: string;
-  projectNo: string;
-  ocid: string;
-  title: string;
-  department: string;
-  status: PurchaseView['status'];
-  method: string | null;
-  budgetFen: number;
-  budgetYear: number;
-  catalogueClass: string;
-}
+/** A project in the list; its status read as the workflow's (the contract keeps it a string). */
+export type ProjectSummary = Omit<ProjectRow, 'status'> & { status: PurchaseStatus };
 
 /** The project as GET /api/purchases/:id answers it: the view, and for officials the workflows. */
-export type ProjectDetail = PurchaseView &
-  Offers & {
-    temporalUrl?: string;
-    /** The signed contract's child workflow; null before signing. */
-    contractTemporalUrl?: string | null;
-    /** Purchasers only: the third-party evaluators seated on the performance evaluation. */
-    performanceEvaluators?: { id: string; name: string }[];
-  };
+export type ProjectDetail = PurchaseView & ProjectDetailExtras;
 
-export type { PurchaseView };
+export type { CatalogueItem, PurchaseView };

@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
 import { CATEGORY_LABEL, LEGAL_FORM_LABEL } from '../../../domain/organization-types';
-import { DOCUMENT_LABEL } from '../../../domain/registration/documents';
-import { REFUSAL_GROUND_LABEL } from '../../../domain/registration/grounds';
 import { api } from '../api';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
@@ -13,6 +11,7 @@ import type { RegistrationDetail, RegistrationView } from '../types';
 import { useLoad } from '../use-load';
 import { ActionBar } from './actions';
 import { NoticeItems } from './notice-items';
+import { DecisionCard, FileDocuments } from './registration-record';
 
 const STAGES = ['提交申请', '受理审查', '初审', '复审', '办结'];
 
@@ -51,14 +50,6 @@ function assigneeOf(t: RegistrationView['trail'][number]): string | undefined {
   const a = t.details?.assignee as { name?: string } | undefined;
   return a?.name;
 }
-
-const OUTCOME: Record<string, string> = {
-  approved: '准予登记',
-  rejected: '不予登记',
-  not_accepted: '不予受理',
-  withdrawn: '已撤回',
-  lapsed: '逾期终止',
-};
 
 /** One file: status, deadline, notice, decision, documents, history and the actions open now. */
 export function RegistrationPage({ id }: { id: string }) {
@@ -160,52 +151,7 @@ export function RegistrationPage({ id }: { id: string }) {
                   </Link>
                 </Card>
               )}
-              {view.decision && (
-                <Card
-                  title="办理结果"
-                  className={view.decision.outcome === 'approved' ? 'card-ok' : 'card-bad'}
-                >
-                  <p className="decision-outcome">
-                    {OUTCOME[view.decision.outcome] ?? view.decision.outcome}
-                  </p>
-                  <p>
-                    <Link to={`/registrations/${id}/decision/print`}>打印决定</Link>
-                  </p>
-                  <dl className="summary">
-                    <dt>决定时间</dt>
-                    <dd>{formatDateTime(view.decision.at)}</dd>
-                    <dt>决定人</dt>
-                    <dd>{view.decision.by.name}</dd>
-                    {view.decision.grounds && view.decision.grounds.length > 0 && (
-                      <>
-                        <dt>法定理由</dt>
-                        <dd>
-                          {view.decision.grounds.map((g) => REFUSAL_GROUND_LABEL[g]).join('；')}
-                        </dd>
-                      </>
-                    )}
-                    <dt>说明</dt>
-                    <dd>{view.decision.reason}</dd>
-                    <dt>依据</dt>
-                    <dd>{view.decision.legalBasis}</dd>
-                    {view.creditCode && (
-                      <>
-                        <dt>统一社会信用代码</dt>
-                        <dd className="mono">{view.creditCode}</dd>
-                      </>
-                    )}
-                  </dl>
-                  {view.certificateFileId && (
-                    <a
-                      className="btn btn-primary"
-                      href={`/api/registrations/${id}/certificate`}
-                      download
-                    >
-                      下载登记证书（PDF）
-                    </a>
-                  )}
-                </Card>
-              )}
+              {view.decision && <DecisionCard id={id} view={view} />}
               {!applicant && <ActionBar id={id} view={view} account={account} onDone={reload} />}
               {!applicant && view.status === 'submitted' && view.findings.length > 0 && (
                 <Card title="系统核查发现的问题">
@@ -254,56 +200,7 @@ export function RegistrationPage({ id }: { id: string }) {
                   <ActionBar id={id} view={view} account={account} onDone={reload} />
                 </Card>
               )}
-              <Card title="本局出具的文书">
-                {view.documents.length === 0 ? (
-                  <Empty>暂无。</Empty>
-                ) : (
-                  <ul className="files">
-                    {view.documents.map((d) => (
-                      <li key={d.fileId}>
-                        <a href={`/api/registrations/${id}/files/${d.fileId}`}>{d.title}</a>
-                        <small className="muted">
-                          {d.docNo} · {formatDate(d.issuedAt)}
-                        </small>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Card>
-              <Card title="申请材料">
-                {!application || application.documents.length === 0 ? (
-                  <Empty>未上传材料。</Empty>
-                ) : (
-                  <ul className="files">
-                    {application.documents.map((d) => (
-                      <li key={d.fileId}>
-                        <a href={`/api/files/${d.fileId}`}>{DOCUMENT_LABEL[d.type]}</a>
-                        <small className="muted">{d.fileName}</small>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Card>
-              {application && (
-                <Card title="申请内容">
-                  <dl className="summary summary-compact">
-                    <dt>宗旨</dt>
-                    <dd>{application.purpose}</dd>
-                    <dt>业务范围</dt>
-                    <dd>{application.businessScope}</dd>
-                    <dt>住所</dt>
-                    <dd>{application.domicile}</dd>
-                    <dt>法定代表人</dt>
-                    <dd>{application.legalRepresentative.name}</dd>
-                    <dt>资金</dt>
-                    <dd>{application.funds.amount.toLocaleString('zh-CN')} 元</dd>
-                    <dt>联系人</dt>
-                    <dd>
-                      {application.contact.name} {application.contact.phone}
-                    </dd>
-                  </dl>
-                </Card>
-              )}
+              <FileDocuments id={id} view={view} application={application} />
             </aside>
           </div>
         </>
