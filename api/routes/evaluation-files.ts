@@ -25,6 +25,7 @@ import { pageArgs } from '../paging';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { sealLink } from '../seal-link';
 import * as S from '../schemas/evaluation';
 import { exportList, exportResponse } from '../table-export';
 import type { EvaluationDeps } from './evaluation-campaigns';
@@ -302,6 +303,9 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
         ...allowedFor(offered, ACTIONS, session!.role),
         trail: await fileTrail(db, file.id, session!),
         votes: await namedVotes(db, file.id, session!),
+        decisionSeal: await sealLink(db, deps.config.publicUrl, {
+          documentKey: `evaluation-certificate:${file.id}`,
+        }),
         materials: materialsOpen
           ? {
               selfScore: file.selfScore,

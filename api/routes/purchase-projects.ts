@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { awardNoticeKey } from '../../domain/purchase/award-notice';
 import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
 import type { PurchaseProject } from '../../generated/prisma/client';
 import type { Prisma } from '../../lib/db';
@@ -22,6 +23,7 @@ import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
 import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { sealLink } from '../seal-link';
 import {
   ZCreateProjectRequest,
   ZOcdsQuery,
@@ -285,6 +287,7 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
         ...(session!.role === 'purchaser'
           ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }
           : {}),
+        awardSeal: await sealLink(db, config.publicUrl, { documentKey: awardNoticeKey(p.id) }),
       };
     },
   );

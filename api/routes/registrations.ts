@@ -6,6 +6,7 @@ import type { Registration } from '../../generated/prisma/client';
 import type { Prisma } from '../../lib/db';
 import {
   FINAL_STATUSES,
+  type IssuedDocument,
   type RegistrationStatus,
   type RegistrationView,
   STATUS_LABEL,
@@ -18,6 +19,7 @@ import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { isStaff, registrationFor, summarize } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { sealLink } from '../seal-link';
 import {
   ZAuditList,
   ZExportRegistrationsQuery,
@@ -232,6 +234,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
         view: view && { ...view, allowedActions },
         live: live !== null,
         application: (latest?.data as Application | undefined) ?? null,
+        decisionSeal: await decisionSealOf(db, config.publicUrl, reg, view),
       };
     },
   );
@@ -329,4 +332,26 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
   );
 
   return router;
+}
+
+/** Which issued document carries each outcome's decision: its seal is the print view's mark. */
+const DECISION_DOCUMENT: Record<string, IssuedDocument['kind']> = {
+  rejected: 'rejection_decision',
+  not_accepted: 'non_acceptance_notice',
+};
+
+/** The seal of a decided registration's document: the certificate when approved. */
+function decisionSealOf(
+  db: AppDeps['db'],
+  publicUrl: string,
+  reg: Registration,
+  view: RegistrationView | null,
+) {
+  const outcome = view?.decision?.outcome;
+  const kind = outcome ? DECISION_DOCUMENT[outcome] : undefined;
+  const fileId =
+    outcome === 'approved'
+      ? (reg.certificateFileId ?? view?.certificateFileId)
+      : kind && view?.documents.findLast((d) => d.kind === kind)?.fileId;
+  return fileId ? sealLink(db, publicUrl, { fileId }) : Promise.resolve(null);
 }
