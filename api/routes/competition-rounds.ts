@@ -18,7 +18,6 @@ import { readLookup } from '../lookup';
 import { allowedFor } from '../offers';
 import { operate, operatorOf } from '../operations';
 import { readPage } from '../paging';
-import { AppError } from '../problem';
 import { type RouteRegistry, SENT } from '../route';
 import * as S from '../schemas/competition';
 import { exportList, exportResponse } from '../table-export';

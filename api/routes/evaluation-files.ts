@@ -2,7 +2,6 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import * as E from '../../contract/evaluation';
 import { localDateOf } from '../../domain/calendar';
-import type { Prisma } from '../../lib/db';
 import { expertCandidates } from '../../lib/evaluation-expert-pool';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
 import { saveScoreSheetDraft } from '../../operations/evaluation/save-score-sheet-draft';
