@@ -1,11 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
-import { Field, ProblemAlert } from '../components/ui';
+import { ActionDialog } from '../components/action-dialog';
+import { Field } from '../components/ui';
 import { useFormState } from '../forms/use-form-state';
 import type { Role } from '../types';
 import type { AccountRow } from './accounts-page';
 
-/** The security administrator's account forms: a new account, and one change to an account. */
+/**
+ * The security administrator's account dialogs: a new account, and one change to an account;
+ * both the one action dialog (busy, problem, field errors), rendered while open.
+ */
 
 export const ROLE_CHOICES: [Role, string][] = [
   ['applicant', '申请人'],
@@ -48,7 +52,7 @@ function RoleSelect(props: { label: string; value: Role; onChange: (r: Role) => 
   );
 }
 
-export function CreateForm({ onDone }: { onDone: () => void }) {
+export function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const [form, setForm] = useState({
     username: '',
     displayName: '',
@@ -58,12 +62,10 @@ export function CreateForm({ onDone }: { onDone: () => void }) {
     organizationName: '',
   });
   const state = useFormState();
-  const { busy, errors } = state;
-  const error = state.problem;
+  const { errors } = state;
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const { organizationName, ...rest } = form;
     const created = await state.submit(async () => {
       await api.post('/api/admin/accounts', {
@@ -75,8 +77,15 @@ export function CreateForm({ onDone }: { onDone: () => void }) {
     if (created) onDone();
   };
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <ProblemAlert error={error} fieldsShown />
+    <ActionDialog
+      title="新建账号"
+      open
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      decision={state}
+      confirmLabel="新建"
+      className="stack"
+    >
       <Field label="用户名" required error={errors.username} hint="3至40位小写字母、数字或 _ . -">
         {(id, d) => (
           <input id={id} value={form.username} aria-describedby={d} onChange={set('username')} />
@@ -133,23 +142,25 @@ export function CreateForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </Field>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        新建
-      </button>
-    </form>
+    </ActionDialog>
   );
 }
 
-export function ActionForm({ action, onDone }: { action: AccountAction; onDone: () => void }) {
+export function AccountActionDialog({
+  action,
+  onClose,
+  onDone,
+}: {
+  action: AccountAction;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [role, setRole] = useState<Role>(action.account.role);
   const [text, setText] = useState('');
   const [organizationName, setOrganizationName] = useState('');
   const form = useFormState();
-  const { busy } = form;
-  const error = form.problem;
   const base = `/api/admin/accounts/${action.account.id}`;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const done = await form.submit(async () => {
       if (action.kind === 'role')
         await api.put(`${base}/role`, {
@@ -171,8 +182,16 @@ export function ActionForm({ action, onDone }: { action: AccountAction; onDone: 
     'mfa-reset': '重置动态验证码',
   }[action.kind];
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <ProblemAlert error={error} />
+    <ActionDialog
+      title={`${action.account.displayName}（${action.account.username}）`}
+      open
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      decision={form}
+      confirmLabel={label}
+      fieldsShown={false}
+      className="stack"
+    >
       {action.kind === 'role' ? (
         <>
           <RoleSelect label="新角色" value={role} onChange={setRole} />
@@ -202,9 +221,6 @@ export function ActionForm({ action, onDone }: { action: AccountAction; onDone: 
         </Field>
       )}
       <p className="muted">该账号当前的登录会随即结束。</p>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {label}
-      </button>
-    </form>
+    </ActionDialog>
   );
 }
