@@ -52,6 +52,33 @@ function RoleSelect(props: { label: string; value: Role; onChange: (r: Role) => 
   );
 }
 
+/** A required text box of an account form, with its hint and error. */
+function TextField(props: {
+  label: string;
+  value: string;
+  error?: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  onChange: (v: string) => void;
+}) {
+  const { label, value, error, hint, type = 'text', autoComplete, onChange } = props;
+  return (
+    <Field label={label} required error={error} hint={hint}>
+      {(id, d) => (
+        <input
+          id={id}
+          type={type}
+          autoComplete={autoComplete}
+          value={value}
+          aria-describedby={d}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const [form, setForm] = useState({
     username: '',
@@ -63,8 +90,7 @@ export function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone:
   });
   const state = useFormState();
   const { errors } = state;
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   const submit = async () => {
     const { organizationName, ...rest } = form;
     const created = await state.submit(async () => {
@@ -86,62 +112,44 @@ export function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone:
       confirmLabel="新建"
       className="stack"
     >
-      <Field label="用户名" required error={errors.username} hint="3至40位小写字母、数字或 _ . -">
-        {(id, d) => (
-          <input id={id} value={form.username} aria-describedby={d} onChange={set('username')} />
-        )}
-      </Field>
-      <Field label="姓名" required error={errors.displayName}>
-        {(id, d) => (
-          <input
-            id={id}
-            value={form.displayName}
-            aria-describedby={d}
-            onChange={set('displayName')}
-          />
-        )}
-      </Field>
-      <Field label="电子邮箱" required error={errors.email}>
-        {(id, d) => (
-          <input
-            id={id}
-            type="email"
-            value={form.email}
-            aria-describedby={d}
-            onChange={set('email')}
-          />
-        )}
-      </Field>
+      <TextField
+        label="用户名"
+        value={form.username}
+        error={errors.username}
+        hint="3至40位小写字母、数字或 _ . -"
+        onChange={set('username')}
+      />
+      <TextField
+        label="姓名"
+        value={form.displayName}
+        error={errors.displayName}
+        onChange={set('displayName')}
+      />
+      <TextField
+        label="电子邮箱"
+        type="email"
+        value={form.email}
+        error={errors.email}
+        onChange={set('email')}
+      />
       <RoleSelect label="角色" value={form.role} onChange={(role) => setForm({ ...form, role })} />
       {form.role === 'applicant' && (
-        <Field label="申请组织名称" required error={errors.organizationName}>
-          {(id, d) => (
-            <input
-              id={id}
-              value={form.organizationName}
-              aria-describedby={d}
-              onChange={set('organizationName')}
-            />
-          )}
-        </Field>
+        <TextField
+          label="申请组织名称"
+          value={form.organizationName}
+          error={errors.organizationName}
+          onChange={set('organizationName')}
+        />
       )}
-      <Field
+      <TextField
         label="初始密码"
-        required
+        type="password"
+        autoComplete="new-password"
+        value={form.password}
         error={errors.password}
         hint="须符合安全策略；请当面或另行告知本人"
-      >
-        {(id, d) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            aria-describedby={d}
-            onChange={set('password')}
-          />
-        )}
-      </Field>
+        onChange={set('password')}
+      />
     </ActionDialog>
   );
 }
