@@ -121,6 +121,7 @@ export function createApp(input: AppDeps): Express {
 
   const registry = new RouteRegistry(
     routeLimiter(deps.db, deps.security, deps.config.DISTRICT_CODE),
+    deps.config.LIST_PAGE_SIZE_MAX,
   );
   const routers = [
     createHealthRouter(registry, deps),

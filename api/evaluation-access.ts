@@ -1,6 +1,6 @@
 import type { EvaluationFile } from '../generated/prisma/client';
 import type { Db } from '../lib/db';
-import type { EvalActor } from '../workflows/evaluation/messages';
+import type { Actor } from '../workflows/evaluation/messages';
 import type { Session } from './auth/session';
 import { AppError, hiddenFrom } from './problem';
 
@@ -8,11 +8,11 @@ import { AppError, hiddenFrom } from './problem';
 const OFFICE = new Set(['administrator', 'section_head', 'agency']);
 const SEATED = ['assigned', 'cleared'];
 
-export const actorOf = (s: Session): EvalActor => ({
+export const actorOf = (s: Session): Actor => ({
   id: s.sub,
   name: s.name,
   role: s.role,
-  org: s.org,
+  organizationId: s.org,
 });
 
 /**

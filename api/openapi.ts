@@ -13,14 +13,23 @@ function schemaOf(s: z.ZodType, io: 'input' | 'output'): Json {
   return out;
 }
 
-function parameters(s: z.ZodType | undefined, where: 'path' | 'query'): Json[] {
+function parameters(
+  s: z.ZodType | undefined,
+  where: 'path' | 'query',
+  pageSizeMax?: number,
+): Json[] {
   if (!(s instanceof z.ZodObject)) return [];
-  return Object.entries(s.shape as Record<string, z.ZodType>).map(([name, field]) => ({
-    name,
-    in: where,
-    required: where === 'path' || !field.safeParse(undefined).success,
-    schema: schemaOf(field, 'input'),
-  }));
+  return Object.entries(s.shape as Record<string, z.ZodType>).map(([name, field]) => {
+    const schema = schemaOf(field, 'input');
+    // The schema holds the ceiling; the setting LIST_PAGE_SIZE_MAX is what the API answers.
+    if (name === 'pageSize' && pageSizeMax) schema.maximum = pageSizeMax;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !field.safeParse(undefined).success,
+      schema,
+    };
+  });
 }
 
 const PROBLEM_SCHEMA = {
@@ -64,14 +73,14 @@ function responses(r: RouteSpec): Json {
   return out;
 }
 
-function operation(r: RouteSpec): Json {
+function operation(r: RouteSpec, pageSizeMax?: number): Json {
   const op: Json = {
     tags: [r.tag],
     summary: r.summary,
     description: [r.description, accessText(r)].filter(Boolean).join('\n\n'),
     parameters: [
       ...parameters(r.params, 'path'),
-      ...parameters(r.query, 'query'),
+      ...parameters(r.query, 'query', pageSizeMax),
       ...(r.headers ?? []).map((h) => ({
         name: h.name,
         in: 'header',
@@ -107,12 +116,12 @@ function accessText(r: RouteSpec): string {
 
 export function buildOpenApi(
   routes: RouteSpec[],
-  config: Pick<Config, 'AUTHORITY_NAME' | 'publicUrl'>,
+  config: Pick<Config, 'AUTHORITY_NAME' | 'publicUrl'> & { LIST_PAGE_SIZE_MAX?: number },
 ): Json {
   const paths: Record<string, Json> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    paths[path] = { ...(paths[path] ?? {}), [r.method]: operation(r) };
+    paths[path] = { ...(paths[path] ?? {}), [r.method]: operation(r, config.LIST_PAGE_SIZE_MAX) };
   }
   return {
     openapi: '3.1.0',

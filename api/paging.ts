@@ -7,9 +7,16 @@ import { endOfLocalDay, startOfLocalDay } from '../domain/calendar';
  * that a row never appears on two pages or on none.
  */
 
-/** Policy: the largest page a list answers, and the page a caller gets by default. */
-export const PAGE_SIZE_MAX = 100;
+/**
+ * The page a caller gets by default. The largest page is the setting LIST_PAGE_SIZE_MAX (default
+ * 100), checked by the route registry (api/route.ts) on every query that has a `pageSize`; the
+ * schema only holds the ceiling that setting may not pass.
+ */
 export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_CEILING = 1000;
+
+/** The message of a page larger than the setting allows (also the schema's, at the ceiling). */
+export const pageSizeTooLarge = (max: number) => `每页最多${max}条`;
 
 export const pagingShape = {
   page: z.coerce.number().int().min(1).max(10_000).default(1).meta({ title: '页码' }),
@@ -17,7 +24,7 @@ export const pagingShape = {
     .number()
     .int()
     .min(1)
-    .max(PAGE_SIZE_MAX, `每页最多${PAGE_SIZE_MAX}条`)
+    .max(PAGE_SIZE_CEILING, pageSizeTooLarge(PAGE_SIZE_CEILING))
     .default(PAGE_SIZE_DEFAULT)
     .meta({ title: '每页条数' }),
 };

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { labelAt } from '../domain/plain-issues';
 import { ROLE_LABEL, type Role, type Session } from './auth/session';
+import { pageSizeTooLarge } from './paging';
 import { AppError, type ProblemCode, type ProblemIssue } from './problem';
 import { findUnsafeText } from './unsafe-text';
 
@@ -140,10 +141,26 @@ export function checkAccess(access: Access, session: Session | null, pending = f
     );
 }
 
+/** A page larger than the setting LIST_PAGE_SIZE_MAX is refused like any other bad query. */
+function checkPageSize(query: unknown, max: number): void {
+  const size = (query as { pageSize?: unknown } | null)?.pageSize;
+  if (typeof size !== 'number' || size <= max) return;
+  const list = [{ path: 'query.pageSize', label: '每页条数', message: pageSizeTooLarge(max) }];
+  throw new AppError(
+    'bad_request',
+    `${WHERE_LABEL.query}有1处需要修改：${issueSummary(list)}`,
+    list,
+  );
+}
+
 export class RouteRegistry {
   readonly routes: RouteSpec[] = [];
 
-  constructor(private readonly limiter: RateLimiter = async () => {}) {}
+  constructor(
+    private readonly limiter: RateLimiter = async () => {},
+    /** The setting LIST_PAGE_SIZE_MAX. */
+    readonly pageSizeMax = 100,
+  ) {}
 
   add<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
     router: Router,
@@ -164,6 +181,7 @@ export class RouteRegistry {
         req,
         res,
       };
+      checkPageSize(ctx.query, this.pageSizeMax);
       const out = await handler(ctx);
       if (out === SENT || res.headersSent) return;
       res.status(spec.response.status).json(out);

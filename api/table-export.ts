@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CST_OFFSET_MS } from '../domain/calendar';
+import { AppError } from './problem';
 
 /**
  * Lists and figures as a spreadsheet (issue 15 point 7): Excel (.xlsx) or CSV that Excel opens
@@ -14,8 +15,11 @@ export const ZExportFormat = z.enum(['xlsx', 'csv'], { error: '导出格式应�
 export type ExportFormat = z.infer<typeof ZExportFormat>;
 export const exportShape = { format: ZExportFormat.default('xlsx').meta({ title: '导出格式' }) };
 
-/** Policy: the most rows one export holds; a caller who needs more narrows the filters. */
-export const EXPORT_MAX_ROWS = 10_000;
+/** An export's access, order and filters are its list's; only the page is not. */
+export interface ExportSource<T> {
+  count(): Promise<number>;
+  read(): Promise<T[]>;
+}
 
 export type Cell = string | number | null;
 
@@ -104,6 +108,25 @@ const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
 };
+
+/**
+ * Sends a list as a spreadsheet, or refuses one with more rows than the setting EXPORT_MAX_ROWS
+ * (the person narrows the filters rather than getting a silently shortened file).
+ */
+export async function exportList<T>(
+  res: Response,
+  opts: { format: ExportFormat; title: string; creator: string; maxRows: number },
+  columns: Column<T>[],
+  source: ExportSource<T>,
+): Promise<void> {
+  const total = await source.count();
+  if (total > opts.maxRows)
+    throw new AppError(
+      'unprocessable',
+      `符合条件的${opts.title}共${total}条，超过单次导出上限${opts.maxRows}条，请缩小筛选范围`,
+    );
+  await sendTable(res, opts.format, opts.title, columns, await source.read(), opts.creator);
+}
 
 /** Sends a list as `${title}.xlsx` or `${title}.csv`. */
 export async function sendTable<T>(

@@ -204,7 +204,7 @@ async function main(cleanup: Cleanup) {
   // An evaluator sees and evaluates only the projects it is seated on.
   const accounts = await admin.call<{ items: { id: string; username: string }[] }>(
     'GET',
-    '/api/admin/accounts',
+    '/api/admin/accounts?q=c-evaluator',
   );
   const evaluatorId = accounts.items.find((a) => a.username === 'c-evaluator')?.id;
   await timed(`implementation of ${selected.length} projects to the final tranche`, () =>

@@ -2,7 +2,7 @@ import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import {
   cancelGradeUpdate,
   certificateReturnedUpdate,
-  type EvalActor,
+  type Actor,
   type GradeView,
   gradeStatusQuery,
   gradeWorkflowId,
@@ -58,7 +58,7 @@ export interface GradeUpdateOptions {
 export function cancelGrade(
   client: Client,
   organizationId: string,
-  actor: EvalActor,
+  actor: Actor,
   reason: string,
   opts: GradeUpdateOptions = {},
 ) {
@@ -74,7 +74,7 @@ export function cancelGrade(
 export function recordCertificateReturned(
   client: Client,
   organizationId: string,
-  actor: EvalActor,
+  actor: Actor,
   opts: GradeUpdateOptions = {},
 ) {
   return executeUpdate(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDay, ZInstant, ZItems, ZJson, ZRuleSetRef } from './common';
+import { ZDay, ZInstant, ZItems, ZJson, ZPage, ZRuleSetRef } from './common';
 
 /** Answers of the administration and audit routes (api/routes/admin.ts, audit-log.ts, accounts.ts). */
 
@@ -50,7 +50,7 @@ export const ZOutboxMail = z.object({
 export const ZOutboxResponse = ZItems(ZOutboxMail);
 export const ZOutboxResendResponse = z.object({ id: z.uuid(), status: z.literal('pending') });
 
-export const ZAuditEntriesResponse = ZItems(
+export const ZAuditEntriesResponse = ZPage(
   z.object({
     chainSeq: z.number().int(),
     subjectType: z.string(),
@@ -72,7 +72,7 @@ export const ZAuditEntriesResponse = ZItems(
   }),
 );
 
-export const ZSecurityEventsResponse = ZItems(
+export const ZSecurityEventsResponse = ZPage(
   z.object({
     chainSeq: z.number().int(),
     at: ZInstant,

@@ -31,6 +31,13 @@ export const ZPage = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
   });
 
+/**
+ * A dropdown's choices (api/lookup.ts): at most the setting LOOKUP_MAX of them; `more` says there
+ * were more, and the page asks the person to narrow the search instead of cutting silently.
+ */
+export const ZLookup = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), more: z.boolean(), max: z.number().int() });
+
 export const ZRuleSetRef = z.object({
   version: z.string(),
   jurisdiction: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PHASES, PROPOSAL_STATUSES, ROUND_STAGES } from '../domain/competition/stages';
-import { ZDay, ZInstant, ZJson, ZOffers } from './common';
+import { ZDay, ZInstant, ZJson, ZLookup, ZOffers, ZPage } from './common';
 
 /** Answers of the competition routes (api/routes/competition-*.ts). */
 
@@ -17,7 +17,8 @@ export const ZRoundSummary = z.object({
   callOpensAt: ZInstant,
   callClosesAt: ZInstant,
 });
-export const ZRoundList = z.array(ZRoundSummary);
+export const ZRoundList = ZPage(ZRoundSummary);
+export const ZRoundLookup = ZLookup(z.object({ id: z.uuid(), title: z.string(), stage: ZStage }));
 
 export const ZRoundCreated = z.object({ id: z.uuid(), ruleVersion: z.string(), settings: ZJson });
 

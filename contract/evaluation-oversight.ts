@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDay, ZInstant, ZItems } from './common';
+import { ZDay, ZInstant, ZPage } from './common';
 
 /**
  * Answers of the evaluation's oversight routes: complaints (举报), the public results and the
@@ -48,7 +48,7 @@ export const ZComplaintSummary = z.object({
   round: z.number().int().optional(),
   awaitingMyVote: z.boolean().optional(),
 });
-export const ZComplaintList = ZItems(ZComplaintSummary);
+export const ZComplaintList = ZPage(ZComplaintSummary);
 
 /** The complaint workflow's view (workflows/evaluation/complaint-messages.ts). */
 export const ZComplaintView = z

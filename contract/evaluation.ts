@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISQUALIFICATION_GROUNDS } from '../domain/evaluation/disqualification';
-import { ZIdOnly, ZInstant, ZItems, ZJson, ZOffers } from './common';
+import { ZIdOnly, ZInstant, ZItems, ZJson, ZLookup, ZOffers, ZPage } from './common';
 import { ZTally } from './evaluation-oversight';
 
 /**
@@ -120,7 +120,7 @@ export const ZFileSummary = z.object({
   awaitingMyVote: z.enum(['committee', 'review']).nullable().optional(),
   ...ZTemporalUrl,
 });
-export const ZFileList = ZItems(ZFileSummary);
+export const ZFileList = ZPage(ZFileSummary);
 
 export const ZTrailEntry = z.object({
   seq: z.number().int(),
@@ -210,7 +210,10 @@ export const ZCampaign = z.object({
   progress: z.record(z.string(), z.number()),
   ...ZTemporalUrl,
 });
-export const ZCampaignList = ZItems(ZCampaign);
+export const ZCampaignList = ZPage(ZCampaign);
+export const ZCampaignLookup = ZLookup(
+  z.object({ id: z.uuid(), title: z.string(), year: z.number().int() }),
+);
 
 export const ZApplied = z.object({
   id: z.uuid(),
@@ -232,7 +235,7 @@ export const ZCompetitionEligibility = z.object({
   organizationName: z.string(),
 });
 
-export const ZOfficeTasks = ZItems(
+export const ZOfficeTasks = ZPage(
   z.object({
     kind: z.literal('panel_incomplete'),
     task: z.string(),

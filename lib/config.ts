@@ -150,6 +150,12 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   JSON_BODY_LIMIT: z.string().default('1mb'),
+  /** The largest page a list answers (`pageSize`); at most 1000. */
+  LIST_PAGE_SIZE_MAX: z.coerce.number().int().min(10).max(1000).default(100),
+  /** The most choices a dropdown's lookup answers; past it the person narrows the search. */
+  LOOKUP_MAX: z.coerce.number().int().min(10).max(1000).default(200),
+  /** The most rows one Excel or CSV export holds; past it the person narrows the filters. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(100).max(100_000).default(10_000),
   /** Largest CSV an administrator may import at once. */
   IMPORT_BODY_LIMIT: z.string().default('10mb'),
 });

@@ -4,13 +4,13 @@ import type { Db } from '../../lib/db';
 import type { ComplaintMeasure } from '../../workflows/evaluation/complaint-messages';
 import type {
   DisqualifyArgs,
-  EvalActor,
+  Actor,
   FileView,
   GradeView,
   WithActor,
 } from '../../workflows/evaluation/messages';
 
-const COMMITTEE: EvalActor = { id: 'system', name: '复核委员会', role: 'system', org: null };
+const COMMITTEE: Actor = { id: 'system', name: '复核委员会', role: 'system' };
 const OPEN: FileView['status'][] = [
   'assigned',
   'scored',

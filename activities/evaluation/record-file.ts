@@ -1,10 +1,10 @@
 import type { Db, Prisma } from '../../lib/db';
-import type { Disqualification, EvalActor } from '../../workflows/evaluation/messages';
+import type { Disqualification, Actor } from '../../workflows/evaluation/messages';
 
 export interface FileAudit {
   seq: number;
   at: number;
-  actor: EvalActor;
+  actor: Actor;
   action: string;
   fromStatus?: string | undefined;
   toStatus?: string | undefined;

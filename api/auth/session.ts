@@ -1,22 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { ACCOUNT_ROLES } from '../../domain/actor';
 
 /** Roles of the Prisma enum; `system` never signs in. */
-export const ROLES = [
-  'applicant',
-  'reviewer',
-  'section_head',
-  'bureau_head',
-  'evaluator',
-  'purchaser',
-  'administrator',
-  'committee_member',
-  'agency',
-  'judge',
-  'finance',
-  'security_admin',
-  'auditor',
-] as const;
+export const ROLES = ACCOUNT_ROLES;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -1,58 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import * as C from '../../contract/competition';
-import { competitionPolicySchema } from '../../domain/competition/policy';
-import type { Prisma } from '../../lib/db';
-import { mergeLayers } from '../../lib/rules/jurisdictions';
-import { loadRuleLayers } from '../../lib/rules/load-rule-layers';
+import { createRound } from '../../operations/competition/create-round';
+import { declareConflicts } from '../../operations/competition/declare-conflicts';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import { actorOf, roundFor, workflowLink } from '../competition-access';
+import {
+  ROUND_COLUMNS,
+  ROUND_ORDER,
+  roundWhere,
+  summarizeRound,
+  ZRoundExportQuery,
+  ZRoundListQuery,
+  ZRoundLookupQuery,
+} from '../competition-round-list';
+import { readLookup } from '../lookup';
 import { allowedFor } from '../offers';
+import { operate, operatorOf } from '../operations';
+import { readPage } from '../paging';
 import { AppError } from '../problem';
-import type { RouteRegistry } from '../route';
+import { type RouteRegistry, SENT } from '../route';
 import * as S from '../schemas/competition';
+import { exportList, exportResponse } from '../table-export';
 import { registerCommunityRecords } from './competition-community-records';
 import { registerRoundFigures } from './competition-figures';
 import { registerObjections } from './competition-objections';
 import { ROUND_ACTIONS, registerRoundActions } from './competition-round-actions';
 
 const TAG = '公益创投';
-
-async function checkJudges(deps: AppDeps, ids: string[]) {
-  const found = await deps.db.account.count({
-    where: { id: { in: ids }, role: 'judge', active: true },
-  });
-  if (found !== new Set(ids).size)
-    throw new AppError('unprocessable', '评审名单中有账号不存在、已停用或不是评审角色');
-}
-
-/** The round's settings: the rule layers in force on the round-open date, then the administrator's. */
-async function settingsFor(deps: AppDeps, opensAt: number, overrides: Record<string, unknown>) {
-  const layers = await loadRuleLayers(
-    deps.db,
-    'competition',
-    deps.config.DISTRICT_CODE,
-    opensAt,
-    (x) => ({
-      success: true as const,
-      data: x as Record<string, unknown>,
-    }),
-  );
-  const parsed = competitionPolicySchema.safeParse(
-    mergeLayers([layers.policy as never, overrides as never]),
-  );
-  if (!parsed.success)
-    throw new AppError(
-      'unprocessable',
-      '本轮设置不符合要求',
-      parsed.error.issues.map((i) => ({
-        path: ['body', 'settings', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
-  return { policy: parsed.data, ruleVersion: layers.ref.version };
-}
 
 export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
@@ -73,33 +48,18 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
     async ({ body, session }) => {
       const opens = Date.parse(body.callOpensAt);
       const closes = Date.parse(body.callClosesAt);
-      if (closes <= opens) throw new AppError('unprocessable', '征集截止时间须晚于开始时间');
-      await checkJudges(deps, [...body.judges.first, ...body.judges.roadshow]);
-      const { policy, ruleVersion } = await settingsFor(deps, opens, body.settings);
-      const id = randomUUID();
-      await db.competitionRound.create({
-        data: {
-          id,
+      const { id, policy, ruleVersion } = await operate(() =>
+        createRound(db, {
           title: body.title,
-          workflowId: m.roundWorkflowId(id),
-          stage: 'call_open',
-          settings: policy as unknown as Prisma.InputJsonValue,
-          ruleVersion,
-          budgetFen: BigInt(policy.budgetFen),
-          callOpensAt: new Date(opens),
-          callClosesAt: new Date(closes),
+          callOpensAt: opens,
+          callClosesAt: closes,
+          judges: body.judges,
+          settings: body.settings,
+          districtCode: deps.config.DISTRICT_CODE,
           createdById: session!.sub,
-          judges: {
-            create: [
-              ...new Set(body.judges.first.map((a) => `first:${a}`)),
-              ...new Set(body.judges.roadshow.map((a) => `roadshow:${a}`)),
-            ].map((k) => ({
-              phase: k.split(':')[0] as string,
-              accountId: k.split(':')[1] as string,
-            })),
-          },
-        },
-      });
+          workflowIdOf: m.roundWorkflowId,
+        }),
+      );
       await deps.competitions.startRound({
         roundId: id,
         title: body.title,
@@ -117,23 +77,65 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       method: 'get',
       path: '/api/competitions',
       tag: TAG,
-      summary: '创投轮次列表',
+      summary: '创投轮次列表（可按阶段、名称、征集开始日期筛选）',
       access: 'signed-in',
-      response: { status: 200, description: '轮次', schema: C.ZRoundList },
+      query: ZRoundListQuery,
+      response: { status: 200, description: '一页轮次', schema: C.ZRoundList },
     },
-    async () => {
-      const rounds = await db.competitionRound.findMany({
-        orderBy: { createdAt: 'desc' },
-        take: 100,
+    async ({ query }) => {
+      const where = roundWhere(query);
+      return readPage(
+        query,
+        () => db.competitionRound.count({ where }),
+        (page) => db.competitionRound.findMany({ where, orderBy: ROUND_ORDER, ...page }),
+        summarizeRound,
+      );
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions/lookup',
+      tag: TAG,
+      summary: `选择创投轮次（按名称查找，最多${deps.config.LOOKUP_MAX}项）`,
+      access: 'signed-in',
+      query: ZRoundLookupQuery,
+      response: { status: 200, description: '轮次', schema: C.ZRoundLookup },
+    },
+    async ({ query }) =>
+      readLookup(
+        deps.config.LOOKUP_MAX,
+        (take) =>
+          db.competitionRound.findMany({ where: roundWhere(query), orderBy: ROUND_ORDER, take }),
+        (r) => ({ id: r.id, title: r.title, stage: r.stage }),
+      ),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/competitions/export',
+      tag: TAG,
+      summary: '导出创投轮次列表（Excel 或 CSV，筛选条件与列表相同，金额以元为单位）',
+      description: `最多导出${deps.config.EXPORT_MAX_ROWS}行。`,
+      access: ['administrator', 'reviewer', 'finance'],
+      query: ZRoundExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, res }) => {
+      const where = roundWhere(query);
+      const { config } = deps;
+      const opts = { format: query.format, title: '创投轮次', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, ROUND_COLUMNS, {
+        count: () => db.competitionRound.count({ where }),
+        read: () => db.competitionRound.findMany({ where, orderBy: ROUND_ORDER }),
       });
-      return rounds.map((r) => ({
-        id: r.id,
-        title: r.title,
-        stage: r.stage,
-        budgetFen: Number(r.budgetFen),
-        callOpensAt: r.callOpensAt.toISOString(),
-        callClosesAt: r.callClosesAt.toISOString(),
-      }));
+      return SENT;
     },
   );
 
@@ -196,20 +198,9 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
     },
     async ({ params, body, session }) => {
       await roundFor(db, params.id);
-      const onPanel = await db.competitionJudge.count({
-        where: { roundId: params.id, accountId: session!.sub },
-      });
-      if (!onPanel) throw new AppError('not_found', '没有找到该创投轮次');
-      await db.competitionConflict.createMany({
-        skipDuplicates: true,
-        data: body.organizationIds.map((organizationId) => ({
-          roundId: params.id,
-          judgeId: session!.sub,
-          organizationId,
-          reason: body.reason,
-        })),
-      });
-      return { declared: body.organizationIds.length };
+      return operate(() =>
+        declareConflicts(db, { ...body, roundId: params.id, judge: operatorOf(session!) }),
+      );
     },
   );
 

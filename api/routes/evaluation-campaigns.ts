@@ -1,24 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
 import * as E from '../../contract/evaluation';
-import { localDateOf } from '../../domain/calendar';
-import { decideEligibility } from '../../domain/evaluation/eligibility';
-import { committeeSizeProblems } from '../../domain/evaluation/voting';
-import { nextCounterIn } from '../../lib/counter';
-import { Prisma } from '../../lib/db';
-import { loadOrganizationProfile } from '../../lib/organization-profile';
-import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
+import { applyForEvaluation } from '../../operations/evaluation/apply-for-evaluation';
+import { openCampaign } from '../../operations/evaluation/open-campaign';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
+import {
+  CAMPAIGN_COLUMNS,
+  CAMPAIGN_ORDER,
+  campaignLookupWhere,
+  campaignRows,
+  campaignWhere,
+  ZCampaignExportQuery,
+  ZCampaignListQuery,
+  ZCampaignLookupQuery,
+} from '../evaluation-campaign-list';
 import { loadCampaignStages } from '../evaluation-campaign-stages';
+import { readLookup } from '../lookup';
+import { operate } from '../operations';
+import { pageArgs } from '../paging';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
-import { type RouteRegistry, uuidParam } from '../route';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
+import { exportList, exportResponse } from '../table-export';
 
 export type EvaluationDeps = AppDeps & { evaluation: EvaluationClient };
 
@@ -47,45 +55,16 @@ export function createEvaluationCampaignsRouter(
     async ({ body, session, res }) => {
       const opens = Date.parse(body.windowOpensAt);
       const closes = Date.parse(body.windowClosesAt);
-      if (closes <= opens) throw new AppError('unprocessable', '申报截止时间须晚于开始时间');
-      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, Date.now());
-      const sizes = committeeSizeProblems(
-        {
-          committee: new Set(body.committeeIds).size,
-          review: new Set(body.reviewCommitteeIds).size,
-        },
-        policy.committee,
+      const { id } = await operate(() =>
+        openCampaign(db, {
+          ...body,
+          districtCode: config.DISTRICT_CODE,
+          windowOpensAt: opens,
+          windowClosesAt: closes,
+          openedById: session!.sub,
+          workflowIdOf: m.campaignWorkflowId,
+        }),
       );
-      if (sizes.length)
-        throw new AppError('unprocessable', sizes.map((p) => p.message).join('；'), sizes);
-      const members = [...body.committeeIds, ...body.reviewCommitteeIds];
-      const found = await db.account.count({
-        where: { id: { in: members }, role: 'committee_member', active: true },
-      });
-      if (found !== new Set(members).size)
-        throw new AppError('unprocessable', '委员须为在册的评估委员会委员账号');
-      const id = randomUUID();
-      try {
-        await db.evaluationCampaign.create({
-          data: {
-            id,
-            workflowId: m.campaignWorkflowId(id),
-            districtCode: config.DISTRICT_CODE,
-            year: body.year,
-            title: body.title,
-            noticeAt: new Date(),
-            windowOpensAt: new Date(opens),
-            windowClosesAt: new Date(closes),
-            committeeIds: body.committeeIds,
-            reviewCommitteeIds: body.reviewCommitteeIds,
-            openedById: session!.sub,
-          },
-        });
-      } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-          throw new AppError('conflict', `${body.year}年度的评估活动已经开启`);
-        throw err;
-      }
       await evaluation.startCampaign({
         campaignId: id,
         year: body.year,
@@ -108,16 +87,72 @@ export function createEvaluationCampaignsRouter(
       method: 'get',
       path: '/api/evaluation/campaigns',
       tag: TAG,
-      summary: '评估活动列表',
+      summary: '评估活动列表（可按阶段、年度、通知发布日期筛选）',
       access: 'signed-in',
-      response: { status: 200, description: '评估活动', schema: E.ZCampaignList },
+      query: ZCampaignListQuery,
+      response: { status: 200, description: '一页评估活动', schema: E.ZCampaignList },
     },
-    async ({ session }) => {
-      const rows = await db.evaluationCampaign.findMany({
-        where: { districtCode: config.DISTRICT_CODE },
-        orderBy: { year: 'desc' },
+    async ({ query, session }) => {
+      const where = campaignWhere(config.DISTRICT_CODE, query);
+      const [total, rows] = await Promise.all([
+        db.evaluationCampaign.count({ where }),
+        db.evaluationCampaign.findMany({ where, orderBy: CAMPAIGN_ORDER, ...pageArgs(query) }),
+      ]);
+      const items = await Promise.all(rows.map((r) => campaignBody(deps, r.id, session!)));
+      return { items, page: query.page, pageSize: query.pageSize, total };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/campaigns/lookup',
+      tag: TAG,
+      summary: `选择评估活动（按名称查找，最多${config.LOOKUP_MAX}项）`,
+      access: 'signed-in',
+      query: ZCampaignLookupQuery,
+      response: { status: 200, description: '评估活动', schema: E.ZCampaignLookup },
+    },
+    async ({ query }) =>
+      readLookup(
+        config.LOOKUP_MAX,
+        (take) =>
+          db.evaluationCampaign.findMany({
+            where: campaignLookupWhere(config.DISTRICT_CODE, query.q),
+            orderBy: CAMPAIGN_ORDER,
+            take,
+          }),
+        (c) => ({ id: c.id, title: c.title, year: c.year }),
+      ),
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/campaigns/export',
+      tag: TAG,
+      summary: '导出评估活动列表（Excel 或 CSV，筛选条件与列表相同）',
+      description: `最多导出${config.EXPORT_MAX_ROWS}行。`,
+      access: ['administrator', 'section_head', 'agency'],
+      query: ZCampaignExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, res }) => {
+      const where = campaignWhere(config.DISTRICT_CODE, query);
+      const opts = { format: query.format, title: '评估活动', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, CAMPAIGN_COLUMNS, {
+        count: () => db.evaluationCampaign.count({ where }),
+        read: async () =>
+          campaignRows(
+            db,
+            await db.evaluationCampaign.findMany({ where, orderBy: CAMPAIGN_ORDER }),
+          ),
       });
-      return { items: await Promise.all(rows.map((r) => campaignBody(deps, r.id, session!))) };
+      return SENT;
     },
   );
 
@@ -184,66 +219,24 @@ export function createEvaluationCampaignsRouter(
     },
     async ({ params, body, session, res }) => {
       const c = await campaignRow(deps, params.id);
-      const now = Date.now();
-      if (
-        c.phase !== 'application_window' ||
-        now < c.windowOpensAt.getTime() ||
-        now >= c.windowClosesAt.getTime()
-      )
-        throw new AppError('conflict', '不在申报期内，不能提交评估申请');
-      const org = session!.org;
-      if (!org) throw new AppError('forbidden', '账号未关联社会组织');
-      const owned = await db.storedFile.count({
-        where: { id: { in: body.evidenceFileIds }, organizationId: org },
-      });
-      if (owned !== new Set(body.evidenceFileIds).size)
-        throw new AppError('unprocessable', '证明材料须是本组织上传的文件');
-      // §4.5 rule 1: eligibility is decided on the profile as it stands on the application date.
-      const profile = await loadOrganizationProfile(db, org);
-      if (!profile) throw new AppError('not_found', '没有找到本组织的档案');
-      // Refused as it applies, with every reason, not weeks later when the window closes.
-      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, now);
-      const eligibility = decideEligibility(profile, localDateOf(now), policy);
-      if (!eligibility.eligible)
-        throw new AppError(
-          'unprocessable',
-          `不符合评估申报条件：${eligibility.reasons.join('；')}`,
-          eligibility.reasons.map((message) => ({ path: 'organization', message })),
-        );
-      const id = randomUUID();
-      try {
-        // A number people can quote (PG-2026-0001), gap-free per campaign year.
-        const f = await db.$transaction(async (tx) => {
-          const seq = await nextCounterIn(tx, `evaluation-file:${c.year}`);
-          return tx.evaluationFile.create({
-            data: {
-              id,
-              fileNo: `PG-${c.year}-${String(seq).padStart(4, '0')}`,
-              campaignId: c.id,
-              organizationId: org,
-              workflowId: m.fileWorkflowId(id),
-              appliedAt: new Date(now),
-              appliedById: session!.sub,
-              selfScore: body.selfScore,
-              selfAssessment: body.selfAssessment,
-              evidenceFileIds: body.evidenceFileIds,
-              profileSnapshot: profile as unknown as Prisma.InputJsonValue,
-            },
-          });
-        });
-        res.status(201);
-        return {
-          id: f.id,
-          fileNo: f.fileNo,
-          campaignId: c.id,
-          status: f.status,
-          appliedAt: f.appliedAt.toISOString(),
-        };
-      } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-          throw new AppError('conflict', '本组织已经申报了本年度的评估');
-        throw err;
-      }
+      const f = await operate(() =>
+        applyForEvaluation(db, {
+          ...body,
+          campaign: c,
+          organizationId: session!.org ?? null,
+          appliedById: session!.sub,
+          districtCode: config.DISTRICT_CODE,
+          workflowIdOf: m.fileWorkflowId,
+        }),
+      );
+      res.status(201);
+      return {
+        id: f.id,
+        fileNo: f.fileNo,
+        campaignId: c.id,
+        status: f.status,
+        appliedAt: f.appliedAt.toISOString(),
+      };
     },
   );
 

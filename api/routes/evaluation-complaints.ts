@@ -9,9 +9,19 @@ import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { complaintExtras, complaintVotes } from '../evaluation-complaint-extras';
 import { fileComplaint, publicResults } from '../evaluation-complaint-filing';
+import {
+  COMPLAINT_COLUMNS,
+  COMPLAINT_ORDER,
+  complaintRows,
+  complaintWhere,
+  ZComplaintExportQuery,
+  ZComplaintListQuery,
+} from '../evaluation-complaint-list';
+import { pageArgs } from '../paging';
 import { AppError, hiddenFrom } from '../problem';
-import { type RouteRegistry, uuidParam } from '../route';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
+import { exportList, exportResponse } from '../table-export';
 import type { EvaluationDeps } from './evaluation-campaigns';
 
 const TAG = '等级评估';
@@ -152,21 +162,50 @@ export function createEvaluationComplaintsRouter(
       tag: TAG,
       summary: '举报列表（评估办公室看全部，复核委员看待裁定的，举报人看自己的）',
       access: 'signed-in',
-      query: S.ZListComplaintsQuery,
-      response: { status: 200, description: '举报', schema: E.ZComplaintList },
+      query: ZComplaintListQuery,
+      response: { status: 200, description: '一页举报', schema: E.ZComplaintList },
     },
     async ({ query, session }) => {
       const s = session!;
-      const who = isEvaluationOffice(s.role)
-        ? {}
-        : { OR: [{ reviewCommitteeIds: { has: s.sub } }, { complainantId: s.sub }] };
-      const rows = await db.evaluationComplaint.findMany({
-        where: { ...who, ...(query.status ? { status: query.status } : {}) },
-        orderBy: { filedAt: 'desc' },
-        take: 500,
-      });
+      const where = complaintWhere(query, s);
+      const [total, rows] = await Promise.all([
+        db.evaluationComplaint.count({ where }),
+        db.evaluationComplaint.findMany({ where, orderBy: COMPLAINT_ORDER, ...pageArgs(query) }),
+      ]);
       const extras = await complaintExtras(db, rows, s);
-      return { items: rows.map((r) => ({ ...summarize(r, s), ...extras.get(r.id) })) };
+      const items = rows.map((r) => ({ ...summarize(r, s), ...extras.get(r.id) }));
+      return { items, page: query.page, pageSize: query.pageSize, total };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/complaints/export',
+      tag: TAG,
+      summary: '导出举报列表（Excel 或 CSV，筛选条件与可见范围与列表相同，不含举报人联系方式）',
+      description: `最多导出${deps.config.EXPORT_MAX_ROWS}行。`,
+      access: 'signed-in',
+      query: ZComplaintExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, session, res }) => {
+      const where = complaintWhere(query, session!);
+      const { config } = deps;
+      const opts = { format: query.format, title: '评估举报', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, COMPLAINT_COLUMNS, {
+        count: () => db.evaluationComplaint.count({ where }),
+        read: async () =>
+          complaintRows(
+            db,
+            await db.evaluationComplaint.findMany({ where, orderBy: COMPLAINT_ORDER }),
+            session!,
+          ),
+      });
+      return SENT;
     },
   );
 

@@ -2,29 +2,42 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import * as E from '../../contract/evaluation';
 import { localDateOf } from '../../domain/calendar';
-import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
 import { expertCandidates } from '../../lib/evaluation-expert-pool';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
+import { saveScoreSheetDraft } from '../../operations/evaluation/save-score-sheet-draft';
 import * as m from '../../workflows/evaluation/messages';
 import type { Session } from '../auth/session';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
+import { actorOf, evaluationFileFor, organizationNames, summarizeFile } from '../evaluation-access';
 import {
-  actorOf,
-  evaluationFileFor,
-  organizationNames,
-  summarizeFile,
-  visibleFilesWhere,
-} from '../evaluation-access';
+  FILE_COLUMNS,
+  FILE_ORDER,
+  fileRows,
+  fileWhere,
+  ZFileExportQuery,
+  ZFileListQuery,
+} from '../evaluation-file-list';
 import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import { allowedFor } from '../offers';
+import { operate } from '../operations';
+import { pageArgs } from '../paging';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
-import { type RouteRegistry, uuidParam } from '../route';
+import { type RouteRegistry, SENT, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
+import { exportList, exportResponse } from '../table-export';
 import type { EvaluationDeps } from './evaluation-campaigns';
 
 const TAG = '等级评估';
+const FILE_READERS = [
+  'administrator',
+  'section_head',
+  'agency',
+  'evaluator',
+  'committee_member',
+  'applicant',
+] as const;
 type Role =
   | 'evaluator'
   | 'applicant'
@@ -200,40 +213,60 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
       path: '/api/evaluation/files',
       tag: TAG,
       summary: '评估事项列表（评估专家只看到分配给自己的事项）',
-      access: [
-        'administrator',
-        'section_head',
-        'agency',
-        'evaluator',
-        'committee_member',
-        'applicant',
-      ],
-      query: S.ZListFilesQuery,
-      response: { status: 200, description: '评估事项', schema: E.ZFileList },
+      access: FILE_READERS,
+      query: ZFileListQuery,
+      response: { status: 200, description: '一页评估事项', schema: E.ZFileList },
     },
     async ({ query, session }) => {
-      const where: Prisma.EvaluationFileWhereInput = {
-        ...(await visibleFilesWhere(db, session!)),
-        ...(query.campaignId ? { campaignId: query.campaignId } : {}),
-        ...(query.status ? { status: query.status } : {}),
-      };
-      const rows = await db.evaluationFile.findMany({
-        where,
-        orderBy: { appliedAt: 'asc' },
-        take: 500,
-      });
+      const where = await fileWhere(db, query, session!);
+      const [total, rows] = await Promise.all([
+        db.evaluationFile.count({ where }),
+        db.evaluationFile.findMany({ where, orderBy: FILE_ORDER, ...pageArgs(query) }),
+      ]);
       const names = await organizationNames(
         db,
         rows.map((r) => r.organizationId),
       );
       const awaiting = await awaitingVotes(db, session!, rows);
-      return {
-        items: rows.map((r) => ({
-          ...summarizeFile(r, names),
-          ...workflowUrl(session!, r.workflowId),
-          awaitingMyVote: awaiting.get(r.id) ?? null,
-        })),
-      };
+      const items = rows.map((r) => ({
+        ...summarizeFile(r, names),
+        ...workflowUrl(session!, r.workflowId),
+        awaitingMyVote: awaiting.get(r.id) ?? null,
+      }));
+      return { items, page: query.page, pageSize: query.pageSize, total };
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/evaluation/files/export',
+      tag: TAG,
+      summary: '导出评估事项列表（Excel 或 CSV，筛选条件与可见范围与列表相同）',
+      description: `评估专家只导出分配给自己的事项，社会组织只导出本组织的事项。最多导出${config.EXPORT_MAX_ROWS}行。`,
+      access: FILE_READERS,
+      query: ZFileExportQuery,
+      response: exportResponse,
+      problems: ['unprocessable'],
+      limit: 'expensive',
+    },
+    async ({ query, session, res }) => {
+      const where = await fileWhere(db, query, session!);
+      const opts = { format: query.format, title: '评估事项', creator: config.AUTHORITY_NAME };
+      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, FILE_COLUMNS, {
+        count: () => db.evaluationFile.count({ where }),
+        read: async () =>
+          fileRows(
+            db,
+            await db.evaluationFile.findMany({
+              where,
+              orderBy: FILE_ORDER,
+              include: { campaign: { select: { title: true } } },
+            }),
+          ),
+      });
+      return SENT;
     },
   );
 
@@ -295,24 +328,15 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
     },
     async ({ params, body, session }) => {
       const { file, seat } = await evaluationFileFor(db, params.id, session!);
-      if (seat?.status !== 'cleared')
-        throw new AppError('conflict', '请先声明是否存在需要回避的情形');
-      const existing = await db.evaluationScoreSheet.findUnique({
-        where: { fileId_evaluatorId: { fileId: file.id, evaluatorId: session!.sub } },
-      });
-      if (existing?.status === 'submitted')
-        throw new AppError('conflict', '评分表已经提交，不能再修改');
-      const org = await db.organization.findUniqueOrThrow({ where: { id: file.organizationId } });
-      const { policy } = await loadEvaluationPolicy(db, deps.config.DISTRICT_CODE, Date.now());
-      const tree = policy.indicators[org.legalForm ?? 'social_group'];
-      const problems = validateSheet(body, tree, policy, { complete: false });
-      if (problems.length) throw new AppError('unprocessable', problems.join('；'));
-      const data = { scores: body as unknown as Prisma.InputJsonValue, total: 0, status: 'draft' };
-      await db.evaluationScoreSheet.upsert({
-        where: { fileId_evaluatorId: { fileId: file.id, evaluatorId: session!.sub } },
-        create: { fileId: file.id, evaluatorId: session!.sub, ...data },
-        update: data,
-      });
+      const { tree } = await operate(() =>
+        saveScoreSheetDraft(db, {
+          file,
+          seatStatus: seat?.status,
+          evaluatorId: session!.sub,
+          sheet: body,
+          districtCode: deps.config.DISTRICT_CODE,
+        }),
+      );
       return { status: 'draft', sheet: body, indicators: tree };
     },
   );

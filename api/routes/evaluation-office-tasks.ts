@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import * as E from '../../contract/evaluation';
 import { organizationNames } from '../evaluation-access';
+import { pageArgs, ZPageQuery } from '../paging';
 import type { RouteRegistry } from '../route';
 import type { EvaluationDeps } from './evaluation-campaigns';
 
@@ -24,19 +25,25 @@ export function createEvaluationOfficeTasksRouter(
       tag: '等级评估',
       summary: '评估办公室待办：专家组不足规定人数、待增补专家的评估事项',
       access: ['administrator', 'section_head'],
-      response: { status: 200, description: '待办事项', schema: E.ZOfficeTasks },
+      query: ZPageQuery,
+      response: { status: 200, description: '一页待办事项', schema: E.ZOfficeTasks },
     },
-    async () => {
-      const files = await db.evaluationFile.findMany({
-        where: {
-          panelShortBy: { gt: 0 },
-          status: 'assigned',
-          campaign: { districtCode: config.DISTRICT_CODE },
-        },
-        include: { campaign: { select: { title: true } } },
-        orderBy: { updatedAt: 'asc' },
-        take: 500,
-      });
+    async ({ query }) => {
+      const where = {
+        panelShortBy: { gt: 0 },
+        status: 'assigned',
+        campaign: { districtCode: config.DISTRICT_CODE },
+      };
+      // The longest waiting first; the id breaks ties so that pages neither repeat nor skip.
+      const [total, files] = await Promise.all([
+        db.evaluationFile.count({ where }),
+        db.evaluationFile.findMany({
+          where,
+          include: { campaign: { select: { title: true } } },
+          orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+          ...pageArgs(query),
+        }),
+      ]);
       const names = await organizationNames(
         db,
         files.map((f) => f.organizationId),
@@ -53,6 +60,9 @@ export function createEvaluationOfficeTasksRouter(
           missing: f.panelShortBy,
           since: f.updatedAt.toISOString(),
         })),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
       };
     },
   );

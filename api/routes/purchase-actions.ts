@@ -182,10 +182,10 @@ export const PURCHASE_ACTIONS = [
 ];
 
 /** The person as the purchase workflow knows them. */
-export const purchaseActor = (s: Session): m.PurchaseActor => ({
+export const purchaseActor = (s: Session): m.Actor => ({
   id: s.sub,
   name: s.name,
-  role: s.role as m.PurchaseActor['role'],
+  role: s.role as m.Actor['role'],
   organizationId: s.org,
 });
 

@@ -28,7 +28,7 @@ import {
   ZRegistrationSummary,
 } from '../schemas/registration';
 import { literal } from '../search-text';
-import { type Column, EXPORT_MAX_ROWS, exportResponse, sendTable } from '../table-export';
+import { type Column, exportResponse, sendTable } from '../table-export';
 import { REGISTRATION_ACTIONS } from './registration-actions';
 import { sendFile } from './send-file';
 
@@ -166,7 +166,7 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
       path: '/api/registrations/export',
       tag: '登记',
       summary: '导出登记申请列表（Excel 或 CSV，筛选条件与列表相同）',
-      description: `申请人只能导出本组织的申请。最多导出${EXPORT_MAX_ROWS}行，超过时请缩小筛选范围。`,
+      description: `申请人只能导出本组织的申请。最多导出${config.EXPORT_MAX_ROWS}行，超过时请缩小筛选范围。`,
       access: READERS,
       query: ZExportRegistrationsQuery,
       response: exportResponse,
@@ -176,10 +176,10 @@ export function createRegistrationsRouter(registry: RouteRegistry, deps: AppDeps
     async ({ query, session, res }) => {
       const where = registrationWhere(query, session!);
       const total = await db.registration.count({ where });
-      if (total > EXPORT_MAX_ROWS)
+      if (total > config.EXPORT_MAX_ROWS)
         throw new AppError(
           'unprocessable',
-          `符合条件的申请共${total}件，超过单次导出上限${EXPORT_MAX_ROWS}件，请缩小筛选范围`,
+          `符合条件的申请共${total}件，超过单次导出上限${config.EXPORT_MAX_ROWS}件，请缩小筛选范围`,
         );
       const rows = await db.registration.findMany({ where, orderBy: REGISTRATION_ORDER });
       await sendTable(

@@ -23,11 +23,6 @@ export const ZApplyRequest = z.object({
   evidenceFileIds: z.array(z.uuid()).max(50).default([]),
 });
 
-export const ZListFilesQuery = z.object({
-  campaignId: z.uuid().optional(),
-  status: z.string().max(40).optional(),
-});
-
 export const ZDeclareConflictRequest = z.object({
   hasConflict: z.boolean(),
   note: z.string().trim().max(2000).optional(),
@@ -82,6 +77,3 @@ export const ZVerifyComplaintRequest = z
   .object({ note: z.string().trim().max(2000).optional() })
   .optional();
 export const ZDismissComplaintRequest = z.object({ reason: text('不予受理的理由') });
-export const ZListComplaintsQuery = z.object({
-  status: z.enum(['filed', 'verified', 'dismissed', 'upheld', 'rejected']).optional(),
-});

@@ -15,9 +15,6 @@ const fen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 export const ZCatalogueItemRequest = catalogueItemSchema;
 export const ZRetireRequest = z.object({ reason: text(500) });
-export const ZCatalogueListQuery = z.object({
-  status: z.enum(['active', 'retired']).optional(),
-});
 export const ZCreateProjectRequest = z.object({
   catalogueItemId: z.uuid(),
   title: text(200),

@@ -23,6 +23,19 @@ export const ROUND_STAGES = [
 ] as const;
 export type RoundStage = (typeof ROUND_STAGES)[number];
 
+/** Words for a round's stages, on its pages and in its exports. */
+export const ROUND_STAGE_LABEL: Record<RoundStage, string> = {
+  call_open: '征集中',
+  eligibility_review: '资格审查',
+  first_scoring: '初评打分中',
+  first_scored: '初评已汇总',
+  roadshow: '路演答辩打分中',
+  scored: '评审已结束',
+  publicity: '资助名单公示中',
+  implementing: '项目实施',
+  closed: '本轮已结束',
+};
+
 export const PROPOSAL_STATUSES = [
   'submitted',
   'rejected',

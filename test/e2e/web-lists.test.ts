@@ -10,8 +10,9 @@ import { STATUS_LABEL } from '../../workflows/registration/view-types';
 /**
  * Lists that scale (issue 15 point 7) in the browser: a reviewer pages through 全部申请, narrows
  * it by status, downloads it as Excel (read back with exceljs), and opens the print view of a
- * refusal with the authority's name, the document number and no menu. The files are projections
- * written straight into the database, named after this file's district.
+ * refusal with the authority's name, the document number and no menu; an evaluator pages through
+ * the 21 evaluation files they are seated on and downloads them as Excel. The files are
+ * projections written straight into the database, named after this file's district.
  */
 
 let h: Harness;
@@ -86,9 +87,54 @@ beforeAll(async () => {
     });
     if (rejected) refused = id;
   }
+  await seatEvaluator();
   browser = await openBrowser();
   page = browser.page;
 }, 120_000);
+
+/** A campaign of this district with 21 files (one organisation each), the evaluator seated on all. */
+async function seatEvaluator() {
+  const campaignId = randomUUID();
+  await h.db.evaluationCampaign.create({
+    data: {
+      id: campaignId,
+      workflowId: `web-lists-campaign-${campaignId}`,
+      districtCode: tag,
+      year: 2026,
+      title: `${tag}年度评估`,
+      phase: 'assessment',
+      noticeAt: new Date('2026-03-01T02:00:00Z'),
+      windowOpensAt: new Date('2026-03-01T02:00:00Z'),
+      windowClosesAt: new Date('2026-03-31T10:00:00Z'),
+      committeeIds: [],
+      reviewCommitteeIds: [],
+      openedById: h.user('admin').id,
+    },
+  });
+  for (let n = 1; n <= 21; n++) {
+    const org = await h.db.organization.create({
+      data: { name: `评估${tag}组织${String(n).padStart(2, '0')}` },
+    });
+    const id = randomUUID();
+    await h.db.evaluationFile.create({
+      data: {
+        id,
+        campaignId,
+        organizationId: org.id,
+        workflowId: `web-lists-file-${id}`,
+        fileNo: `PG-${tag}-${String(n).padStart(3, '0')}`,
+        appliedAt: new Date(Date.parse('2026-04-01T02:00:00Z') + n * 60_000),
+        appliedById: h.user('admin').id,
+        selfScore: 800,
+        selfAssessment: '自评',
+        evidenceFileIds: [],
+      },
+    });
+    await h.db.evaluationAssignment.create({
+      data: { fileId: id, evaluatorId: h.user('evaluator').id, agencyId: randomUUID() },
+    });
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -151,5 +197,34 @@ describe('全部申请 in the browser', () => {
     });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(true);
+  });
+});
+
+describe('我的评估事项 in the browser', () => {
+  it('given 21 seated files, when the evaluator pages and exports, then page 2 holds the 21st and the workbook all 21', async () => {
+    await signIn(page, h.baseUrl, h.user('evaluator').username);
+    await page.getByRole('heading', { name: '分配给我的评估事项' }).waitFor();
+    await page.getByText('共 21 件').waitFor();
+    const pager = page.getByRole('navigation', { name: '分页' });
+    await pager.getByText('共 21 条 · 第 1 / 2 页').waitFor();
+    expect(await page.locator('.work-list .work-item').count()).toBe(20);
+    await page.getByText(`评估${tag}组织01`).waitFor();
+    await pager.getByRole('button', { name: '下一页' }).click();
+    await pager.getByText('第 2 / 2 页').waitFor();
+    await page.getByText(`评估${tag}组织21`).waitFor();
+    expect(await page.locator('.work-list .work-item').count()).toBe(1);
+    await shoot(page, '72-evaluator-files-paged');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出 Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('评估事项.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(22);
+    expect(ws.getRow(1).getCell(1).value).toBe('评估编号');
+    expect(ws.getRow(2).getCell(1).value).toBe(`PG-${tag}-001`);
+    expect(ws.getRow(22).getCell(2).value).toBe(`评估${tag}组织21`);
   });
 });

@@ -84,6 +84,9 @@ describe('the second factor in the browser', () => {
   it("given the security administrator, when they reset the reviewer's second factor, then the account page shows it unbound", async () => {
     await enrolInBrowser('security');
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
+    // The accounts page 50 at a time and are shared with every test file: search for this one.
+    await page.getByLabel('用户名或姓名').fill(h.user('reviewer1').username);
+    await page.getByRole('button', { name: '查询' }).click();
     const row = page.locator('tr', { hasText: h.user('reviewer1').username });
     await row.getByText('已绑定动态验证码').waitFor();
     await shoot(page, '92-security-accounts');

@@ -68,7 +68,7 @@ describe('a campaign that continues as new while it starts its files', () => {
         },
       });
     }
-    const actor = { id: opener.id, name: '周管理', role: 'administrator', org: null };
+    const actor = { id: opener.id, name: '周管理', role: 'administrator' as const };
     await h.client.workflow.start(m.campaignWorkflowType, {
       taskQueue: h.config.TEMPORAL_TASK_QUEUE,
       workflowId: m.campaignWorkflowId(campaignId),

@@ -336,7 +336,9 @@ describe('government purchase of services', () => {
 
   it('given a signed single-source contract, when the undertaker sub-contracts, then the purchaser terminates it and OCDS says so', async () => {
     const item = (
-      await http(h.baseUrl, cast.admin).get('/api/purchase-catalogue?status=active')
+      await http(h.baseUrl, cast.admin).get(
+        `/api/purchase-catalogue?status=active&code=${CATALOGUE_ITEM.code}`,
+      )
     ).body.items.find((i: { code: string }) => i.code === CATALOGUE_ITEM.code);
     const id = await newProject(h, cast, item.id, BUDGET, '社区养老驿站运营（单一来源）');
     const a = await newUndertaker(h, { grade: 3 });

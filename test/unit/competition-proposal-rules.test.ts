@@ -3,8 +3,8 @@ import { competitionPolicySchema } from '../../domain/competition/policy';
 import * as r from '../../workflows/competition/proposal-rules';
 
 const p = competitionPolicySchema.parse({});
-const admin = { id: 'a1', name: '周管理', role: 'administrator' };
-const finance = { id: 'f1', name: '钱财务', role: 'finance' };
+const admin = { id: 'a1', name: '周管理', role: 'administrator' as const };
+const finance = { id: 'f1', name: '钱财务', role: 'finance' as const };
 
 function proposal(): r.ProposalState {
   return r.initialProposal({
@@ -78,7 +78,7 @@ describe('a funded proposal’s tranches', () => {
 });
 
 describe('scoring a proposal', () => {
-  const judge = { id: 'j1', name: '评审', role: 'judge' };
+  const judge = { id: 'j1', name: '评审', role: 'judge' as const };
   it('given a judge who has not declared, then the score is refused; after a clear declaration an out-of-range criterion is refused', () => {
     const s = funded();
     r.applyNews(s, { kind: 'panel', phase: 'first', judges: ['j1'] });

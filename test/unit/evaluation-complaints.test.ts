@@ -12,9 +12,9 @@ import {
   type FileState,
   initialFileState,
 } from '../../workflows/evaluation/file-state';
-import type { EvalActor, FileStatus } from '../../workflows/evaluation/messages';
+import type { Actor, FileStatus } from '../../workflows/evaluation/messages';
 
-const actor = (role: string, id = role): EvalActor => ({ id, name: role, role, org: null });
+const actor = (role: Actor['role'], id: string = role): Actor => ({ id, name: role, role });
 
 describe('5A and the Party organisation (§4.5 rule 4)', () => {
   const on = { fiveARequiresPartyOrganization: true };
@@ -64,7 +64,7 @@ describe('disqualification (§4.2, ORG-IN-ROUND)', () => {
     }),
     status,
   });
-  const args = (role: string, ground = 'bad_social_effect' as const) => ({
+  const args = (role: Actor['role'], ground = 'bad_social_effect' as const) => ({
     actor: actor(role),
     ground,
     reason: '理由',

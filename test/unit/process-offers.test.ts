@@ -4,7 +4,7 @@ import * as rr from '../../workflows/competition/round-rules';
 import * as pr from '../../workflows/competition/proposal-rules';
 import * as fs from '../../workflows/evaluation/file-state';
 import { CONTRACT_UPDATES, PROCUREMENT_UPDATES } from '../../workflows/purchase/actions';
-import type { PurchaseActor } from '../../workflows/purchase/messages';
+import type { Actor } from '../../workflows/purchase/messages';
 import { initialState, type PurchaseState } from '../../workflows/purchase/state';
 import { actionOffers } from '../../workflows/shared/action';
 import { type Offer, offeredTo } from '../../workflows/shared/offer';
@@ -12,10 +12,10 @@ import { type Offer, offeredTo } from '../../workflows/shared/offer';
 /** The kernel's offers: a decision is offered to a person exactly when its check accepts them. */
 
 const NOW = Date.parse('2026-12-01T02:00:00Z');
-const buyer: PurchaseActor = { id: 'u1', name: '孙采购', role: 'purchaser' };
-const buyer2: PurchaseActor = { id: 'u2', name: '李采购', role: 'purchaser' };
-const finance: PurchaseActor = { id: 'f1', name: '周财务', role: 'finance' };
-const org: PurchaseActor = { id: 'a1', name: '张申报', role: 'applicant', organizationId: 'o1' };
+const buyer: Actor = { id: 'u1', name: '孙采购', role: 'purchaser' };
+const buyer2: Actor = { id: 'u2', name: '李采购', role: 'purchaser' };
+const finance: Actor = { id: 'f1', name: '周财务', role: 'finance' };
+const org: Actor = { id: 'a1', name: '张申报', role: 'applicant', organizationId: 'o1' };
 const names = (offers: Offer[], actor: object) => offeredTo(offers, actor).map((o) => o.name);
 
 function project(): PurchaseState {

@@ -5,14 +5,14 @@ import { DEFAULT_PURCHASE_POLICY, type PurchasePolicy } from '../../domain/purch
 import { purchaserRefusal } from '../../domain/purchase/purchaser';
 import { amendContract } from '../../workflows/purchase/contract-amendment';
 import { award } from '../../workflows/purchase/evaluation';
-import type { PurchaseActor } from '../../workflows/purchase/messages';
+import type { Actor } from '../../workflows/purchase/messages';
 import { publishNotice } from '../../workflows/purchase/procurement';
 import { initialState, type PurchaseState } from '../../workflows/purchase/state';
 
 /** DOMAIN §6.6 and §6.5 on the purchase workflow's pure actions (check → refusal or null). */
 
 const NOW = Date.parse('2026-12-01T02:00:00Z');
-const buyer: PurchaseActor = { id: 'u1', name: '孙采购', role: 'purchaser' };
+const buyer: Actor = { id: 'u1', name: '孙采购', role: 'purchaser' };
 const item = {
   id: 'i1',
   version: 1,

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, WithActor } from '../../domain/actor';
 import type { CompetitionPolicy } from '../../domain/competition/policy';
 import {
   type Phase,
@@ -16,14 +17,7 @@ export * from '../../domain/competition/stages';
  * illegal transition synchronously; the API answers 409 (or 422 for bad content) with the reason.
  */
 
-export interface Actor {
-  id: string;
-  name: string;
-  role: string;
-}
-export interface WithActor {
-  actor: Actor;
-}
+export type { Actor, WithActor } from '../../domain/actor';
 
 /** Round news the API read from the projection, carried by a person's action on a proposal. */
 export interface WithNews {

@@ -88,3 +88,103 @@ export function viewOf(input: m.RoundInput, st: m.RoundState): m.RoundView {
     summary: st.summary,
   };
 }
+
+/**
+ * What a round's transition asks the outside world to do, in order (round-effects.ts runs them):
+ * write the stage to the projection, or hand round news to the background delivery.
+ */
+export type RoundEffect =
+  | { kind: 'stage'; stage: m.RoundStage; publicityEndsAt: number | null }
+  | { kind: 'deliver'; news: m.RoundNews['kind']; phase?: m.Phase }
+  | {
+      kind: 'objection';
+      objectionId: string;
+      proposalId: string;
+      text: string;
+      filedById: string;
+      at: number;
+    };
+
+/** The round moves to its next stage (and the projection with it). */
+export function staged(st: m.RoundState, next: m.RoundStage): RoundEffect[] {
+  st.stage = next;
+  return [{ kind: 'stage', stage: next, publicityEndsAt: st.publicityEndsAt }];
+}
+
+/**
+ * A scoring phase opened or closed (the phase activity has seated the panels or ranked the
+ * proposals and answered with its summary). `news`: the proposals hear it in the background
+ * (rounds since round-news-in-background), else the activity already told them.
+ */
+export function scoringOpened(
+  st: m.RoundState,
+  phase: m.Phase,
+  summary: unknown,
+  news: boolean,
+): RoundEffect[] {
+  st.summary[`${phase}_opened`] = summary;
+  const out = staged(st, phase === 'first' ? 'first_scoring' : 'roadshow');
+  return news ? [...out, { kind: 'deliver', news: 'panel', phase }] : out;
+}
+
+export function scoringClosed(
+  st: m.RoundState,
+  phase: m.Phase,
+  summary: unknown,
+  news: boolean,
+): RoundEffect[] {
+  st.summary[`${phase}_result`] = summary;
+  const out = staged(st, phase === 'first' ? 'first_scored' : 'scored');
+  return news ? [...out, { kind: 'deliver', news: 'phase_closed', phase }] : out;
+}
+
+/** The funding decision: publicity starts and runs until its end (DOMAIN §5.4.5). */
+export function fundingDecided(
+  st: m.RoundState,
+  r: { summary: unknown; publicityEndsAt: number },
+  news: boolean,
+): RoundEffect[] {
+  st.summary.funding = r.summary;
+  st.publicityEndsAt = r.publicityEndsAt;
+  const out = staged(st, 'publicity');
+  return news ? [...out, { kind: 'deliver', news: 'funding' }] : out;
+}
+
+/** An objection filed in publicity, recorded first (the round has always written it first). */
+export const objectionRecorded = (
+  a: m.WithActor & { objectionId: string; proposalId: string; text: string },
+  now: number,
+): RoundEffect[] => [
+  {
+    kind: 'objection',
+    objectionId: a.objectionId,
+    proposalId: a.proposalId,
+    text: a.text,
+    filedById: a.actor.id,
+    at: now,
+  },
+];
+
+/** The recorded objection: the round waits for its decision before publicity ends. */
+export function objectionFiled(st: m.RoundState, objectionId: string): void {
+  st.pendingObjections.push(objectionId);
+}
+
+/** An objection decided; an upheld one may have revised the funding (its summary). */
+export function objectionDecided(
+  st: m.RoundState,
+  objectionId: string,
+  summary: unknown,
+  news: boolean,
+): RoundEffect[] {
+  st.pendingObjections = st.pendingObjections.filter((o) => o !== objectionId);
+  st.summary.funding = summary;
+  return news ? [{ kind: 'deliver', news: 'funding' }] : [];
+}
+
+/** A proposal submitted through the round (rounds before the API accepted them itself). */
+export function proposalCounted(st: m.RoundState, organizationId: string): number {
+  st.perOrg[organizationId] = (st.perOrg[organizationId] ?? 0) + 1;
+  st.proposals++;
+  return st.proposals;
+}

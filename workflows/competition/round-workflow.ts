@@ -7,7 +7,6 @@ import {
   ParentClosePolicy,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -18,6 +17,7 @@ import { type Refusal, illegal as refusal } from '../shared/refusal';
 import { UpdateServer } from '../shared/serve';
 import * as m from './messages';
 import { competitionProposalWorkflow } from './proposal-workflow';
+import { RoundEffects } from './round-effects';
 import * as rr from './round-rules';
 
 // Phase activities signal thousands of proposals: give them room, and a heartbeat-free retry.
@@ -26,19 +26,7 @@ const act = proxyActivities<Activities>({
   retry: { maximumAttempts: 10 },
 });
 
-// Round news to thousands of proposals, in the background: as long as it takes, resumed after a
-// worker's crash (the heartbeat), never given up (the news is idempotent).
-const deliveryAct = proxyActivities<Activities>({
-  startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '5 minutes',
-});
-
 const illegal = (message: string) => toFailure(refusal(message));
-
-const local = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 10 },
-});
 
 const PHASES: m.Phase[] = ['first', 'roadshow'];
 
@@ -69,24 +57,9 @@ export async function competitionRoundWorkflow(
   // Since this patch the call closes by itself at its deadline (a timer), not only when the
   // administrator closes it; rounds recorded before it wait for the administrator.
   const callTimer = patched('call-closes-at-deadline');
-  let delivering = 0;
-  let deliveries: Promise<void> = Promise.resolve();
-  const deliver = (kind: m.RoundNews['kind'], phase?: m.Phase) => {
-    delivering++;
-    deliveries = deliveries
-      .then(async () => {
-        await deliveryAct.deliverRoundNews({ roundId, kind, phase });
-      })
-      .catch((err) => log.error('round news not delivered', { roundId, kind, phase, err }))
-      .finally(() => {
-        delivering--;
-      });
-  };
-  const view = (): m.RoundView => ({ ...rr.viewOf(input, st), newsPending: delivering });
-  const stage = async (next: m.RoundStage) => {
-    st.stage = next;
-    await local.recordRoundStage({ roundId, stage: next, publicityEndsAt: st.publicityEndsAt });
-  };
+  const effects = new RoundEffects(roundId);
+  const run = (e: rr.RoundEffect[]) => effects.run(e);
+  const view = (): m.RoundView => ({ ...rr.viewOf(input, st), newsPending: effects.delivering });
 
   // Rounds started since the API accepts proposals itself (a database rule, see
   // api/routes/competition-proposals.ts) never receive this Update; earlier rounds replay it.
@@ -98,9 +71,7 @@ export async function competitionRoundWorkflow(
     m.submitProposalUpdate,
     async (a: m.SubmitArgs) => {
       fail(rr.checkSubmit(input, st, a, Date.now()));
-      st.perOrg[a.organizationId] = (st.perOrg[a.organizationId] ?? 0) + 1;
-      st.proposals++;
-      const seq = st.proposals;
+      const seq = rr.proposalCounted(st, a.organizationId);
       starting++;
       startChild(competitionProposalWorkflow, {
         workflowId: m.proposalWorkflowId(a.proposalId),
@@ -119,11 +90,11 @@ export async function competitionRoundWorkflow(
     { validator: (a: m.SubmitArgs) => fail(rr.checkSubmit(input, st, a, Date.now())) },
   );
   const closeCall = async () => {
-    await stage('eligibility_review');
+    await run(rr.staged(st, 'eligibility_review'));
     // Every proposal whose child has started hears the news, even one the API has not yet marked.
     await condition(() => starting === 0);
     if (inBackground) {
-      deliver('stage');
+      await run([{ kind: 'deliver', news: 'stage' }]);
       return view();
     }
     await act.broadcastStage({
@@ -144,9 +115,7 @@ export async function competitionRoundWorkflow(
         ...(inBackground ? { deliver: false } : {}),
       });
       if (!r.ok) throw illegal(r.reason);
-      st.summary[`${a.phase}_opened`] = r.summary;
-      await stage(a.phase === 'first' ? 'first_scoring' : 'roadshow');
-      if (inBackground) deliver('panel', a.phase);
+      await run(rr.scoringOpened(st, a.phase, r.summary, inBackground));
       return view();
     },
     () => PHASES.map((phase) => ({ phase })),
@@ -161,9 +130,7 @@ export async function competitionRoundWorkflow(
         ...(inBackground ? { deliver: false } : {}),
       });
       if (!r.ok) throw illegal(r.reason);
-      st.summary[`${a.phase}_result`] = r.summary;
-      await stage(a.phase === 'first' ? 'first_scored' : 'scored');
-      if (inBackground) deliver('phase_closed', a.phase);
+      await run(rr.scoringClosed(st, a.phase, r.summary, inBackground));
       return view();
     },
     () => PHASES.map((phase) => ({ phase })),
@@ -179,10 +146,7 @@ export async function competitionRoundWorkflow(
         at: Date.now(),
         ...(inBackground ? { deliver: false } : {}),
       });
-      st.summary.funding = r.summary;
-      st.publicityEndsAt = r.publicityEndsAt;
-      await stage('publicity');
-      if (inBackground) deliver('funding');
+      await run(rr.fundingDecided(st, r, inBackground));
       return view();
     },
   );
@@ -191,15 +155,8 @@ export async function competitionRoundWorkflow(
     (_a: m.WithActor & { objectionId: string; proposalId: string; text: string }) =>
       rr.checkObjection(st, Date.now()),
     async (a) => {
-      await local.recordObjection({
-        roundId,
-        objectionId: a.objectionId,
-        proposalId: a.proposalId,
-        text: a.text,
-        filedById: a.actor.id,
-        at: Date.now(),
-      });
-      st.pendingObjections.push(a.objectionId);
+      await run(rr.objectionRecorded(a, Date.now()));
+      rr.objectionFiled(st, a.objectionId);
       return { objectionId: a.objectionId };
     },
   );
@@ -217,9 +174,7 @@ export async function competitionRoundWorkflow(
         at: Date.now(),
         ...(inBackground ? { deliver: false } : {}),
       });
-      st.pendingObjections = st.pendingObjections.filter((o) => o !== a.objectionId);
-      st.summary.funding = r.summary;
-      if (inBackground) deliver('funding');
+      await run(rr.objectionDecided(st, a.objectionId, r.summary, inBackground));
       return view();
     },
     () => st.pendingObjections.map((objectionId) => ({ objectionId })),
@@ -230,14 +185,14 @@ export async function competitionRoundWorkflow(
     async () => {
       const r = await act.checkRoundClosable({ roundId });
       if (!r.ok) throw illegal(r.reason);
-      await stage('closed');
+      await run(rr.staged(st, 'closed'));
       return view();
     },
   );
   setHandler(m.roundStatusQuery, view);
   server.serveOffers();
 
-  if (!resumed) await lock.run(() => stage('call_open'));
+  if (!resumed) await lock.run(() => run(rr.staged(st, 'call_open')));
   while (st.stage !== 'closed') {
     const seen = server.changes;
     const wait =
@@ -258,20 +213,22 @@ export async function competitionRoundWorkflow(
       await lock.run(async () => {
         if (!rr.publicityOver(st, Date.now())) return;
         if (inBackground) {
-          await stage('implementing');
-          deliver('publicity_closed');
+          await run([
+            ...rr.staged(st, 'implementing'),
+            { kind: 'deliver', news: 'publicity_closed' },
+          ]);
           return;
         }
         await act.closePublicity({ roundId });
-        await stage('implementing');
+        await run(rr.staged(st, 'implementing'));
       });
     }
     if (shouldContinueAsNew(input)) {
-      await condition(() => allHandlersFinished() && starting === 0 && delivering === 0);
+      await condition(() => allHandlersFinished() && starting === 0 && effects.delivering === 0);
       return continueAsNew<typeof competitionRoundWorkflow>(input, st);
     }
   }
-  await condition(() => allHandlersFinished() && delivering === 0);
+  await condition(() => allHandlersFinished() && effects.delivering === 0);
   return view();
 }
 

@@ -11,8 +11,9 @@ import {
 import type { Activities } from '../../activities';
 import { ACTIVITY_TIMEOUT } from '../activity-timeouts';
 import { toFailure } from '../shared/failure';
-import { illegal as refusal } from '../shared/refusal';
 import { UpdateServer } from '../shared/serve';
+import * as c from './campaign-rules';
+import type { CampaignEffect } from './campaign-rules';
 import * as m from './messages';
 
 const act = proxyActivities<Activities>({
@@ -23,8 +24,6 @@ const act = proxyActivities<Activities>({
 const PAGE = 100;
 /** Production continues as new after this many children per run (2 events each). */
 const CHILDREN_PER_RUN = 500;
-
-const illegal = (message: string) => toFailure(refusal(message));
 
 /**
  * One campaign (§4.3 ROUND) per year and district: notice, application window, then one
@@ -52,32 +51,33 @@ export async function evaluationCampaignWorkflow(
     windowOpensAt: new Date(input.windowOpensAt).toISOString(),
     windowClosesAt: new Date(input.windowClosesAt).toISOString(),
   });
-  const phase = async (p: m.CampaignPhase) => {
-    s.phase = p;
-    await act.recordCampaignPhase({ campaignId: input.campaignId, phase: p, at: Date.now() });
+  const run = async (effects: CampaignEffect[]) => {
+    for (const e of effects)
+      await act.recordCampaignPhase({ campaignId: input.campaignId, phase: e.phase, at: e.at });
   };
+  const phase = (p: m.CampaignPhase) => run(c.phased(s, p, Date.now()));
 
   setHandler(m.campaignStatusQuery, view);
-  const open = () =>
-    s.phase === 'application_window' || s.phase === 'notice' ? null : refusal('申报期已经结束');
-  const assessing = () => (s.phase === 'assessment' ? null : refusal('评估尚未开始或已经结束'));
-  // Closing the window early is idempotent: a window the timer closed meanwhile stays closed.
   server.on(
     m.closeApplicationsUpdate,
     () => null,
     async () => {
-      if (s.phase === 'application_window' || s.phase === 'notice') await phase('assessment');
+      await run(c.applicationsClosed(s, Date.now()));
       return view();
     },
-    { validate: open },
+    { validate: () => c.checkWindowOpen(s) },
   );
-  server.on(m.closeCampaignUpdate, assessing, async () => {
-    const open = await act.countOpenFiles({ campaignId: input.campaignId });
-    if (open > 0) throw illegal(`还有 ${open} 个评估事项尚未办结`);
-    s.closedAt = Date.now();
-    await phase('closed');
-    return view();
-  });
+  server.on(
+    m.closeCampaignUpdate,
+    () => c.checkAssessing(s),
+    async () => {
+      const open = await act.countOpenFiles({ campaignId: input.campaignId });
+      const closed = c.campaignClosed(s, open, Date.now());
+      if (!Array.isArray(closed)) throw toFailure(closed);
+      await run(closed);
+      return view();
+    },
+  );
   server.serveOffers();
 
   // §4.3 NOTICE_PUBLISHED: the notice (公告) is published as the campaign opens.

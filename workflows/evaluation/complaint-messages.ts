@@ -1,7 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Tally } from '../../domain/evaluation/voting';
-import type { EvalActor, WithActor } from './messages';
+import type { Actor, WithActor } from './messages';
 
 /**
  * The complaint workflow's contract (§4.3 COMPLAINT: FILED → VERIFIED → RULED → parties
@@ -24,7 +24,7 @@ export interface ComplaintInput {
   organizationId: string;
   subject: ComplaintSubject;
   /** The signed-in complainant, or PUBLIC_COMPLAINANT for the public form (no personal data). */
-  complainant: EvalActor;
+  complainant: Actor;
   /** The review committee (复核委员会) that rules, fixed when the complaint is filed. */
   reviewCommitteeIds: string[];
   filedAt: number;
@@ -53,11 +53,10 @@ export interface ComplaintView {
 }
 
 /** A complaint from the public form: its contact details stay in PostgreSQL (§4.5 rule 8). */
-export const PUBLIC_COMPLAINANT: EvalActor = {
+export const PUBLIC_COMPLAINANT: Actor = {
   id: 'public',
   name: '公众举报人',
   role: 'public',
-  org: null,
 };
 
 export const complaintWorkflowType = 'evaluationComplaintWorkflow';

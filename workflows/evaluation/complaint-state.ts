@@ -9,7 +9,7 @@ import type {
   ComplaintStatus,
   ComplaintView,
 } from './complaint-messages';
-import type { EvalActor } from './messages';
+import type { Actor } from './messages';
 
 /** Plain JSON state of one complaint: what the workflow decides on and the view it answers. */
 export interface ComplaintState {
@@ -48,26 +48,26 @@ export function initialComplaintState(input: ComplaintInput): ComplaintState {
   };
 }
 
-function officeOnly(actor: EvalActor): Refusal | null {
+function officeOnly(actor: Actor): Refusal | null {
   return isEvaluationOffice(actor.role) ? null : forbidden('只有评估办公室可以办理举报');
 }
 
 /** The office verifies a filed complaint (or dismisses it as unfounded) exactly once. */
-export function checkVerify(s: ComplaintState, actor: EvalActor): Refusal | null {
+export function checkVerify(s: ComplaintState, actor: Actor): Refusal | null {
   const refusal = officeOnly(actor);
   if (refusal) return refusal;
   if (s.status !== 'filed') return illegal('该举报已经核实或处理，不能再次核实');
   return null;
 }
 
-export function checkVote(s: ComplaintState, actor: EvalActor): Refusal | null {
+export function checkVote(s: ComplaintState, actor: Actor): Refusal | null {
   if (!s.input.reviewCommitteeIds.includes(actor.id)) return forbidden('您不是复核委员会的委员');
   if (s.status !== 'verified') return illegal('该举报当前不在复核委员会裁定阶段');
   if (s.votes.some((v) => v.memberId === actor.id)) return illegal('您已经投过票');
   return null;
 }
 
-export function checkCloseVote(s: ComplaintState, actor: EvalActor): Refusal | null {
+export function checkCloseVote(s: ComplaintState, actor: Actor): Refusal | null {
   const refusal = officeOnly(actor);
   if (refusal) return refusal;
   return s.status === 'verified' ? null : illegal('该举报当前不在复核委员会裁定阶段');

@@ -1,37 +1,25 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import type {
-  EvaluationMailContext,
-  EvaluationTemplate,
-} from '../../activities/evaluation/templates';
 import { addDuration } from '../../domain/deadlines';
-import { EVALUATION_OFFICE_ROLES } from '../../domain/evaluation/office';
+import type { EvaluationPolicy } from '../../domain/evaluation/policy';
+import type { RuleSetRef } from '../../domain/registration/policy';
+import type { HolidayCalendar } from '../../domain/calendar';
 import { tallyVotes } from '../../domain/evaluation/voting';
+import type { ActionDef } from '../shared/action';
 import type { ComplaintMeasure, ComplaintStatus } from './complaint-messages';
-import type { ComplaintState } from './complaint-state';
-import {
-  cancelGradeUpdate,
-  disqualifyUpdate,
-  type EvalActor,
-  fileStatusQuery,
-  fileWorkflowId,
-  gradeWorkflowId,
-} from './messages';
+import * as c from './complaint-state';
+import type { ComplaintEffect, MailTo } from './effects';
+import type { Actor, WithActor } from './messages';
 
-const act = proxyActivities<Activities>({
-  // A measure waits on the file's or grade's own Update: twice the usual room.
-  startToCloseTimeout: '30 seconds',
-  // A measure waits for its file's workflow to start (the window may still be open): keep trying.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+/**
+ * A complaint's transitions, pure: each changes the state and returns its effects (run by
+ * runComplaintEffects). The two answers from outside, the rules in force and the measure an
+ * upheld complaint led to, come in as arguments.
+ */
+
+type S = c.ComplaintState;
+type Effect = ComplaintEffect;
 
 /** The review committee as the actor of the measures its ruling leads to. */
-export const REVIEW_COMMITTEE: EvalActor = {
-  id: 'system',
-  name: '复核委员会',
-  role: 'system',
-  org: null,
-};
+export const REVIEW_COMMITTEE: Actor = { id: 'system', name: '复核委员会', role: 'system' };
 
 const MEASURE_TEXT: Record<ComplaintMeasure, string> = {
   file_disqualified: '已取消该组织本次评估资格，初评得分作废。',
@@ -40,19 +28,18 @@ const MEASURE_TEXT: Record<ComplaintMeasure, string> = {
 };
 
 /** One state change: projection and audit row together (seq makes a retry a no-op). */
-export async function transition(
-  s: ComplaintState,
-  actor: EvalActor,
+export function transition(
+  s: S,
+  actor: Actor,
   action: string,
   to: ComplaintStatus | null,
   opts: { reason?: string; details?: Record<string, unknown> } = {},
-) {
+): Effect {
   const from = s.status;
   if (to) s.status = to;
   s.seq++;
-  await act.recordComplaint({
-    complaintId: s.input.complaintId,
-    workflowId: workflowInfo().workflowId,
+  return {
+    kind: 'record',
     patch: {
       status: s.status,
       verifiedAt: s.verification?.at ?? null,
@@ -63,7 +50,6 @@ export async function transition(
     },
     audit: {
       seq: s.seq,
-      at: Date.now(),
       actor,
       action,
       fromStatus: from,
@@ -72,136 +58,155 @@ export async function transition(
       ruleVersion: s.ruleVersion,
       details: opts.details,
     },
-  });
+  };
 }
 
+/** A public complainant is reached at the address the form left; an account by its own. */
 export function mail(
-  s: ComplaintState,
+  s: S,
   step: string,
-  template: EvaluationTemplate,
+  template: Extract<Effect, { kind: 'mail' }>['template'],
   to: { organization?: boolean; accountIds?: string[]; office?: boolean; complainant?: boolean },
-  context: EvaluationMailContext = {},
-) {
-  // A public complainant is reached at the address the form left; an account by its own.
+  context: Extract<Effect, { kind: 'mail' }>['context'] = {},
+): Effect {
   const fromPublic = s.input.complainant.role === 'public';
   const accountIds = [
     ...(to.accountIds ?? []),
     ...(to.complainant && !fromPublic ? [s.input.complainant.id] : []),
   ];
-  return act.notifyEvaluation({
-    key: `${workflowInfo().workflowId}/${step}`,
-    organizationId: s.input.organizationId,
-    to: {
-      ...(to.organization ? { organization: true } : {}),
-      ...(accountIds.length ? { accountIds } : {}),
-      ...(to.office ? { roles: EVALUATION_OFFICE_ROLES } : {}),
-      ...(to.complainant && fromPublic ? { complainantOf: s.input.complaintId } : {}),
-    },
+  const audience: MailTo = {
+    ...(to.organization ? { organization: true } : {}),
+    ...(accountIds.length ? { accountIds } : {}),
+    ...(to.office ? { office: true } : {}),
+    ...(to.complainant && fromPublic ? { complainantOf: s.input.complaintId } : {}),
+  };
+  return {
+    kind: 'mail',
+    step,
     template,
-    context: {
-      subject: s.input.subject.type === 'file' ? '的评估申请' : '的评估等级',
-      ...context,
-    },
-  });
+    to: audience,
+    context: { subject: s.input.subject.type === 'file' ? '的评估申请' : '的评估等级', ...context },
+  };
 }
 
 /** Rules in force on the filing date, the verification limit, the office told. */
-export async function open(s: ComplaintState): Promise<void> {
-  const rules = await act.loadEvaluationRules({ at: s.input.filedAt });
+export function opened(
+  s: S,
+  rules: { ref: RuleSetRef; policy: EvaluationPolicy; calendar: HolidayCalendar },
+): Effect[] {
   s.policy = rules.policy;
   s.calendar = rules.calendar;
   s.ruleVersion = rules.ref.version;
   const limit = rules.policy.limits.complaintVerification;
   s.verificationDueAt = addDuration(s.input.filedAt, limit, rules.calendar).at;
-  await transition(s, s.input.complainant, 'complaint_filed', 'filed', {
-    details: { subject: s.input.subject, verificationDueAt: s.verificationDueAt },
-  });
   const until = new Date(s.verificationDueAt).toISOString();
-  await mail(s, 'filed', 'complaint_filed', { office: true }, { until });
+  return [
+    transition(s, s.input.complainant, 'complaint_filed', 'filed', {
+      details: { subject: s.input.subject, verificationDueAt: s.verificationDueAt },
+    }),
+    mail(s, 'filed', 'complaint_filed', { office: true }, { until }),
+  ];
 }
 
-export async function remindOverdue(s: ComplaintState): Promise<void> {
+export function remindOverdue(s: S, now: number): Effect[] {
   s.overdue = true;
-  await transition(s, REVIEW_COMMITTEE, 'complaint_verification_overdue', null);
-  const until = new Date(s.verificationDueAt ?? Date.now()).toISOString();
-  await mail(s, 'overdue', 'complaint_overdue', { office: true }, { until });
+  const until = new Date(s.verificationDueAt ?? now).toISOString();
+  return [
+    transition(s, REVIEW_COMMITTEE, 'complaint_verification_overdue', null),
+    mail(s, 'overdue', 'complaint_overdue', { office: true }, { until }),
+  ];
 }
 
-export async function verify(s: ComplaintState, actor: EvalActor, note: string | undefined) {
-  s.verification = { by: actor.name, at: Date.now(), note: note ?? null };
-  await transition(s, actor, 'complaint_verified', 'verified', { reason: note });
-  await mail(s, 'verified-committee', 'complaint_pending', {
-    accountIds: s.input.reviewCommitteeIds,
-  });
-  await mail(s, 'verified-organization', 'complaint_verified', { organization: true });
-}
+export type ComplaintAction<A extends WithActor> = ActionDef<S, A, Effect>;
+type Action<A extends WithActor> = ComplaintAction<A>;
 
-export async function dismiss(s: ComplaintState, actor: EvalActor, reason: string) {
-  s.dismissal = { by: actor.name, at: Date.now(), reason };
-  await transition(s, actor, 'complaint_dismissed', 'dismissed', { reason });
-  await mail(s, 'dismissed', 'complaint_dismissed', { complainant: true }, { reason });
-}
+/** 核实: the office verifies a filed complaint; the committee and the organisation are told. */
+export const verify: Action<WithActor & { note?: string }> = {
+  check: (s, a) => c.checkVerify(s, a.actor),
+  apply: (s, a, now) => {
+    s.verification = { by: a.actor.name, at: now, note: a.note ?? null };
+    return [
+      transition(s, a.actor, 'complaint_verified', 'verified', { reason: a.note }),
+      mail(s, 'verified-committee', 'complaint_pending', {
+        accountIds: s.input.reviewCommitteeIds,
+      }),
+      mail(s, 'verified-organization', 'complaint_verified', { organization: true }),
+    ];
+  },
+};
 
-export async function vote(s: ComplaintState, actor: EvalActor, approve: boolean) {
-  await act.recordComplaintVote({
-    complaintId: s.input.complaintId,
-    round: s.round,
-    memberId: actor.id,
-    approve,
-    at: Date.now(),
-  });
-  s.votes.push({ memberId: actor.id, approve });
-  await transition(s, actor, 'complaint_vote', null, { details: { round: s.round, approve } });
-}
+/** 不予受理: dismissed as unfounded, with the reason told to the complainant. */
+export const dismiss: Action<WithActor & { reason: string }> = {
+  check: (s, a) => c.checkVerify(s, a.actor),
+  apply: (s, a, now) => {
+    s.dismissal = { by: a.actor.name, at: now, reason: a.reason };
+    return [
+      transition(s, a.actor, 'complaint_dismissed', 'dismissed', { reason: a.reason }),
+      mail(s, 'dismissed', 'complaint_dismissed', { complainant: true }, { reason: a.reason }),
+    ];
+  },
+};
+
+export const vote: Action<WithActor & { approve: boolean }> = {
+  check: (s, a) => c.checkVote(s, a.actor),
+  apply: (s, a) => {
+    const round = s.round;
+    s.votes.push({ memberId: a.actor.id, approve: a.approve });
+    return [
+      { kind: 'complaintVote', round, memberId: a.actor.id, approve: a.approve },
+      transition(s, a.actor, 'complaint_vote', null, {
+        details: { round, approve: a.approve },
+      }),
+    ];
+  },
+};
 
 /**
  * §4.5 rule 7, as the review committee uses it for reviews: without quorum a new round opens;
  * with it, the complaint is upheld only by more than half of all members.
  */
-export async function closeVote(s: ComplaintState, actor: EvalActor): Promise<void> {
-  const policy = s.policy as NonNullable<ComplaintState['policy']>;
-  const tally = tallyVotes(s.input.reviewCommitteeIds, s.votes, policy.committee);
-  s.lastTally = tally;
-  if (!tally.quorum) {
-    s.round++;
-    s.votes = [];
-    await transition(s, actor, 'complaint_quorum_failed', null, {
-      reason: '出席委员不足三分之二，不能表决',
-      details: { tally },
-    });
-    return;
-  }
-  s.ruling = { at: Date.now(), upheld: tally.approved, tally, measure: null };
-  await transition(s, actor, 'complaint_ruled', tally.approved ? 'upheld' : 'rejected', {
-    details: { tally },
-  });
-  if (!tally.approved) await notifyRuling(s);
-}
+export const closeVote: Action<WithActor> = {
+  check: (s, a) => c.checkCloseVote(s, a.actor),
+  apply: (s, a, now) => {
+    const policy = s.policy as NonNullable<S['policy']>;
+    const tally = tallyVotes(s.input.reviewCommitteeIds, s.votes, policy.committee);
+    s.lastTally = tally;
+    if (!tally.quorum) {
+      s.round++;
+      s.votes = [];
+      return [
+        transition(s, a.actor, 'complaint_quorum_failed', null, {
+          reason: '出席委员不足三分之二，不能表决',
+          details: { tally },
+        }),
+      ];
+    }
+    s.ruling = { at: now, upheld: tally.approved, tally, measure: null };
+    const ruled = transition(
+      s,
+      a.actor,
+      'complaint_ruled',
+      tally.approved ? 'upheld' : 'rejected',
+      {
+        details: { tally },
+      },
+    );
+    return tally.approved ? [ruled] : [ruled, notifyRuling(s)];
+  },
+};
 
-/** An upheld complaint: disqualify the file, or cancel the grade; then tell both parties. */
-export async function applyMeasure(s: ComplaintState): Promise<void> {
-  const ruling = s.ruling as NonNullable<ComplaintState['ruling']>;
-  const { subject, organizationId } = s.input;
-  const { measure } = await act.applyComplaintMeasure({
-    complaintId: s.input.complaintId,
-    organizationId,
-    targets: {
-      fileWorkflowId: subject.type === 'file' ? fileWorkflowId(subject.fileId) : null,
-      gradeWorkflowId: gradeWorkflowId(organizationId),
-      fileStatusQuery: fileStatusQuery.name,
-      disqualifyUpdate: disqualifyUpdate.name,
-      cancelGradeUpdate: cancelGradeUpdate.name,
-    },
-  });
+/** The measure an upheld complaint led to (the activity applied it): recorded, both parties told. */
+export function measureApplied(s: S, measure: ComplaintMeasure): Effect[] {
+  const ruling = s.ruling as NonNullable<S['ruling']>;
   ruling.measure = measure;
-  await transition(s, REVIEW_COMMITTEE, 'complaint_measure_applied', null, {
-    details: { measure },
-  });
-  await notifyRuling(s);
+  return [
+    transition(s, REVIEW_COMMITTEE, 'complaint_measure_applied', null, { details: { measure } }),
+    notifyRuling(s),
+  ];
 }
 
-function notifyRuling(s: ComplaintState) {
-  const ruling = s.ruling as NonNullable<ComplaintState['ruling']>;
+function notifyRuling(s: S): Effect {
+  const ruling = s.ruling as NonNullable<S['ruling']>;
   return mail(
     s,
     'ruled',

@@ -1,10 +1,22 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import type { Refusal } from '../shared/refusal';
 import { UpdateServer } from '../shared/serve';
+import {
+  applyComplaintMeasure,
+  loadComplaintRules,
+  runComplaintEffects,
+} from './complaint-effects';
 import * as m from './complaint-messages';
 import * as c from './complaint-state';
 import * as step from './complaint-steps';
 import type { WithActor } from './messages';
+
+/** Each Update of a complaint and the pure action behind it. */
+const ACTIONS = [
+  [m.verifyComplaintUpdate, step.verify],
+  [m.dismissComplaintUpdate, step.dismiss],
+  [m.complaintVoteUpdate, step.vote],
+  [m.closeComplaintVoteUpdate, step.closeVote],
+] as const;
 
 /**
  * One complaint (举报, §4.3 COMPLAINT) about an evaluation file or an active grade: the office
@@ -19,56 +31,33 @@ export async function evaluationComplaintWorkflow(
   const s = c.initialComplaintState(input);
   const server = new UpdateServer();
   const { lock } = server;
+  const run = (effects: Parameters<typeof runComplaintEffects>[1]) =>
+    runComplaintEffects(s, effects);
 
-  function on<A extends WithActor>(
-    def: m.ComplaintUpdate,
-    check: (a: A) => Refusal | null,
-    run: (a: A) => Promise<void>,
-    probes?: () => object[],
-  ) {
+  for (const [update, def] of ACTIONS) {
+    const act = def as step.ComplaintAction<WithActor>;
     server.on(
-      def,
-      check,
-      async (a: A) => {
-        await run(a);
+      update as m.ComplaintUpdate,
+      (a: WithActor) => act.check(s, a, Date.now()),
+      async (a) => {
+        await run(act.apply(s, a, Date.now()));
         return c.complaintView(s);
       },
-      { probes },
     );
   }
-
-  on<WithActor & { note?: string }>(
-    m.verifyComplaintUpdate,
-    (a) => c.checkVerify(s, a.actor),
-    (a) => step.verify(s, a.actor, a.note),
-  );
-  on<WithActor & { reason: string }>(
-    m.dismissComplaintUpdate,
-    (a) => c.checkVerify(s, a.actor),
-    (a) => step.dismiss(s, a.actor, a.reason),
-  );
-  on<WithActor & { approve: boolean }>(
-    m.complaintVoteUpdate,
-    (a) => c.checkVote(s, a.actor),
-    (a) => step.vote(s, a.actor, a.approve),
-  );
-  on<WithActor>(
-    m.closeComplaintVoteUpdate,
-    (a) => c.checkCloseVote(s, a.actor),
-    (a) => step.closeVote(s, a.actor),
-  );
   setHandler(m.complaintStatusQuery, () => c.complaintView(s));
   server.serveOffers();
 
-  await lock.run(() => step.open(s));
+  await lock.run(async () => run(step.opened(s, await loadComplaintRules(s))));
   const due = s.verificationDueAt ?? Date.now();
   const handled = await condition(() => s.status !== 'filed', Math.max(1, due - Date.now()));
   if (!handled)
     await lock.run(async () => {
-      if (s.status === 'filed') await step.remindOverdue(s);
+      if (s.status === 'filed') await run(step.remindOverdue(s, Date.now()));
     });
   await condition(() => m.FINAL_COMPLAINT_STATUSES.includes(s.status));
-  if (s.status === 'upheld') await lock.run(() => step.applyMeasure(s));
+  if (s.status === 'upheld')
+    await lock.run(async () => run(step.measureApplied(s, await applyComplaintMeasure(s))));
   await condition(allHandlersFinished);
   return c.complaintView(s);
 }

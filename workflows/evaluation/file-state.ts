@@ -1,3 +1,4 @@
+import { organizationOf } from '../../domain/actor';
 import type { HolidayCalendar } from '../../domain/calendar';
 import type { EligibilityResult } from '../../domain/evaluation/eligibility';
 import { isEvaluationOffice } from '../../domain/evaluation/office';
@@ -8,7 +9,7 @@ import { forbidden, illegal, type Refusal } from '../shared/refusal';
 import {
   type Disqualification,
   type DisqualifyArgs,
-  type EvalActor,
+  type Actor,
   type EvaluatorSeat,
   FINAL_FILE_STATUSES,
   type FileInput,
@@ -45,7 +46,7 @@ export interface FileState {
   certificateFileId: string | null;
   levelNote: string | null;
   disqualification: Disqualification | null;
-  /** True while the file is first checked and seated (see `db` in file-steps). */
+  /** True while the file is first checked and seated (see `db` in file-effects). */
   opening?: boolean;
   /** Experts the panel still lacks (experts.perFile); absent before the panel rule. */
   panelShortBy?: number;
@@ -82,7 +83,7 @@ export type { Refusal } from '../shared/refusal';
 export const activeSeats = (s: FileState) =>
   s.evaluators.filter((e) => e.status === 'assigned' || e.status === 'cleared');
 
-export function checkDeclareConflict(s: FileState, actor: EvalActor): Refusal | null {
+export function checkDeclareConflict(s: FileState, actor: Actor): Refusal | null {
   const seat = s.evaluators.find((e) => e.id === actor.id);
   if (!seat || seat.status === 'conflicted' || seat.status === 'recused')
     return forbidden('您不是该评估事项的评估专家');
@@ -91,8 +92,9 @@ export function checkDeclareConflict(s: FileState, actor: EvalActor): Refusal | 
   return null;
 }
 
-export function checkRecusal(s: FileState, actor: EvalActor, evaluatorId: string): Refusal | null {
-  if (actor.org !== s.input.organizationId) return forbidden('只有被评估组织可以申请专家回避');
+export function checkRecusal(s: FileState, actor: Actor, evaluatorId: string): Refusal | null {
+  if (organizationOf(actor) !== s.input.organizationId)
+    return forbidden('只有被评估组织可以申请专家回避');
   if (s.status !== 'assigned') return illegal('评估阶段已经结束，不能再申请回避');
   const seat = activeSeats(s).find((e) => e.id === evaluatorId);
   if (!seat) return illegal('该专家不在本组织的评估专家组中');
@@ -100,11 +102,7 @@ export function checkRecusal(s: FileState, actor: EvalActor, evaluatorId: string
   return null;
 }
 
-export function checkSubmitSheet(
-  s: FileState,
-  actor: EvalActor,
-  sheet: ScoreSheet,
-): Refusal | null {
+export function checkSubmitSheet(s: FileState, actor: Actor, sheet: ScoreSheet): Refusal | null {
   const seat = activeSeats(s).find((e) => e.id === actor.id);
   if (!seat) return forbidden('您不是该评估事项的评估专家');
   if (s.status !== 'assigned') return illegal('评分阶段已经结束');
@@ -116,7 +114,7 @@ export function checkSubmitSheet(
   return null;
 }
 
-export function checkVote(s: FileState, actor: EvalActor): Refusal | null {
+export function checkVote(s: FileState, actor: Actor): Refusal | null {
   if (!s.input.committeeIds.includes(actor.id)) return forbidden('您不是本次评估委员会的委员');
   if (s.status !== 'scored') return illegal('该事项当前不在评估委员会表决阶段');
   if (s.committee.votes.some((v) => v.memberId === actor.id)) return illegal('您已经投过票');
@@ -124,7 +122,7 @@ export function checkVote(s: FileState, actor: EvalActor): Refusal | null {
 }
 
 /** The office seats replacements while the panel lacks experts (see checkPanel). */
-export function checkSeatExperts(s: FileState, actor: EvalActor, ids: string[]): Refusal | null {
+export function checkSeatExperts(s: FileState, actor: Actor, ids: string[]): Refusal | null {
   if (!isEvaluationOffice(actor.role)) return forbidden('只有评估办公室可以增补评估专家');
   if (s.status !== 'assigned') return illegal('评估阶段已经结束，不能再增补评估专家');
   const short = s.panelShortBy ?? 0;
@@ -146,8 +144,8 @@ export function checkUpwardResult(s: FileState): Refusal | null {
   return s.status === 'recommended_upward' ? null : illegal('该事项没有推荐上级评定');
 }
 
-export function checkRequestReview(s: FileState, actor: EvalActor, now: number): Refusal | null {
-  if (actor.org !== s.input.organizationId)
+export function checkRequestReview(s: FileState, actor: Actor, now: number): Refusal | null {
+  if (organizationOf(actor) !== s.input.organizationId)
     return forbidden('只有被评估组织本身可以提出异议或申请复核');
   if (s.review) return illegal('已经提出过异议或复核申请');
   if (s.status !== 'publicised' || s.publicityEndsAt === null || now >= s.publicityEndsAt)
@@ -155,7 +153,7 @@ export function checkRequestReview(s: FileState, actor: EvalActor, now: number):
   return null;
 }
 
-export function checkReviewVote(s: FileState, actor: EvalActor): Refusal | null {
+export function checkReviewVote(s: FileState, actor: Actor): Refusal | null {
   if (!s.input.reviewCommitteeIds.includes(actor.id)) return forbidden('您不是复核委员会的委员');
   if (s.status !== 'review_requested' || !s.review) return illegal('该事项当前不在复核阶段');
   if (s.review.votes.some((v) => v.memberId === actor.id)) return illegal('您已经投过票');

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { Refusal } from '../shared/refusal';
 import { UpdateServer } from '../shared/serve';
-import { disqualify } from './file-disqualify';
+
 import * as c from './file-state';
 import * as step from './file-steps';
 import * as m from './messages';
@@ -90,7 +90,7 @@ export async function evaluationFileWorkflow(input: m.FileInput): Promise<m.File
   on<m.DisqualifyArgs>(
     m.disqualifyUpdate,
     (a) => c.checkDisqualify(s, a),
-    (a) => disqualify(s, a),
+    (a) => step.disqualify(s, a),
   );
   setHandler(m.fileStatusQuery, () => c.fileView(s));
   server.serveOffers();

@@ -1,5 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, WithActor } from '../../domain/actor';
 import type { DisqualificationGround } from '../../domain/evaluation/disqualification';
 import type { ScoreSheet } from '../../domain/evaluation/scoring';
 import type { Tally } from '../../domain/evaluation/voting';
@@ -9,17 +10,7 @@ import type { Tally } from '../../domain/evaluation/voting';
  * organisation), importable by the API and tests without pulling in workflow code.
  */
 
-export interface EvalActor {
-  id: string;
-  name: string;
-  role: string;
-  /** The actor's organisation (applicants), checked against the file's. */
-  org: string | null;
-}
-
-export interface WithActor {
-  actor: EvalActor;
-}
+export type { Actor, WithActor } from '../../domain/actor';
 
 // ── campaign ──
 
@@ -34,7 +25,7 @@ export interface CampaignInput {
   windowClosesAt: number;
   committeeIds: string[];
   reviewCommitteeIds: string[];
-  openedBy: EvalActor;
+  openedBy: Actor;
   /** Tests lower this to exercise continue-as-new while children are started. */
   childrenPerRun?: number;
 }

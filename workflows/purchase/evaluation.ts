@@ -72,7 +72,7 @@ export const appointPanel = action<m.WithActor & { experts: { id: string; name: 
   probes: () => [{ experts: [] }],
 });
 
-const member = (s: PurchaseState, a: m.PurchaseActor) => s.panel.find((e) => e.id === a.id);
+const member = (s: PurchaseState, a: m.Actor) => s.panel.find((e) => e.id === a.id);
 
 export const declareConflict = action<m.WithActor & { conflict: boolean; note: string }>({
   check: (s, a) =>

@@ -1,5 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, WithActor } from '../../domain/actor';
 import type { HolidayCalendar } from '../../domain/calendar';
 import type { Position17Mode } from '../../domain/credit-code';
 import type { OrganizationProfile } from '../../domain/organization/profile';
@@ -16,17 +17,7 @@ import type { PurchaseView } from './view-types';
  * refuses an illegal transition synchronously.
  */
 
-export interface PurchaseActor {
-  id: string;
-  name: string;
-  role: 'purchaser' | 'applicant' | 'evaluator' | 'finance' | 'administrator' | 'system';
-  /** The undertaker organisation an applicant account acts for. */
-  organizationId?: string | null;
-}
-
-export interface WithActor {
-  actor: PurchaseActor;
-}
+export type { Actor, WithActor } from '../../domain/actor';
 
 export interface PurchaseRules {
   ref: RuleSetRef;
@@ -43,7 +34,7 @@ export interface PurchaseInput {
   title: string;
   /** 购买主体: the purchasing department and the account that defined the need. */
   department: string;
-  createdBy: PurchaseActor;
+  createdBy: Actor;
   item: CatalogueItemSnapshot;
   budgetFen: number;
   budgetYear: number;

@@ -1,9 +1,10 @@
+import { SYSTEM_ACTOR } from '../../domain/actor';
 import type { HolidayCalendar } from '../../domain/calendar';
 import type { PurchasePolicy } from '../../domain/purchase/policy';
 import type { ActionDef as KernelAction } from '../shared/action';
 import { type Refusal, refuse } from '../shared/refusal';
 import type { Effect } from './effects';
-import type { PurchaseActor, PurchaseInput, PurchaseRules, WithActor } from './messages';
+import type { Actor, PurchaseInput, PurchaseRules, WithActor } from './messages';
 import type { ActorRef, AuditRecord, PurchaseStatus, PurchaseView } from './view-types';
 
 /** The project's whole state: plain JSON, carried across continue-as-new. */
@@ -28,9 +29,9 @@ export type ActionDef<A extends WithActor> = KernelAction<PurchaseState, A, Effe
 export const action = <A extends WithActor>(a: ActionDef<A>) => a;
 
 export const iso = (ms: number) => new Date(ms).toISOString();
-export const SYSTEM: PurchaseActor = { id: 'system', name: '系统', role: 'system' };
+export const SYSTEM: Actor = SYSTEM_ACTOR;
 
-export const actorRef = (a: PurchaseActor): ActorRef => ({
+export const actorRef = (a: Actor): ActorRef => ({
   id: a.role === 'system' ? null : a.id,
   name: a.name,
   role: a.role,
@@ -78,7 +79,7 @@ export function initialState(input: PurchaseInput, workflowId: string): Purchase
 export function record(
   s: PurchaseState,
   now: number,
-  actor: PurchaseActor,
+  actor: Actor,
   act: string,
   to: PurchaseStatus | null,
   extra: Pick<AuditRecord, 'reason' | 'legalBasis' | 'details'> = {},
@@ -96,12 +97,12 @@ export function record(
   if (to) s.status = to;
 }
 
-export function requireRole(actor: PurchaseActor, role: PurchaseActor['role'], label: string) {
+export function requireRole(actor: Actor, role: Actor['role'], label: string) {
   return actor.role === role ? null : refuse('Forbidden', `只有${label}可以办理此事项`);
 }
 
 /** The purchaser's decisions belong to the purchasing department (any purchaser account). */
-export const requirePurchaser = (a: PurchaseActor) => requireRole(a, 'purchaser', '购买主体');
+export const requirePurchaser = (a: Actor) => requireRole(a, 'purchaser', '购买主体');
 
 export function requireStatus(s: PurchaseState, ...allowed: PurchaseStatus[]): Refusal | null {
   return allowed.includes(s.status)

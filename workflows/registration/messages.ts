@@ -1,5 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, WithActor } from '../../domain/actor';
 import type { HolidayCalendar } from '../../domain/calendar';
 import type { Application } from '../../domain/registration/application';
 import type { DeficiencyItem } from '../../domain/registration/completeness';
@@ -8,6 +9,8 @@ import type { RegistrationPolicy, RuleSetRef } from '../../domain/registration/p
 import type { Offered, OfferRequest } from '../shared/messages';
 import type { RegistrationView } from './view-types';
 
+export type { Actor, ActorRole, WithActor } from '../../domain/actor';
+
 /**
  * The registration workflow's contract, importable by the API and tests without pulling in
  * workflow code. Every human decision is an Update whose validator refuses an illegal
@@ -15,22 +18,6 @@ import type { RegistrationView } from './view-types';
  */
 
 export const STAFF_ROLES = ['reviewer', 'section_head', 'bureau_head'] as const;
-export type ActorRole =
-  | 'applicant'
-  | 'reviewer'
-  | 'section_head'
-  | 'bureau_head'
-  | 'evaluator'
-  | 'purchaser'
-  | 'administrator'
-  | 'system';
-
-export interface Actor {
-  id: string;
-  name: string;
-  role: ActorRole;
-}
-
 export interface RegistrationInput {
   registrationId: string;
   organizationId: string;
@@ -42,10 +29,6 @@ export interface RegistrationInput {
   rules: { ref: RuleSetRef; policy: RegistrationPolicy; calendar: HolidayCalendar };
   /** Tests lower this to exercise continue-as-new; production follows the server's hint. */
   maxHistoryEvents?: number;
-}
-
-export interface WithActor {
-  actor: Actor;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a table of updates with different argument types.

@@ -1,18 +1,8 @@
-import type { ProposalStatus, RoundStage } from '../../../domain/competition/stages';
+import type { ProposalStatus } from '../../../domain/competition/stages';
 
 /** Words for a round's stages and a proposal's statuses (公益创投). */
 
-export const STAGE_LABEL: Record<RoundStage, string> = {
-  call_open: '征集中',
-  eligibility_review: '资格审查',
-  first_scoring: '初评打分中',
-  first_scored: '初评已汇总',
-  roadshow: '路演答辩打分中',
-  scored: '评审已结束',
-  publicity: '资助名单公示中',
-  implementing: '项目实施',
-  closed: '本轮已结束',
-};
+export { ROUND_STAGE_LABEL as STAGE_LABEL } from '../../../domain/competition/stages';
 
 export const PROPOSAL_STATUS_LABEL: Record<ProposalStatus, string> = {
   submitted: '已申报，待资格审查',

@@ -95,14 +95,12 @@ function fundingButtons(p: ProposalDetail, base: string, onDone: () => void): Re
   return out;
 }
 
-/**
- * 中期、末期评估. The stage is the one the project has reached; the workflow's check refuses the
- * score before the stage, so the offer alone does not say which stage is open: the status does.
- */
+/** 中期、末期评估: the stage is the one the workflow offers the evaluation for (its probes). */
 function evaluationButton(p: ProposalDetail, base: string, onDone: () => void): ReactNode[] {
-  const status = p.workflow?.status;
-  const stage = status === 'in_progress' ? 'midterm' : status === 'midterm_passed' ? 'final' : null;
-  if (!stage || !isOffered(p, 'evaluate')) return [];
+  const stage = (['midterm', 'final'] as const).find((st) =>
+    isOffered(p, 'evaluate', { stage: st }),
+  );
+  if (!stage) return [];
   return [
     <ActionButton
       key="eval"

@@ -21,7 +21,7 @@ import type { ProposalDetail } from './types';
 async function evaluatorCandidates() {
   const r = await api.get<{
     items: { id: string; displayName: string; role: string; active: boolean }[];
-  }>('/api/admin/accounts');
+  }>('/api/admin/accounts/lookup?role=evaluator');
   return r.items
     .filter((a) => a.role === 'evaluator' && a.active)
     .map((a) => ({ id: a.id, name: a.displayName }));

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
 import { yuanToFen } from '../components/action-dialog';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Field, Loading, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { useFormState } from '../forms/use-form-state';
@@ -14,8 +15,11 @@ import type { RoundSummary } from './types';
 /** Every round, newest first; applicants see which ones take proposals now. */
 export function RoundsPage() {
   const { account } = useSession();
-  const { data, error } = useLoad(() => api.get<RoundSummary[]>('/api/competitions'), 'rounds');
+  const [stage, setStage] = useState('');
+  const filters = stage ? `stage=${stage}` : '';
+  const { data, error, pager } = usePagedList<RoundSummary>('/api/competitions', filters);
   const admin = account?.role === 'administrator';
+  const staff = admin || account?.role === 'reviewer' || account?.role === 'finance';
   return (
     <div>
       <div className="page-head">
@@ -26,10 +30,21 @@ export function RoundsPage() {
           </Link>
         )}
       </div>
+      <div className="filters">
+        <select aria-label="阶段" value={stage} onChange={(e) => setStage(e.target.value)}>
+          <option value="">全部阶段</option>
+          {Object.entries(STAGE_LABEL).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {staff && <ExportLinks path="/api/competitions/export" filters={filters} />}
+      </div>
       <ProblemAlert error={error} />
       {!data ? (
         !error && <Loading />
-      ) : data.length === 0 ? (
+      ) : data.items.length === 0 ? (
         <Card>
           <Empty>目前没有创投轮次。</Empty>
         </Card>
@@ -45,7 +60,7 @@ export function RoundsPage() {
               </tr>
             </thead>
             <tbody>
-              {data.map((r) => (
+              {data.items.map((r) => (
                 <tr key={r.id}>
                   <td data-label="轮次">
                     <Link to={`/competitions/${r.id}`}>{r.title}</Link>
@@ -63,6 +78,7 @@ export function RoundsPage() {
               ))}
             </tbody>
           </table>
+          {pager}
         </div>
       )}
     </div>
@@ -80,8 +96,11 @@ const SETTINGS_PREFIX = ['body.settings.'];
 
 export function RoundFormPage() {
   const accounts = useLoad(
-    () => api.get<{ items: (Account & { active: boolean })[] }>('/api/admin/accounts'),
-    'accounts',
+    () =>
+      api.get<{ items: (Account & { active: boolean })[] }>(
+        '/api/admin/accounts/lookup?role=judge',
+      ),
+    'accounts-judges',
   );
   const judges = (accounts.data?.items ?? []).filter((a) => a.role === 'judge' && a.active);
   const [f, setF] = useState({

@@ -23,8 +23,11 @@ const toInstant = (v: string) => (v ? new Date(v).toISOString() : '');
  */
 export function CampaignFormPage() {
   const accounts = useLoad(
-    () => api.get<{ items: (Account & { active: boolean })[] }>('/api/admin/accounts'),
-    'accounts',
+    () =>
+      api.get<{ items: (Account & { active: boolean })[] }>(
+        '/api/admin/accounts/lookup?role=committee_member',
+      ),
+    'accounts-committee',
   );
   const members = (accounts.data?.items ?? []).filter(
     (a) => a.role === 'committee_member' && a.active,

@@ -1,5 +1,7 @@
 import { api } from '../api';
+import { useState } from 'react';
 import { ActionButton } from '../components/action-dialog';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
@@ -23,10 +25,9 @@ export function CampaignPage({ id }: { id: string }) {
     () => api.get<Campaign>(`/api/evaluation/campaigns/${id}`),
     `evaluation-campaign-${id}`,
   );
-  const files = useLoad(
-    () => api.get<{ items: FileSummary[] }>(`/api/evaluation/files?campaignId=${id}`),
-    `evaluation-campaign-files-${id}`,
-  );
+  const [status, setStatus] = useState('');
+  const filters = `campaignId=${id}${status ? `&status=${status}` : ''}`;
+  const files = usePagedList<FileSummary>('/api/evaluation/files', filters);
   const c = campaign.data;
   if (!c) return campaign.error ? <ProblemAlert error={campaign.error} /> : <Loading />;
   const done = () => {
@@ -92,7 +93,22 @@ export function CampaignPage({ id }: { id: string }) {
           )}
         </Card>
       )}
-      <Card title="评估事项">
+      <Card
+        title="评估事项"
+        actions={
+          <span className="filters">
+            <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">全部状态</option>
+              {Object.entries(FILE_STATUS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+            <ExportLinks path="/api/evaluation/files/export" filters={filters} />
+          </span>
+        }
+      >
         <ProblemAlert error={files.error} />
         {!files.data ? (
           !files.error && <Loading />
@@ -153,6 +169,7 @@ export function CampaignPage({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
+            {files.pager}
           </div>
         )}
       </Card>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { DistrictFigures } from '../../../domain/evaluation/figures';
 import { api } from '../api';
+import { ExportLinks, usePagedList } from '../components/pager';
 import {
   Badge,
   Card,
@@ -35,13 +36,14 @@ export function CampaignsPage() {
   const applicant = account?.role === 'applicant';
   const admin = account?.role === 'administrator';
   const office = admin || account?.role === 'agency';
-  const campaigns = useLoad(
-    () => api.get<{ items: Campaign[] }>('/api/evaluation/campaigns'),
-    'evaluation-campaigns',
-  );
+  const campaigns = usePagedList<Campaign>('/api/evaluation/campaigns', '', 10);
+  // An organisation's own files: one a campaign, a campaign a year, so one page holds them all.
   const files = useLoad(
-    () => api.get<{ items: FileSummary[] }>('/api/evaluation/files'),
-    'evaluation-files',
+    () =>
+      applicant
+        ? api.get<{ items: FileSummary[] }>('/api/evaluation/files?pageSize=100')
+        : Promise.resolve({ items: [] as FileSummary[] }),
+    `evaluation-files-${applicant}`,
   );
   const now = Date.now();
   return (
@@ -55,6 +57,11 @@ export function CampaignsPage() {
         )}
       </div>
       {office && <Figures />}
+      {office && (
+        <div className="filters">
+          <ExportLinks path="/api/evaluation/campaigns/export" filters="" />
+        </div>
+      )}
       <ProblemAlert error={campaigns.error} />
       {!campaigns.data ? (
         !campaigns.error && <Loading />
@@ -110,6 +117,7 @@ export function CampaignsPage() {
           );
         })
       )}
+      {campaigns.pager}
       {applicant && account?.organizationId && (
         <>
           <h2 className="section-title">本组织评估等级</h2>

@@ -15,15 +15,15 @@ import type { Campaign, ComplaintSummary, FileSummary } from './types';
 export function CommitteeHomePage() {
   const { account } = useSession();
   const files = useLoad(
-    () => api.get<{ items: FileSummary[] }>('/api/evaluation/files'),
+    () => api.get<{ items: FileSummary[]; total: number }>('/api/evaluation/files?pageSize=100'),
     'evaluation-files',
   );
   const campaigns = useLoad(
-    () => api.get<{ items: Campaign[] }>('/api/evaluation/campaigns'),
+    () => api.get<{ items: Campaign[] }>('/api/evaluation/campaigns?pageSize=100'),
     'evaluation-campaigns',
   );
   const complaints = useLoad(
-    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints'),
+    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints?pageSize=100'),
     'evaluation-complaints',
   );
   const waiting = (files.data?.items ?? []).filter((f) => f.awaitingMyVote);
@@ -38,6 +38,12 @@ export function CommitteeHomePage() {
     <div>
       <h1 className="page-title">待我表决的评估事项</h1>
       <ProblemAlert error={files.error} />
+      {files.data && files.data.total > files.data.items.length && (
+        <p className="muted">
+          您可见的评估事项超过 {files.data.items.length} 件，这里只核对了最早的{' '}
+          {files.data.items.length} 件；全部待表决事项请看“我的待办”。
+        </p>
+      )}
       {!files.data ? (
         !files.error && <Loading />
       ) : waiting.length === 0 ? (

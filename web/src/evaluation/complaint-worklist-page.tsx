@@ -1,8 +1,8 @@
-import { api } from '../api';
+import type { ReactNode } from 'react';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { Link } from '../router';
-import { useLoad } from '../use-load';
 import { complaintRef, subjectText } from './complaint-text';
 import { COMPLAINT_STATUS } from './labels';
 import type { ComplaintSummary } from './types';
@@ -40,78 +40,94 @@ function Item({ c, now, meta }: { c: ComplaintSummary; now: number; meta: string
  * deadline, then those before the review committee, then the finished ones.
  */
 export function ComplaintWorklistPage() {
-  const { data, error } = useLoad(
-    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints'),
-    'evaluation-complaints',
-  );
   const now = Date.now();
-  const items = data?.items ?? [];
+  const filed = usePagedList<ComplaintSummary>('/api/evaluation/complaints', 'status=filed', 50);
+  const verified = usePagedList<ComplaintSummary>(
+    '/api/evaluation/complaints',
+    'status=verified',
+    50,
+  );
+  const closed = usePagedList<ComplaintSummary>('/api/evaluation/complaints', 'closed=true');
   const due = (c: ComplaintSummary) =>
     c.verificationDueAt ? Date.parse(c.verificationDueAt) : Number.MAX_SAFE_INTEGER;
-  const filed = items.filter((c) => c.status === 'filed').sort((a, b) => due(a) - due(b));
-  const verified = items.filter((c) => c.status === 'verified');
-  const closed = items.filter((c) => c.status !== 'filed' && c.status !== 'verified');
   return (
     <div>
       <div className="page-head">
         <h1 className="page-title">举报办理</h1>
-        <Link className="btn btn-secondary" to="/evaluation/public">
-          公示与等级名单
-        </Link>
+        <span className="filters">
+          <ExportLinks path="/api/evaluation/complaints/export" filters="" />
+          <Link className="btn btn-secondary" to="/evaluation/public">
+            公示与等级名单
+          </Link>
+        </span>
       </div>
-      <ProblemAlert error={error} />
-      {!data ? (
-        !error && <Loading />
+      <ProblemAlert error={filed.error ?? verified.error ?? closed.error} />
+      <Section title="待核实" list={filed} empty="没有等待核实的举报。">
+        {(items) =>
+          // Within a page, the nearest verification deadline first.
+          [...items]
+            .sort((a, b) => due(a) - due(b))
+            .map((c) => (
+              <Item
+                key={c.id}
+                c={c}
+                now={now}
+                meta={`提交于 ${formatDateTime(c.filedAt)} · 核实期限 ${formatDateTime(c.verificationDueAt)}`}
+              />
+            ))
+        }
+      </Section>
+      <Section title="复核委员会审议中" list={verified} empty="没有待复核委员会裁定的举报。">
+        {(items) =>
+          items.map((c) => (
+            <Item
+              key={c.id}
+              c={c}
+              now={now}
+              meta={`提交于 ${formatDateTime(c.filedAt)} · 第 ${c.round} 轮表决`}
+            />
+          ))
+        }
+      </Section>
+      <Section title="已办结" list={closed} empty="还没有办结的举报。">
+        {(items) =>
+          items.map((c) => (
+            <Item key={c.id} c={c} now={now} meta={`提交于 ${formatDateTime(c.filedAt)}`} />
+          ))
+        }
+      </Section>
+    </div>
+  );
+}
+
+/** One group of the work list: its own pages and its total in the heading. */
+function Section({
+  title,
+  list,
+  empty,
+  children,
+}: {
+  title: string;
+  list: ReturnType<typeof usePagedList<ComplaintSummary>>;
+  empty: string;
+  children(items: ComplaintSummary[]): ReactNode;
+}) {
+  if (!list.data) return list.error ? null : <Loading />;
+  return (
+    <>
+      <h2 className="section-title">
+        {title}（{list.data.total}）
+      </h2>
+      {list.data.items.length === 0 ? (
+        <Card>
+          <Empty>{empty}</Empty>
+        </Card>
       ) : (
         <>
-          <h2 className="section-title">待核实（{filed.length}）</h2>
-          {filed.length === 0 ? (
-            <Card>
-              <Empty>没有等待核实的举报。</Empty>
-            </Card>
-          ) : (
-            <ul className="work-list">
-              {filed.map((c) => (
-                <Item
-                  key={c.id}
-                  c={c}
-                  now={now}
-                  meta={`提交于 ${formatDateTime(c.filedAt)} · 核实期限 ${formatDateTime(c.verificationDueAt)}`}
-                />
-              ))}
-            </ul>
-          )}
-          <h2 className="section-title">复核委员会审议中（{verified.length}）</h2>
-          {verified.length === 0 ? (
-            <Card>
-              <Empty>没有待复核委员会裁定的举报。</Empty>
-            </Card>
-          ) : (
-            <ul className="work-list">
-              {verified.map((c) => (
-                <Item
-                  key={c.id}
-                  c={c}
-                  now={now}
-                  meta={`提交于 ${formatDateTime(c.filedAt)} · 第 ${c.round} 轮表决`}
-                />
-              ))}
-            </ul>
-          )}
-          <h2 className="section-title">已办结（{closed.length}）</h2>
-          {closed.length === 0 ? (
-            <Card>
-              <Empty>还没有办结的举报。</Empty>
-            </Card>
-          ) : (
-            <ul className="work-list">
-              {closed.map((c) => (
-                <Item key={c.id} c={c} now={now} meta={`提交于 ${formatDateTime(c.filedAt)}`} />
-              ))}
-            </ul>
-          )}
+          <ul className="work-list">{children(list.data.items)}</ul>
+          {list.pager}
         </>
       )}
-    </div>
+    </>
   );
 }

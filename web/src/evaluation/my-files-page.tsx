@@ -1,20 +1,19 @@
-import { api } from '../api';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
 import { Link } from '../router';
-import { useLoad } from '../use-load';
 import { FILE_STATUS, fileRef } from './labels';
 import type { FileSummary } from './types';
 
 /** An evaluator's files: the API answers only the files this expert is seated on. */
 export function MyEvaluationFilesPage() {
-  const { data, error } = useLoad(
-    () => api.get<{ items: FileSummary[] }>('/api/evaluation/files'),
-    'evaluation-files',
-  );
+  const { data, error, pager } = usePagedList<FileSummary>('/api/evaluation/files', '');
   return (
     <div>
-      <h1 className="page-title">分配给我的评估事项</h1>
+      <div className="page-head">
+        <h1 className="page-title">分配给我的评估事项</h1>
+        <ExportLinks path="/api/evaluation/files/export" filters="" />
+      </div>
       <ProblemAlert error={error} />
       {!data ? (
         !error && <Loading />
@@ -24,7 +23,7 @@ export function MyEvaluationFilesPage() {
         </Card>
       ) : (
         <>
-          <p className="muted">共 {data.items.length} 件。查阅材料前须先声明有无需要回避的情形。</p>
+          <p className="muted">共 {data.total} 件。查阅材料前须先声明有无需要回避的情形。</p>
           <ul className="work-list">
             {data.items.map((f) => (
               <li key={f.id} className="work-item">
@@ -42,6 +41,7 @@ export function MyEvaluationFilesPage() {
               </li>
             ))}
           </ul>
+          {pager}
         </>
       )}
     </div>

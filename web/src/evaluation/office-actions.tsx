@@ -96,7 +96,10 @@ export function AdminActions({ file, onDone }: { file: FileDetail; onDone: () =>
  */
 export function DisqualifyAction({ file, onDone }: { file: FileDetail; onDone: () => void }) {
   const upheld = useLoad(
-    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints?status=upheld'),
+    () =>
+      api.get<{ items: ComplaintSummary[] }>(
+        `/api/evaluation/complaints?status=upheld&fileId=${file.id}&pageSize=100`,
+      ),
     `evaluation-upheld-complaints-${file.id}`,
   );
   const about = (upheld.data?.items ?? []).filter((c) => c.fileId === file.id);

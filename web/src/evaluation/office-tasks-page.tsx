@@ -1,16 +1,12 @@
-import { api } from '../api';
+import { usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { Link } from '../router';
-import { useLoad } from '../use-load';
 import type { OfficeTask } from './types';
 
 /** 评估待办: what waits for the evaluation office on files (panels short of experts). */
 export function OfficeTasksPage() {
-  const tasks = useLoad(
-    () => api.get<{ items: OfficeTask[] }>('/api/evaluation/office-tasks'),
-    'evaluation-office-tasks',
-  );
+  const tasks = usePagedList<OfficeTask>('/api/evaluation/office-tasks', '');
   return (
     <div>
       <h1 className="page-title">评估待办</h1>
@@ -25,21 +21,24 @@ export function OfficeTasksPage() {
           <Empty>目前没有待办事项。</Empty>
         </Card>
       ) : (
-        <ul className="work-list">
-          {tasks.data.items.map((t) => (
-            <li key={t.fileId} className="work-item">
-              <Link to={`/evaluation/files/${t.fileId}`} className="work-link">
-                <span className="work-task">
-                  {t.organizationName ?? '—'} · {t.campaignTitle}
-                </span>
-                <span className="work-meta muted">自 {formatDateTime(t.since)}</span>
-              </Link>
-              <div className="work-due">
-                <Badge tone="warn">{t.task}</Badge>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="work-list">
+            {tasks.data.items.map((t) => (
+              <li key={t.fileId} className="work-item">
+                <Link to={`/evaluation/files/${t.fileId}`} className="work-link">
+                  <span className="work-task">
+                    {t.organizationName ?? '—'} · {t.campaignTitle}
+                  </span>
+                  <span className="work-meta muted">自 {formatDateTime(t.since)}</span>
+                </Link>
+                <div className="work-due">
+                  <Badge tone="warn">{t.task}</Badge>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {tasks.pager}
+        </>
       )}
     </div>
   );

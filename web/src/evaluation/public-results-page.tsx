@@ -47,7 +47,8 @@ export function PublicResultsPage() {
     'evaluation-public-results',
   );
   const mine = useLoad(
-    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints'),
+    // An organisation's own complaints, newest first: the latest page is what it follows up.
+    () => api.get<{ items: ComplaintSummary[] }>('/api/evaluation/complaints?pageSize=50'),
     'evaluation-my-complaints',
   );
   const own = account?.organizationId ?? null;

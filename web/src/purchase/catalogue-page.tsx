@@ -3,10 +3,10 @@ import {
   cataloguePath,
   UNDERTAKER_TYPES,
 } from '../../../domain/purchase/catalogue';
-import { api } from '../api';
+import { useState } from 'react';
 import { ActionButton, type ActionField, type ActionValues } from '../components/action-dialog';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
-import { useLoad } from '../use-load';
 import type { CatalogueItem } from './types';
 
 const FIELDS = (i?: CatalogueItem): ActionField[] => [
@@ -73,9 +73,13 @@ const toBody = (v: ActionValues) => ({
 
 /** The administrator's guiding catalogue (指导性目录): list, add, revise (a new version), retire. */
 export function CataloguePage() {
-  const { data, error, reload } = useLoad(
-    () => api.get<{ items: CatalogueItem[] }>('/api/purchase-catalogue'),
-    'catalogue',
+  const [typed, setTyped] = useState('');
+  const [f, setF] = useState({ q: '', status: '' });
+  const filters = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
+  const { data, error, reload, pager } = usePagedList<CatalogueItem>(
+    '/api/purchase-catalogue',
+    filters,
+    50,
   );
   return (
     <div>
@@ -90,6 +94,33 @@ export function CataloguePage() {
           onDone={reload}
         />
       </div>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setF((x) => ({ ...x, q: typed.trim() }));
+        }}
+      >
+        <input
+          aria-label="编码或名称"
+          placeholder="编码或名称"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <select
+          aria-label="状态"
+          value={f.status}
+          onChange={(e) => setF((x) => ({ ...x, status: e.target.value }))}
+        >
+          <option value="">全部状态</option>
+          <option value="active">现行</option>
+          <option value="retired">已停用</option>
+        </select>
+        <button type="submit" className="btn btn-secondary">
+          查询
+        </button>
+        <ExportLinks path="/api/purchase-catalogue/export" filters={filters} />
+      </form>
       <ProblemAlert error={error} />
       {!data ? (
         !error && <Loading />
@@ -159,6 +190,7 @@ export function CataloguePage() {
               ))}
             </tbody>
           </table>
+          {pager}
         </div>
       )}
     </div>

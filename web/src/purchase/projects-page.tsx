@@ -5,12 +5,12 @@ import { PURCHASE_STATUS_LABEL } from '../../../workflows/purchase/view-types';
 import { api } from '../api';
 import { yuan } from '../competition/labels';
 import { yuanToFen } from '../components/action-dialog';
+import { LookupNote, useLookup } from '../components/lookup';
 import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Field, Loading, ProblemAlert } from '../components/ui';
 import { useFormState } from '../forms/use-form-state';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { useLoad } from '../use-load';
 import type { CatalogueItem, ProjectSummary } from './types';
 
 const TONE: Record<string, string> = {
@@ -96,10 +96,8 @@ export function ProjectsPage() {
 
 /** The purchaser defines a need from an active catalogue item: title, budget, performance targets. */
 export function NewProjectPage() {
-  const items = useLoad(
-    () => api.get<{ items: CatalogueItem[] }>('/api/purchase-catalogue?status=active'),
-    'catalogue-active',
-  );
+  const [find, setFind] = useState('');
+  const items = useLookup<CatalogueItem>('/api/purchase-catalogue/lookup', find, 'status=active');
   const [f, setF] = useState({
     item: '',
     title: '',
@@ -113,7 +111,8 @@ export function NewProjectPage() {
   const { busy, errors: errs } = form;
   const error = form.problem;
   const list = items.data?.items ?? [];
-  const itemId = f.item || list[0]?.id || '';
+  // A choice the search no longer lists gives way to the first one listed.
+  const itemId = list.some((i) => i.id === f.item) ? f.item : (list[0]?.id ?? '');
   const chosen = list.find((i) => i.id === itemId);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((x) => ({ ...x, [k]: e.target.value }));
@@ -143,13 +142,26 @@ export function NewProjectPage() {
       <h1 className="page-title">新建购买服务项目</h1>
       {!items.data ? (
         <Loading />
-      ) : list.length === 0 ? (
+      ) : list.length === 0 && !find.trim() ? (
         <Card>
           <Empty>指导性目录中还没有现行事项，请先由管理员维护目录。</Empty>
         </Card>
       ) : (
         <form onSubmit={submit} noValidate>
           <Card title="购买需求">
+            <Field label="查找目录事项" hint="输入编码或服务事项名称">
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  type="search"
+                  value={find}
+                  onChange={(e) => setFind(e.target.value)}
+                />
+              )}
+            </Field>
+            <LookupNote lookup={items.data} />
+            {list.length === 0 && <p className="muted">没有找到符合的现行目录事项。</p>}
             <Field label="目录事项" required error={errs.catalogueItemId}>
               {(id) => (
                 <select id={id} value={itemId} onChange={set('item')}>

@@ -75,7 +75,9 @@ function Assignee({ value, onChange }: { value: string; onChange: (v: string) =>
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api
-      .get<{ items: (Account & { active: boolean })[] }>('/api/admin/accounts')
+      .get<{ items: (Account & { active: boolean })[] }>(
+        '/api/admin/accounts/lookup?role=reviewer&role=section_head',
+      )
       .then((r) =>
         setAccounts(
           r.items.filter((a) => a.active && ['reviewer', 'section_head'].includes(a.role)),

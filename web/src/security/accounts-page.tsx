@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import { api } from '../api';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { useFormState } from '../forms/use-form-state';
 import type { Role } from '../types';
 import { useLoad } from '../use-load';
-import { type AccountAction as Action, AccountActionDialog, CreateDialog } from './account-forms';
+import {
+  type AccountAction as Action,
+  AccountActionDialog,
+  CreateDialog,
+  ROLE_CHOICES,
+} from './account-forms';
 
 export interface AccountRow {
   id: string;
@@ -29,7 +35,10 @@ interface SessionRow {
 
 /** 安全管理员: accounts (create, role, deactivate, password and second-factor resets) and sessions. */
 export function AccountsPage() {
-  const accounts = useLoad(() => api.get<{ items: AccountRow[] }>('/api/admin/accounts'), '');
+  const [typed, setTyped] = useState('');
+  const [f, setF] = useState({ q: '', role: '' });
+  const filters = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
+  const accounts = usePagedList<AccountRow>('/api/admin/accounts', filters, 50);
   const sessions = useLoad(() => api.get<{ items: SessionRow[] }>('/api/admin/sessions'), '');
   const [action, setAction] = useState<Action | null>(null);
   const [creating, setCreating] = useState(false);
@@ -58,6 +67,36 @@ export function AccountsPage() {
           </button>
         }
       >
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setF((x) => ({ ...x, q: typed.trim() }));
+          }}
+        >
+          <input
+            aria-label="用户名或姓名"
+            placeholder="用户名或姓名"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+          <select
+            aria-label="角色"
+            value={f.role}
+            onChange={(e) => setF((x) => ({ ...x, role: e.target.value }))}
+          >
+            <option value="">全部角色</option>
+            {ROLE_CHOICES.map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn btn-secondary">
+            查询
+          </button>
+          <ExportLinks path="/api/admin/accounts/export" filters={filters} />
+        </form>
         {!accounts.data ? (
           <Loading />
         ) : (
@@ -120,6 +159,7 @@ export function AccountsPage() {
                 ))}
               </tbody>
             </table>
+            {accounts.pager}
           </div>
         )}
       </Card>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { AUDIT_SUBJECT_LABEL, SECURITY_EVENT_LABEL } from '../../../domain/log-labels';
 import { api } from '../api';
+import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
-import { useLoad } from '../use-load';
 
 interface SecurityEvent {
   chainSeq: number;
@@ -33,27 +34,7 @@ interface ChainReport {
   firstBreak: { seq: number | null; reason: string } | null;
 }
 
-const KIND: Record<string, string> = {
-  login_succeeded: '登录成功',
-  login_failed: '登录失败',
-  login_throttled: '登录被限制',
-  source_held: '来源地址被限制',
-  mfa_verified: '动态验证码通过',
-  mfa_failed: '动态验证码错误',
-  mfa_enrolled: '绑定动态验证码',
-  mfa_recovery_code_used: '使用恢复码',
-  mfa_recovery_codes_renewed: '换发恢复码',
-  session_ended: '会话结束',
-  session_expired: '会话超时',
-  password_changed: '修改密码',
-  password_rehashed: '密码哈希升级',
-  access_denied: '拒绝访问',
-  csrf_refused: '拒绝跨站请求',
-  rate_limited: '超出频率或配额',
-  account_created: '新建账号',
-  account_changed: '变更账号',
-  admin_change: '管理员变更',
-};
+const KIND = SECURITY_EVENT_LABEL;
 const OUTCOME: Record<SecurityEvent['outcome'], [string, string]> = {
   success: ['成功', 'ok'],
   failure: ['失败', 'warn'],
@@ -63,17 +44,11 @@ const OUTCOME: Record<SecurityEvent['outcome'], [string, string]> = {
 /** 安全审计员: the security log, the decisions' audit log and the check of both hash chains. */
 export function AuditLogPage() {
   const [kind, setKind] = useState('');
-  const events = useLoad(
-    () =>
-      api.get<{ items: SecurityEvent[] }>(
-        `/api/audit/security-events?limit=100${kind ? `&kind=${kind}` : ''}`,
-      ),
-    kind,
-  );
-  const entries = useLoad(
-    () => api.get<{ items: AuditEntry[] }>('/api/audit/entries?limit=50'),
-    '',
-  );
+  const [day, setDay] = useState({ from: '', to: '' });
+  const days = new URLSearchParams(Object.entries(day).filter(([, v]) => v)).toString();
+  const eventFilters = [kind && `kind=${kind}`, days].filter(Boolean).join('&');
+  const events = usePagedList<SecurityEvent>('/api/audit/security-events', eventFilters, 50);
+  const entries = usePagedList<AuditEntry>('/api/audit/entries', days, 50);
   const [check, setCheck] = useState<{
     ok: boolean;
     audit: ChainReport;
@@ -92,6 +67,24 @@ export function AuditLogPage() {
     <div>
       <h1 className="page-title">审计日志</h1>
       <ProblemAlert error={error ?? events.error ?? entries.error} />
+      <div className="filters">
+        <label>
+          起始日期{' '}
+          <input
+            type="date"
+            value={day.from}
+            onChange={(e) => setDay((d) => ({ ...d, from: e.target.value }))}
+          />
+        </label>
+        <label>
+          截止日期{' '}
+          <input
+            type="date"
+            value={day.to}
+            onChange={(e) => setDay((d) => ({ ...d, to: e.target.value }))}
+          />
+        </label>
+      </div>
       <Card
         title="日志完整性"
         actions={
@@ -132,14 +125,17 @@ export function AuditLogPage() {
       <Card
         title="安全日志（时间为 UTC 存储，按本地时间显示）"
         actions={
-          <select aria-label="事件类型" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">全部事件</option>
-            {Object.entries(KIND).map(([k, l]) => (
-              <option key={k} value={k}>
-                {l}
-              </option>
-            ))}
-          </select>
+          <span className="filters">
+            <select aria-label="事件类型" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="">全部事件</option>
+              {Object.entries(KIND).map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </select>
+            <ExportLinks path="/api/audit/security-events/export" filters={eventFilters} />
+          </span>
         }
       >
         {!events.data ? (
@@ -176,10 +172,14 @@ export function AuditLogPage() {
                 ))}
               </tbody>
             </table>
+            {events.pager}
           </div>
         )}
       </Card>
-      <Card title="业务审计日志（最近 50 条决定）">
+      <Card
+        title="业务审计日志（最新在前）"
+        actions={<ExportLinks path="/api/audit/entries/export" filters={days} />}
+      >
         {!entries.data ? (
           <Loading />
         ) : entries.data.items.length === 0 ? (
@@ -200,7 +200,7 @@ export function AuditLogPage() {
                 {entries.data.items.map((e) => (
                   <tr key={e.chainSeq}>
                     <td data-label="时间">{formatDateTime(e.at)}</td>
-                    <td data-label="事项">{e.subjectType}</td>
+                    <td data-label="事项">{AUDIT_SUBJECT_LABEL[e.subjectType] ?? e.subjectType}</td>
                     <td data-label="决定">{e.action}</td>
                     <td data-label="办理人">{e.actor.name}</td>
                     <td data-label="理由">{e.reason ?? '—'}</td>
@@ -208,6 +208,7 @@ export function AuditLogPage() {
                 ))}
               </tbody>
             </table>
+            {entries.pager}
           </div>
         )}
       </Card>
