@@ -102,6 +102,15 @@ describe('公益创投 in the browser', () => {
     await shoot(page, '41-competition-proposal-status');
   });
 
+  it('given an organisation still being formed, when its applicant opens the open round, then 申报项目 is not offered and the reason is shown', async () => {
+    const forming = await h.newApplicant();
+    await signIn(page, h.baseUrl, forming.username);
+    await page.goto(`${h.baseUrl}/competitions/${roundId}`);
+    await page.getByText('本轮正在征集，但贵单位目前不能申报：').waitFor();
+    await page.getByText('申报单位须为依法登记的社会组织').waitFor();
+    expect(await page.getByRole('link', { name: '申报项目' }).count()).toBe(0);
+  });
+
   it('given the call still open, then the reviewer is offered no qualification decision (the workflow would refuse it)', async () => {
     const admin = api(h, await h.login('admin'));
     const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;

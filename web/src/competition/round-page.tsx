@@ -5,6 +5,7 @@ import { formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { ApplyOffer } from './apply-offer';
 import { ConflictsCard } from './conflicts-card';
 import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, STAGE_LABEL, yuan } from './labels';
 import { ResultsCard } from './results-card';
@@ -148,16 +149,9 @@ export function RoundPage({ id }: { id: string }) {
         </Notice>
       )}
       {role === 'administrator' && <RoundActions round={r} onDone={reload} />}
-      {role === 'applicant' &&
-        r.stage === 'call_open' &&
-        rows.length < r.settings.proposalsPerOrganization && (
-          <Notice tone="info">
-            本轮正在征集，截止时间 {formatDateTime(r.callClosesAt)}。{' '}
-            <Link to={`/competitions/${id}/apply`} className="btn btn-primary btn-sm">
-              申报项目
-            </Link>
-          </Notice>
-        )}
+      {role === 'applicant' && r.stage === 'call_open' && (
+        <ApplyOffer roundId={id} closesAt={r.callClosesAt} />
+      )}
       <RoundSettings round={r} admin={role === 'administrator'} />
       {role === 'judge' && ['call_open', 'eligibility_review'].includes(r.stage) && (
         <ConflictsCard roundId={id} />

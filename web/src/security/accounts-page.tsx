@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ExportLinks, usePagedList } from '../components/pager';
-import { Badge, Card, Dialog, Empty, Loading, ProblemAlert } from '../components/ui';
+import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { useFormState } from '../forms/use-form-state';
 import type { Role } from '../types';
 import { useLoad } from '../use-load';
 import {
   type AccountAction as Action,
-  ActionForm,
-  CreateForm,
+  AccountActionDialog,
+  CreateDialog,
   ROLE_CHOICES,
 } from './account-forms';
 
@@ -172,16 +172,10 @@ export function AccountsPage() {
           <SessionsTable rows={sessions.data.items} onEnded={done} />
         )}
       </Card>
-      <Dialog title="新建账号" open={creating} onClose={() => setCreating(false)}>
-        <CreateForm onDone={done} />
-      </Dialog>
-      <Dialog
-        title={action ? `${action.account.displayName}（${action.account.username}）` : ''}
-        open={action !== null}
-        onClose={() => setAction(null)}
-      >
-        {action && <ActionForm action={action} onDone={done} />}
-      </Dialog>
+      {creating && <CreateDialog onClose={() => setCreating(false)} onDone={done} />}
+      {action && (
+        <AccountActionDialog action={action} onClose={() => setAction(null)} onDone={done} />
+      )}
     </div>
   );
 }
