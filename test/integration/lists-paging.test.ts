@@ -489,3 +489,75 @@ describe('the worklist and the sessions', () => {
     );
   });
 });
+
+describe("a round's proposals", () => {
+  it('should page the proposals by submission with a status filter, keep drafts out, and name the ranked ones in the results', async () => {
+    const roundId = randomUUID();
+    await h.db.competitionRound.create({
+      data: {
+        id: roundId,
+        title: `翻页${tag}创投项目轮`,
+        workflowId: `lists-paging-proposals-${roundId}`,
+        stage: 'first_scored',
+        settings: {},
+        ruleVersion: 'test',
+        budgetFen: 100_000n,
+        callOpensAt: new Date('2026-05-01T02:00:00Z'),
+        callClosesAt: new Date('2026-05-31T10:00:00Z'),
+        createdById: h.user('admin').id,
+      },
+    });
+    // 13 proposals (every third one rejected), and one still being written.
+    const ids: string[] = [];
+    for (let n = 1; n <= 14; n++) {
+      const id = randomUUID();
+      ids.push(id);
+      await h.db.competitionProposal.create({
+        data: {
+          id,
+          roundId,
+          organizationId: org.organizationId,
+          workflowId: `lists-paging-proposal-${id}`,
+          title: `翻页${tag}项目${String(n).padStart(2, '0')}`,
+          category: 'elderly',
+          status: n === 14 ? 'submitting' : n % 3 === 0 ? 'rejected' : 'submitted',
+          content: {},
+          requestedFen: 10_000n,
+          capFen: 50_000n,
+          submittedAt: new Date(Date.parse('2026-05-02T02:00:00Z') + n * 60_000),
+        },
+      });
+    }
+    const path = `/api/competitions/${roundId}/proposals`;
+    const [one, two] = await twoPages(admin, path, 13, 10);
+    expect([...one!.items, ...two!.items].map((p: { id: string }) => p.id)).toEqual(
+      ids.slice(0, 13),
+    );
+    const rejected = await as(admin).get(`${path}?status=rejected`);
+    expect(rejected.body.total).toBe(4);
+    expect((await as(org.token).get(path)).body.total).toBe(13);
+    expect((await as(admin).get(`${path}?proposalId=${ids[4]}`)).body.items).toMatchObject([
+      { id: ids[4], title: `翻页${tag}项目05` },
+    ]);
+    // The ranking names its proposals itself, whichever page of the list they are on.
+    await h.db.competitionResult.create({
+      data: {
+        proposalId: ids[12]!,
+        phase: 'first',
+        roundId,
+        rank: 1,
+        judges: 3,
+        method: 'mean',
+        rawMean: 80,
+        trimmedMean: 80,
+        normalised: 0,
+        score: 80,
+        outliers: 0,
+        criterionMeans: {},
+        tieTrace: [],
+      },
+    });
+    const results = await as(admin).get(`/api/competitions/${roundId}/results?phase=first`);
+    expect(results.body).toMatchObject([{ proposalId: ids[12], title: `翻页${tag}项目13` }]);
+  });
+});

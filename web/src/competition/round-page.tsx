@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { api } from '../api';
+import { usePagedList } from '../components/pager';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
@@ -98,9 +100,11 @@ export function RoundPage({ id }: { id: string }) {
   const { account } = useSession();
   const role = account?.role;
   const round = useLoad(() => api.get<RoundDetail>(`/api/competitions/${id}`), `round-${id}`);
-  const proposals = useLoad(
-    () => api.get<ProposalRow[]>(`/api/competitions/${id}/proposals`),
-    `rp-${id}`,
+  const [status, setStatus] = useState('');
+  const proposals = usePagedList<ProposalRow>(
+    `/api/competitions/${id}/proposals`,
+    status ? `status=${status}` : '',
+    50,
   );
   const seeFigures = role === 'administrator' || role === 'finance';
   const figures = useLoad(
@@ -115,7 +119,8 @@ export function RoundPage({ id }: { id: string }) {
   };
   const r = round.data;
   if (!r) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
-  const rows = proposals.data ?? [];
+  const rows = proposals.data?.items ?? [];
+  const total = proposals.data?.total ?? 0;
   return (
     <div>
       <p className="crumb">
@@ -150,7 +155,7 @@ export function RoundPage({ id }: { id: string }) {
       {role === 'administrator' && <RoundActions round={r} onDone={reload} />}
       {role === 'applicant' &&
         r.stage === 'call_open' &&
-        rows.length < r.settings.proposalsPerOrganization && (
+        total < r.settings.proposalsPerOrganization && (
           <Notice tone="info">
             本轮正在征集，截止时间 {formatDateTime(r.callClosesAt)}。{' '}
             <Link to={`/competitions/${id}/apply`} className="btn btn-primary btn-sm">
@@ -166,9 +171,9 @@ export function RoundPage({ id }: { id: string }) {
       {(role === 'administrator' || role === 'reviewer') &&
         STAGES.indexOf(r.stage) >= STAGES.indexOf('first_scored') && (
           <>
-            <ResultsCard roundId={id} phase="first" proposals={rows} />
+            <ResultsCard roundId={id} phase="first" />
             {STAGES.indexOf(r.stage) >= STAGES.indexOf('scored') && (
-              <ResultsCard roundId={id} phase="roadshow" proposals={rows} />
+              <ResultsCard roundId={id} phase="roadshow" />
             )}
           </>
         )}
@@ -178,10 +183,23 @@ export function RoundPage({ id }: { id: string }) {
         }
       >
         <ProblemAlert error={proposals.error} />
+        {role !== 'judge' && (
+          <select aria-label="项目状态" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">全部状态</option>
+            {Object.entries(PROPOSAL_STATUS_LABEL).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
         {rows.length === 0 ? (
           <Empty>没有项目。</Empty>
         ) : (
-          <ProposalTable rows={rows} judge={role === 'judge'} />
+          <>
+            <ProposalTable rows={rows} judge={role === 'judge'} />
+            {proposals.pager}
+          </>
         )}
       </Card>
     </div>
