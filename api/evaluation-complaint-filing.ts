@@ -1,95 +1,44 @@
-import { randomUUID } from 'node:crypto';
 import { localDateOf } from '../domain/calendar';
 import type { EvaluationComplaint } from '../generated/prisma/client';
 import * as cm from '../workflows/evaluation/complaint-messages';
-import { type Actor, FINAL_FILE_STATUSES, type FileStatus } from '../workflows/evaluation/messages';
+import {
+  type ComplaintContact,
+  fileComplaint as fileComplaintRow,
+} from '../operations/evaluation/file-complaint';
+import { type Actor, FINAL_FILE_STATUSES } from '../workflows/evaluation/messages';
 import { organizationNames } from './evaluation-access';
-import { AppError } from './problem';
+import { operate } from './operations';
 import type { EvaluationDeps } from './routes/evaluation-campaigns';
 
 /**
  * Filing a complaint (举报, §4.3 COMPLAINT), the same for a signed-in person and for the public
- * form: the subject is checked, the row written, the complaint's workflow started.
+ * form: the operation checks the subject and writes the row, then the complaint's workflow starts.
  */
-
-/** The subject, the organisation and the review committee that will rule. */
-async function subjectOf(deps: EvaluationDeps, body: { fileId?: string; organizationId?: string }) {
-  const { db, config } = deps;
-  if (body.fileId) {
-    const file = await db.evaluationFile.findUnique({
-      where: { id: body.fileId },
-      include: { campaign: true },
-    });
-    if (!file || file.campaign.districtCode !== config.DISTRICT_CODE)
-      throw new AppError('not_found', '没有找到该评估事项');
-    if (file.status === 'confirmed')
-      throw new AppError('conflict', '该评估事项的等级已经确认，请对该组织的评估等级提出举报');
-    if (FINAL_FILE_STATUSES.includes(file.status as FileStatus))
-      throw new AppError('conflict', '该评估事项已经办结，不能再对其举报');
-    return {
-      subject: { type: 'file', fileId: file.id } as cm.ComplaintSubject,
-      organizationId: file.organizationId,
-      reviewCommitteeIds: file.campaign.reviewCommitteeIds,
-    };
-  }
-  const organizationId = body.organizationId as string;
-  const grade = await db.grade.findUnique({ where: { activeFor: organizationId } });
-  if (!grade) throw new AppError('conflict', '该组织没有有效的评估等级');
-  // A grade outlives its campaign: the district's current review committee rules.
-  const campaign = await db.evaluationCampaign.findFirst({
-    where: { districtCode: config.DISTRICT_CODE },
-    orderBy: { year: 'desc' },
-  });
-  if (!campaign) throw new AppError('conflict', '尚未组建复核委员会，暂不能受理对评估等级的举报');
-  return {
-    subject: { type: 'grade', gradeId: grade.id } as cm.ComplaintSubject,
-    organizationId,
-    reviewCommitteeIds: campaign.reviewCommitteeIds,
-  };
-}
-
-/** A public complainant's name and how to reach them; kept in PostgreSQL only. */
-export interface ComplaintContact {
-  name: string;
-  phone?: string | undefined;
-  email?: string | undefined;
-}
-
 export async function fileComplaint(
   deps: EvaluationDeps,
   body: { fileId?: string | undefined; organizationId?: string | undefined; content: string },
   who: { complainant: Actor; contact?: ComplaintContact },
 ): Promise<EvaluationComplaint> {
-  const target = await subjectOf(deps, body);
-  const id = randomUUID();
-  const filedAt = Date.now();
   const fromPublic = who.complainant.role === 'public';
-  const row = await deps.db.evaluationComplaint.create({
-    data: {
-      id,
-      workflowId: cm.complaintWorkflowId(id),
-      subjectType: target.subject.type,
-      fileId: target.subject.type === 'file' ? target.subject.fileId : null,
-      gradeId: target.subject.type === 'grade' ? target.subject.gradeId : null,
-      organizationId: target.organizationId,
+  const filed = await operate(() =>
+    fileComplaintRow(deps.db, {
+      ...body,
       complainantId: fromPublic ? null : who.complainant.id,
-      contactName: who.contact?.name ?? null,
-      contactPhone: who.contact?.phone ?? null,
-      contactEmail: who.contact?.email ?? null,
-      content: body.content,
-      reviewCommitteeIds: target.reviewCommitteeIds,
-      filedAt: new Date(filedAt),
-    },
-  });
+      contact: who.contact,
+      districtCode: deps.config.DISTRICT_CODE,
+      finalFileStatuses: FINAL_FILE_STATUSES,
+      workflowIdOf: cm.complaintWorkflowId,
+    }),
+  );
   await deps.evaluation.startComplaint({
-    complaintId: id,
-    organizationId: target.organizationId,
-    subject: target.subject,
+    complaintId: filed.row.id,
+    organizationId: filed.organizationId,
+    subject: filed.subject,
     complainant: who.complainant,
-    reviewCommitteeIds: target.reviewCommitteeIds,
-    filedAt,
+    reviewCommitteeIds: filed.reviewCommitteeIds,
+    filedAt: filed.filedAt,
   });
-  return row;
+  return filed.row;
 }
 
 /** Results under publicity and grades in force in the district: names and levels only. */

@@ -1,9 +1,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../lib/db';
+import { seatEvaluators } from '../operations/shared/seat-evaluators';
 import type { AppDeps } from './app';
 import type { Role, Session } from './auth/session';
-import { AppError } from './problem';
+import { operate, operatorOf } from './operations';
 import { type RouteRegistry, uuidParam } from './route';
 
 /**
@@ -72,19 +73,14 @@ export function registerSeatRoute(
     },
     async ({ params, body, session }) => {
       await route.find(params.id, session!);
-      const ids = [...new Set(body.evaluatorIds)];
-      const found = await deps.db.account.count({
-        where: { id: { in: ids }, role: 'evaluator', active: true },
-      });
-      if (found !== ids.length) throw new AppError('unprocessable', '所选账号不是在用的评估人员');
-      const key = { subjectType: route.subject, subjectId: params.id };
-      await deps.db.$transaction([
-        deps.db.evaluatorSeat.deleteMany({ where: { ...key, accountId: { notIn: ids } } }),
-        deps.db.evaluatorSeat.createMany({
-          skipDuplicates: true,
-          data: ids.map((accountId) => ({ ...key, accountId, assignedById: session!.sub })),
+      await operate(() =>
+        seatEvaluators(deps.db, {
+          subject: route.subject,
+          subjectId: params.id,
+          evaluatorIds: body.evaluatorIds,
+          actor: operatorOf(session!),
         }),
-      ]);
+      );
       return { evaluators: await seatedEvaluators(deps.db, route.subject, params.id) };
     },
   );

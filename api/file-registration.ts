@@ -1,71 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { localDateOf } from '../domain/calendar';
-import { canonicalJson } from '../domain/canonical-json';
 import { type Application, forWorkflow } from '../domain/registration/application';
-import { nextCounterIn } from '../lib/counter';
-import type { Db } from '../lib/db';
 import { loadRegistrationRules } from '../lib/rules/load-registration-rules';
-import { OPEN_STATUSES } from '../workflows/registration/view-types';
+import {
+  fileRegistration as fileRegistrationRow,
+  markWorkflowStarted,
+} from '../operations/registration/file-registration';
 import type { AppDeps } from './app';
 import type { Session } from './auth/session';
-import { AppError } from './problem';
+import { operate } from './operations';
 
-/** Document references must name this organisation's uploads; the stored hash is the truth. */
-export async function resolveDocuments(
-  db: Db,
-  orgId: string,
-  app: Application,
-): Promise<Application> {
-  const ids = [...new Set(app.documents.map((d) => d.fileId))];
-  const files = await db.storedFile.findMany({
-    where: { id: { in: ids }, organizationId: orgId, kind: 'upload' },
-    select: { id: true, sha256: true, fileName: true },
-  });
-  const byId = new Map(files.map((f) => [f.id, f]));
-  const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length > 0) {
-    throw new AppError(
-      'unprocessable',
-      '引用了不存在或不属于本组织的上传文件',
-      unknown.map((id) => ({ path: 'body.documents', message: `文件 ${id} 不存在或不属于本组织` })),
-    );
-  }
-  return {
-    ...app,
-    documents: app.documents.map((d) => {
-      const f = byId.get(d.fileId);
-      return { ...d, sha256: f?.sha256, fileName: f?.fileName };
-    }),
-  };
-}
-
-async function guardOrganization(db: Db, orgId: string): Promise<void> {
-  const org = await db.organization.findUnique({ where: { id: orgId } });
-  if (!org) throw new AppError('forbidden', '账号未绑定申请组织');
-  if (org.status === 'registered')
-    throw new AppError('conflict', '本组织已经登记，不能再次申请成立登记');
-  if (org.reapplicationBarredUntil && org.reapplicationBarredUntil > new Date()) {
-    throw new AppError(
-      'conflict',
-      `筹备逾期，${localDateOf(org.reapplicationBarredUntil.getTime())}前不得再次申请`,
-    );
-  }
-  const open = await db.registration.findFirst({
-    where: { organizationId: orgId, status: { in: ['filed', ...OPEN_STATUSES] } },
-  });
-  if (open)
-    throw new AppError(
-      'conflict',
-      `本组织已有办理中的申请（${open.applicationNo}），请办结或撤回后再申请`,
-    );
-}
+export { resolveDocuments } from '../operations/registration/file-registration';
 
 /**
- * Files an application: the registration, its first text and the idempotency record in one
- * transaction, then the workflow, whose id is the registration's key (a retry starts nothing new).
- * PostgreSQL keeps one open application per organisation (a partial unique index), so of
- * concurrent filings one commits and the others get the reason; a workflow that cannot be
- * started now is started by the sweep (start-sweep.ts), and the applicant has the filing.
+ * Files an application (operations/registration/file-registration.ts) and starts its workflow,
+ * or leaves the start to the sweep (start-sweep.ts) if Temporal does not answer now.
  */
 export async function fileRegistration(
   deps: Pick<AppDeps, 'db' | 'registrations' | 'logger'>,
@@ -74,74 +21,15 @@ export async function fileRegistration(
   input: Application,
   idempotencyKey: string | undefined,
 ): Promise<{ id: string; created: boolean }> {
-  const { db } = deps;
-  const orgId = session.org;
-  if (!orgId) throw new AppError('forbidden', '账号未绑定申请组织');
-  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
-  const replay = async () => {
-    if (!idempotencyKey) return null;
-    const seen = await db.idempotencyRecord.findUnique({
-      where: { accountId_key: { accountId: session.sub, key: idempotencyKey } },
-    });
-    if (!seen) return null;
-    if (seen.requestHash !== requestHash) {
-      throw new AppError('unprocessable', '该 Idempotency-Key 已用于另一份不同的申请');
-    }
-    await startOrDefer(deps, opts, seen.resourceId);
-    return { id: seen.resourceId, created: false };
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
-  try {
-    await guardOrganization(db, orgId);
-  } catch (err) {
-    // A concurrent request with the same key may have filed meanwhile (its registration and key
-    // commit together): that is this request's answer, not a second open application.
-    const same = err instanceof AppError ? await replay() : null;
-    if (same) return same;
-    throw err;
-  }
-  const application = await resolveDocuments(db, orgId, input);
-  const id = randomUUID();
-  try {
-    await db.$transaction(async (tx) => {
-      const year = localDateOf(Date.now()).slice(0, 4);
-      const n = await nextCounterIn(tx, `application:${year}`);
-      await tx.registration.create({
-        data: {
-          id,
-          applicationNo: `ZLDJ-${year}-${String(n).padStart(5, '0')}`,
-          workflowId: `registration-${id}`,
-          organizationId: orgId,
-          filedById: session.sub,
-          proposedName: application.name,
-          category: application.category,
-          legalForm: application.legalForm,
-          status: 'filed',
-          step: '已提交，等待流程启动',
-          filedAt: new Date(),
-        },
-      });
-      await tx.applicationVersion.create({
-        data: { registrationId: id, version: 1, data: application, submittedById: session.sub },
-      });
-      if (idempotencyKey) {
-        await tx.idempotencyRecord.create({
-          data: { accountId: session.sub, key: idempotencyKey, requestHash, resourceId: id },
-        });
-      }
-    });
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    // A concurrent filing committed first (its number went back with this rollback): the same
-    // key's registration is this request's answer; any other open application is its reason.
-    const same = await replay();
-    if (same) return same;
-    await guardOrganization(db, orgId);
-    throw err;
-  }
-  await startOrDefer(deps, opts, id);
-  return { id, created: true };
+  return operate(() =>
+    fileRegistrationRow(deps.db, {
+      application: input,
+      organizationId: session.org ?? null,
+      accountId: session.sub,
+      idempotencyKey,
+      start: (id) => startOrDefer(deps, opts, id),
+    }),
+  );
 }
 
 export interface StartOptions {
@@ -183,5 +71,5 @@ export async function ensureStarted(
     filedBy: { id: filer.id, name: filer.displayName, role: 'applicant' },
     application: forWorkflow(app),
   });
-  await deps.db.registration.update({ where: { id }, data: { workflowStartedAt: new Date() } });
+  await markWorkflowStarted(deps.db, id);
 }

@@ -34,6 +34,19 @@ export function allowedFor(
 }
 
 /**
+ * What a detail page offers: asks the workflow what it would accept now from this person
+ * (`ask` is the process client's offers Query, bounded by its timeout) and keeps the decisions
+ * whose route their role may call. The registration and purchase detail routes share it.
+ */
+export async function offeredTo(
+  ask: () => Promise<readonly Offered[]>,
+  routes: readonly OfferRoute[],
+  role: string,
+): Promise<AllowedActions> {
+  return allowedFor(await ask(), routes, role);
+}
+
+/**
  * The parts of a probe that name its object (a tranche number, a phase); a probe's sample
  * arguments (an empty score sheet) are the workflow's business, not the answer's.
  */

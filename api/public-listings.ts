@@ -8,6 +8,7 @@ import {
   type PurchaseStatus,
   type PurchaseView,
 } from '../workflows/purchase/view-types';
+import { FUNDING_LIST_PUBLIC_STAGES, fundingList } from './competition-funding-list';
 import type { ZPublicCompetitions, ZPublicPurchases } from './schemas/public';
 
 /**
@@ -19,20 +20,6 @@ import type { ZPublicCompetitions, ZPublicPurchases } from './schemas/public';
 
 const yuan = (fen: bigint | number | null | undefined) => Number(fen ?? 0) / 100;
 
-/** Round stages from which the funding list is public, and the statuses on it. */
-const PUBLISHED_STAGES = ['publicity', 'implementing', 'closed'];
-const LISTED = [
-  'selected',
-  'agreement_signed',
-  'in_progress',
-  'midterm_passed',
-  'suspended',
-  'terminated',
-  'final_passed',
-  'final_tranche_withheld',
-  'closed',
-];
-
 /** The round's category names (its settings are the policy it was opened with). */
 function categoryNames(settings: unknown): Map<string, string> {
   const list = (settings as Partial<Pick<CompetitionPolicy, 'categories'>> | null)?.categories;
@@ -41,20 +28,14 @@ function categoryNames(settings: unknown): Map<string, string> {
 
 export async function publicCompetitions(db: Db): Promise<z.infer<typeof ZPublicCompetitions>> {
   const rounds = await db.competitionRound.findMany({
-    where: { stage: { in: PUBLISHED_STAGES } },
+    where: { stage: { in: FUNDING_LIST_PUBLIC_STAGES } },
     orderBy: { callOpensAt: 'desc' },
     take: 50,
   });
-  const proposals = await db.competitionProposal.findMany({
-    where: { roundId: { in: rounds.map((r) => r.id) }, status: { in: LISTED } },
-    select: { roundId: true, title: true, category: true, organizationId: true, awardFen: true },
-    orderBy: [{ awardFen: 'desc' }, { submittedAt: 'asc' }],
-  });
-  const orgs = await db.organization.findMany({
-    where: { id: { in: [...new Set(proposals.map((p) => p.organizationId))] } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const { proposals, names } = await fundingList(
+    db,
+    rounds.map((r) => r.id),
+  );
   return {
     rounds: rounds.map((r) => {
       const categories = categoryNames(r.settings);

@@ -8,13 +8,14 @@ export type RefusalCode =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'forbidden';
 
 export class Refused extends Error {
   constructor(
     readonly code: RefusalCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: { path: string; message: string; label?: string }[],
   ) {
     super(message);
     this.name = 'Refused';

@@ -33,8 +33,12 @@ interface GlyphRun {
   positions: Position[];
   readonly advanceWidth: number;
 }
+interface FontkitGlyph {
+  _decode(): unknown;
+}
 interface FontkitFont {
   layout(text: string, features?: unknown): GlyphRun;
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
 }
 
 // The fontkit pdfkit itself uses (a dependency of pdfkit's, not of ours).
@@ -80,13 +84,41 @@ function withRunCache(font: FontkitFont): FontkitFont {
   return cached;
 }
 
+/**
+ * Keeps each glyph's decoded outline. fontkit keeps its glyph objects but decodes a glyph's
+ * outline again for every subset it is put in (only to find composite glyphs): a third of each
+ * PDF's font embedding went there. Outlines are read only, so one decoding serves every document.
+ */
+function withGlyphCache(font: FontkitFont): FontkitFont {
+  const getGlyph = font.getGlyph.bind(font);
+  const decoded = new WeakSet<FontkitGlyph>();
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && !decoded.has(glyph)) {
+      decoded.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let outline: unknown;
+      let done = false;
+      glyph._decode = () => {
+        if (!done) {
+          outline = decode();
+          done = true;
+        }
+        return outline;
+      };
+    }
+    return glyph;
+  };
+  return font;
+}
+
 // Each CJK font is ~14 MB: read and parse it once per process, not once per document.
 const fontCache = new Map<string, FontkitFont>();
 
 function loadFont(path: string): FontkitFont {
   let font = fontCache.get(path);
   if (!font) {
-    font = withRunCache(fontkit.create(readFileSync(path)));
+    font = withRunCache(withGlyphCache(fontkit.create(readFileSync(path))));
     fontCache.set(path, font);
   }
   return font;

@@ -77,6 +77,9 @@ export function createDocument(setup: DocumentSetup): Doc {
     layout: setup.layout,
     margins: setup.margins,
     bufferPages: true,
+    // No default font: pdfkit's is Helvetica, whose metrics it would load for every document;
+    // ours are registered just below.
+    font: null as unknown as string,
     lang: 'zh-CN',
     displayTitle: true,
     info: {

@@ -4,7 +4,12 @@ import { ZSessionsResponse } from '../../contract/admin';
 import { ZLookup, ZPage } from '../../contract/common';
 import { personNameSchema } from '../../domain/text-rules';
 import type { Account } from '../../generated/prisma/client';
-import { hashPassword } from '../../lib/password';
+import { accountToChange } from '../../operations/account/account-to-change';
+import { changeAccountRole } from '../../operations/account/change-account-role';
+import { createAccount } from '../../operations/account/create-account';
+import { resetAccountMfa } from '../../operations/account/reset-account-mfa';
+import { setAccountActive } from '../../operations/account/set-account-active';
+import { setPassword } from '../../operations/account/set-password';
 import {
   ACCOUNT_COLUMNS,
   ACCOUNT_ORDER,
@@ -19,11 +24,12 @@ import type { AuthedRequest } from '../auth/authenticate';
 import { ROLE_LABEL, roleSchema } from '../auth/session';
 import type { EndReason } from '../auth/session-store';
 import { readLookup } from '../lookup';
+import { operate } from '../operations';
 import { pagedQuery, readPage } from '../paging';
 import { AppError } from '../problem';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import { exportList, exportResponse } from '../table-export';
-import { assertAcceptablePassword, setPassword } from './auth';
+import { passwordRules } from './auth';
 
 /**
  * Accounts and sessions, the security administrator's work (三权分立, issue 13 point 10): the
@@ -80,13 +86,8 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
   const { db, security } = deps;
 
   /** The account to change: another one than the caller's own (no one lifts their own limits). */
-  const target = async (id: string, req: AuthedRequest) => {
-    const acc = await db.account.findUnique({ where: { id } });
-    if (!acc) throw new AppError('not_found', '没有找到该账号');
-    if (acc.id === req.session?.sub)
-      throw new AppError('conflict', '不能变更本人账号的角色、状态或认证');
-    return acc;
-  };
+  const target = (id: string, req: AuthedRequest) =>
+    operate(() => accountToChange(db, id, req.session?.sub));
 
   /** Ends the account's sessions and logs the change (with the ended count). */
   const changed = async (
@@ -194,28 +195,9 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
       problems: ['bad_request', 'conflict', 'unprocessable'],
     },
     async ({ body, req, res }) => {
-      if (body.role === 'applicant' && !body.organizationName) {
-        throw new AppError('bad_request', '申请人账号须填写申请组织名称', [
-          { path: 'body.organizationName', message: '必填' },
-        ]);
-      }
-      if (await db.account.findUnique({ where: { username: body.username } })) {
-        throw new AppError('conflict', `用户名 ${body.username} 已被使用`);
-      }
-      const fields = { username: body.username, displayName: body.displayName, email: body.email };
-      await assertAcceptablePassword(deps, fields, body.password, 'body.password');
-      const org =
-        body.role === 'applicant' && body.organizationName
-          ? await db.organization.create({ data: { name: body.organizationName } })
-          : null;
-      const created = await db.account.create({
-        data: {
-          ...fields,
-          role: body.role,
-          organizationId: org?.id ?? null,
-          passwordHash: await hashPassword(body.password),
-        },
-      });
+      const created = await operate(async () =>
+        createAccount(db, { ...body, rules: await passwordRules(deps) }),
+      );
       await security.log(req as AuthedRequest, {
         kind: 'account_created',
         outcome: 'success',
@@ -251,19 +233,13 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
     },
     async ({ params, body, req }) => {
       const acc = await target(params.id, req as AuthedRequest);
-      let organizationId = body.role === 'applicant' ? acc.organizationId : null;
-      if (body.role === 'applicant' && !organizationId) {
-        if (!body.organizationName)
-          throw new AppError('bad_request', '改为申请人须填写申请组织名称', [
-            { path: 'body.organizationName', message: '必填' },
-          ]);
-        organizationId = (await db.organization.create({ data: { name: body.organizationName } }))
-          .id;
-      }
-      const updated = await db.account.update({
-        where: { id: acc.id },
-        data: { role: body.role, organizationId },
-      });
+      const updated = await operate(() =>
+        changeAccountRole(db, {
+          account: acc,
+          role: body.role,
+          organizationName: body.organizationName,
+        }),
+      );
       await changed(req as AuthedRequest, acc, 'role', 'role_changed', {
         from: acc.role,
         to: body.role,
@@ -291,7 +267,7 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
       },
       async ({ params, body, req }) => {
         const acc = await target(params.id, req as AuthedRequest);
-        const updated = await db.account.update({ where: { id: acc.id }, data: { active } });
+        const updated = await setAccountActive(db, { accountId: acc.id, active });
         await changed(req as AuthedRequest, acc, verb, active ? null : 'deactivated', {
           reason: body.reason,
         });
@@ -315,7 +291,14 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
     },
     async ({ params, body, req, res }) => {
       const acc = await target(params.id, req as AuthedRequest);
-      await setPassword(deps, acc, body.newPassword, 'body.newPassword');
+      await operate(async () =>
+        setPassword(db, {
+          account: acc,
+          password: body.newPassword,
+          field: 'body.newPassword',
+          rules: await passwordRules(deps),
+        }),
+      );
       await changed(req as AuthedRequest, acc, 'password_reset', 'password_reset');
       res.status(204).end();
       return undefined;
@@ -337,13 +320,7 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
     },
     async ({ params, body, req }) => {
       const acc = await target(params.id, req as AuthedRequest);
-      const [updated] = await db.$transaction([
-        db.account.update({
-          where: { id: acc.id },
-          data: { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastStep: null },
-        }),
-        db.mfaRecoveryCode.deleteMany({ where: { accountId: acc.id } }),
-      ]);
+      const updated = await resetAccountMfa(db, { accountId: acc.id });
       await changed(req as AuthedRequest, acc, 'mfa_reset', 'mfa_reset', { reason: body.reason });
       return row(updated);
     },

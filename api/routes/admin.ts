@@ -3,16 +3,19 @@ import { z } from 'zod';
 import {
   ZHolidayCalendarsResponse,
   ZHolidayLoadedResponse,
-  ZOutboxResendResponse,
   ZOutboxMail,
+  ZOutboxResendResponse,
   ZPolicyResponse,
 } from '../../contract/admin';
 import { holidayYearSchema } from '../../domain/calendar-schema';
 import { loadCalendar } from '../../lib/rules/load-registration-rules';
 import { loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
 import { POLICY_PROCESSES, POLICY_SCHEMAS } from '../../lib/rules/policy-schemas';
+import { loadHolidayYear } from '../../operations/admin/load-holiday-year';
+import { resendOutboxMail } from '../../operations/admin/resend-outbox-mail';
 import { OPEN_STATUSES } from '../../workflows/registration/view-types';
 import type { AppContext } from '../app';
+import { operate, operatorOf } from '../operations';
 import { dateRange, dateRangeShape, pagedQuery, readPage, ZPage } from '../paging';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
@@ -82,13 +85,9 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
       problems: ['bad_request', 'unprocessable'],
     },
     async ({ params, body, session }) => {
-      if (body.year !== params.year)
-        throw new AppError('unprocessable', '路径中的年份与内容不一致');
-      await db.holidayCalendarYear.upsert({
-        where: { year: body.year },
-        create: { ...body, loadedById: session!.sub },
-        update: { ...body, loadedById: session!.sub, loadedAt: new Date() },
-      });
+      await operate(() =>
+        loadHolidayYear(db, { pathYear: params.year, year: body, actor: operatorOf(session!) }),
+      );
       const calendar = await loadCalendar(db);
       const open = await db.registration.findMany({
         where: { status: { in: [...OPEN_STATUSES] }, workflowStartedAt: { not: null } },
@@ -160,14 +159,8 @@ export function createAdminRouter(registry: RouteRegistry, deps: AppContext): Ro
       response: { status: 200, description: '已重新排队', schema: ZOutboxResendResponse },
       problems: ['not_found', 'conflict'],
     },
-    async ({ params }) => {
-      const r = await db.outboxMail.updateMany({
-        where: { id: params.id, status: 'uncertain' },
-        data: { status: 'pending', nextAttemptAt: new Date() },
-      });
-      if (r.count === 0) throw new AppError('conflict', '只有“待核实”的邮件可以重发');
-      return { id: params.id, status: 'pending' };
-    },
+    async ({ params, session }) =>
+      operate(() => resendOutboxMail(db, { id: params.id, actor: operatorOf(session!) })),
   );
 
   return router;

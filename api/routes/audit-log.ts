@@ -5,13 +5,13 @@ import {
   ZAuditVerifyResponse,
   ZSecurityEventsResponse,
 } from '../../contract/admin';
-import { type ChainHead, type ChainName, verifyChain } from '../../lib/audit-chain';
 import {
   AUDIT_SUBJECT_LABEL,
   SECURITY_EVENT_LABEL,
   SECURITY_OUTCOME_LABEL,
 } from '../../domain/log-labels';
 import type { AuditEntry, SecurityEvent } from '../../generated/prisma/client';
+import { type ChainHead, type ChainName, verifyChain } from '../../lib/audit-chain';
 import type { Prisma } from '../../lib/db';
 import { SECURITY_EVENT_KINDS } from '../../lib/security-log';
 import type { AppContext } from '../app';

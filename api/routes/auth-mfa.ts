@@ -1,16 +1,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Account } from '../../generated/prisma/client';
+import { acceptedStep, enrolmentOf, newTotpSecret } from '../../lib/auth/totp';
 import {
-  acceptedStep,
-  enrolmentOf,
-  newRecoveryCode,
-  newTotpSecret,
-  normalizeRecoveryCode,
-} from '../../lib/auth/totp';
-import { hashPassword, SCRYPT_FOR_RANDOM_SECRETS, verifyPassword } from '../../lib/password';
+  acceptTotpCode,
+  confirmMfaEnrolment,
+  issueRecoveryCodes,
+  redeemRecoveryCode,
+  startMfaEnrolment,
+} from '../../operations/account/second-factor';
 import type { AppContext } from '../app';
 import type { AuthedRequest } from '../auth/authenticate';
+import { operate } from '../operations';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import { countFailure, refuseWhileHeld, signIn, ZSignedIn } from './auth';
@@ -37,52 +38,16 @@ async function caller(
   return { acc, stage, sid: req.session?.sid ?? (pending?.sid as string) };
 }
 
-/** Ten new one-time codes, stored hashed; the old ones stop working. */
-async function issueRecoveryCodes(deps: AppContext, accountId: string): Promise<string[]> {
+/** Ten new one-time codes (the policy's number), stored hashed; the old ones stop working. */
+async function renewRecoveryCodes(deps: AppContext, accountId: string): Promise<string[]> {
   const n = (await deps.security.policy.get()).mfa.recoveryCodes;
-  const codes = Array.from({ length: n }, newRecoveryCode);
-  const rows = await Promise.all(
-    codes.map(async (code) => ({
-      accountId,
-      lookup: code.slice(0, 4),
-      codeHash: await hashPassword(code, SCRYPT_FOR_RANDOM_SECRETS),
-    })),
-  );
-  await deps.db.$transaction([
-    deps.db.mfaRecoveryCode.deleteMany({ where: { accountId } }),
-    deps.db.mfaRecoveryCode.createMany({ data: rows }),
-  ]);
-  return codes;
+  return issueRecoveryCodes(deps.db, { accountId, n });
 }
 
 /** A TOTP code of the account's secret, accepted once: its step must be later than the last. */
-async function acceptTotp(deps: AppContext, acc: Account, code: string): Promise<boolean> {
+function acceptTotp(deps: AppContext, acc: Account, code: string): Promise<boolean> {
   const secret = acc.mfaSecret ? deps.security.mfaBox.open(acc.mfaSecret) : null;
-  const step = secret ? acceptedStep(secret, code) : null;
-  if (step === null) return false;
-  const r = await deps.db.account.updateMany({
-    where: { id: acc.id, OR: [{ mfaLastStep: null }, { mfaLastStep: { lt: step } }] },
-    data: { mfaLastStep: step },
-  });
-  return r.count === 1;
-}
-
-/** A recovery code, used once. */
-async function acceptRecoveryCode(deps: AppContext, acc: Account, input: string): Promise<boolean> {
-  const code = normalizeRecoveryCode(input);
-  if (!code) return false;
-  const candidates = await deps.db.mfaRecoveryCode.findMany({
-    where: { accountId: acc.id, lookup: code.slice(0, 4), usedAt: null },
-  });
-  for (const c of candidates) {
-    if (!(await verifyPassword(code, c.codeHash))) continue;
-    const r = await deps.db.mfaRecoveryCode.updateMany({
-      where: { id: c.id, usedAt: null },
-      data: { usedAt: new Date() },
-    });
-    return r.count === 1;
-  }
-  return false;
+  return acceptTotpCode(deps.db, { accountId: acc.id, secret, code });
 }
 
 /** A wrong code counts towards the login throttle, like a wrong password, and is logged. */
@@ -121,13 +86,10 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
     },
     async ({ req }) => {
       const { acc } = await caller(deps, req as AuthedRequest, ['full', 'mfa_enrol']);
-      if (acc.mfaSecret)
-        throw new AppError('conflict', '已绑定动态验证码；如需更换，请联系安全管理员重置');
       const secret = newTotpSecret();
-      await db.account.update({
-        where: { id: acc.id },
-        data: { mfaPendingSecret: security.mfaBox.seal(secret) },
-      });
+      await operate(() =>
+        startMfaEnrolment(db, { account: acc, sealedSecret: security.mfaBox.seal(secret) }),
+      );
       return { secret, ...enrolmentOf(secret, deps.config.AUTHORITY_NAME, acc.username) };
     },
   );
@@ -167,16 +129,11 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
           { path: 'body.code', message: '验证码不正确' },
         ]);
       }
-      const enrolled = await db.account.update({
-        where: { id: acc.id },
-        data: {
-          mfaSecret: acc.mfaPendingSecret,
-          mfaPendingSecret: null,
-          mfaEnabledAt: new Date(),
-          mfaLastStep: step,
-        },
+      const { account: enrolled, recoveryCodes } = await confirmMfaEnrolment(db, {
+        account: acc,
+        step,
+        recoveryCodes: (await security.policy.get()).mfa.recoveryCodes,
       });
-      const recoveryCodes = await issueRecoveryCodes(deps, acc.id);
       await security.log(r, {
         kind: 'mfa_enrolled',
         outcome: 'success',
@@ -208,7 +165,8 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
       const { acc, sid } = await caller(deps, r, ['mfa_verify']);
       await refuseWhileHeld(deps, r, acc.username);
       const totp = await acceptTotp(deps, acc, body.code);
-      const recovery = !totp && (await acceptRecoveryCode(deps, acc, body.code));
+      const recovery =
+        !totp && (await redeemRecoveryCode(db, { accountId: acc.id, code: body.code }));
       if (!totp && !recovery) {
         await wrongCode(deps, r, acc, 'sign-in');
         throw new AppError('unauthenticated', '验证码不正确或已使用过');
@@ -253,7 +211,7 @@ export function createAuthMfaRouter(registry: RouteRegistry, deps: AppContext): 
           { path: 'body.code', message: '验证码不正确' },
         ]);
       }
-      const recoveryCodes = await issueRecoveryCodes(deps, acc.id);
+      const recoveryCodes = await renewRecoveryCodes(deps, acc.id);
       await security.log(r, {
         kind: 'mfa_recovery_codes_renewed',
         outcome: 'success',

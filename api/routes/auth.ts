@@ -3,12 +3,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { SecurityPolicy } from '../../domain/security/policy';
 import type { Account } from '../../generated/prisma/client';
-import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../lib/password';
-import { checkNewPassword } from '../../lib/password-strength';
+import { dummyHash, needsRehash, verifyPassword } from '../../lib/password';
+import type { PasswordRules } from '../../operations/account/password-rules';
+import { rehashPassword, setPassword } from '../../operations/account/set-password';
 import type { AppContext } from '../app';
 import { type AuthedRequest, clearSessionCookie, SESSION_COOKIE } from '../auth/authenticate';
 import { isStaffRole, ROLE_LABEL, roleSchema } from '../auth/session';
 import type { SessionStage } from '../auth/session-store';
+import { operate } from '../operations';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 
@@ -182,10 +184,7 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppContext): Rou
       if (r.session) await security.sessions.end(r.session.sid, 'logout');
       let account = acc;
       if (needsRehash(acc.passwordHash)) {
-        account = await db.account.update({
-          where: { id: acc.id },
-          data: { passwordHash: await hashPassword(body.password) },
-        });
+        account = await rehashPassword(db, { accountId: acc.id, password: body.password });
         await security.log(r, { kind: 'password_rehashed', outcome: 'success', accountId: acc.id });
       }
       const policy = await security.policy.get();
@@ -288,7 +287,14 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppContext): Rou
           { path: 'body.currentPassword', message: '当前密码不正确' },
         ]);
       }
-      await setPassword(deps, acc, body.newPassword, 'body.newPassword');
+      await operate(async () =>
+        setPassword(db, {
+          account: acc,
+          password: body.newPassword,
+          field: 'body.newPassword',
+          rules: await passwordRules(deps),
+        }),
+      );
       const ended = await security.sessions.endAll(acc.id, 'password_changed');
       await security.log(r, {
         kind: 'password_changed',
@@ -305,42 +311,11 @@ export function createAuthRouter(registry: RouteRegistry, deps: AppContext): Rou
   return router;
 }
 
-/** Refuses a password the policy does not accept for this person (422 naming `field`). */
-export async function assertAcceptablePassword(
-  deps: AppContext,
-  who: Pick<Account, 'username' | 'displayName' | 'email'>,
-  password: string,
-  field: string,
-): Promise<void> {
+/** What the security policy and this authority ask of a new password. */
+export async function passwordRules(deps: AppContext): Promise<PasswordRules> {
   const policy = await deps.security.policy.get();
-  const problems = checkNewPassword(
-    password,
-    {
-      username: who.username,
-      displayName: who.displayName,
-      email: who.email,
-      places: [deps.config.DISTRICT_NAME, deps.config.AUTHORITY_NAME],
-    },
-    policy.passwords.minLength,
-  );
-  if (problems.length > 0)
-    throw new AppError(
-      'unprocessable',
-      `密码不符合要求：${problems.join('；')}`,
-      problems.map((message) => ({ path: field, message })),
-    );
-}
-
-/** Checks a new password against the policy and stores its hash (the caller ends sessions). */
-export async function setPassword(
-  deps: AppContext,
-  acc: Pick<Account, 'id' | 'username' | 'displayName' | 'email'>,
-  password: string,
-  field: string,
-): Promise<void> {
-  await assertAcceptablePassword(deps, acc, password, field);
-  await deps.db.account.update({
-    where: { id: acc.id },
-    data: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() },
-  });
+  return {
+    minLength: policy.passwords.minLength,
+    places: [deps.config.DISTRICT_NAME, deps.config.AUTHORITY_NAME],
+  };
 }

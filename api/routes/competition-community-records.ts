@@ -1,8 +1,9 @@
 import type { Router } from 'express';
 import * as C from '../../contract/competition';
+import { recordCommunityOrganization } from '../../operations/competition/record-community-organization';
 import type { AppDeps } from '../app';
+import { operate, operatorOf } from '../operations';
 import { pageArgs, ZPage, ZPageQuery } from '../paging';
-import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
 
@@ -77,28 +78,7 @@ export function registerCommunityRecords(
       response: { status: 201, description: '已备案', schema: C.ZCommunityRecordCreated },
       problems: ['unprocessable', 'conflict'],
     },
-    async ({ body, session }) => {
-      const org = await db.organization.findUnique({ where: { id: body.organizationId } });
-      if (!org) throw new AppError('unprocessable', '没有该组织');
-      if (org.status === 'registered')
-        throw new AppError('unprocessable', '该组织已依法登记，按已登记组织申报，无需备案');
-      const mine = await db.communityOrgRecord.findUnique({ where: { organizationId: org.id } });
-      if (mine && mine.recordNo !== body.recordNo)
-        throw new AppError('conflict', `该组织已备案，备案编号 ${mine.recordNo}`);
-      const taken = await db.communityOrgRecord.findUnique({ where: { recordNo: body.recordNo } });
-      if (taken && taken.organizationId !== org.id)
-        throw new AppError('conflict', '备案编号已被使用');
-      await db.communityOrgRecord.upsert({
-        where: { organizationId: org.id },
-        create: {
-          organizationId: org.id,
-          recordNo: body.recordNo,
-          recordedOn: new Date(`${body.recordedOn}T00:00:00Z`),
-          recordedById: session!.sub,
-        },
-        update: {},
-      });
-      return { organizationId: org.id, recordNo: body.recordNo };
-    },
+    async ({ body, session }) =>
+      operate(() => recordCommunityOrganization(db, { ...body, actor: operatorOf(session!) })),
   );
 }

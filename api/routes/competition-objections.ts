@@ -4,6 +4,7 @@ import * as C from '../../contract/competition';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import { actorOf, roundFor } from '../competition-access';
+import { FUNDING_LIST_PUBLIC_STAGES, fundingList } from '../competition-funding-list';
 import { DECISION_HEADERS } from '../decision-key';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
@@ -11,21 +12,6 @@ import * as S from '../schemas/competition';
 import { decideOnRound } from './competition-round-actions';
 
 const TAG = '公益创投';
-/** Stages from which the funding list has been made public. */
-const PUBLISHED = ['publicity', 'implementing', 'closed'];
-/** Statuses of a project on the funding list (selected, then signed and under way). */
-const LISTED = [
-  'selected',
-  'agreement_signed',
-  'in_progress',
-  'midterm_passed',
-  'suspended',
-  'terminated',
-  'final_passed',
-  'final_tranche_withheld',
-  'closed',
-];
-
 /**
  * The publicity (公示) of a round's funding list and the objections to it: applicants read the
  * list and file objections while it runs; the administrator rules on each, and the round
@@ -48,22 +34,16 @@ export function registerObjections(router: Router, registry: RouteRegistry, deps
     },
     async ({ params, session }) => {
       const round = await roundFor(db, params.id);
-      if (!PUBLISHED.includes(round.stage)) return { publicityEndsAt: null, items: [] };
-      const ps = await db.competitionProposal.findMany({
-        where: { roundId: round.id, status: { in: LISTED } },
-        orderBy: [{ awardFen: 'desc' }, { submittedAt: 'asc' }],
-      });
-      const orgs = await db.organization.findMany({
-        where: { id: { in: ps.map((p) => p.organizationId) } },
-        select: { id: true, name: true },
-      });
+      if (!FUNDING_LIST_PUBLIC_STAGES.includes(round.stage))
+        return { publicityEndsAt: null, items: [] };
+      const { proposals: ps, names } = await fundingList(db, [round.id]);
       return {
         publicityEndsAt: round.publicityEndsAt?.toISOString() ?? null,
         items: ps.map((p) => ({
           id: p.id,
           title: p.title,
           category: p.category,
-          organizationName: orgs.find((o) => o.id === p.organizationId)?.name ?? '',
+          organizationName: names.get(p.organizationId) ?? '',
           awardFen: Number(p.awardFen ?? 0),
           selected: p.status === 'selected',
           /** The caller's own organisation's project (an applicant does not object to it). */

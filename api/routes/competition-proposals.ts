@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Router } from 'express';
 import type { z } from 'zod';
@@ -6,17 +5,12 @@ import * as C from '../../contract/competition';
 import { localDateOf } from '../../domain/calendar';
 import { fundingDecisionKey } from '../../domain/competition/funding-decision';
 import { competitionPolicySchema } from '../../domain/competition/policy';
-import {
-  capFor,
-  checkProposal,
-  type Proposal,
-  proposalSchema,
-} from '../../domain/competition/proposal';
+import { type Proposal, proposalSchema } from '../../domain/competition/proposal';
 import type { Phase } from '../../domain/competition/stages';
 import { roundNewsFor } from '../../lib/competition-round-news';
-import type { Prisma } from '../../lib/db';
 import { formatSealCode } from '../../lib/document-seal';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
+import { submitProposal } from '../../operations/competition/submit-proposal';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import type { Role, Session } from '../auth/session';
@@ -31,6 +25,7 @@ import {
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { registerSeatRoute, seatedEvaluators } from '../evaluator-seats';
 import { allowedFor, type OfferRoute } from '../offers';
+import { operate } from '../operations';
 import { AppError } from '../problem';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/competition';
@@ -90,95 +85,37 @@ async function submit(deps: AppDeps, roundId: string, body: Proposal, session: S
   const round = await openRoundFor(db, roundId);
   const policy = competitionPolicySchema.parse(round.settings);
   const { orgId, eligibility } = await applicantOf(db, roundId, session);
-  const { recorded } = eligibility;
-  const findings = checkProposal(policy, eligibility, body);
-  if (body.documentIds.length) {
-    const owned = await db.storedFile.count({
-      where: { id: { in: body.documentIds }, organizationId: orgId },
-    });
-    if (owned !== new Set(body.documentIds).size)
-      findings.push({ code: 'DOCUMENTS', message: '附件不存在或不属于本单位' });
-  }
-  if (findings.length)
-    throw new AppError(
-      'unprocessable',
-      findings.map((f) => f.message).join('；'),
-      findings.map((f) => ({ path: `body.${f.code}`, message: f.message })),
-    );
-  const id = randomUUID();
-  const capFen = capFor(policy, recorded);
-  const now = Date.now();
-  // Accepted here, not by the round workflow: one Update per submission on one workflow was the
-  // round's bottleneck at thousands of proposals, and the rule needs only the database. A lock
-  // per round makes the one-per-organisation count and the sequence number exact.
-  const seq = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`competition-submit:${roundId}`}))`;
-    const r = await tx.competitionRound.findUniqueOrThrow({ where: { id: roundId } });
-    if (r.stage !== 'call_open' || now >= r.callClosesAt.getTime())
-      throw new AppError('conflict', '本轮项目征集已经截止');
-    if (now < r.callOpensAt.getTime())
-      throw new AppError('conflict', `本轮项目征集将于 ${r.callOpensAt.toISOString()} 开始`);
-    const limit = policy.proposalsPerOrganization;
-    const mine = await tx.competitionProposal.count({
-      where: { roundId, organizationId: orgId, status: { not: 'start_failed' } },
-    });
-    if (mine >= limit)
-      throw new AppError('conflict', `每个单位本轮限报${limit}个项目，贵单位已经申报`);
-    const before = await tx.competitionProposal.count({ where: { roundId } });
-    await tx.competitionProposal.create({
-      data: {
-        id,
-        roundId,
-        organizationId: orgId,
-        workflowId: m.proposalWorkflowId(id),
-        title: body.title,
-        category: body.category,
-        status: 'submitting',
-        content: body as unknown as Prisma.InputJsonValue,
-        requestedFen: BigInt(body.requestedFen),
-        capFen: BigInt(capFen),
-        recorded,
-        submittedAt: new Date(now),
-      },
-    });
-    return before + 1;
-  });
-  await startAccepted(
-    deps,
-    m.proposalInput(
-      { roundId, policy },
-      { proposalId: id, organizationId: orgId, requestedFen: body.requestedFen },
-      seq,
-      now,
-    ),
+  return operate(() =>
+    submitProposal(db, {
+      roundId,
+      policy,
+      orgId,
+      eligibility,
+      proposal: body,
+      workflowIdOf: m.proposalWorkflowId,
+      start: ({ id, seq, now }) =>
+        deps.competitions.startProposal(
+          m.proposalInput(
+            { roundId, policy },
+            { proposalId: id, organizationId: orgId, requestedFen: body.requestedFen },
+            seq,
+            now,
+          ),
+        ),
+      started: (id) => tellStageIfMissed(deps, roundId, id),
+    }),
   );
-  await db.competitionProposal.updateMany({
-    where: { id, status: 'submitting' },
-    data: { status: 'submitted' },
-  });
-  return { id, seq, status: 'submitted', capFen, recorded };
 }
 
 /**
- * Starts the workflow of an accepted proposal. If the call closed meanwhile, the round's stage
- * news may have gone out before the workflow existed: it is sent again (news is idempotent). If
- * the start fails, the row says so, it no longer counts against the organisation's limit, and
- * the applicant may submit again.
+ * If the call closed while a proposal was accepted, the round's stage news may have gone out
+ * before its workflow existed: it is sent again (news is idempotent).
  */
-async function startAccepted(deps: AppDeps, start: m.ProposalInput) {
+async function tellStageIfMissed(deps: AppDeps, roundId: string, proposalId: string) {
   const { db } = deps;
-  try {
-    await deps.competitions.startProposal(start);
-  } catch (err) {
-    await db.competitionProposal.updateMany({
-      where: { id: start.proposalId, status: 'submitting' },
-      data: { status: 'start_failed', qualificationNote: '系统未能受理该项目，请重新申报' },
-    });
-    throw err;
-  }
-  const round = await db.competitionRound.findUniqueOrThrow({ where: { id: start.roundId } });
+  const round = await db.competitionRound.findUniqueOrThrow({ where: { id: roundId } });
   if (round.stage !== 'call_open')
-    await deps.competitions.tellProposal(start.proposalId, {
+    await deps.competitions.tellProposal(proposalId, {
       kind: 'stage',
       stage: round.stage as m.RoundStage,
     });

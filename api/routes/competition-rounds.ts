@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import * as C from '../../contract/competition';
-import { competitionPolicySchema } from '../../domain/competition/policy';
-import type { Prisma } from '../../lib/db';
-import { mergeLayers } from '../../lib/rules/jurisdictions';
-import { loadRuleLayers } from '../../lib/rules/load-rule-layers';
+import { createRound } from '../../operations/competition/create-round';
+import { declareConflicts } from '../../operations/competition/declare-conflicts';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
 import { actorOf, roundFor, workflowLink } from '../competition-access';
@@ -19,6 +16,7 @@ import {
 } from '../competition-round-list';
 import { readLookup } from '../lookup';
 import { allowedFor } from '../offers';
+import { operate, operatorOf } from '../operations';
 import { readPage } from '../paging';
 import { AppError } from '../problem';
 import { type RouteRegistry, SENT } from '../route';
@@ -30,41 +28,6 @@ import { registerObjections } from './competition-objections';
 import { ROUND_ACTIONS, registerRoundActions } from './competition-round-actions';
 
 const TAG = '公益创投';
-
-async function checkJudges(deps: AppDeps, ids: string[]) {
-  const found = await deps.db.account.count({
-    where: { id: { in: ids }, role: 'judge', active: true },
-  });
-  if (found !== new Set(ids).size)
-    throw new AppError('unprocessable', '评审名单中有账号不存在、已停用或不是评审角色');
-}
-
-/** The round's settings: the rule layers in force on the round-open date, then the administrator's. */
-async function settingsFor(deps: AppDeps, opensAt: number, overrides: Record<string, unknown>) {
-  const layers = await loadRuleLayers(
-    deps.db,
-    'competition',
-    deps.config.DISTRICT_CODE,
-    opensAt,
-    (x) => ({
-      success: true as const,
-      data: x as Record<string, unknown>,
-    }),
-  );
-  const parsed = competitionPolicySchema.safeParse(
-    mergeLayers([layers.policy as never, overrides as never]),
-  );
-  if (!parsed.success)
-    throw new AppError(
-      'unprocessable',
-      '本轮设置不符合要求',
-      parsed.error.issues.map((i) => ({
-        path: ['body', 'settings', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
-  return { policy: parsed.data, ruleVersion: layers.ref.version };
-}
 
 export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
@@ -85,33 +48,18 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
     async ({ body, session }) => {
       const opens = Date.parse(body.callOpensAt);
       const closes = Date.parse(body.callClosesAt);
-      if (closes <= opens) throw new AppError('unprocessable', '征集截止时间须晚于开始时间');
-      await checkJudges(deps, [...body.judges.first, ...body.judges.roadshow]);
-      const { policy, ruleVersion } = await settingsFor(deps, opens, body.settings);
-      const id = randomUUID();
-      await db.competitionRound.create({
-        data: {
-          id,
+      const { id, policy, ruleVersion } = await operate(() =>
+        createRound(db, {
           title: body.title,
-          workflowId: m.roundWorkflowId(id),
-          stage: 'call_open',
-          settings: policy as unknown as Prisma.InputJsonValue,
-          ruleVersion,
-          budgetFen: BigInt(policy.budgetFen),
-          callOpensAt: new Date(opens),
-          callClosesAt: new Date(closes),
+          callOpensAt: opens,
+          callClosesAt: closes,
+          judges: body.judges,
+          settings: body.settings,
+          districtCode: deps.config.DISTRICT_CODE,
           createdById: session!.sub,
-          judges: {
-            create: [
-              ...new Set(body.judges.first.map((a) => `first:${a}`)),
-              ...new Set(body.judges.roadshow.map((a) => `roadshow:${a}`)),
-            ].map((k) => ({
-              phase: k.split(':')[0] as string,
-              accountId: k.split(':')[1] as string,
-            })),
-          },
-        },
-      });
+          workflowIdOf: m.roundWorkflowId,
+        }),
+      );
       await deps.competitions.startRound({
         roundId: id,
         title: body.title,
@@ -250,20 +198,9 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
     },
     async ({ params, body, session }) => {
       await roundFor(db, params.id);
-      const onPanel = await db.competitionJudge.count({
-        where: { roundId: params.id, accountId: session!.sub },
-      });
-      if (!onPanel) throw new AppError('not_found', '没有找到该创投轮次');
-      await db.competitionConflict.createMany({
-        skipDuplicates: true,
-        data: body.organizationIds.map((organizationId) => ({
-          roundId: params.id,
-          judgeId: session!.sub,
-          organizationId,
-          reason: body.reason,
-        })),
-      });
-      return { declared: body.organizationIds.length };
+      return operate(() =>
+        declareConflicts(db, { ...body, roundId: params.id, judge: operatorOf(session!) }),
+      );
     },
   );
 

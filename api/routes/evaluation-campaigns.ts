@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { EvaluationClient } from '../../client/evaluation-client';
 import * as E from '../../contract/evaluation';
-import { localDateOf } from '../../domain/calendar';
-import { decideEligibility } from '../../domain/evaluation/eligibility';
-import { committeeSizeProblems } from '../../domain/evaluation/voting';
-import { nextCounterIn } from '../../lib/counter';
-import { Prisma } from '../../lib/db';
-import { loadOrganizationProfile } from '../../lib/organization-profile';
-import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
+import { applyForEvaluation } from '../../operations/evaluation/apply-for-evaluation';
+import { openCampaign } from '../../operations/evaluation/open-campaign';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
@@ -26,6 +20,7 @@ import {
 } from '../evaluation-campaign-list';
 import { loadCampaignStages } from '../evaluation-campaign-stages';
 import { readLookup } from '../lookup';
+import { operate } from '../operations';
 import { pageArgs } from '../paging';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
@@ -60,45 +55,16 @@ export function createEvaluationCampaignsRouter(
     async ({ body, session, res }) => {
       const opens = Date.parse(body.windowOpensAt);
       const closes = Date.parse(body.windowClosesAt);
-      if (closes <= opens) throw new AppError('unprocessable', '申报截止时间须晚于开始时间');
-      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, Date.now());
-      const sizes = committeeSizeProblems(
-        {
-          committee: new Set(body.committeeIds).size,
-          review: new Set(body.reviewCommitteeIds).size,
-        },
-        policy.committee,
+      const { id } = await operate(() =>
+        openCampaign(db, {
+          ...body,
+          districtCode: config.DISTRICT_CODE,
+          windowOpensAt: opens,
+          windowClosesAt: closes,
+          openedById: session!.sub,
+          workflowIdOf: m.campaignWorkflowId,
+        }),
       );
-      if (sizes.length)
-        throw new AppError('unprocessable', sizes.map((p) => p.message).join('；'), sizes);
-      const members = [...body.committeeIds, ...body.reviewCommitteeIds];
-      const found = await db.account.count({
-        where: { id: { in: members }, role: 'committee_member', active: true },
-      });
-      if (found !== new Set(members).size)
-        throw new AppError('unprocessable', '委员须为在册的评估委员会委员账号');
-      const id = randomUUID();
-      try {
-        await db.evaluationCampaign.create({
-          data: {
-            id,
-            workflowId: m.campaignWorkflowId(id),
-            districtCode: config.DISTRICT_CODE,
-            year: body.year,
-            title: body.title,
-            noticeAt: new Date(),
-            windowOpensAt: new Date(opens),
-            windowClosesAt: new Date(closes),
-            committeeIds: body.committeeIds,
-            reviewCommitteeIds: body.reviewCommitteeIds,
-            openedById: session!.sub,
-          },
-        });
-      } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-          throw new AppError('conflict', `${body.year}年度的评估活动已经开启`);
-        throw err;
-      }
       await evaluation.startCampaign({
         campaignId: id,
         year: body.year,
@@ -253,66 +219,24 @@ export function createEvaluationCampaignsRouter(
     },
     async ({ params, body, session, res }) => {
       const c = await campaignRow(deps, params.id);
-      const now = Date.now();
-      if (
-        c.phase !== 'application_window' ||
-        now < c.windowOpensAt.getTime() ||
-        now >= c.windowClosesAt.getTime()
-      )
-        throw new AppError('conflict', '不在申报期内，不能提交评估申请');
-      const org = session!.org;
-      if (!org) throw new AppError('forbidden', '账号未关联社会组织');
-      const owned = await db.storedFile.count({
-        where: { id: { in: body.evidenceFileIds }, organizationId: org },
-      });
-      if (owned !== new Set(body.evidenceFileIds).size)
-        throw new AppError('unprocessable', '证明材料须是本组织上传的文件');
-      // §4.5 rule 1: eligibility is decided on the profile as it stands on the application date.
-      const profile = await loadOrganizationProfile(db, org);
-      if (!profile) throw new AppError('not_found', '没有找到本组织的档案');
-      // Refused as it applies, with every reason, not weeks later when the window closes.
-      const { policy } = await loadEvaluationPolicy(db, config.DISTRICT_CODE, now);
-      const eligibility = decideEligibility(profile, localDateOf(now), policy);
-      if (!eligibility.eligible)
-        throw new AppError(
-          'unprocessable',
-          `不符合评估申报条件：${eligibility.reasons.join('；')}`,
-          eligibility.reasons.map((message) => ({ path: 'organization', message })),
-        );
-      const id = randomUUID();
-      try {
-        // A number people can quote (PG-2026-0001), gap-free per campaign year.
-        const f = await db.$transaction(async (tx) => {
-          const seq = await nextCounterIn(tx, `evaluation-file:${c.year}`);
-          return tx.evaluationFile.create({
-            data: {
-              id,
-              fileNo: `PG-${c.year}-${String(seq).padStart(4, '0')}`,
-              campaignId: c.id,
-              organizationId: org,
-              workflowId: m.fileWorkflowId(id),
-              appliedAt: new Date(now),
-              appliedById: session!.sub,
-              selfScore: body.selfScore,
-              selfAssessment: body.selfAssessment,
-              evidenceFileIds: body.evidenceFileIds,
-              profileSnapshot: profile as unknown as Prisma.InputJsonValue,
-            },
-          });
-        });
-        res.status(201);
-        return {
-          id: f.id,
-          fileNo: f.fileNo,
-          campaignId: c.id,
-          status: f.status,
-          appliedAt: f.appliedAt.toISOString(),
-        };
-      } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-          throw new AppError('conflict', '本组织已经申报了本年度的评估');
-        throw err;
-      }
+      const f = await operate(() =>
+        applyForEvaluation(db, {
+          ...body,
+          campaign: c,
+          organizationId: session!.org ?? null,
+          appliedById: session!.sub,
+          districtCode: config.DISTRICT_CODE,
+          workflowIdOf: m.fileWorkflowId,
+        }),
+      );
+      res.status(201);
+      return {
+        id: f.id,
+        fileNo: f.fileNo,
+        campaignId: c.id,
+        status: f.status,
+        appliedAt: f.appliedAt.toISOString(),
+      };
     },
   );
 

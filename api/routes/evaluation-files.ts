@@ -2,15 +2,14 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import * as E from '../../contract/evaluation';
 import { localDateOf } from '../../domain/calendar';
-import { validateSheet } from '../../domain/evaluation/scoring';
 import type { Prisma } from '../../lib/db';
 import { expertCandidates } from '../../lib/evaluation-expert-pool';
 import { loadEvaluationPolicy } from '../../lib/rules/load-evaluation-rules';
+import { saveScoreSheetDraft } from '../../operations/evaluation/save-score-sheet-draft';
 import * as m from '../../workflows/evaluation/messages';
 import type { Session } from '../auth/session';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf, evaluationFileFor, organizationNames, summarizeFile } from '../evaluation-access';
-import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import {
   FILE_COLUMNS,
   FILE_ORDER,
@@ -19,7 +18,9 @@ import {
   ZFileExportQuery,
   ZFileListQuery,
 } from '../evaluation-file-list';
+import { awaitingVotes, fileTrail, namedVotes } from '../evaluation-trail';
 import { allowedFor } from '../offers';
+import { operate } from '../operations';
 import { pageArgs } from '../paging';
 import { AppError } from '../problem';
 import { adminWorkflowLink } from '../registration-access';
@@ -327,24 +328,15 @@ export function createEvaluationFilesRouter(registry: RouteRegistry, deps: Evalu
     },
     async ({ params, body, session }) => {
       const { file, seat } = await evaluationFileFor(db, params.id, session!);
-      if (seat?.status !== 'cleared')
-        throw new AppError('conflict', '请先声明是否存在需要回避的情形');
-      const existing = await db.evaluationScoreSheet.findUnique({
-        where: { fileId_evaluatorId: { fileId: file.id, evaluatorId: session!.sub } },
-      });
-      if (existing?.status === 'submitted')
-        throw new AppError('conflict', '评分表已经提交，不能再修改');
-      const org = await db.organization.findUniqueOrThrow({ where: { id: file.organizationId } });
-      const { policy } = await loadEvaluationPolicy(db, deps.config.DISTRICT_CODE, Date.now());
-      const tree = policy.indicators[org.legalForm ?? 'social_group'];
-      const problems = validateSheet(body, tree, policy, { complete: false });
-      if (problems.length) throw new AppError('unprocessable', problems.join('；'));
-      const data = { scores: body as unknown as Prisma.InputJsonValue, total: 0, status: 'draft' };
-      await db.evaluationScoreSheet.upsert({
-        where: { fileId_evaluatorId: { fileId: file.id, evaluatorId: session!.sub } },
-        create: { fileId: file.id, evaluatorId: session!.sub, ...data },
-        update: data,
-      });
+      const { tree } = await operate(() =>
+        saveScoreSheetDraft(db, {
+          file,
+          seatStatus: seat?.status,
+          evaluatorId: session!.sub,
+          sheet: body,
+          districtCode: deps.config.DISTRICT_CODE,
+        }),
+      );
       return { status: 'draft', sheet: body, indicators: tree };
     },
   );

@@ -1,14 +1,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import * as E from '../../contract/evaluation';
-import { AppError } from '../problem';
+import { addExpertToAgency } from '../../operations/evaluation/add-expert-to-agency';
+import { recordExpertEmployment } from '../../operations/evaluation/record-expert-employment';
+import { registerAgency } from '../../operations/evaluation/register-agency';
+import { operate, operatorOf } from '../operations';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
 import type { EvaluationDeps } from './evaluation-campaigns';
 
 const TAG = '等级评估';
 const accountParam = z.object({ accountId: z.uuid('编号格式不正确') });
-const date = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** Third-party agencies, their expert pools, and the employment history recusal reads. */
 export function createEvaluationPoolRouter(registry: RouteRegistry, deps: EvaluationDeps): Router {
@@ -26,9 +28,11 @@ export function createEvaluationPoolRouter(registry: RouteRegistry, deps: Evalua
       body: S.ZAgencyRequest,
       response: { status: 201, description: '已登记', schema: E.ZAgencyCreated },
     },
-    async ({ body, res }) => {
-      const a = await db.evaluationAgency.create({
-        data: { name: body.name, districtCode: config.DISTRICT_CODE },
+    async ({ body, session, res }) => {
+      const a = await registerAgency(db, {
+        name: body.name,
+        districtCode: config.DISTRICT_CODE,
+        actor: operatorOf(session!),
       });
       res.status(201);
       return { id: a.id, name: a.name };
@@ -74,22 +78,17 @@ export function createEvaluationPoolRouter(registry: RouteRegistry, deps: Evalua
       response: { status: 201, description: '已加入', schema: E.ZExpertJoined },
       problems: ['not_found', 'unprocessable'],
     },
-    async ({ params, body, res }) => {
-      const agency = await db.evaluationAgency.findFirst({
-        where: { id: params.id, districtCode: config.DISTRICT_CODE },
-      });
-      if (!agency) throw new AppError('not_found', '没有找到该评估机构');
-      const acc = await db.account.findFirst({
-        where: { id: body.accountId, role: 'evaluator', active: true },
-      });
-      if (!acc) throw new AppError('unprocessable', '须为在用的评估专家账号');
-      await db.evaluationExpert.upsert({
-        where: { accountId: acc.id },
-        create: { accountId: acc.id, agencyId: agency.id },
-        update: { agencyId: agency.id, active: true },
-      });
+    async ({ params, body, session, res }) => {
+      const joined = await operate(() =>
+        addExpertToAgency(db, {
+          agencyId: params.id,
+          accountId: body.accountId,
+          districtCode: config.DISTRICT_CODE,
+          actor: operatorOf(session!),
+        }),
+      );
       res.status(201);
-      return { accountId: acc.id, agencyId: agency.id };
+      return joined;
     },
   );
 
@@ -106,23 +105,14 @@ export function createEvaluationPoolRouter(registry: RouteRegistry, deps: Evalua
       response: { status: 201, description: '已登记', schema: E.ZEmploymentRecorded },
       problems: ['not_found', 'unprocessable'],
     },
-    async ({ params, body, res }) => {
-      const expert = await db.evaluationExpert.findUnique({
-        where: { accountId: params.accountId },
-      });
-      if (!expert) throw new AppError('not_found', '没有找到该评估专家');
-      if (body.endedOn !== null && body.endedOn < body.startedOn)
-        throw new AppError('unprocessable', '离职日期不能早于入职日期');
-      const org = await db.organization.findUnique({ where: { id: body.organizationId } });
-      if (!org) throw new AppError('unprocessable', '没有找到该组织');
-      const e = await db.expertEmployment.create({
-        data: {
+    async ({ params, body, session, res }) => {
+      const e = await operate(() =>
+        recordExpertEmployment(db, {
+          ...body,
           accountId: params.accountId,
-          organizationId: body.organizationId,
-          startedOn: date(body.startedOn),
-          endedOn: body.endedOn ? date(body.endedOn) : null,
-        },
-      });
+          actor: operatorOf(session!),
+        }),
+      );
       res.status(201);
       return { id: e.id };
     },

@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { DOCUMENT_LABEL } from '../../domain/registration/documents';
 import { documentTypeSchema } from '../../domain/registration/schemas';
+import { storeUpload } from '../../operations/files/store-upload';
 import type { AppContext, AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { evaluationFileFor } from '../evaluation-access';
+import { operate } from '../operations';
 import { AppError, hiddenFrom, tooManyRequests } from '../problem';
 import { isStaff } from '../registration-access';
 import { checkAccess, type RouteRegistry, SENT, uuidParam } from '../route';
@@ -124,27 +125,23 @@ export function createFilesRouter(registry: RouteRegistry, deps: AppContext): Ro
           'unsupported_media_type',
           '只接受 PDF、JPEG 或 PNG 文件（按文件内容识别）',
         );
-      if (!session!.org) throw new AppError('forbidden', '账号未绑定申请组织');
-      await checkUploadQuota(deps, session!.sub, file.size);
       const fileName =
         Buffer.from(file.originalname, 'latin1')
           .toString('utf8')
           // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip.
           .replace(/[\u0000-\u001f\u007f\ufffd]/g, '')
           .slice(0, 200) || 'upload';
-      const stored = await db.storedFile.create({
-        data: {
+      const stored = await operate(() =>
+        storeUpload(db, {
           organizationId: session!.org,
           uploadedById: session!.sub,
-          kind: 'upload',
           documentType: type.data,
           fileName,
           mimeType,
-          size: file.size,
-          sha256: createHash('sha256').update(file.buffer).digest('hex'),
-          content: new Uint8Array(file.buffer),
-        },
-      });
+          content: file.buffer,
+          checkQuota: () => checkUploadQuota(deps, session!.sub, file.size),
+        }),
+      );
       return {
         id: stored.id,
         documentType: type.data,

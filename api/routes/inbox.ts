@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { appendAudit } from '../../lib/audit';
-import { Prisma } from '../../lib/db';
+import { claimTask, releaseTask } from '../../operations/inbox/claim-task';
 import type { AppDeps } from '../app';
 import { ROLES, type Session } from '../auth/session';
 import { gatherTasks } from '../inbox/gather-tasks';
@@ -15,6 +14,7 @@ import {
   ZInboxQuery,
   ZInboxTask,
 } from '../inbox/task';
+import { operate, operatorOf } from '../operations';
 import { AppError } from '../problem';
 import type { RouteRegistry } from '../route';
 
@@ -22,9 +22,7 @@ const TAG = '待办';
 /** Every role with work in a process: all but the security administrator and the auditor. */
 const WORKERS = ROLES.filter((r) => r !== 'security_admin' && r !== 'auditor');
 
-const actor = (s: Session) => ({ id: s.sub, name: s.name, role: s.role });
 /** The object a task key names: its third part (`<process>:<kind>:<id>[:<step>]`). */
-const subjectOf = (key: string) => key.split(':')[2] as string;
 
 /** 我的待办: one inbox over the four processes, with claims on shared steps (Camunda Tasklist). */
 export function createInboxRouter(registry: RouteRegistry, deps: AppDeps): Router {
@@ -94,26 +92,7 @@ export function createInboxRouter(registry: RouteRegistry, deps: AppDeps): Route
       if (task.claim?.mine) return task;
       if (task.claim) throw new AppError('conflict', `该事项已由${task.claim.name}认领`);
       const at = new Date();
-      try {
-        await db.$transaction(async (tx) => {
-          await tx.taskClaim.create({
-            data: { taskKey: task.key, accountId: s.sub, claimedAt: at },
-          });
-          await appendAudit(tx, {
-            subjectType: 'task_claim',
-            subjectId: subjectOf(task.key),
-            at,
-            actor: actor(s),
-            action: 'task_claimed',
-            details: { taskKey: task.key },
-          });
-        });
-      } catch (e) {
-        // Two people at once: the first one holds it.
-        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')
-          throw new AppError('conflict', '该事项刚刚已由其他人员认领');
-        throw e;
-      }
+      await operate(() => claimTask(db, { taskKey: task.key, actor: operatorOf(s), at }));
       return {
         ...task,
         claim: { accountId: s.sub, name: s.name, claimedAt: at.toISOString(), mine: true },
@@ -185,24 +164,13 @@ export function createInboxRouter(registry: RouteRegistry, deps: AppDeps): Route
     },
     async ({ body, session }) => {
       const s = session!;
-      const claim = await db.taskClaim.findUnique({ where: { taskKey: body.taskKey } });
-      // Only the holder's own claims, or any for the administrator, are known to the caller.
-      if (!claim || (claim.accountId !== s.sub && s.role !== 'administrator'))
-        throw new AppError('not_found', '您没有认领该事项');
-      await db.$transaction(async (tx) => {
-        const gone = await tx.taskClaim.deleteMany({
-          where: { taskKey: body.taskKey, accountId: claim.accountId },
-        });
-        if (gone.count === 0) throw new AppError('conflict', '该认领已经释放');
-        await appendAudit(tx, {
-          subjectType: 'task_claim',
-          subjectId: subjectOf(body.taskKey),
-          at: new Date(),
-          actor: actor(s),
-          action: claim.accountId === s.sub ? 'task_released' : 'task_claim_revoked',
-          details: { taskKey: body.taskKey, holderId: claim.accountId },
-        });
-      });
+      await operate(() =>
+        releaseTask(db, {
+          taskKey: body.taskKey,
+          actor: operatorOf(s),
+          mayRevoke: s.role === 'administrator',
+        }),
+      );
       return { taskKey: body.taskKey, released: true };
     },
   );

@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { ZLookup, ZPage } from '../../contract/common';
 import { ZCatalogueItem } from '../../contract/purchase';
 import type { PurchaseCatalogueItem } from '../../generated/prisma/client';
+import { addCatalogueItem } from '../../operations/purchase/add-catalogue-item';
+import { deleteCatalogueItem } from '../../operations/purchase/delete-catalogue-item';
+import { retireCatalogueItem } from '../../operations/purchase/retire-catalogue-item';
+import { reviseCatalogueItem } from '../../operations/purchase/revise-catalogue-item';
 import type { AppDeps } from '../app';
 import { readLookup } from '../lookup';
+import { operate, operatorOf } from '../operations';
 import { readPage } from '../paging';
 import { AppError } from '../problem';
 import {
@@ -47,11 +52,6 @@ export function toCatalogueJson(i: PurchaseCatalogueItem) {
 export function createPurchaseCatalogueRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
   const { db } = deps;
-  const find = async (id: string) => {
-    const item = await db.purchaseCatalogueItem.findUnique({ where: { id } });
-    if (!item) throw new AppError('not_found', '没有找到该目录项目');
-    return item;
-  };
 
   registry.add(
     router,
@@ -138,12 +138,9 @@ export function createPurchaseCatalogueRouter(registry: RouteRegistry, deps: App
       problems: ['bad_request', 'conflict'],
     },
     async ({ body, session }) => {
-      if (await db.purchaseCatalogueItem.findFirst({ where: { code: body.code } })) {
-        throw new AppError('conflict', `目录编码 ${body.code} 已存在，请修订该项目`);
-      }
-      const row = await db.purchaseCatalogueItem.create({
-        data: { ...body, version: 1, activeCode: body.code, createdById: session!.sub },
-      });
+      const row = await operate(() =>
+        addCatalogueItem(db, { item: body, actor: operatorOf(session!) }),
+      );
       return toCatalogueJson(row);
     },
   );
@@ -162,29 +159,9 @@ export function createPurchaseCatalogueRouter(registry: RouteRegistry, deps: App
       problems: ['bad_request', 'not_found', 'conflict'],
     },
     async ({ params, body, session }) => {
-      const prev = await find(params.id);
-      if (prev.status !== 'active') throw new AppError('conflict', '只能修订现行版本');
-      if (body.code !== prev.code) throw new AppError('conflict', '修订不能改变目录编码');
-      const row = await db.$transaction(async (tx) => {
-        await tx.purchaseCatalogueItem.update({
-          where: { id: prev.id },
-          data: {
-            status: 'retired',
-            activeCode: null,
-            retiredAt: new Date(),
-            retiredReason: `修订为第${prev.version + 1}版`,
-          },
-        });
-        return tx.purchaseCatalogueItem.create({
-          data: {
-            ...body,
-            version: prev.version + 1,
-            activeCode: body.code,
-            previousId: prev.id,
-            createdById: session!.sub,
-          },
-        });
-      });
+      const row = await operate(() =>
+        reviseCatalogueItem(db, { id: params.id, item: body, actor: operatorOf(session!) }),
+      );
       return toCatalogueJson(row);
     },
   );
@@ -202,18 +179,14 @@ export function createPurchaseCatalogueRouter(registry: RouteRegistry, deps: App
       response: { status: 200, description: '已停用', schema: ZCatalogueItem },
       problems: ['not_found', 'conflict'],
     },
-    async ({ params, body }) => {
-      const item = await find(params.id);
-      if (item.status !== 'active') throw new AppError('conflict', '该目录项目已停用');
-      const row = await db.purchaseCatalogueItem.update({
-        where: { id: item.id },
-        data: {
-          status: 'retired',
-          activeCode: null,
-          retiredAt: new Date(),
-          retiredReason: body.reason,
-        },
-      });
+    async ({ params, body, session }) => {
+      const row = await operate(() =>
+        retireCatalogueItem(db, {
+          id: params.id,
+          reason: body.reason,
+          actor: operatorOf(session!),
+        }),
+      );
       return toCatalogueJson(row);
     },
   );
@@ -234,13 +207,8 @@ export function createPurchaseCatalogueRouter(registry: RouteRegistry, deps: App
       },
       problems: ['not_found', 'conflict'],
     },
-    async ({ params }) => {
-      const item = await find(params.id);
-      const used = await db.purchaseProject.count({ where: { catalogueItemId: item.id } });
-      if (used > 0 || item.version > 1) {
-        throw new AppError('conflict', '该目录项目已被使用或有历史版本，只能停用，不能删除');
-      }
-      await db.purchaseCatalogueItem.delete({ where: { id: item.id } });
+    async ({ params, session }) => {
+      await operate(() => deleteCatalogueItem(db, { id: params.id, actor: operatorOf(session!) }));
       return { deleted: true as const };
     },
   );

@@ -1,14 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { localDateOf } from '../../domain/calendar';
 import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
-import { purchaserRefusal } from '../../domain/purchase/purchaser';
 import type { PurchaseProject } from '../../generated/prisma/client';
-import { nextCounterIn } from '../../lib/counter';
 import type { Prisma } from '../../lib/db';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
-import { loadPurchaseRules } from '../../lib/rules/load-purchase-rules';
+import { createPurchaseProject } from '../../operations/purchase/create-purchase-project';
 import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/purchase/messages';
 import {
   PURCHASE_STATUS_LABEL,
@@ -18,7 +15,8 @@ import {
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { registerSeatRoute, seatedEvaluators, seatsOf } from '../evaluator-seats';
-import { allowedFor } from '../offers';
+import { offeredTo } from '../offers';
+import { operate } from '../operations';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
 import { purchaseFor, viewFor } from '../purchase-access';
@@ -27,10 +25,10 @@ import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZCreateProjectRequest,
   ZOcdsQuery,
+  ZProjectDetail,
   ZProjectExportQuery,
   ZProjectList,
   ZProjectListQuery,
-  ZProjectDetail,
   ZProjectSummary,
 } from '../schemas/purchase';
 import { type Column, exportResponse, sendTable } from '../table-export';
@@ -164,69 +162,34 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       problems: ['bad_request', 'conflict', 'unprocessable'],
     },
     async ({ body, session, res }) => {
-      const item = await db.purchaseCatalogueItem.findUnique({
-        where: { id: body.catalogueItemId },
-      });
-      if (!item) throw new AppError('unprocessable', '没有该目录项目');
-      if (item.status !== 'active')
-        throw new AppError('conflict', '该目录项目已停用，请选择现行版本');
-      const rules = await loadPurchaseRules(db, config.DISTRICT_CODE, Date.now()).catch(
-        (e: Error) => {
-          throw new AppError('conflict', `购买服务规则未配置：${e.message}`);
-        },
-      );
-      // §6.6 rule 1: only the kinds of body the rules allow may purchase services.
-      const notAllowed = purchaserRefusal(body.purchaserKind, rules.policy.purchaser.allowedKinds);
-      if (notAllowed)
-        throw new AppError('unprocessable', notAllowed, [
-          { path: 'body.purchaserKind', message: notAllowed },
-        ]);
-      const year = Number(localDateOf(Date.now()).slice(0, 4));
-      const project = await db.$transaction(async (tx) => {
-        const seq = await nextCounterIn(tx, `purchase-${year}`);
-        const projectNo = `GMFW-${year}-${String(seq).padStart(4, '0')}`;
-        const id = crypto.randomUUID();
-        return tx.purchaseProject.create({
-          data: {
-            id,
-            projectNo,
-            ocid: `${rules.policy.ocds.ocidPrefix}-${config.DISTRICT_CODE}-${projectNo}`,
-            workflowId: `purchase-${id}`,
-            catalogueItemId: item.id,
-            catalogueClass: item.catalogueClass,
-            title: body.title,
-            department: body.department,
-            purchaserKind: body.purchaserKind,
-            createdById: session!.sub,
-            budgetFen: BigInt(body.budgetFen),
-            budgetYear: body.budgetYear,
+      const { performanceTargets, ...fields } = body;
+      const project = await operate(() =>
+        createPurchaseProject(db, {
+          ...fields,
+          districtCode: config.DISTRICT_CODE,
+          createdById: session!.sub,
+          start: async (p, item, rules) => {
+            const { id: itemId, version, ...rest } = toCatalogueJson(item);
+            const snapshot = { id: itemId, version, ...rest } as unknown as CatalogueItemSnapshot;
+            await deps.purchases.start({
+              projectId: p.id,
+              projectNo: p.projectNo,
+              ocid: p.ocid,
+              title: body.title,
+              department: body.department,
+              createdBy: { id: session!.sub, name: session!.name, role: 'purchaser' },
+              item: snapshot,
+              budgetFen: body.budgetFen,
+              budgetYear: body.budgetYear,
+              performanceTargets,
+              rules,
+              ...(config.WORKFLOW_HISTORY_LIMIT
+                ? { maxHistoryEvents: config.WORKFLOW_HISTORY_LIMIT }
+                : {}),
+            });
           },
-        });
-      });
-      const { id: itemId, version, ...fields } = toCatalogueJson(item);
-      const snapshot = { id: itemId, version, ...fields } as unknown as CatalogueItemSnapshot;
-      try {
-        await deps.purchases.start({
-          projectId: project.id,
-          projectNo: project.projectNo,
-          ocid: project.ocid,
-          title: body.title,
-          department: body.department,
-          createdBy: { id: session!.sub, name: session!.name, role: 'purchaser' },
-          item: snapshot,
-          budgetFen: body.budgetFen,
-          budgetYear: body.budgetYear,
-          performanceTargets: body.performanceTargets,
-          rules,
-          ...(config.WORKFLOW_HISTORY_LIMIT
-            ? { maxHistoryEvents: config.WORKFLOW_HISTORY_LIMIT }
-            : {}),
-        });
-      } catch (err) {
-        // No workflow, no project: the purchaser simply tries again.
-        await db.purchaseProject.delete({ where: { id: project.id } });
-        throw err;
-      }
+        }),
+      );
       res.status(201).location(`/api/purchases/${project.id}`).json(summary(project));
       return SENT;
     },
@@ -309,15 +272,15 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       const part = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(view.status)
         ? 'contract'
         : 'project';
-      const offered = await deps.purchases.offers(
-        p.id,
-        purchaseActor(session!),
-        part,
-        config.LIVE_VIEW_TIMEOUT_MS,
+      const allowed = await offeredTo(
+        () =>
+          deps.purchases.offers(p.id, purchaseActor(session!), part, config.LIVE_VIEW_TIMEOUT_MS),
+        PURCHASE_ACTIONS,
+        session!.role,
       );
       return {
         ...viewFor(view, session!),
-        ...allowedFor(offered, PURCHASE_ACTIONS, session!.role),
+        ...allowed,
         ...workflowLinks(p, session!, config),
         ...(session!.role === 'purchaser'
           ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }

@@ -2,12 +2,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Router } from 'express';
 import type { z } from 'zod';
 import { type applicationSchema, forWorkflow } from '../../domain/registration/application';
+import { storeApplicationVersion } from '../../operations/registration/store-application-version';
 import * as m from '../../workflows/registration/messages';
 import { FINAL_STATUSES } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
-import { resolveDocuments } from '../file-registration';
+import { operate } from '../operations';
 import { AppError } from '../problem';
 import { registrationFor } from '../registration-access';
 import { type RouteRegistry, uuidParam } from '../route';
@@ -35,15 +36,13 @@ async function newVersion(
   body: { application: z.infer<typeof applicationSchema> },
   ctx: { deps: AppDeps; registrationId: string; session: Session },
 ) {
-  const { db } = ctx.deps;
-  const reg = await db.registration.findUniqueOrThrow({ where: { id: ctx.registrationId } });
-  const application = await resolveDocuments(db, reg.organizationId, body.application);
-  const version = reg.applicationVersion + 1;
-  await db.applicationVersion.upsert({
-    where: { registrationId_version: { registrationId: reg.id, version } },
-    create: { registrationId: reg.id, version, data: application, submittedById: ctx.session.sub },
-    update: { data: application, submittedById: ctx.session.sub, submittedAt: new Date() },
-  });
+  const { version, application } = await operate(() =>
+    storeApplicationVersion(ctx.deps.db, {
+      registrationId: ctx.registrationId,
+      application: body.application,
+      submittedById: ctx.session.sub,
+    }),
+  );
   return { version, application: forWorkflow(application) };
 }
 

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ZPolicyForm, ZPolicyForms, ZRuleSet, ZRuleSets } from '../../contract/admin';
 import { POLICY_FORMS, settingMeta } from '../../domain/policy-labels';
-import type { Prisma } from '../../lib/db';
 import { diffLayer, jurisdictionChain, mergeLayers } from '../../lib/rules/jurisdictions';
 import { loadLayersAbove, loadRuleLayers, RuleSetError } from '../../lib/rules/load-rule-layers';
 import {
@@ -10,8 +9,10 @@ import {
   POLICY_SCHEMAS,
   type PolicyProcess,
 } from '../../lib/rules/policy-schemas';
+import { createRuleSet } from '../../operations/admin/create-rule-set';
 import type { AppContext } from '../app';
 import type { Role } from '../auth/session';
+import { operate, operatorOf } from '../operations';
 import { AppError, hiddenFrom, type ProblemIssue } from '../problem';
 import { issueSummary, type RouteRegistry } from '../route';
 
@@ -236,32 +237,9 @@ export function createRuleSetsRouter(registry: RouteRegistry, deps: AppContext):
         const merged = schema.safeParse(mergeLayers([...(above as never[]), settings as never]));
         if (!merged.success) refuse(body.process, 'settings', merged.error);
       }
-      const exists = await db.ruleSet.findUnique({
-        where: { process_version: { process: body.process, version: body.version } },
-      });
-      if (exists)
-        throw new AppError(
-          'conflict',
-          `版本「${body.version}」已存在；规则版本不可修改，请另取版本名称`,
-          [
-            {
-              path: 'body.version',
-              message: `「${body.version}」已存在，请另取名称`,
-              label: '版本名称',
-            },
-          ],
-        );
-      const created = await db.ruleSet.create({
-        data: {
-          process: body.process,
-          version: body.version,
-          jurisdiction: body.jurisdiction,
-          effectiveFrom: new Date(`${body.effectiveFrom}T00:00:00Z`),
-          settings: settings as Prisma.InputJsonValue,
-          ...(body.note ? { note: body.note } : {}),
-          createdById: session!.sub,
-        },
-      });
+      const created = await operate(() =>
+        createRuleSet(db, { ...body, settings, actor: operatorOf(session!) }),
+      );
       if (body.process === 'security') deps.security.policy.invalidate();
       return created;
     },

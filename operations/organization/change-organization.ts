@@ -1,12 +1,8 @@
-import type { Actor } from '../../domain/actor';
-import { appendAudit } from '../../lib/audit';
 import type { Db, Prisma } from '../../lib/db';
+import { type Actor, audited, type Tx } from '../audited';
 import { Refused } from '../refused';
 
-/** Who changes the register: the official, as the audit trail names them. */
-export type { Actor } from '../../domain/actor';
-
-type Tx = Prisma.TransactionClient;
+export type { Actor };
 
 /** The organisation exists, or the change is refused as not found. */
 export async function mustExist(db: Db, id: string): Promise<void> {
@@ -29,18 +25,14 @@ export async function changeOrganization<T>(
     write: (tx: Tx) => Promise<{ value: T; details: Prisma.InputJsonObject }>;
   },
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    const { value, details } = await change.write(tx);
-    await appendAudit(tx, {
-      subjectType: 'organization',
-      subjectId: change.id,
-      at: change.now,
-      actor: change.actor,
-      action: change.action,
-      ...(change.reason === undefined ? {} : { reason: change.reason }),
-      details,
-    });
-    return value;
+  return audited(db, {
+    subjectType: 'organization',
+    subjectId: change.id,
+    actor: change.actor,
+    action: change.action,
+    ...(change.reason === undefined ? {} : { reason: change.reason }),
+    now: change.now,
+    write: change.write,
   });
 }
 

@@ -48,6 +48,19 @@ const under = (p: string, ...dirs: string[]) => dirs.some((d) => p === d || p.st
 const show = (list: Import[]) =>
   list.map((i) => `${i.file} → ${i.target}${i.typeOnly ? ' (type)' : ''}`);
 
+/** A Prisma write on a client or transaction: `db.account.update(`, `tx.taskClaim.create(`. */
+const PRISMA_WRITE =
+  /\b(?:db|tx|prisma)\s*\.\s*(?!\$)\w+\s*\.\s*(?:create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)\s*\(|\$(?:executeRaw|executeRawUnsafe)\b/g;
+
+/** Each Prisma write in the files under `dir`, as `file:line: text`. */
+function prismaWrites(dir: string): string[] {
+  return files(dir).flatMap((file) =>
+    readFileSync(path.join(ROOT, file), 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (line.match(PRISMA_WRITE) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+  );
+}
+
 describe('the direction of imports', () => {
   it('given domain/, then it imports only itself and zod (pure rules)', () => {
     const bad = imports('domain').filter((i) => !under(i.target, 'domain') && i.target !== 'zod');
@@ -148,9 +161,12 @@ describe('the direction of imports', () => {
     expect(show([...bad, ...upward])).toEqual([]);
   });
 
-  it('given operations/, then it imports domain/, lib/ and itself; never the API, activities, workflows or the client', () => {
-    const bad = imports('operations').filter((i) =>
-      under(i.target, 'api', 'activities', 'workflows', 'client', 'main', 'contract'),
+  it("given operations/, then it imports domain/, lib/, itself and the workflows' plain view types; never the API, activities, workflow code or the client", () => {
+    const views = ['workflows/registration/view-types', 'workflows/purchase/view-types'];
+    const bad = imports('operations').filter(
+      (i) =>
+        under(i.target, 'api', 'activities', 'client', 'main', 'contract') ||
+        (under(i.target, 'workflows') && !views.includes(i.target)),
     );
     expect(show(bad)).toEqual([]);
   });
@@ -182,6 +198,18 @@ describe('the direction of imports', () => {
       (d) => !d.startsWith('.') && statSync(path.join(ROOT, d)).isDirectory() && hasTs(d),
     );
     expect(folders.filter((d) => !ruled.includes(d) && !free.includes(d))).toEqual([]);
+  });
+
+  it('given api/routes/, then no route writes with Prisma: writes outside workflows are operations (operations/<process>/<verb>-<noun>.ts)', () => {
+    expect(prismaWrites('api/routes')).toEqual([]);
+  });
+
+  it('given the write scan, then it sees the writes operations make (the test can fail)', () => {
+    const seen = prismaWrites('operations');
+    expect(seen.some((w) => w.includes('tx.purchaseCatalogueItem.create('))).toBe(true);
+    expect(seen.some((w) => w.includes('db.account.update('))).toBe(true);
+    expect(seen.some((w) => w.includes('tx.taskClaim.deleteMany('))).toBe(true);
+    expect('await deps.registrations.update(id, def)'.match(PRISMA_WRITE)).toBeNull();
   });
 
   it('given the scan, then it sees the imports it checks (the test can fail)', () => {
