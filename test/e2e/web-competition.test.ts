@@ -113,7 +113,7 @@ describe('公益创投 in the browser', () => {
 
   it('given the call still open, then the reviewer is offered no qualification decision (the workflow would refuse it)', async () => {
     const admin = api(h, await h.login('admin'));
-    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;
+    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body.items;
     await signIn(page, h.baseUrl, h.user('reviewer1').username);
     await page.goto(`${h.baseUrl}/competition-proposals/${row.id}`);
     await page.getByRole('heading', { name: '社区独居老人关爱项目' }).waitFor();
@@ -136,7 +136,7 @@ describe('公益创投 in the browser', () => {
 
   it('given the call closed, when the reviewer opens the proposal, then qualification is offered, succeeds, and is offered no more', async () => {
     const admin = api(h, await h.login('admin'));
-    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;
+    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body.items;
     const reviewer = api(h, await h.login('reviewer1'));
     // The round tells its proposals of the closed call in the background: offered once heard.
     await until(

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { api } from '../api';
+import { usePagedList } from '../components/pager';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
@@ -99,9 +101,11 @@ export function RoundPage({ id }: { id: string }) {
   const { account } = useSession();
   const role = account?.role;
   const round = useLoad(() => api.get<RoundDetail>(`/api/competitions/${id}`), `round-${id}`);
-  const proposals = useLoad(
-    () => api.get<ProposalRow[]>(`/api/competitions/${id}/proposals`),
-    `rp-${id}`,
+  const [status, setStatus] = useState('');
+  const proposals = usePagedList<ProposalRow>(
+    `/api/competitions/${id}/proposals`,
+    status ? `status=${status}` : '',
+    50,
   );
   const seeFigures = role === 'administrator' || role === 'finance';
   const figures = useLoad(
@@ -116,7 +120,7 @@ export function RoundPage({ id }: { id: string }) {
   };
   const r = round.data;
   if (!r) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
-  const rows = proposals.data ?? [];
+  const rows = proposals.data?.items ?? [];
   return (
     <div>
       <p className="crumb">
@@ -160,9 +164,9 @@ export function RoundPage({ id }: { id: string }) {
       {(role === 'administrator' || role === 'reviewer') &&
         STAGES.indexOf(r.stage) >= STAGES.indexOf('first_scored') && (
           <>
-            <ResultsCard roundId={id} phase="first" proposals={rows} />
+            <ResultsCard roundId={id} phase="first" />
             {STAGES.indexOf(r.stage) >= STAGES.indexOf('scored') && (
-              <ResultsCard roundId={id} phase="roadshow" proposals={rows} />
+              <ResultsCard roundId={id} phase="roadshow" />
             )}
           </>
         )}
@@ -172,10 +176,23 @@ export function RoundPage({ id }: { id: string }) {
         }
       >
         <ProblemAlert error={proposals.error} />
+        {role !== 'judge' && (
+          <select aria-label="项目状态" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">全部状态</option>
+            {Object.entries(PROPOSAL_STATUS_LABEL).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
         {rows.length === 0 ? (
           <Empty>没有项目。</Empty>
         ) : (
-          <ProposalTable rows={rows} judge={role === 'judge'} />
+          <>
+            <ProposalTable rows={rows} judge={role === 'judge'} />
+            {proposals.pager}
+          </>
         )}
       </Card>
     </div>

@@ -5,7 +5,6 @@ import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { useFormState } from '../forms/use-form-state';
 import type { Role } from '../types';
-import { useLoad } from '../use-load';
 import {
   type AccountAction as Action,
   AccountActionDialog,
@@ -39,7 +38,7 @@ export function AccountsPage() {
   const [f, setF] = useState({ q: '', role: '' });
   const filters = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
   const accounts = usePagedList<AccountRow>('/api/admin/accounts', filters, 50);
-  const sessions = useLoad(() => api.get<{ items: SessionRow[] }>('/api/admin/sessions'), '');
+  const sessions = usePagedList<SessionRow>('/api/admin/sessions', '', 50);
   const [action, setAction] = useState<Action | null>(null);
   const [creating, setCreating] = useState(false);
   const done = () => {
@@ -169,7 +168,10 @@ export function AccountsPage() {
         ) : sessions.data.items.length === 0 ? (
           <Empty>没有在用的会话。</Empty>
         ) : (
-          <SessionsTable rows={sessions.data.items} onEnded={done} />
+          <>
+            <SessionsTable rows={sessions.data.items} onEnded={done} />
+            {sessions.pager}
+          </>
         )}
       </Card>
       {creating && <CreateDialog onClose={() => setCreating(false)} onDone={done} />}
