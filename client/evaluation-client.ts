@@ -101,6 +101,9 @@ export function createEvaluationClient(
       );
     },
     complaintStatus: (id: string) => orNull(() => complaint(id).query(complaintStatusQuery)),
+    /** The decisions open to this person now on the complaint (names of its Updates). */
+    complaintOffers: (id: string, actor: object) =>
+      queryOffers(client, complaint(id), actor, limits.requestMs),
     updateComplaint<A>(
       id: string,
       def: UpdateDefinition<ComplaintView, [A]>,

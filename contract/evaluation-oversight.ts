@@ -94,6 +94,7 @@ export const ZComplaintDetail = ZComplaintSummary.extend({
       })
       .loose(),
   ),
+  ...ZOffers,
 });
 
 export const ZPublicComplaintFiled = z.object({

@@ -17,6 +17,7 @@ import {
   ZComplaintExportQuery,
   ZComplaintListQuery,
 } from '../evaluation-complaint-list';
+import { allowedFor } from '../offers';
 import { pageArgs } from '../paging';
 import { AppError, hiddenFrom } from '../problem';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
@@ -229,6 +230,11 @@ export function createEvaluationComplaintsRouter(
         ...extras.get(c.id),
         view: await evaluation.complaintStatus(c.id),
         votes: await complaintVotes(db, c, session!),
+        ...allowedFor(
+          await evaluation.complaintOffers(c.id, actorOf(session!)),
+          ACTIONS,
+          session!.role,
+        ),
       };
     },
   );

@@ -334,6 +334,12 @@ describe('complaints (举报)', () => {
 
   it('given a verified complaint, then the review committee rules by named vote with quorum and a majority of all members', async () => {
     const id = (await fileComplaint(orgs.before.token, { fileId: files.after })).body.id as string;
+    // Each reader is offered what the complaint's workflow would accept from them now.
+    const offered = async (api: ReturnType<typeof as>) =>
+      (await api.get(`/api/evaluation/complaints/${id}`)).body.allowedActions;
+    await waitComplaint(id, (c) => c.status === 'filed');
+    expect(await offered(section)).toEqual(['verifyComplaint', 'dismissComplaint']);
+    expect(await offered(as(orgs.before.token))).toEqual([]);
     const verified = await section.post(`/api/evaluation/complaints/${id}/verify`, {
       note: '举报线索具体，已调取台账',
     });
@@ -353,8 +359,11 @@ describe('complaints (举报)', () => {
     expect(
       (await as(experts[0]!.token).post(`/api/evaluation/complaints/${id}/vote`, {})).status,
     ).toBe(403);
+    expect(await offered(section)).toEqual(['closeComplaintVote']);
+    expect(await offered(as(review[0]!.token))).toEqual(['complaintVote']);
     // 3 of 5 present: no quorum (⅔ needs 4), a new round.
     await reviewVotes(id, [true, true, true]);
+    expect(await offered(as(review[0]!.token))).toEqual([]);
     expect(
       (await as(review[0]!.token).post(`/api/evaluation/complaints/${id}/vote`, { approve: true }))
         .status,

@@ -3,6 +3,7 @@ import { ActionButton } from '../components/action-dialog';
 import { Badge, Card, Loading, Notice, ProblemAlert } from '../components/ui';
 import { VotePanel } from '../components/vote-panel';
 import { formatDateTime } from '../format';
+import { isOffered } from '../offers';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -133,40 +134,44 @@ export function ComplaintPage({ id }: { id: string }) {
           {data.status === 'verified' && !office && !data.awaitingMyVote && (
             <Notice tone="info">举报经核实已提交复核委员会，裁定后会将结果告知您。</Notice>
           )}
-          {office && data.status === 'filed' && (
+          {(isOffered(data, 'verifyComplaint') || isOffered(data, 'dismissComplaint')) && (
             <Card title="核实举报">
               <div className="action-buttons">
-                <ActionButton
-                  label="核实属实，提交复核委员会"
-                  title="核实属实，提交复核委员会"
-                  tone="primary"
-                  path={`${base}/verify`}
-                  fields={[
-                    {
-                      name: 'note',
-                      label: '核实情况',
-                      kind: 'textarea',
-                      hint: '可写明核实的方式和查明的事实（选填）。',
-                    },
-                  ]}
-                  body={(x) => (x.note?.trim() ? { note: x.note.trim() } : {})}
-                  onDone={reload}
-                />
-                <ActionButton
-                  label="不予受理"
-                  title="举报不实，不予受理"
-                  tone="danger"
-                  path={`${base}/dismiss`}
-                  prompt="理由将书面告知举报人。"
-                  fields={[
-                    { name: 'reason', label: '不予受理的理由', kind: 'textarea', required: true },
-                  ]}
-                  onDone={reload}
-                />
+                {isOffered(data, 'verifyComplaint') && (
+                  <ActionButton
+                    label="核实属实，提交复核委员会"
+                    title="核实属实，提交复核委员会"
+                    tone="primary"
+                    path={`${base}/verify`}
+                    fields={[
+                      {
+                        name: 'note',
+                        label: '核实情况',
+                        kind: 'textarea',
+                        hint: '可写明核实的方式和查明的事实（选填）。',
+                      },
+                    ]}
+                    body={(x) => (x.note?.trim() ? { note: x.note.trim() } : {})}
+                    onDone={reload}
+                  />
+                )}
+                {isOffered(data, 'dismissComplaint') && (
+                  <ActionButton
+                    label="不予受理"
+                    title="举报不实，不予受理"
+                    tone="danger"
+                    path={`${base}/dismiss`}
+                    prompt="理由将书面告知举报人。"
+                    fields={[
+                      { name: 'reason', label: '不予受理的理由', kind: 'textarea', required: true },
+                    ]}
+                    onDone={reload}
+                  />
+                )}
               </div>
             </Card>
           )}
-          {office && data.status === 'verified' && v && (
+          {isOffered(data, 'closeComplaintVote') && v && (
             <Card title="复核委员会计票">
               <p className="muted">
                 {`第 ${v.committee.round} 轮表决已有 ${v.committee.votes} 名委员投票（全体 ${v.committee.members} 人）。出席（已投票）委员须达到全体的三分之二，赞成票超过全体委员半数的，举报成立；出席不足的另行表决。`}
@@ -184,7 +189,9 @@ export function ComplaintPage({ id }: { id: string }) {
               />
             </Card>
           )}
-          {member && data.awaitingMyVote && <ComplaintVote complaint={data} onDone={reload} />}
+          {member && data.awaitingMyVote && isOffered(data, 'complaintVote') && (
+            <ComplaintVote complaint={data} onDone={reload} />
+          )}
           <Card title="举报内容">
             <p className="self-assessment">{data.content}</p>
             {office && v?.verification && (
