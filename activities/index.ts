@@ -73,7 +73,7 @@ export function createActivities(deps: ActivityDeps) {
     barReapplication: makeBarReapplication(db),
     recordRegistrationStep: makeRecordRegistrationStep(db, outbox, mailOptions),
     notify: makeNotify(db, outbox, mailOptions),
-    ...createPurchaseActivities(deps),
+    ...createPurchaseActivities({ ...deps, sealer }),
     ...createCompetitionActivities({ ...deps, sealer }),
     ...createEvaluationActivities({ ...deps, sealer }),
   };

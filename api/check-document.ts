@@ -9,7 +9,9 @@ import type { PublicDocument } from './schemas/public';
  * Whether a sealed document is genuine (its seal verifies with the bureau's public key and the
  * signed data is the row's own) and still in force: a certificate while the organisation stays
  * registered, a grade certificate while the grade is active and not past its expiry, a notice or
- * decision as issued while its application exists.
+ * decision as issued while its application exists, a funding decision while the project's
+ * funding lasts, an award notice while the project is neither cancelled nor its contract
+ * terminated.
  */
 
 const KIND_LABEL: Record<string, string> = {
@@ -17,6 +19,13 @@ const KIND_LABEL: Record<string, string> = {
   registration_document: '登记文书（通知书、决定书）',
   evaluation_certificate: '评估等级证书',
   competition_funding_decision: '公益创投项目资助决定书',
+  purchase_award_notice: '政府购买服务成交结果通知书',
+};
+
+/** An award notice no longer in force: the project was withdrawn or its contract dissolved. */
+const AWARD_ENDED: Record<string, string> = {
+  cancelled: '该采购项目已撤销',
+  terminated: '该项目的政府购买服务合同已解除',
 };
 
 /** A funding decision no longer in force: the project's funding ended before its term. */
@@ -65,6 +74,12 @@ async function standingOf(db: Db, seal: DocumentSeal, data: SealData): Promise<S
     const p = await db.competitionProposal.findUnique({ where: { id: seal.subjectId } });
     if (!p) return { inForce: false, reason: '所涉创投项目不存在' };
     const ended = FUNDING_ENDED[p.status];
+    return ended ? { inForce: false, reason: ended } : { inForce: true, reason: null };
+  }
+  if (seal.kind === 'purchase_award_notice') {
+    const p = await db.purchaseProject.findUnique({ where: { id: seal.subjectId } });
+    if (!p) return { inForce: false, reason: '所涉采购项目不存在' };
+    const ended = AWARD_ENDED[p.status];
     return ended ? { inForce: false, reason: ended } : { inForce: true, reason: null };
   }
   return { inForce: false, reason: `无法识别的文书种类：${data.kind}` };

@@ -1,8 +1,8 @@
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import {
+  type Actor,
   cancelGradeUpdate,
   certificateReturnedUpdate,
-  type Actor,
   type GradeView,
   gradeStatusQuery,
   gradeWorkflowId,
@@ -10,6 +10,7 @@ import {
 } from '../workflows/evaluation/messages';
 import { DEFAULT_LIMITS, type TemporalLimits, withinBound } from './bounded';
 import { executeUpdate } from './execute-update';
+import { queryOffers } from './query-offers';
 
 /**
  * Tells the organisation's grade workflow that its profile changed (an inspection or a penalty
@@ -46,6 +47,17 @@ export async function gradeStatus(
     if (err instanceof WorkflowNotFoundError) return null;
     throw err;
   }
+}
+
+/** The decisions the grade's workflow would accept now from this person (its offers Query). */
+export function gradeOffers(
+  client: Client,
+  organizationId: string,
+  actor: object,
+  limits: TemporalLimits = DEFAULT_LIMITS,
+) {
+  const handle = client.workflow.getHandle(gradeWorkflowId(organizationId));
+  return queryOffers(client, handle, actor, limits.requestMs);
 }
 
 /** How an Update on a grade is sent: within the bound, under the caller's update id. */

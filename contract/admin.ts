@@ -3,7 +3,7 @@ import { ZDay, ZInstant, ZItems, ZJson, ZPage, ZRuleSetRef } from './common';
 
 /** Answers of the administration and audit routes (api/routes/admin.ts, audit-log.ts, accounts.ts). */
 
-export const ZSessionsResponse = ZItems(
+export const ZSessionsResponse = ZPage(
   z.object({
     id: z.uuid(),
     accountId: z.uuid(),

@@ -12,6 +12,9 @@ export const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Any JSON value whose shape is the policy's or the record's own (rules, audit details). */
 export const ZJson = z.unknown();
 /** A change that answers with the object's id. */
+/** A sealed document's verification mark (issue 15 point 11): the code as printed and its page. */
+export const ZSealLink = z.object({ code: z.string(), url: z.string() });
+
 export const ZIdOnly = z.object({ id: z.uuid() });
 export const ZItems = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 /** What the requesting person may decide now (api/offers.ts), by Update name and object. */

@@ -99,6 +99,8 @@ export const ZRoundResults = z.array(
     outliers: z.number().int(),
     criterionMeans: ZJson,
     tieTrace: ZJson,
+    /** The proposal's title, so that the ranking reads without the round's proposal list. */
+    title: z.string(),
   }),
 );
 
@@ -120,7 +122,7 @@ export const ZProposalRow = z.object({
   phase: ZPhase.optional(),
   assignment: z.enum(['assigned', 'declared_clear', 'conflicted', 'scored']).optional(),
 });
-export const ZProposalRows = z.array(ZProposalRow);
+export const ZProposalRows = ZPage(ZProposalRow);
 
 export const ZPublicity = z.object({
   publicityEndsAt: ZInstant.nullable(),

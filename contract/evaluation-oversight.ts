@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDay, ZInstant, ZPage } from './common';
+import { ZDay, ZInstant, ZOffers, ZPage } from './common';
 
 /**
  * Answers of the evaluation's oversight routes: complaints (举报), the public results and the
@@ -147,6 +147,9 @@ export const ZGradeView = z
   })
   .loose();
 
+/** The grade as its page reads it: the view and the decisions open to the reader now. */
+export const ZGradeDetail = ZGradeView.extend(ZOffers);
+
 export const ZEvaluationFigures = z
   .object({
     dueForEvaluation: z.number().int(),
@@ -171,4 +174,4 @@ export type PublicResults = z.infer<typeof ZPublicResults>;
 export type Tally = z.infer<typeof ZTally>;
 export type ComplaintView = z.infer<typeof ZComplaintView>;
 export type ComplaintDetail = z.infer<typeof ZComplaintDetail>;
-export type GradeStatusView = z.infer<typeof ZGradeView>;
+export type GradeStatusView = z.infer<typeof ZGradeDetail>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISQUALIFICATION_GROUNDS } from '../domain/evaluation/disqualification';
-import { ZIdOnly, ZInstant, ZItems, ZJson, ZLookup, ZOffers, ZPage } from './common';
+import { ZIdOnly, ZInstant, ZItems, ZJson, ZLookup, ZOffers, ZPage, ZSealLink } from './common';
 import { ZTally } from './evaluation-oversight';
 
 /**
@@ -153,6 +153,8 @@ export const ZFileDetail = ZFileSummary.extend({
     .nullable(),
   trail: z.array(ZTrailEntry.loose()),
   votes: z.array(ZNamedVote.loose()),
+  /** The seal of the grade certificate (3A and above), for the grade decision's print view. */
+  decisionSeal: ZSealLink.nullable(),
   ...ZOffers,
 });
 

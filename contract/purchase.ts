@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogueItemSchema } from '../domain/purchase/catalogue';
-import { ZOffers, ZPage } from './common';
+import { ZOffers, ZPage, ZSealLink } from './common';
 
 /**
  * Answers of the purchase-of-services routes (api/routes/purchase-*.ts). The workflow's view
@@ -61,6 +61,8 @@ const ZProjectDetailExtras = z.object({
   contractTemporalUrl: z.string().nullable().optional(),
   /** Purchasers only: the third-party evaluators seated on the performance evaluation. */
   performanceEvaluators: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
+  /** The award notice's seal once the notice is issued (issue 15 point 11), for its print view. */
+  awardSeal: ZSealLink.nullable(),
 });
 
 export const ZProjectDetail = ZPurchaseView.extend(ZProjectDetailExtras.shape).meta({

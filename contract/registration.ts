@@ -3,6 +3,7 @@ import { categorySchema, legalFormSchema } from '../domain/organization-types-sc
 import { applicationSchema } from '../domain/registration/application';
 import { deficiencyItemSchema } from '../domain/registration/schemas';
 import { REGISTRATION_STATUSES } from '../workflows/registration/view-types';
+import { ZSealLink } from './common';
 
 /** Answers of the registration routes (api/routes/registrations.ts, registration-actions.ts). */
 
@@ -81,6 +82,8 @@ export const ZRegistrationDetail = z.object({
   view: ZRegistrationView.nullable(),
   live: z.boolean(),
   application: applicationSchema.nullable(),
+  /** The seal of the decision's document (certificate or decision notice), for its print view. */
+  decisionSeal: ZSealLink.nullable(),
 });
 
 export const ZAuditList = z.object({ items: z.array(ZAudit.loose()) });

@@ -9,7 +9,10 @@ export function createPurchaseActivities(deps: ActivityDeps) {
   const { db, outbox, config } = deps;
   return {
     loadPurchaseRules: makeLoadPurchaseRules(db, config.DISTRICT_CODE),
-    recordPurchase: makeRecordPurchase(db),
+    recordPurchase: makeRecordPurchase(db, {
+      authority: config.AUTHORITY_NAME,
+      sealer: deps.sealer,
+    }),
     publishPurchaseAnnouncement: makePublishPurchaseAnnouncement(db),
     notifyPurchase: makeNotifyPurchase(db, outbox, {
       portalUrl: config.publicUrl,

@@ -1,5 +1,6 @@
 import { appendWorkflowAudit } from '../../lib/audit';
 import type { Db, Prisma } from '../../lib/db';
+import { type AwardNoticeIssuer, sealAwardNotice } from './seal-award-notice';
 import type { AuditRecord, PurchaseView } from '../../workflows/purchase/view-types';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -33,9 +34,10 @@ function projection(v: PurchaseView, seq: number) {
 
 /**
  * One transaction: the projection moved forward (never backward: a stale retry changes nothing)
- * and the new decisions appended to the audit log (idempotent on their sequence number).
+ * and the new decisions appended to the audit log (idempotent on their sequence number); the
+ * award notice is sealed with the view that issues it.
  */
-export function makeRecordPurchase(db: Db) {
+export function makeRecordPurchase(db: Db, issuer: AwardNoticeIssuer = { authority: '' }) {
   return async function recordPurchase(input: {
     projectId: string;
     workflowId: string;
@@ -56,6 +58,7 @@ export function makeRecordPurchase(db: Db) {
         where: { id: projectId, workflowStartedAt: null },
         data: { workflowStartedAt },
       });
+      await sealAwardNotice(tx, issuer, projectId, view);
       // Last: the audit chain's lock is held from here to the commit (lib/audit.ts).
       await appendWorkflowAudit(tx, { type: 'purchase', id: projectId, workflowId }, entries);
     });

@@ -25,7 +25,7 @@ import { ROLE_LABEL, roleSchema } from '../auth/session';
 import type { EndReason } from '../auth/session-store';
 import { readLookup } from '../lookup';
 import { operate } from '../operations';
-import { readPage } from '../paging';
+import { pagedQuery, readPage } from '../paging';
 import { AppError } from '../problem';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import { exportList, exportResponse } from '../table-export';
@@ -334,22 +334,30 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
       tag: TAG,
       summary: '在用的会话（账号、登录时间、最近活动、来源地址）',
       access: SECURITY_ADMIN,
-      query: z.object({ accountId: z.uuid().optional() }),
-      response: { status: 200, description: '会话', schema: ZSessionsResponse },
+      query: pagedQuery({ accountId: z.uuid().optional() }),
+      response: {
+        status: 200,
+        description: '会话（分页，最近活动在前）',
+        schema: ZSessionsResponse,
+      },
     },
     async ({ query }) => {
-      const rows = await db.authSession.findMany({
-        where: {
-          endedAt: null,
-          expiresAt: { gt: new Date() },
-          ...(query.accountId ? { accountId: query.accountId } : {}),
-        },
-        orderBy: { lastSeenAt: 'desc' },
-        take: 500,
-        include: { account: { select: { username: true, displayName: true, role: true } } },
-      });
-      return {
-        items: rows.map((s) => ({
+      const where = {
+        endedAt: null,
+        expiresAt: { gt: new Date() },
+        ...(query.accountId ? { accountId: query.accountId } : {}),
+      };
+      return readPage(
+        query,
+        () => db.authSession.count({ where }),
+        (page) =>
+          db.authSession.findMany({
+            where,
+            orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }],
+            ...page,
+            include: { account: { select: { username: true, displayName: true, role: true } } },
+          }),
+        (s) => ({
           id: s.id,
           accountId: s.accountId,
           username: s.account.username,
@@ -360,8 +368,8 @@ export function createAccountsRouter(registry: RouteRegistry, deps: AppContext):
           lastSeenAt: s.lastSeenAt.toISOString(),
           expiresAt: s.expiresAt.toISOString(),
           sourceIp: s.sourceIp,
-        })),
-      };
+        }),
+      );
     },
   );
 

@@ -1,9 +1,11 @@
 import type { Router } from 'express';
 import * as C from '../../contract/competition';
 import { formatYuan } from '../../domain/competition/policy';
+import type { Prisma } from '../../lib/db';
 import type { AppDeps } from '../app';
 import { roundFor } from '../competition-access';
 import { seatsOf } from '../evaluator-seats';
+import { readPage } from '../paging';
 import { hiddenFrom } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/competition';
@@ -107,7 +109,12 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
         where: { roundId: params.id, phase: query.phase },
         orderBy: { rank: 'asc' },
       });
-      return rows;
+      const titles = await db.competitionProposal.findMany({
+        where: { id: { in: rows.map((r) => r.proposalId) } },
+        select: { id: true, title: true },
+      });
+      const title = new Map(titles.map((p) => [p.id, p.title]));
+      return rows.map((r) => ({ ...r, title: title.get(r.proposalId) ?? '' }));
     },
   );
 
@@ -155,28 +162,45 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
       summary: '本轮项目（工作人员：全部；申报单位：本单位；评审：分配给本人的）',
       access: 'signed-in',
       params: S.ZRoundParams,
-      response: { status: 200, description: '项目', schema: C.ZProposalRows },
+      query: S.ZRoundProposalsQuery,
+      response: { status: 200, description: '项目（分页）', schema: C.ZProposalRows },
       problems: ['not_found'],
     },
-    async ({ params, session }) => {
+    async ({ params, session, query }) => {
       const round = await roundFor(db, params.id);
       const s = session!;
+      const one = query.proposalId ? { proposalId: query.proposalId } : {};
       if (s.role === 'judge') {
-        const as = await db.competitionAssignment.findMany({
-          where: { roundId: round.id, judgeId: s.sub },
-          orderBy: { proposalId: 'asc' },
-        });
+        const seats: Prisma.CompetitionAssignmentWhereInput = {
+          roundId: round.id,
+          judgeId: s.sub,
+          ...one,
+          ...(query.status ? { proposal: { status: query.status } } : {}),
+        };
+        const page = await readPage(
+          query,
+          () => db.competitionAssignment.count({ where: seats }),
+          (args) =>
+            db.competitionAssignment.findMany({
+              where: seats,
+              orderBy: [{ proposalId: 'asc' }, { phase: 'asc' }],
+              ...args,
+            }),
+          (a) => a,
+        );
         const ps = await db.competitionProposal.findMany({
-          where: { id: { in: as.map((a) => a.proposalId) } },
+          where: { id: { in: page.items.map((a) => a.proposalId) } },
           select: { id: true, title: true, category: true },
         });
-        return as.map((a) => ({
-          ...ps.find((p) => p.id === a.proposalId),
-          phase: a.phase,
-          assignment: a.status,
-        }));
+        return {
+          ...page,
+          items: page.items.map((a) => {
+            const p = ps.find((x) => x.id === a.proposalId)!;
+            return { ...p, phase: a.phase, assignment: a.status };
+          }),
+        };
       }
-      const where =
+      const visible =
         s.role === 'applicant'
           ? { roundId: round.id, organizationId: s.org ?? '' }
           : ['administrator', 'reviewer', 'finance'].includes(s.role)
@@ -184,22 +208,37 @@ export function registerRoundFigures(router: Router, registry: RouteRegistry, de
             : s.role === 'evaluator'
               ? { roundId: round.id, id: { in: await seatsOf(db, 'competition_proposal', s.sub) } }
               : null;
-      if (!where) return [];
-      const ps = await db.competitionProposal.findMany({
-        where: { ...where, status: { not: 'submitting' } },
-        orderBy: { submittedAt: 'asc' },
-      });
-      return ps.map((p) => ({
-        id: p.id,
-        title: p.title,
-        category: p.category,
-        status: p.status,
-        requestedFen: Number(p.requestedFen),
-        awardFen: p.awardFen === null ? null : Number(p.awardFen),
-        recorded: p.recorded,
-        midtermGrade: p.midtermGrade,
-        submittedAt: p.submittedAt.toISOString(),
-      }));
+      if (!visible) return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+      const where: Prisma.CompetitionProposalWhereInput = {
+        AND: [
+          visible,
+          // Proposals still being written are nobody's to list.
+          { status: { not: 'submitting' } },
+          query.status ? { status: query.status } : {},
+          query.proposalId ? { id: query.proposalId } : {},
+        ],
+      };
+      return readPage(
+        query,
+        () => db.competitionProposal.count({ where }),
+        (args) =>
+          db.competitionProposal.findMany({
+            where,
+            orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+            ...args,
+          }),
+        (p) => ({
+          id: p.id,
+          title: p.title,
+          category: p.category,
+          status: p.status,
+          requestedFen: Number(p.requestedFen),
+          awardFen: p.awardFen === null ? null : Number(p.awardFen),
+          recorded: p.recorded,
+          midtermGrade: p.midtermGrade,
+          submittedAt: p.submittedAt.toISOString(),
+        }),
+      );
     },
   );
 }

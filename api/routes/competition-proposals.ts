@@ -8,11 +8,11 @@ import { competitionPolicySchema } from '../../domain/competition/policy';
 import { type Proposal, proposalSchema } from '../../domain/competition/proposal';
 import type { Phase } from '../../domain/competition/stages';
 import { roundNewsFor } from '../../lib/competition-round-news';
-import { formatSealCode } from '../../lib/document-seal';
 import { loadOrganizationProfile } from '../../lib/organization-profile';
 import { submitProposal } from '../../operations/competition/submit-proposal';
 import * as m from '../../workflows/competition/messages';
 import type { AppDeps } from '../app';
+import { sealLink } from '../seal-link';
 import type { Role, Session } from '../auth/session';
 import {
   actorOf,
@@ -387,12 +387,6 @@ export function createCompetitionProposalsRouter(registry: RouteRegistry, deps: 
 }
 
 /** The seal of a proposal's funding decision: its code as printed and the verification page. */
-async function decisionSeal(deps: AppDeps, proposalId: string) {
-  const seal = await deps.db.documentSeal.findUnique({
-    where: { documentKey: fundingDecisionKey(proposalId) },
-    select: { code: true },
-  });
-  if (!seal) return null;
-  const base = deps.config.publicUrl.replace(/\/+$/, '');
-  return { code: formatSealCode(seal.code), url: `${base}/public/verify/${seal.code}` };
+function decisionSeal(deps: AppDeps, proposalId: string) {
+  return sealLink(deps.db, deps.config.publicUrl, { documentKey: fundingDecisionKey(proposalId) });
 }

@@ -18,6 +18,7 @@ import { allowedFor } from '../offers';
 import { pageArgs } from '../paging';
 import { adminWorkflowLink } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { sealLink } from '../seal-link';
 import { exportList, exportResponse } from '../table-export';
 import type { EvaluationDeps } from './evaluation-campaigns';
 import { ACTIONS, registerEvaluationFileActions } from './evaluation-file-actions';
@@ -165,6 +166,9 @@ export function registerEvaluationFileDetail(
         ...allowedFor(offered, ACTIONS, session!.role),
         trail: await fileTrail(db, file.id, session!),
         votes: await namedVotes(db, file.id, session!),
+        decisionSeal: await sealLink(db, deps.config.publicUrl, {
+          documentKey: `evaluation-certificate:${file.id}`,
+        }),
         materials: materialsOpen
           ? {
               selfScore: file.selfScore,

@@ -1,10 +1,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { cancelGrade, gradeStatus, recordCertificateReturned } from '../../client/grade-client';
+import {
+  cancelGrade,
+  gradeOffers,
+  gradeStatus,
+  recordCertificateReturned,
+} from '../../client/grade-client';
 import * as E from '../../contract/evaluation';
+import * as m from '../../workflows/evaluation/messages';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
 import { gradeFigures } from '../grade-figures';
+import { offeredTo } from '../offers';
 import { AppError, hiddenFrom } from '../problem';
 import type { RouteRegistry } from '../route';
 import * as S from '../schemas/evaluation';
@@ -12,6 +19,12 @@ import { campaignProgress, type EvaluationDeps } from './evaluation-campaigns';
 
 const TAG = '等级评估';
 const orgParam = z.object({ organizationId: z.uuid('编号格式不正确') });
+
+/** The grade's decisions and who may send them, for its offers (the routes below). */
+const GRADE_ROUTES = [
+  { update: m.cancelGradeUpdate, access: ['administrator'] },
+  { update: m.certificateReturnedUpdate, access: ['administrator'] },
+] as const;
 
 /** The active grade's life (cancel, certificate returned) and the district's figures. */
 export function createEvaluationGradesRouter(
@@ -38,14 +51,18 @@ export function createEvaluationGradesRouter(
       summary: '组织当前评估等级的动态管理状态',
       access: ['administrator', 'agency', 'applicant'],
       params: orgParam,
-      response: { status: 200, description: '等级状态', schema: E.ZGradeView },
+      response: { status: 200, description: '等级状态与可办理的决定', schema: E.ZGradeDetail },
       problems: ['not_found'],
     },
-    async ({ params, session }) =>
-      activeGradeOf(
+    async ({ params, session }) => {
+      const s = session!;
+      const status = await activeGradeOf(
         params.organizationId,
-        session!.role === 'applicant' ? session!.org : undefined,
-      ),
+        s.role === 'applicant' ? s.org : undefined,
+      );
+      const ask = () => gradeOffers(temporal, params.organizationId, actorOf(s), evaluation.limits);
+      return { ...status, ...(await offeredTo(ask, GRADE_ROUTES, s.role)) };
+    },
   );
 
   registry.add(

@@ -11,7 +11,6 @@ import type { AppDeps } from '../app';
 import { readLookup } from '../lookup';
 import { operate, operatorOf } from '../operations';
 import { readPage } from '../paging';
-import { AppError } from '../problem';
 import {
   CATALOGUE_COLUMNS,
   CATALOGUE_ORDER,

@@ -7,10 +7,10 @@ import type { Session } from '../auth/session';
 import { seatsOf } from '../evaluator-seats';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
+import { PURCHASE_READERS as READERS } from '../purchase-access';
 import { type RouteRegistry, SENT } from '../route';
 import { ZProjectExportQuery, ZProjectList, ZProjectListQuery } from '../schemas/purchase';
 import { type Column, exportResponse, sendTable } from '../table-export';
-import { PURCHASE_READERS as READERS } from '../purchase-access';
 
 const TAG = '政府购买服务';
 /** Newest first; the id breaks ties so that pages neither repeat nor skip a row. */

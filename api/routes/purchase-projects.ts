@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { awardNoticeKey } from '../../domain/purchase/award-notice';
 import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
 import type { PurchaseProject } from '../../generated/prisma/client';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
@@ -13,7 +14,7 @@ import { registerSeatRoute, seatedEvaluators } from '../evaluator-seats';
 import { offeredTo } from '../offers';
 import { operate } from '../operations';
 import { AppError } from '../problem';
-import { purchaseFor, viewFor } from '../purchase-access';
+import { purchaseFor, PURCHASE_READERS as READERS, viewFor } from '../purchase-access';
 import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
@@ -22,10 +23,10 @@ import {
   ZProjectDetail,
   ZProjectSummary,
 } from '../schemas/purchase';
+import { sealLink } from '../seal-link';
 import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
 import { toCatalogueJson } from './purchase-catalogue';
-import { PURCHASE_READERS as READERS } from '../purchase-access';
-import { projectSummary as summary, registerPurchaseList } from './purchase-project-list';
+import { registerPurchaseList, projectSummary as summary } from './purchase-project-list';
 
 const TAG = '政府购买服务';
 
@@ -180,6 +181,7 @@ export function registerPurchaseDetail(
         ...(session!.role === 'purchaser'
           ? { performanceEvaluators: await seatedEvaluators(db, 'purchase', p.id) }
           : {}),
+        awardSeal: await sealLink(db, config.publicUrl, { documentKey: awardNoticeKey(p.id) }),
       };
     },
   );

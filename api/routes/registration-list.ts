@@ -8,7 +8,7 @@ import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
 import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
-import { isStaff, summarize } from '../registration-access';
+import { isStaff, REGISTRATION_READERS as READERS, summarize } from '../registration-access';
 import { type RouteRegistry, SENT } from '../route';
 import {
   ZExportRegistrationsQuery,
@@ -17,7 +17,6 @@ import {
 } from '../schemas/registration';
 import { literal } from '../search-text';
 import { type Column, exportResponse, sendTable } from '../table-export';
-import { REGISTRATION_READERS as READERS } from '../registration-access';
 
 /** Newest first; the id breaks ties so that pages neither repeat nor skip a row. */
 const REGISTRATION_ORDER: Prisma.RegistrationOrderByWithRelationInput[] = [

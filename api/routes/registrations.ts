@@ -1,12 +1,21 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Application } from '../../domain/registration/application';
-import { FINAL_STATUSES, type RegistrationView } from '../../workflows/registration/view-types';
+import type { Registration } from '../../generated/prisma/client';
+import {
+  FINAL_STATUSES,
+  type IssuedDocument,
+  type RegistrationView,
+} from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import { fileRegistration } from '../file-registration';
 import { allowedFor } from '../offers';
 import { AppError } from '../problem';
-import { registrationFor, summarize } from '../registration-access';
+import {
+  REGISTRATION_READERS as READERS,
+  registrationFor,
+  summarize,
+} from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
 import {
   ZAuditList,
@@ -14,10 +23,10 @@ import {
   ZRegistrationDetail,
   ZRegistrationSummary,
 } from '../schemas/registration';
+import { sealLink } from '../seal-link';
 import { REGISTRATION_ACTIONS } from './registration-actions';
-import { sendFile } from './send-file';
-import { REGISTRATION_READERS as READERS } from '../registration-access';
 import { registerRegistrationList } from './registration-list';
+import { sendFile } from './send-file';
 
 /** How long a download waits for the certificate of an approval just answered. */
 const CERTIFICATE_WAIT_MS = 10_000;
@@ -134,6 +143,7 @@ export function registerRegistrationDetail(
         view: view && { ...view, allowedActions },
         live: live !== null,
         application: (latest?.data as Application | undefined) ?? null,
+        decisionSeal: await decisionSealOf(db, config.publicUrl, reg, view),
       };
     },
   );
@@ -238,4 +248,26 @@ export function registerRegistrationDownloads(
       return SENT;
     },
   );
+}
+
+/** Which issued document carries each outcome's decision: its seal is the print view's mark. */
+const DECISION_DOCUMENT: Record<string, IssuedDocument['kind']> = {
+  rejected: 'rejection_decision',
+  not_accepted: 'non_acceptance_notice',
+};
+
+/** The seal of a decided registration's document: the certificate when approved. */
+function decisionSealOf(
+  db: AppDeps['db'],
+  publicUrl: string,
+  reg: Registration,
+  view: RegistrationView | null,
+) {
+  const outcome = view?.decision?.outcome;
+  const kind = outcome ? DECISION_DOCUMENT[outcome] : undefined;
+  const fileId =
+    outcome === 'approved'
+      ? (reg.certificateFileId ?? view?.certificateFileId)
+      : kind && view?.documents.findLast((d) => d.kind === kind)?.fileId;
+  return fileId ? sealLink(db, publicUrl, { fileId }) : Promise.resolve(null);
 }

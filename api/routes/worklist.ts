@@ -2,11 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { localDateOf, workingDaysBetween } from '../../domain/calendar';
 import type { Registration } from '../../generated/prisma/client';
-import type { Prisma } from '../../lib/db';
+import { Prisma } from '../../lib/db';
 import { loadRegistrationRules } from '../../lib/rules/load-registration-rules';
-import type { RegistrationView } from '../../workflows/registration/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
+import { ZPage } from '../../contract/common';
+import { ZPageQuery, readPage } from '../paging';
 import { summarize } from '../registration-access';
 import type { RouteRegistry } from '../route';
 import { ZRegistrationSummary } from '../schemas/registration';
@@ -30,6 +31,22 @@ export function whereFor(s: Session): Prisma.RegistrationWhereInput {
   return { ...stages, OR: [{ assigneeId: s.sub }, { assigneeId: null }] };
 }
 
+/**
+ * Four-eyes: files whose earlier level this person performed (the view's
+ * `awaiting.excludedActorIds`) are not theirs to act on. In SQL, so that pages and totals count
+ * only what the person may do; a file without a view yet, or whose view has no such list,
+ * excludes nobody (NOT over the NULL they give would drop them).
+ */
+export function notExcluded(s: Session): Prisma.RegistrationWhereInput {
+  return {
+    OR: [
+      { view: { equals: Prisma.DbNull } },
+      { view: { path: ['awaiting', 'excludedActorIds'], equals: Prisma.DbNull } },
+      { NOT: { view: { path: ['awaiting', 'excludedActorIds'], array_contains: [s.sub] } } },
+    ],
+  };
+}
+
 /** What waits on the file, in words. */
 export function task(r: Registration, s: Session): string {
   if (r.awaitingRole === 'bureau_head') return '待批准延长审查期限';
@@ -51,50 +68,57 @@ export function createWorklistRouter(registry: RouteRegistry, deps: AppDeps): Ro
       tag: '待办',
       summary: '我的待办：按期限排序，标出已逾期和临近到期',
       access: ['applicant', 'reviewer', 'section_head', 'bureau_head'],
+      query: ZPageQuery,
       response: {
         status: 200,
         description: '待办事项',
-        schema: z.object({ items: z.array(ZWorkItem) }),
+        schema: ZPage(ZWorkItem).extend({
+          overdue: z.number().int().meta({ title: '其中已逾期的件数（全部页）' }),
+        }),
       },
     },
-    async ({ session }) => {
+    async ({ session, query }) => {
       const s = session!;
-      const rows = await deps.db.registration.findMany({
-        where: whereFor(s),
-        orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { filedAt: 'asc' }],
-        take: 500,
-      });
-      // Four-eyes: files whose earlier level this person performed are not theirs to act on.
-      const mine = rows.filter(
-        (r) =>
-          !((r.view as RegistrationView | null)?.awaiting.excludedActorIds ?? []).includes(s.sub),
-      );
+      const where: Prisma.RegistrationWhereInput = { AND: [whereFor(s), notExcluded(s)] };
       const now = Date.now();
       const rules = await loadRegistrationRules(deps.db, deps.config.DISTRICT_CODE, now).catch(
         () => null,
       );
       const lead = rules?.policy.limits.reminderLead;
-      const items = mine.map((r) => {
-        const left =
-          r.dueAt && rules
-            ? workingDaysBetween(localDateOf(now), localDateOf(r.dueAt.getTime()), rules.calendar)
-                .days
-            : null;
-        const overdue = r.overdue || (r.dueAt !== null && r.dueAt.getTime() < now);
-        const near = lead?.unit === 'workingDays' ? left !== null && left <= lead.amount : false;
-        return {
-          ...summarize(r, ui, s),
-          task: task(r, s),
-          urgency: overdue
-            ? ('overdue' as const)
-            : near
-              ? ('near_due' as const)
-              : ('normal' as const),
-          workingDaysLeft: r.dueAt && r.dueAt.getTime() < now ? 0 : left,
-          assigneeId: r.assigneeId,
-        };
+      const overdue = deps.db.registration.count({
+        where: { AND: [where, { OR: [{ overdue: true }, { dueAt: { lt: new Date(now) } }] }] },
       });
-      return { items };
+      const page = await readPage(
+        query,
+        () => deps.db.registration.count({ where }),
+        (args) =>
+          deps.db.registration.findMany({
+            where,
+            orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { filedAt: 'asc' }, { id: 'asc' }],
+            ...args,
+          }),
+        (r: Registration) => {
+          const left =
+            r.dueAt && rules
+              ? workingDaysBetween(localDateOf(now), localDateOf(r.dueAt.getTime()), rules.calendar)
+                  .days
+              : null;
+          const late = r.overdue || (r.dueAt !== null && r.dueAt.getTime() < now);
+          const near = lead?.unit === 'workingDays' ? left !== null && left <= lead.amount : false;
+          return {
+            ...summarize(r, ui, s),
+            task: task(r, s),
+            urgency: late
+              ? ('overdue' as const)
+              : near
+                ? ('near_due' as const)
+                : ('normal' as const),
+            workingDaysLeft: r.dueAt && r.dueAt.getTime() < now ? 0 : left,
+            assigneeId: r.assigneeId,
+          };
+        },
+      );
+      return { ...page, overdue: await overdue };
     },
   );
   return router;

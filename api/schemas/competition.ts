@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PHASES } from '../../domain/competition/stages';
+import { PHASES, PROPOSAL_STATUSES } from '../../domain/competition/stages';
+import { pagedQuery } from '../paging';
 
 /** Request schemas of the competition routes (公益创投); the proposal body is domain's proposalSchema. */
 
@@ -76,4 +77,13 @@ export const ZScoreDraftRequest = z.object({
     .record(z.string().regex(/^[a-z_]+$/, '评分指标代码格式不正确'), z.number())
     .default({}),
   comment: z.string().trim().max(2000).default(''),
+});
+
+/** A round's proposals, a page at a time; `proposalId` asks for one (a judge's seat on it). */
+export const ZRoundProposalsQuery = pagedQuery({
+  status: z
+    .enum(PROPOSAL_STATUSES, { error: '项目状态不正确' })
+    .optional()
+    .meta({ title: '项目状态' }),
+  proposalId: z.uuid({ error: '项目编号不正确' }).optional().meta({ title: '项目' }),
 });

@@ -102,9 +102,18 @@ describe('公益创投 in the browser', () => {
     await shoot(page, '41-competition-proposal-status');
   });
 
+  it('given an organisation still being formed, when its applicant opens the open round, then 申报项目 is not offered and the reason is shown', async () => {
+    const forming = await h.newApplicant();
+    await signIn(page, h.baseUrl, forming.username);
+    await page.goto(`${h.baseUrl}/competitions/${roundId}`);
+    await page.getByText('本轮正在征集，但贵单位目前不能申报：').waitFor();
+    await page.getByText('申报单位须为依法登记的社会组织').waitFor();
+    expect(await page.getByRole('link', { name: '申报项目' }).count()).toBe(0);
+  });
+
   it('given the call still open, then the reviewer is offered no qualification decision (the workflow would refuse it)', async () => {
     const admin = api(h, await h.login('admin'));
-    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;
+    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body.items;
     await signIn(page, h.baseUrl, h.user('reviewer1').username);
     await page.goto(`${h.baseUrl}/competition-proposals/${row.id}`);
     await page.getByRole('heading', { name: '社区独居老人关爱项目' }).waitFor();
@@ -127,7 +136,7 @@ describe('公益创投 in the browser', () => {
 
   it('given the call closed, when the reviewer opens the proposal, then qualification is offered, succeeds, and is offered no more', async () => {
     const admin = api(h, await h.login('admin'));
-    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body;
+    const [row] = (await admin.get(`/api/competitions/${roundId}/proposals`)).body.items;
     const reviewer = api(h, await h.login('reviewer1'));
     // The round tells its proposals of the closed call in the background: offered once heard.
     await until(

@@ -625,6 +625,11 @@ describe('a campaign from notice to certificate in the web front end', () => {
     const sheet = page.locator('article.print-sheet');
     await sheet.getByRole('heading', { name: '社会组织评估等级评定决定' }).waitFor();
     await sheet.getByText('评定为 4A 级社会组织', { exact: false }).waitFor();
+    // The certificate's seal: the QR code and the code of its public verification page.
+    await sheet.getByRole('img', { name: '核验二维码' }).waitFor();
+    expect(await sheet.locator('.print-verification-code').textContent()).toMatch(
+      /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/,
+    );
     expect(await sheet.locator('.print-authority').textContent()).toBe(h.config.AUTHORITY_NAME);
     expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
   }, 200_000);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { createSealer, prepareSeal, storeSeal } from '../../activities/documents/seal-document';
+import { formatSealCode, parseSigningKey } from '../../lib/document-seal';
 import { type Browser, openBrowser, SCREENSHOTS, shoot, signIn } from '../support/browser';
 import { type Harness, startHarness } from '../support/harness';
 import { STATUS_LABEL } from '../../workflows/registration/view-types';
@@ -21,6 +23,8 @@ let page: Page;
 let tag: string;
 let refused: string;
 const docNo = () => `钟民登不予字〔2026〕第${tag.slice(-4)}号`;
+const decisionFileId = randomUUID();
+let sealCode: string;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -76,7 +80,7 @@ beforeAll(async () => {
                 {
                   kind: 'rejection_decision',
                   title: '不予登记决定书',
-                  fileId: randomUUID(),
+                  fileId: decisionFileId,
                   docNo: docNo(),
                   issuedAt: decidedAt,
                 },
@@ -86,11 +90,36 @@ beforeAll(async () => {
       },
     });
     if (rejected) refused = id;
+    if (rejected) sealCode = await sealDecision(id);
   }
   await seatEvaluator();
   browser = await openBrowser();
   page = browser.page;
 }, 120_000);
+
+/** The refusal's seal, as the registration workflow's document activity stores it. */
+async function sealDecision(registrationId: string): Promise<string> {
+  const sealer = createSealer(
+    parseSigningKey(h.config.DOCUMENT_SIGNING_KEY as string),
+    h.config.publicUrl,
+  );
+  const seal = prepareSeal(sealer, {
+    documentKey: `web-lists-${registrationId}/decision`,
+    kind: 'registration_document',
+    subjectType: 'registration',
+    subjectId: registrationId,
+    issuedAt: new Date('2026-05-20T06:00:00.000Z'),
+    data: {
+      title: '不予登记决定书',
+      docNo: docNo(),
+      holder: `翻页${tag}协会25申请人`,
+      issuedOn: '2026-05-20',
+      authority: h.config.AUTHORITY_NAME,
+    },
+  });
+  await storeSeal(h.db, seal, decisionFileId);
+  return seal.code;
+}
 
 /** A campaign of this district with 21 files (one organisation each), the evaluator seated on all. */
 async function seatEvaluator() {
@@ -185,6 +214,11 @@ describe('全部申请 in the browser', () => {
     const sheet = page.locator('article.print-sheet');
     await sheet.getByRole('heading', { name: '不予登记决定书' }).waitFor();
     await sheet.getByText(docNo()).waitFor();
+    // The decision's seal: the QR code and the code of its public verification page.
+    await sheet.getByRole('img', { name: '核验二维码' }).waitFor();
+    expect(await sheet.locator('.print-verification-code').textContent()).toBe(
+      formatSealCode(sealCode),
+    );
     expect(await sheet.locator('.print-authority').textContent()).toBe(h.config.AUTHORITY_NAME);
     await sheet.getByText('2026年5月20日').waitFor();
     await sheet.getByText('拟定名称与已登记组织重复', { exact: false }).waitFor();

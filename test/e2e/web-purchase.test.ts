@@ -251,6 +251,11 @@ describe('政府购买服务 in the browser', () => {
     await notice.getByRole('heading', { name: '政府购买服务成交结果通知书' }).waitFor();
     await notice.getByText('成交金额为人民币480,000.00元', { exact: false }).waitFor();
     expect(await notice.locator('.print-file-no').textContent()).toMatch(/^项目编号 /);
+    // Sealed as issued: the QR code and the code of its public verification page.
+    await notice.getByRole('img', { name: '核验二维码' }).waitFor();
+    expect(await notice.locator('.print-verification-code').textContent()).toMatch(
+      /^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/,
+    );
     expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
     await page.getByRole('link', { name: '返回' }).click();
     await page.getByRole('button', { name: '签订合同' }).click();

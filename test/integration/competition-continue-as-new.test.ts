@@ -109,8 +109,8 @@ describe('proposals accepted by the API, not by the round workflow', () => {
     );
     expect(again.status).toBe(201);
     expect(again.body.seq).toBe(2);
-    const mine = await api(h, org.token).get(`/api/competitions/${roundId}/proposals`);
-    expect(mine.body.map((p: { status: string }) => p.status).sort()).toEqual([
+    const mine = await api(h, org.token).get(`/api/competitions/${roundId}/proposals?pageSize=100`);
+    expect(mine.body.items.map((p: { status: string }) => p.status).sort()).toEqual([
       'start_failed',
       'submitted',
     ]);

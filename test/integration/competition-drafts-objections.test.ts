@@ -208,7 +208,9 @@ describe('publicity of the funding list and its objections', () => {
           (await admin.post(`/api/competitions/${roundId}/scoring/roadshow/open`, {})).status,
         ).toBe(200);
       for (const j of judges) {
-        const mine = (await j.http.get(`/api/competitions/${roundId}/proposals`)).body.filter(
+        const mine = (
+          await j.http.get(`/api/competitions/${roundId}/proposals?pageSize=100`)
+        ).body.items.filter(
           (a: { phase: string; assignment: string }) =>
             a.phase === phase && ['assigned', 'declared_clear'].includes(a.assignment),
         );

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { numberFundingDecisions } from '../../activities/competition/number-funding-decisions';
+import {
+  backfillFundingDecisions,
+  numberFundingDecisions,
+} from '../../activities/competition/number-funding-decisions';
 import { makeRoundStage } from '../../activities/competition/round-stage';
+import { createSealer } from '../../activities/documents/seal-document';
+import { fundingDecisionKey } from '../../domain/competition/funding-decision';
+import { parseSigningKey } from '../../lib/document-seal';
 import {
   api,
   criteria,
@@ -162,5 +168,54 @@ describe('the funding decision number of a competition', () => {
         [ids[2], null],
       ]),
     );
+
+    // A round final before decisions were numbered or sealed: the worker's backfill numbers
+    // and seals it, keeps a number already given, and a second run changes nothing.
+    const keys = ids.slice(0, 2).map((id) => fundingDecisionKey(id));
+    await h.db.documentSeal.deleteMany({ where: { documentKey: { in: keys } } });
+    await h.db.competitionProposal.update({
+      where: { id: ids[1] },
+      data: { decisionNo: null, decidedAt: null },
+    });
+    const sealer = createSealer(
+      parseSigningKey(h.config.DOCUMENT_SIGNING_KEY as string),
+      h.config.publicUrl,
+    );
+    await backfillFundingDecisions(h.db, { ...issuer, sealer });
+    const backfilled = async () =>
+      Promise.all(
+        ids.slice(0, 2).map(async (id) => ({
+          decisionNo: (await h.db.competitionProposal.findUniqueOrThrow({ where: { id } }))
+            .decisionNo,
+          seal: await h.db.documentSeal.findUniqueOrThrow({
+            where: { documentKey: fundingDecisionKey(id) },
+          }),
+        })),
+      );
+    const once = await backfilled();
+    expect(once[0]!.decisionNo).toBe(first.decision.decisionNo);
+    expect(once[1]!.decisionNo).toMatch(pattern);
+    expect(once[1]!.decisionNo).not.toBe(second.decision.decisionNo);
+    for (const d of once) {
+      const r = await http(h.baseUrl).get(`/api/public/documents/${d.seal.code}`);
+      expect(r.body).toMatchObject({
+        genuine: true,
+        statusLabel: '有效',
+        document: { docNo: d.decisionNo },
+      });
+    }
+    await backfillFundingDecisions(h.db, { ...issuer, sealer });
+    const twice = await backfilled();
+    expect(twice.map((d) => [d.decisionNo, d.seal.code])).toEqual(
+      once.map((d) => [d.decisionNo, d.seal.code]),
+    );
+    // The backfilled decision no longer stands once the project's funding is terminated.
+    await h.db.competitionProposal.update({
+      where: { id: ids[1] },
+      data: { status: 'terminated' },
+    });
+    const ended = await http(h.baseUrl).get(`/api/public/documents/${once[1]!.seal.code}`);
+    expect(ended.body).toMatchObject({ genuine: true, statusLabel: '已失效' });
+    expect(ended.body.reason).toContain('终止');
   }, 180_000);
 });

@@ -268,8 +268,8 @@ describe('a venture-philanthropy round from call to final tranche', () => {
     const used: Record<string, number> = {};
     for (const j of firstJudges) {
       const jc = api(h, j.token);
-      const mine = await jc.get(`/api/competitions/${roundId}/proposals`);
-      for (const a of mine.body.filter(
+      const mine = await jc.get(`/api/competitions/${roundId}/proposals?pageSize=100`);
+      for (const a of mine.body.items.filter(
         (x: { assignment: string }) => x.assignment === 'assigned',
       )) {
         const k = Object.keys(ids).find((key) => ids[key] === a.id)!;

@@ -135,12 +135,14 @@ describe('the life of a grade', () => {
     expect(rows[0]?.endReason).toBe('2026年度年检不合格');
     await h.smtp.waitFor((m) => m.to.includes(org.email) && m.subject.includes('评估等级降级'));
     // Nobody returned the certificate within the (test) 3 seconds: it is voided by announcement.
+    // The view says so as soon as the deadline's transition is applied; its announcement is the
+    // effect that follows it, so the test waits for the row rather than reading it at once.
     await waitGrade(org, (x) => x.certificateVoided);
-    expect(
-      await h.db.announcement.count({
-        where: { subjectId: first, kind: 'evaluation_certificate_void' },
-      }),
-    ).toBe(1);
+    const voids = () =>
+      h.db.announcement.count({ where: { subjectId: first, kind: 'evaluation_certificate_void' } });
+    for (const end = Date.now() + 20_000; (await voids()) === 0 && Date.now() < end; )
+      await new Promise((r) => setTimeout(r, 200));
+    expect(await voids()).toBe(1);
 
     // The same fact again changes nothing; a new penalty takes it down once more.
     await signalOrganizationProfileChanged(h.client, org.id);
@@ -171,6 +173,11 @@ describe('the life of a grade', () => {
     await signalOrganizationProfileChanged(h.client, org.id);
     await waitGrade(org, (x) => x.grade?.level === 3 && x.certificateDue !== null);
     const applicant = http(h.baseUrl, org.token);
+    // The page offers what the grade's workflow would accept now, and only to the administrator.
+    const offers = async (who: typeof admin) =>
+      (await who.get(`/api/evaluation/organizations/${org.id}/grade`)).body.allowedActions;
+    expect(await offers(admin)).toEqual(['cancelGrade', 'certificateReturned']);
+    expect(await offers(applicant)).toEqual([]);
     expect(
       (await applicant.post(`/api/evaluation/organizations/${org.id}/grade/certificate-returned`))
         .status,
@@ -180,6 +187,7 @@ describe('the life of a grade', () => {
     );
     expect(r.status).toBe(200);
     expect(r.body.certificateDue).toBeNull();
+    expect(await offers(admin)).toEqual(['cancelGrade']);
     await new Promise((res) => setTimeout(res, 4000));
     const v = await waitGrade(org, () => true);
     expect(v.certificateVoided).toBe(false);

@@ -426,3 +426,138 @@ describe("the auditor's logs", () => {
     expect((await download(admin, '/api/audit/entries/export')).status).toBe(403);
   });
 });
+
+describe('the worklist and the sessions', () => {
+  it("should page an applicant's worklist with the four-eyes exclusion in the query, so that totals and pages agree", async () => {
+    // Projections of one organisation's files waiting for its applicant (closed statuses, so the
+    // one-open-file rule does not refuse them): two files have no view yet, two exclude nobody,
+    // one has a view without `awaiting`, and two exclude this applicant (never on any page).
+    const mine = await h.newApplicant();
+    const me = h.user(mine.username).id;
+    const views: (object | null)[] = [
+      null,
+      null,
+      { awaiting: { role: 'applicant', assignee: null, excludedActorIds: [] } },
+      { awaiting: { role: 'applicant', assignee: null, excludedActorIds: [randomUUID()] } },
+      {},
+      { awaiting: { role: 'applicant', assignee: null, excludedActorIds: [me] } },
+      { awaiting: { role: 'applicant', assignee: null, excludedActorIds: [randomUUID(), me] } },
+    ];
+    const ids: string[] = [];
+    for (const [n, view] of views.entries()) {
+      const id = randomUUID();
+      ids.push(id);
+      await h.db.registration.create({
+        data: {
+          id,
+          applicationNo: `WL-${tag}-${id.slice(0, 8)}`,
+          workflowId: `lists-paging-worklist-${id}`,
+          organizationId: mine.organizationId,
+          filedById: me,
+          proposedName: `待办翻页${tag}${n}`,
+          category: 'public_welfare',
+          legalForm: 'social_group',
+          status: 'approved',
+          filedAt: new Date(Date.parse('2026-04-01T02:00:00Z') + n * 60_000),
+          dueAt: new Date(Date.parse('2099-05-01T02:00:00Z') + n * 86_400_000),
+          overdue: n < 2 || n === 5,
+          awaitingRole: 'applicant',
+          ...(view ? { view } : {}),
+        },
+      });
+    }
+    const [one, two] = await twoPages(mine.token, '/api/worklist', 5, 3);
+    const seen = [...one!.items, ...two!.items].map((i: { id: string }) => i.id);
+    // Soonest deadline first; the excluded files on no page.
+    expect(seen).toEqual(ids.slice(0, 5));
+    expect(one!.overdue).toBe(2);
+    expect(one!.items[0].urgency).toBe('overdue');
+  });
+
+  it('should page the open sessions of an account, most recently active first', async () => {
+    const someone = await h.newApplicant();
+    for (let n = 0; n < 4; n++) await h.login(someone.username);
+    const security = await h.login('security');
+    const id = h.user(someone.username).id;
+    const [one, two] = await twoPages(security, `/api/admin/sessions?accountId=${id}`, 5, 3);
+    const seen = [...one!.items, ...two!.items];
+    expect(new Set(seen.map((s: { accountId: string }) => s.accountId))).toEqual(new Set([id]));
+    const last = seen.map((s: { lastSeenAt: string }) => s.lastSeenAt);
+    expect([...last].sort().reverse()).toEqual(last);
+    expect((await as(security).get('/api/admin/sessions?pageSize=31')).body.detail).toContain(
+      '每页最多30条',
+    );
+  });
+});
+
+describe("a round's proposals", () => {
+  it('should page the proposals by submission with a status filter, keep drafts out, and name the ranked ones in the results', async () => {
+    const roundId = randomUUID();
+    await h.db.competitionRound.create({
+      data: {
+        id: roundId,
+        title: `翻页${tag}创投项目轮`,
+        workflowId: `lists-paging-proposals-${roundId}`,
+        stage: 'first_scored',
+        settings: {},
+        ruleVersion: 'test',
+        budgetFen: 100_000n,
+        callOpensAt: new Date('2026-05-01T02:00:00Z'),
+        callClosesAt: new Date('2026-05-31T10:00:00Z'),
+        createdById: h.user('admin').id,
+      },
+    });
+    // 13 proposals (every third one rejected), and one still being written.
+    const ids: string[] = [];
+    for (let n = 1; n <= 14; n++) {
+      const id = randomUUID();
+      ids.push(id);
+      await h.db.competitionProposal.create({
+        data: {
+          id,
+          roundId,
+          organizationId: org.organizationId,
+          workflowId: `lists-paging-proposal-${id}`,
+          title: `翻页${tag}项目${String(n).padStart(2, '0')}`,
+          category: 'elderly',
+          status: n === 14 ? 'submitting' : n % 3 === 0 ? 'rejected' : 'submitted',
+          content: {},
+          requestedFen: 10_000n,
+          capFen: 50_000n,
+          submittedAt: new Date(Date.parse('2026-05-02T02:00:00Z') + n * 60_000),
+        },
+      });
+    }
+    const path = `/api/competitions/${roundId}/proposals`;
+    const [one, two] = await twoPages(admin, path, 13, 10);
+    expect([...one!.items, ...two!.items].map((p: { id: string }) => p.id)).toEqual(
+      ids.slice(0, 13),
+    );
+    const rejected = await as(admin).get(`${path}?status=rejected`);
+    expect(rejected.body.total).toBe(4);
+    expect((await as(org.token).get(path)).body.total).toBe(13);
+    expect((await as(admin).get(`${path}?proposalId=${ids[4]}`)).body.items).toMatchObject([
+      { id: ids[4], title: `翻页${tag}项目05` },
+    ]);
+    // The ranking names its proposals itself, whichever page of the list they are on.
+    await h.db.competitionResult.create({
+      data: {
+        proposalId: ids[12]!,
+        phase: 'first',
+        roundId,
+        rank: 1,
+        judges: 3,
+        method: 'mean',
+        rawMean: 80,
+        trimmedMean: 80,
+        normalised: 0,
+        score: 80,
+        outliers: 0,
+        criterionMeans: {},
+        tieTrace: [],
+      },
+    });
+    const results = await as(admin).get(`/api/competitions/${roundId}/results?phase=first`);
+    expect(results.body).toMatchObject([{ proposalId: ids[12], title: `翻页${tag}项目13` }]);
+  });
+});

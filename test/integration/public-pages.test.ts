@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSealer } from '../../activities/documents/seal-document';
+import { sealLink } from '../../api/seal-link';
 import { makeAwardGrade } from '../../activities/evaluation/award-grade';
 import {
   generateSigningKeyPem,
@@ -136,6 +137,13 @@ describe('verifiable documents', () => {
     });
     expect(checked.headers.get('cache-control')).toBe('no-store');
 
+    // The decision's print view carries the certificate's verification mark.
+    const detail = await http(h.baseUrl, r2).get(`/api/registrations/${id}`);
+    expect(detail.body.decisionSeal).toEqual({
+      code: seal.code.match(/.{4}/g)!.join('-'),
+      url: `${h.config.publicUrl.replace(/\/+$/, '')}/public/verify/${seal.code}`,
+    });
+
     const pdfFile = path.join(dir, 'certificate.pdf');
     writeFileSync(pdfFile, pdf);
     const offline = await verifyOffline(pdfFile);
@@ -233,6 +241,11 @@ describe('verifiable documents', () => {
       });
       const seal = await h.db.documentSeal.findFirstOrThrow({ where: { subjectId: g.gradeId } });
       expect(seal.fileId).toBe(g.certificateFileId);
+      // The grade decision's print view finds the certificate's mark by the file.
+      const link = await sealLink(h.db, h.config.publicUrl, {
+        documentKey: `evaluation-certificate:${fileId}`,
+      });
+      expect(link?.url).toMatch(new RegExp(`/public/verify/${seal.code}$`));
       return seal.code;
     };
     const lapsed = await h.db.organization.create({

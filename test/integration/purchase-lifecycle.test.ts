@@ -358,6 +358,23 @@ describe('government purchase of services', () => {
     }
     await ok(h, cast.buyer, id, 'award', { opinion: '单一来源' });
     await waitForPurchase(h, cast.buyer, id, (v) => v.status === 'awarded');
+    // The award notice is sealed as it is issued: genuine and in force (issue 15 point 11).
+    const awarded = await http(h.baseUrl, cast.buyer).get(`/api/purchases/${id}`);
+    const code: string = awarded.body.awardSeal.code;
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    expect(awarded.body.awardSeal.url).toMatch(/\/public\/verify\/[0-9A-Z]{20}$/);
+    const inForce = await http(h.baseUrl).get(`/api/public/documents/${code}`);
+    expect(inForce.body).toMatchObject({
+      genuine: true,
+      statusLabel: '有效',
+      document: {
+        kindLabel: '政府购买服务成交结果通知书',
+        docNo: `项目编号 ${awarded.body.projectNo}`,
+        holder: awarded.body.award.name,
+        creditCode: awarded.body.award.creditCode,
+        authority: h.config.AUTHORITY_NAME,
+      },
+    });
     await ok(h, cast.buyer, id, 'contract', {
       terms: { ...TERMS, amountFen: 45_000_000, performanceBondFen: 0 },
     });
@@ -371,6 +388,11 @@ describe('government purchase of services', () => {
       reason: '查实承接主体将服务整体转包给第三方',
     });
     expect(ended.status).toBe('terminated');
+    // One seal per notice, and it no longer stands once the contract is dissolved.
+    expect(await h.db.documentSeal.count({ where: { subjectId: id } })).toBe(1);
+    const voided = await http(h.baseUrl).get(`/api/public/documents/${code}`);
+    expect(voided.body).toMatchObject({ genuine: true, statusLabel: '已失效' });
+    expect(voided.body.reason).toContain('合同已解除');
     expect(ended.tranches.every((t: { status: string }) => t.status === 'cancelled')).toBe(true);
     const after = await act(h, a.token, id, 'deliverables', { milestoneId: 'M1', summary: 'x' });
     expect(after.status).toBe(409);

@@ -60,7 +60,7 @@ describe('statutory time limits', () => {
 
     const list = await http(h.baseUrl, section).get('/api/registrations?overdue=true&pageSize=100');
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(id);
-    const work = await http(h.baseUrl, section).get('/api/worklist');
+    const work = await http(h.baseUrl, section).get('/api/worklist?pageSize=100');
     expect(work.body.items.find((i: { id: string }) => i.id === id)?.urgency).toBe('overdue');
 
     // Overdue is a fact to act on, not an end: the file can still be decided.

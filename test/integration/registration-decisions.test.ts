@@ -194,9 +194,9 @@ describe('four eyes, roles and objects', () => {
     const assignBack = await act(h, section, id, 'assign', { assigneeId: h.user('reviewer1').id });
     expect(assignBack.status).toBe(409);
     const r2 = await h.login('reviewer2');
-    const work = await http(h.baseUrl, r1).get('/api/worklist');
+    const work = await http(h.baseUrl, r1).get('/api/worklist?pageSize=100');
     expect(work.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
-    const work2 = await http(h.baseUrl, r2).get('/api/worklist');
+    const work2 = await http(h.baseUrl, r2).get('/api/worklist?pageSize=100');
     expect(work2.body.items.map((i: { id: string }) => i.id)).toContain(id);
     expect((await act(h, r2, id, 'approve', { opinion: '同意' })).body.status).toBe('approved');
   });

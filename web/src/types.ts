@@ -61,6 +61,8 @@ export interface RegistrationDetail {
   view: RegistrationView | null;
   live: boolean;
   application: ApplicationInput | null;
+  /** The decision document's seal: its verification code and page. */
+  decisionSeal: { code: string; url: string } | null;
 }
 
 export interface StoredFile {

@@ -67,10 +67,13 @@ export function JudgeView({
     `round-${p.roundId}`,
   );
   const mine = useLoad(
-    () => api.get<ProposalRow[]>(`/api/competitions/${p.roundId}/proposals`),
-    `mine-${p.roundId}`,
+    () =>
+      api.get<{ items: ProposalRow[] }>(
+        `/api/competitions/${p.roundId}/proposals?proposalId=${id}&pageSize=10`,
+      ),
+    `mine-${p.roundId}-${id}`,
   );
-  const a = mine.data?.find((x) => x.id === id && x.phase === phase);
+  const a = mine.data?.items.find((x) => x.id === id && x.phase === phase);
   const done = () => {
     mine.reload();
     onDone();

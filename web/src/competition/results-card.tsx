@@ -1,10 +1,11 @@
 import { api } from '../api';
 import { Card } from '../components/ui';
 import { useLoad } from '../use-load';
-import type { Phase, ProposalRow } from './types';
+import type { Phase } from './types';
 
 interface ResultRow {
   proposalId: string;
+  title: string;
   rank: number;
   judges: number;
   method: string;
@@ -30,21 +31,14 @@ const tie = (k: string) =>
   k.startsWith('criterion:') ? `“${k.slice(10)}”项均分较高者在前` : (TIE_LABEL[k] ?? k);
 
 /** A phase's ranking with raw and normalised scores and how each tie was settled. */
-export function ResultsCard({
-  roundId,
-  phase,
-  proposals,
-}: {
-  roundId: string;
-  phase: Phase;
-  proposals: ProposalRow[];
-}) {
+export function ResultsCard({ roundId, phase }: { roundId: string; phase: Phase }) {
   const { data } = useLoad(
     () => api.get<ResultRow[]>(`/api/competitions/${roundId}/results?phase=${phase}`),
     `results-${roundId}-${phase}`,
   );
   if (!data || data.length === 0) return null;
-  const title = (id: string) => proposals.find((p) => p.id === id)?.title ?? id.slice(0, 8);
+  // The ranking names its proposals itself: every ranked one, not only those on a page.
+  const title = (id: string) => data.find((r) => r.proposalId === id)?.title ?? id.slice(0, 8);
   return (
     <Card title={phase === 'first' ? '初评结果' : '路演结果'}>
       <p className="muted">汇总方法：{METHOD_LABEL[data[0]?.method ?? ''] ?? data[0]?.method}</p>

@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { api } from '../api';
+import { usePagedList } from '../components/pager';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { ApplyOffer } from './apply-offer';
 import { ConflictsCard } from './conflicts-card';
 import { ASSIGNMENT_LABEL, PROPOSAL_STATUS_LABEL, proposalTone, STAGE_LABEL, yuan } from './labels';
 import { ResultsCard } from './results-card';
@@ -98,9 +101,11 @@ export function RoundPage({ id }: { id: string }) {
   const { account } = useSession();
   const role = account?.role;
   const round = useLoad(() => api.get<RoundDetail>(`/api/competitions/${id}`), `round-${id}`);
-  const proposals = useLoad(
-    () => api.get<ProposalRow[]>(`/api/competitions/${id}/proposals`),
-    `rp-${id}`,
+  const [status, setStatus] = useState('');
+  const proposals = usePagedList<ProposalRow>(
+    `/api/competitions/${id}/proposals`,
+    status ? `status=${status}` : '',
+    50,
   );
   const seeFigures = role === 'administrator' || role === 'finance';
   const figures = useLoad(
@@ -115,7 +120,7 @@ export function RoundPage({ id }: { id: string }) {
   };
   const r = round.data;
   if (!r) return round.error ? <ProblemAlert error={round.error} /> : <Loading />;
-  const rows = proposals.data ?? [];
+  const rows = proposals.data?.items ?? [];
   return (
     <div>
       <p className="crumb">
@@ -148,16 +153,9 @@ export function RoundPage({ id }: { id: string }) {
         </Notice>
       )}
       {role === 'administrator' && <RoundActions round={r} onDone={reload} />}
-      {role === 'applicant' &&
-        r.stage === 'call_open' &&
-        rows.length < r.settings.proposalsPerOrganization && (
-          <Notice tone="info">
-            本轮正在征集，截止时间 {formatDateTime(r.callClosesAt)}。{' '}
-            <Link to={`/competitions/${id}/apply`} className="btn btn-primary btn-sm">
-              申报项目
-            </Link>
-          </Notice>
-        )}
+      {role === 'applicant' && r.stage === 'call_open' && (
+        <ApplyOffer roundId={id} closesAt={r.callClosesAt} />
+      )}
       <RoundSettings round={r} admin={role === 'administrator'} />
       {role === 'judge' && ['call_open', 'eligibility_review'].includes(r.stage) && (
         <ConflictsCard roundId={id} />
@@ -166,9 +164,9 @@ export function RoundPage({ id }: { id: string }) {
       {(role === 'administrator' || role === 'reviewer') &&
         STAGES.indexOf(r.stage) >= STAGES.indexOf('first_scored') && (
           <>
-            <ResultsCard roundId={id} phase="first" proposals={rows} />
+            <ResultsCard roundId={id} phase="first" />
             {STAGES.indexOf(r.stage) >= STAGES.indexOf('scored') && (
-              <ResultsCard roundId={id} phase="roadshow" proposals={rows} />
+              <ResultsCard roundId={id} phase="roadshow" />
             )}
           </>
         )}
@@ -178,10 +176,23 @@ export function RoundPage({ id }: { id: string }) {
         }
       >
         <ProblemAlert error={proposals.error} />
+        {role !== 'judge' && (
+          <select aria-label="项目状态" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">全部状态</option>
+            {Object.entries(PROPOSAL_STATUS_LABEL).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
         {rows.length === 0 ? (
           <Empty>没有项目。</Empty>
         ) : (
-          <ProposalTable rows={rows} judge={role === 'judge'} />
+          <>
+            <ProposalTable rows={rows} judge={role === 'judge'} />
+            {proposals.pager}
+          </>
         )}
       </Card>
     </div>

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Criterion } from '../../../domain/competition/policy';
 import { api, decisionKeys } from '../api';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ScoreConfirmDialog } from '../components/score-confirm-dialog';
 import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { useFormState } from '../forms/use-form-state';
@@ -159,24 +159,23 @@ export function ScoreSheet({
           </button>
         </div>
       </form>
-      <ConfirmDialog
+      <ScoreConfirmDialog
         title="确认提交评分"
         open={confirming}
         busy={busy === 'submit'}
+        subject="本项目"
+        total={total}
+        max={max}
+        rule="评分提交后计入结果，不能再修改。"
+        lines={rubric.map((c) => ({
+          key: c.key,
+          name: c.name,
+          score: values[c.key] ?? '',
+          max: c.max,
+        }))}
         onConfirm={() => void send()}
         onCancel={() => setConfirming(false)}
-      >
-        <p>
-          本项目合计 <strong>{total}</strong> / {max} 分。评分提交后计入结果，不能再修改。
-        </p>
-        <ul className="plain">
-          {rubric.map((c) => (
-            <li key={c.key}>
-              {c.name}：{values[c.key]} / {c.max} 分
-            </li>
-          ))}
-        </ul>
-      </ConfirmDialog>
+      />
     </Card>
   );
 }

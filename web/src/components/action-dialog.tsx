@@ -61,6 +61,7 @@ export function ActionDialog({
   prompt,
   tone,
   confirmLabel = '确定',
+  cancelLabel = '取消',
   fieldsShown = true,
   wide,
   className,
@@ -74,6 +75,7 @@ export function ActionDialog({
   prompt?: ReactNode;
   tone?: Tone;
   confirmLabel?: string;
+  cancelLabel?: string;
   /** The field problems shown beside their fields (all by default). */
   fieldsShown?: boolean | readonly string[];
   wide?: boolean;
@@ -92,7 +94,7 @@ export function ActionDialog({
         <ProblemAlert error={decision.problem} fieldsShown={fieldsShown} />
         <div className="form-actions">
           <button type="button" className="btn btn-secondary" onClick={onClose}>
-            取消
+            {cancelLabel}
           </button>
           <button
             type="submit"

@@ -53,12 +53,17 @@ export function Pager({
  * A paged list: `filters` is the query string of the list's own filters; a change of filters
  * goes back to the first page.
  */
-export function usePagedList<T>(path: string, filters: string, pageSize = 20) {
+/** `E`: what a list answers beside its page (e.g. the worklist's count of overdue files). */
+export function usePagedList<T, E extends object = object>(
+  path: string,
+  filters: string,
+  pageSize = 20,
+) {
   const [page, setPage] = useState(1);
   // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start from page 1.
   useEffect(() => setPage(1), [filters]);
   const query = `${filters ? `${filters}&` : ''}page=${page}&pageSize=${pageSize}`;
-  const load = useLoad(() => api.get<Page<T>>(`${path}?${query}`), `${path}?${query}`);
+  const load = useLoad(() => api.get<Page<T> & E>(`${path}?${query}`), `${path}?${query}`);
   const pager = load.data ? (
     <Pager
       page={load.data.page}

@@ -2,6 +2,7 @@ import { ApiError, api } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
+import { isOffered } from '../offers';
 import { useLoad } from '../use-load';
 import { AWARDING, GRADE_STATUS, levelLabel } from './labels';
 import type { GradeRecord, GradeStatusView } from './types';
@@ -41,7 +42,6 @@ export function OrganizationGrades({
     history.reload();
   };
   const g = current.data;
-  const live = g && (g.status === 'active' || g.status === 'downgraded');
   return (
     <>
       {withStatus && (
@@ -56,9 +56,7 @@ export function OrganizationGrades({
           ) : !g ? null : (
             <>
               <GradeSummary g={g} />
-              {manage && live && (
-                <GradeActions g={g} organizationId={organizationId} onDone={reload} />
-              )}
+              {manage && <GradeActions g={g} organizationId={organizationId} onDone={reload} />}
             </>
           )}
         </Card>
@@ -107,7 +105,7 @@ function GradeSummary({ g }: { g: GradeStatusView }) {
   );
 }
 
-/** The administrator's decisions on a grade in force. */
+/** The administrator's decisions on a grade in force: those its workflow offers now. */
 function GradeActions({
   g,
   organizationId,
@@ -118,9 +116,10 @@ function GradeActions({
   onDone: () => void;
 }) {
   const base = `/api/evaluation/organizations/${organizationId}/grade`;
+  if (!isOffered(g, 'certificateReturned') && !isOffered(g, 'cancelGrade')) return null;
   return (
     <div className="action-buttons">
-      {g.certificateDue && (
+      {isOffered(g, 'certificateReturned') && (
         <ActionButton
           label="登记证书牌匾已交回"
           title="登记原证书和牌匾已交回"
@@ -130,23 +129,25 @@ function GradeActions({
           onDone={reload}
         />
       )}
-      <ActionButton
-        label="取消评估等级"
-        title="取消评估等级"
-        tone="danger"
-        path={`${base}/cancel`}
-        prompt="取消后该组织不再持有评估等级，并书面告知该组织。"
-        fields={[
-          {
-            name: 'reason',
-            label: '取消等级的理由',
-            kind: 'textarea',
-            required: true,
-            hint: '写明事实和依据，将写入办理记录并告知该组织。',
-          },
-        ]}
-        onDone={reload}
-      />
+      {isOffered(g, 'cancelGrade') && (
+        <ActionButton
+          label="取消评估等级"
+          title="取消评估等级"
+          tone="danger"
+          path={`${base}/cancel`}
+          prompt="取消后该组织不再持有评估等级，并书面告知该组织。"
+          fields={[
+            {
+              name: 'reason',
+              label: '取消等级的理由',
+              kind: 'textarea',
+              required: true,
+              hint: '写明事实和依据，将写入办理记录并告知该组织。',
+            },
+          ]}
+          onDone={reload}
+        />
+      )}
     </div>
   );
 }

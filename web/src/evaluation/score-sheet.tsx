@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { ApiError, api, decisionKeys } from '../api';
-import { Card, Dialog, Field, Loading, Notice, ProblemAlert } from '../components/ui';
+import { ScoreConfirmDialog } from '../components/score-confirm-dialog';
+import { Card, Field, Loading, Notice, ProblemAlert } from '../components/ui';
 import { useFormState } from '../forms/use-form-state';
 import { useLoad } from '../use-load';
 import {
@@ -168,30 +169,16 @@ function SheetForm({
           </div>
         )}
       </form>
-      <Dialog title="提交评分表" open={confirming} onClose={() => setConfirming(false)}>
-        <div className="dialog-body">
-          <p>
-            评分表只能提交一次，提交后不能再修改。本表合计 <strong>{total ?? '—'}</strong>{' '}
-            分，确认提交吗？
-          </p>
-          <div className="form-actions">
-            <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
-              再检查一下
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy}
-              onClick={async () => {
-                await send('submit');
-                setConfirming(false);
-              }}
-            >
-              确认提交
-            </button>
-          </div>
-        </div>
-      </Dialog>
+      <ScoreConfirmDialog
+        title="提交评分表"
+        open={confirming}
+        busy={busy}
+        subject="本表"
+        total={total}
+        rule="评分表只能提交一次，提交后不能再修改，确认提交吗？"
+        onConfirm={() => void send('submit').then(() => setConfirming(false))}
+        onCancel={() => setConfirming(false)}
+      />
     </Card>
   );
 }

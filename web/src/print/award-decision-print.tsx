@@ -1,3 +1,4 @@
+import { AWARD_NOTICE_TITLE } from '../../../domain/purchase/award-notice';
 import { api } from '../api';
 import { Card, Loading, ProblemAlert } from '../components/ui';
 import { yuan } from '../money';
@@ -19,10 +20,11 @@ export function AwardDecisionPrint({ id }: { id: string }) {
     );
   return (
     <PrintSheet
-      title="政府购买服务成交结果通知书"
+      title={AWARD_NOTICE_TITLE}
       fileNo={`项目编号 ${data.projectNo}`}
       date={award.noticeAt ?? award.decidedAt}
       back={`/purchases/${id}`}
+      verification={data.awardSeal}
     >
       <p>{award.name}：</p>
       <p className="print-para">

@@ -29,6 +29,7 @@ export function GradeDecisionPrint({ id }: { id: string }) {
       fileNo={`评估档案号 ${data.fileNo ?? data.id}`}
       date={decidedAt}
       back={`/evaluation/files/${id}`}
+      verification={data.decisionSeal}
     >
       <p>{data.organizationName ?? ''}：</p>
       <p className="print-para">

@@ -46,6 +46,7 @@ export function RegistrationDecisionPrint({ id }: { id: string }) {
       fileNo={fileNo}
       date={decision.at}
       back={`/registrations/${id}`}
+      verification={data.decisionSeal}
     >
       <p>{view.name}申请人：</p>
       <p className="print-para">

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { LEGAL_FORM_LABEL } from '../../../domain/organization-types';
 import { REGISTRATION_STATUSES } from '../../../workflows/registration/view-types';
-import { api } from '../api';
 import { ExportLinks, usePagedList } from '../components/pager';
 import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
 import { formatDate } from '../format';
@@ -9,7 +8,6 @@ import { statusLabel, statusTone } from '../labels';
 import { Link } from '../router';
 import { useSession } from '../session';
 import type { RegistrationSummary, WorkItem } from '../types';
-import { useLoad } from '../use-load';
 
 const URGENCY: Record<WorkItem['urgency'], { label: string; tone: string } | null> = {
   overdue: { label: '已逾期', tone: 'bad' },
@@ -32,9 +30,10 @@ function Due({ item }: { item: WorkItem }) {
 
 /** What waits for this person, most urgent first (the API sorts by deadline). */
 export function WorklistPage() {
-  const { data, error } = useLoad(
-    () => api.get<{ items: WorkItem[] }>('/api/worklist'),
-    'worklist',
+  const { data, error, pager } = usePagedList<WorkItem, { overdue: number }>(
+    '/api/worklist',
+    '',
+    50,
   );
   return (
     <div>
@@ -49,8 +48,8 @@ export function WorklistPage() {
       ) : (
         <>
           <p className="muted">
-            共 {data.items.length} 件，其中已逾期{' '}
-            {data.items.filter((i) => i.urgency === 'overdue').length} 件、临近到期{' '}
+            共 {data.total} 件，其中已逾期 {data.overdue} 件
+            {data.total > data.items.length ? '；本页' : '、'}临近到期{' '}
             {data.items.filter((i) => i.urgency === 'near_due').length} 件。
           </p>
           <ul className="work-list">
@@ -70,6 +69,7 @@ export function WorklistPage() {
               </li>
             ))}
           </ul>
+          {pager}
         </>
       )}
     </div>
@@ -115,7 +115,7 @@ function RegistrationTable({ items }: { items: RegistrationSummary[] }) {
 /** The applicant's own files, with what waits for them on top. */
 export function MyRegistrationsPage() {
   const list = usePagedList<RegistrationSummary>('/api/registrations', '');
-  const todo = useLoad(() => api.get<{ items: WorkItem[] }>('/api/worklist'), 'todo');
+  const todo = usePagedList<WorkItem>('/api/worklist', '', 50);
   const registered = useSession().account?.organizationRegistered === true;
   return (
     <div>
@@ -145,6 +145,7 @@ export function MyRegistrationsPage() {
               </li>
             ))}
           </ul>
+          {todo.pager}
         </Card>
       )}
       <Card title="全部申请">

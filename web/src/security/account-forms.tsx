@@ -1,11 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
-import { Field, ProblemAlert } from '../components/ui';
+import { ActionDialog } from '../components/action-dialog';
+import { Field } from '../components/ui';
 import { useFormState } from '../forms/use-form-state';
 import type { Role } from '../types';
 import type { AccountRow } from './accounts-page';
 
-/** The security administrator's account forms: a new account, and one change to an account. */
+/**
+ * The security administrator's account dialogs: a new account, and one change to an account;
+ * both the one action dialog (busy, problem, field errors), rendered while open.
+ */
 
 export const ROLE_CHOICES: [Role, string][] = [
   ['applicant', '申请人'],
@@ -48,7 +52,34 @@ function RoleSelect(props: { label: string; value: Role; onChange: (r: Role) => 
   );
 }
 
-export function CreateForm({ onDone }: { onDone: () => void }) {
+/** A required text box of an account form, with its hint and error. */
+function TextField(props: {
+  label: string;
+  value: string;
+  error?: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  onChange: (v: string) => void;
+}) {
+  const { label, value, error, hint, type = 'text', autoComplete, onChange } = props;
+  return (
+    <Field label={label} required error={error} hint={hint}>
+      {(id, d) => (
+        <input
+          id={id}
+          type={type}
+          autoComplete={autoComplete}
+          value={value}
+          aria-describedby={d}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const [form, setForm] = useState({
     username: '',
     displayName: '',
@@ -58,12 +89,9 @@ export function CreateForm({ onDone }: { onDone: () => void }) {
     organizationName: '',
   });
   const state = useFormState();
-  const { busy, errors } = state;
-  const error = state.problem;
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { errors } = state;
+  const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
+  const submit = async () => {
     const { organizationName, ...rest } = form;
     const created = await state.submit(async () => {
       await api.post('/api/admin/accounts', {
@@ -75,81 +103,72 @@ export function CreateForm({ onDone }: { onDone: () => void }) {
     if (created) onDone();
   };
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <ProblemAlert error={error} fieldsShown />
-      <Field label="用户名" required error={errors.username} hint="3至40位小写字母、数字或 _ . -">
-        {(id, d) => (
-          <input id={id} value={form.username} aria-describedby={d} onChange={set('username')} />
-        )}
-      </Field>
-      <Field label="姓名" required error={errors.displayName}>
-        {(id, d) => (
-          <input
-            id={id}
-            value={form.displayName}
-            aria-describedby={d}
-            onChange={set('displayName')}
-          />
-        )}
-      </Field>
-      <Field label="电子邮箱" required error={errors.email}>
-        {(id, d) => (
-          <input
-            id={id}
-            type="email"
-            value={form.email}
-            aria-describedby={d}
-            onChange={set('email')}
-          />
-        )}
-      </Field>
+    <ActionDialog
+      title="新建账号"
+      open
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      decision={state}
+      confirmLabel="新建"
+      className="stack"
+    >
+      <TextField
+        label="用户名"
+        value={form.username}
+        error={errors.username}
+        hint="3至40位小写字母、数字或 _ . -"
+        onChange={set('username')}
+      />
+      <TextField
+        label="姓名"
+        value={form.displayName}
+        error={errors.displayName}
+        onChange={set('displayName')}
+      />
+      <TextField
+        label="电子邮箱"
+        type="email"
+        value={form.email}
+        error={errors.email}
+        onChange={set('email')}
+      />
       <RoleSelect label="角色" value={form.role} onChange={(role) => setForm({ ...form, role })} />
       {form.role === 'applicant' && (
-        <Field label="申请组织名称" required error={errors.organizationName}>
-          {(id, d) => (
-            <input
-              id={id}
-              value={form.organizationName}
-              aria-describedby={d}
-              onChange={set('organizationName')}
-            />
-          )}
-        </Field>
+        <TextField
+          label="申请组织名称"
+          value={form.organizationName}
+          error={errors.organizationName}
+          onChange={set('organizationName')}
+        />
       )}
-      <Field
+      <TextField
         label="初始密码"
-        required
+        type="password"
+        autoComplete="new-password"
+        value={form.password}
         error={errors.password}
         hint="须符合安全策略；请当面或另行告知本人"
-      >
-        {(id, d) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            aria-describedby={d}
-            onChange={set('password')}
-          />
-        )}
-      </Field>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        新建
-      </button>
-    </form>
+        onChange={set('password')}
+      />
+    </ActionDialog>
   );
 }
 
-export function ActionForm({ action, onDone }: { action: AccountAction; onDone: () => void }) {
+export function AccountActionDialog({
+  action,
+  onClose,
+  onDone,
+}: {
+  action: AccountAction;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [role, setRole] = useState<Role>(action.account.role);
   const [text, setText] = useState('');
   const [organizationName, setOrganizationName] = useState('');
   const form = useFormState();
-  const { busy } = form;
-  const error = form.problem;
   const base = `/api/admin/accounts/${action.account.id}`;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const done = await form.submit(async () => {
       if (action.kind === 'role')
         await api.put(`${base}/role`, {
@@ -171,8 +190,16 @@ export function ActionForm({ action, onDone }: { action: AccountAction; onDone: 
     'mfa-reset': '重置动态验证码',
   }[action.kind];
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <ProblemAlert error={error} />
+    <ActionDialog
+      title={`${action.account.displayName}（${action.account.username}）`}
+      open
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      decision={form}
+      confirmLabel={label}
+      fieldsShown={false}
+      className="stack"
+    >
       {action.kind === 'role' ? (
         <>
           <RoleSelect label="新角色" value={role} onChange={setRole} />
@@ -202,9 +229,6 @@ export function ActionForm({ action, onDone }: { action: AccountAction; onDone: 
         </Field>
       )}
       <p className="muted">该账号当前的登录会随即结束。</p>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {label}
-      </button>
-    </form>
+    </ActionDialog>
   );
 }

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ExportLinks, usePagedList } from '../components/pager';
-import { Badge, Card, Dialog, Empty, Loading, ProblemAlert } from '../components/ui';
+import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
 import { useFormState } from '../forms/use-form-state';
 import type { Role } from '../types';
-import { useLoad } from '../use-load';
 import {
   type AccountAction as Action,
-  ActionForm,
-  CreateForm,
+  AccountActionDialog,
+  CreateDialog,
   ROLE_CHOICES,
 } from './account-forms';
 
@@ -39,7 +38,7 @@ export function AccountsPage() {
   const [f, setF] = useState({ q: '', role: '' });
   const filters = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
   const accounts = usePagedList<AccountRow>('/api/admin/accounts', filters, 50);
-  const sessions = useLoad(() => api.get<{ items: SessionRow[] }>('/api/admin/sessions'), '');
+  const sessions = usePagedList<SessionRow>('/api/admin/sessions', '', 50);
   const [action, setAction] = useState<Action | null>(null);
   const [creating, setCreating] = useState(false);
   const done = () => {
@@ -169,19 +168,16 @@ export function AccountsPage() {
         ) : sessions.data.items.length === 0 ? (
           <Empty>没有在用的会话。</Empty>
         ) : (
-          <SessionsTable rows={sessions.data.items} onEnded={done} />
+          <>
+            <SessionsTable rows={sessions.data.items} onEnded={done} />
+            {sessions.pager}
+          </>
         )}
       </Card>
-      <Dialog title="新建账号" open={creating} onClose={() => setCreating(false)}>
-        <CreateForm onDone={done} />
-      </Dialog>
-      <Dialog
-        title={action ? `${action.account.displayName}（${action.account.username}）` : ''}
-        open={action !== null}
-        onClose={() => setAction(null)}
-      >
-        {action && <ActionForm action={action} onDone={done} />}
-      </Dialog>
+      {creating && <CreateDialog onClose={() => setCreating(false)} onDone={done} />}
+      {action && (
+        <AccountActionDialog action={action} onClose={() => setAction(null)} onDone={done} />
+      )}
     </div>
   );
 }

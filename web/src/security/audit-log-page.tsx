@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { AUDIT_SUBJECT_LABEL, SECURITY_EVENT_LABEL } from '../../../domain/log-labels';
-import { api } from '../api';
 import { ExportLinks, usePagedList } from '../components/pager';
-import { Badge, Card, Empty, Loading, Notice, ProblemAlert } from '../components/ui';
+import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDateTime } from '../format';
+import { ChainCheckCard } from './chain-check-card';
 
 interface SecurityEvent {
   chainSeq: number;
@@ -27,13 +27,6 @@ interface AuditEntry {
   reason: string | null;
 }
 
-interface ChainReport {
-  ok: boolean;
-  entries: number;
-  head: { seq: number; hash: string } | null;
-  firstBreak: { seq: number | null; reason: string } | null;
-}
-
 const KIND = SECURITY_EVENT_LABEL;
 const OUTCOME: Record<SecurityEvent['outcome'], [string, string]> = {
   success: ['成功', 'ok'],
@@ -49,169 +42,150 @@ export function AuditLogPage() {
   const eventFilters = [kind && `kind=${kind}`, days].filter(Boolean).join('&');
   const events = usePagedList<SecurityEvent>('/api/audit/security-events', eventFilters, 50);
   const entries = usePagedList<AuditEntry>('/api/audit/entries', days, 50);
-  const [check, setCheck] = useState<{
-    ok: boolean;
-    audit: ChainReport;
-    security: ChainReport;
-  } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const verify = async () => {
-    setError(null);
-    try {
-      setCheck(await api.get('/api/audit/verify'));
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
     <div>
       <h1 className="page-title">审计日志</h1>
-      <ProblemAlert error={error ?? events.error ?? entries.error} />
+      <ProblemAlert error={events.error ?? entries.error} />
       <div className="filters">
-        <label>
-          起始日期{' '}
-          <input
-            type="date"
-            value={day.from}
-            onChange={(e) => setDay((d) => ({ ...d, from: e.target.value }))}
-          />
-        </label>
-        <label>
-          截止日期{' '}
-          <input
-            type="date"
-            value={day.to}
-            onChange={(e) => setDay((d) => ({ ...d, to: e.target.value }))}
-          />
-        </label>
+        <DayInput
+          label="起始日期"
+          value={day.from}
+          onChange={(from) => setDay((d) => ({ ...d, from }))}
+        />
+        <DayInput
+          label="截止日期"
+          value={day.to}
+          onChange={(to) => setDay((d) => ({ ...d, to }))}
+        />
       </div>
-      <Card
-        title="日志完整性"
-        actions={
-          <button type="button" className="btn btn-primary btn-sm" onClick={() => void verify()}>
-            校验哈希链
-          </button>
-        }
-      >
-        {check ? (
-          <div className="stack">
-            <Notice tone={check.ok ? 'ok' : 'warn'}>
-              {check.ok
-                ? '两条哈希链均完整，未发现修改、删除或插入。'
-                : '哈希链不完整：日志在写入后被改动过。'}
-            </Notice>
-            {(['audit', 'security'] as const).map((c) => (
-              <p key={c}>
-                {c === 'audit' ? '业务审计日志' : '安全日志'}：{check[c].entries} 条
-                {check[c].head && (
-                  <>
-                    ，末端 <code>{`${check[c].head?.seq}:${check[c].head?.hash}`}</code>
-                  </>
-                )}
-                {check[c].firstBreak &&
-                  `；第 ${check[c].firstBreak?.seq ?? '?'} 条起断开（${check[c].firstBreak?.reason}）`}
-              </p>
-            ))}
-            <p className="muted">
-              请把末端（位置:哈希）记录在本系统之外，下次校验时可证明末尾没有被截去。
-            </p>
-          </div>
-        ) : (
-          <p className="muted">
-            每条日志都与前一条以哈希相连，任何一条被改、删或插入，校验即不通过。
-          </p>
-        )}
-      </Card>
-      <Card
-        title="安全日志（时间为 UTC 存储，按本地时间显示）"
-        actions={
-          <span className="filters">
-            <select aria-label="事件类型" value={kind} onChange={(e) => setKind(e.target.value)}>
-              <option value="">全部事件</option>
-              {Object.entries(KIND).map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
-            </select>
-            <ExportLinks path="/api/audit/security-events/export" filters={eventFilters} />
-          </span>
-        }
-      >
-        {!events.data ? (
-          <Loading />
-        ) : events.data.items.length === 0 ? (
-          <Empty>没有记录。</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>时间</th>
-                  <th>事件</th>
-                  <th>结果</th>
-                  <th>账号</th>
-                  <th>来源地址</th>
-                  <th>请求</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.data.items.map((e) => (
-                  <tr key={e.chainSeq}>
-                    <td data-label="时间">{formatDateTime(e.at)}</td>
-                    <td data-label="事件">{KIND[e.kind] ?? e.kind}</td>
-                    <td data-label="结果">
-                      <Badge tone={OUTCOME[e.outcome][1]}>{OUTCOME[e.outcome][0]}</Badge>
-                    </td>
-                    <td data-label="账号">{e.username ?? e.accountId ?? '—'}</td>
-                    <td data-label="来源地址">{e.sourceIp}</td>
-                    <td data-label="请求" className="break">
-                      {e.method} {e.path}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {events.pager}
-          </div>
-        )}
-      </Card>
-      <Card
-        title="业务审计日志（最新在前）"
-        actions={<ExportLinks path="/api/audit/entries/export" filters={days} />}
-      >
-        {!entries.data ? (
-          <Loading />
-        ) : entries.data.items.length === 0 ? (
-          <Empty>没有记录。</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>时间</th>
-                  <th>事项</th>
-                  <th>决定</th>
-                  <th>办理人</th>
-                  <th>理由</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.data.items.map((e) => (
-                  <tr key={e.chainSeq}>
-                    <td data-label="时间">{formatDateTime(e.at)}</td>
-                    <td data-label="事项">{AUDIT_SUBJECT_LABEL[e.subjectType] ?? e.subjectType}</td>
-                    <td data-label="决定">{e.action}</td>
-                    <td data-label="办理人">{e.actor.name}</td>
-                    <td data-label="理由">{e.reason ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {entries.pager}
-          </div>
-        )}
-      </Card>
+      <ChainCheckCard />
+      <SecurityEventsCard events={events} kind={kind} setKind={setKind} filters={eventFilters} />
+      <AuditEntriesCard entries={entries} filters={days} />
     </div>
+  );
+}
+
+function DayInput(props: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input type="date" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </label>
+  );
+}
+
+function SecurityEventsCard({
+  events,
+  kind,
+  setKind,
+  filters: eventFilters,
+}: {
+  events: ReturnType<typeof usePagedList<SecurityEvent>>;
+  kind: string;
+  setKind: (k: string) => void;
+  filters: string;
+}) {
+  return (
+    <Card
+      title="安全日志（时间为 UTC 存储，按本地时间显示）"
+      actions={
+        <span className="filters">
+          <select aria-label="事件类型" value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">全部事件</option>
+            {Object.entries(KIND).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+          <ExportLinks path="/api/audit/security-events/export" filters={eventFilters} />
+        </span>
+      }
+    >
+      {!events.data ? (
+        <Loading />
+      ) : events.data.items.length === 0 ? (
+        <Empty>没有记录。</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>时间</th>
+                <th>事件</th>
+                <th>结果</th>
+                <th>账号</th>
+                <th>来源地址</th>
+                <th>请求</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.data.items.map((e) => (
+                <tr key={e.chainSeq}>
+                  <td data-label="时间">{formatDateTime(e.at)}</td>
+                  <td data-label="事件">{KIND[e.kind] ?? e.kind}</td>
+                  <td data-label="结果">
+                    <Badge tone={OUTCOME[e.outcome][1]}>{OUTCOME[e.outcome][0]}</Badge>
+                  </td>
+                  <td data-label="账号">{e.username ?? e.accountId ?? '—'}</td>
+                  <td data-label="来源地址">{e.sourceIp}</td>
+                  <td data-label="请求" className="break">
+                    {e.method} {e.path}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {events.pager}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function AuditEntriesCard({
+  entries,
+  filters: days,
+}: {
+  entries: ReturnType<typeof usePagedList<AuditEntry>>;
+  filters: string;
+}) {
+  return (
+    <Card
+      title="业务审计日志（最新在前）"
+      actions={<ExportLinks path="/api/audit/entries/export" filters={days} />}
+    >
+      {!entries.data ? (
+        <Loading />
+      ) : entries.data.items.length === 0 ? (
+        <Empty>没有记录。</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>时间</th>
+                <th>事项</th>
+                <th>决定</th>
+                <th>办理人</th>
+                <th>理由</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.data.items.map((e) => (
+                <tr key={e.chainSeq}>
+                  <td data-label="时间">{formatDateTime(e.at)}</td>
+                  <td data-label="事项">{AUDIT_SUBJECT_LABEL[e.subjectType] ?? e.subjectType}</td>
+                  <td data-label="决定">{e.action}</td>
+                  <td data-label="办理人">{e.actor.name}</td>
+                  <td data-label="理由">{e.reason ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {entries.pager}
+        </div>
+      )}
+    </Card>
   );
 }
