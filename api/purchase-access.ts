@@ -8,6 +8,15 @@ import { AppError, hiddenFrom } from './problem';
 /** Bureau-side roles that see every project. */
 const OFFICIALS = new Set(['purchaser', 'finance', 'administrator']);
 
+/** Who reads projects: officials all, experts and applicants those they take part in. */
+export const PURCHASE_READERS = [
+  'purchaser',
+  'finance',
+  'administrator',
+  'evaluator',
+  'applicant',
+] as const;
+
 /**
  * Object-level access: purchasers, finance and administrators see every project; an expert
  * only projects whose panel holds them or whose performance evaluation they are seated on; an

@@ -7,6 +7,15 @@ const STAFF = new Set(['reviewer', 'section_head', 'bureau_head', 'administrator
 
 export const isStaff = (s: Session) => STAFF.has(s.role);
 
+/** Who may read registrations: staff all of them, an applicant its own organisation's. */
+export const REGISTRATION_READERS = [
+  'applicant',
+  'reviewer',
+  'section_head',
+  'bureau_head',
+  'administrator',
+] as const;
+
 /**
  * Object-level access: staff of the bureau see every file; an applicant sees only its own
  * organisation's. Others' files answer 404, so their existence does not leak.

@@ -27,9 +27,25 @@ import { registerObjections } from './competition-objections';
 import { ROUND_ACTIONS, registerRoundActions } from './competition-round-actions';
 
 const TAG = '公益创投';
-
 export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: AppDeps): Router {
   const router = Router();
+  registerRoundCreation(registry, router, deps);
+  registerRoundListing(registry, router, deps);
+  registerRoundDetail(registry, router, deps);
+  registerConflictDeclarations(registry, router, deps);
+  registerCommunityRecords(router, registry, deps);
+  registerRoundActions(router, registry, deps);
+  registerRoundFigures(router, registry, deps);
+  registerObjections(router, registry, deps);
+  return router;
+}
+
+/** An administrator creates a round and starts its workflow. */
+export function registerRoundCreation(
+  registry: RouteRegistry,
+  router: Router,
+  deps: AppDeps,
+): void {
   const { db } = deps;
 
   registry.add(
@@ -69,6 +85,11 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       return { id, ruleVersion, settings: policy };
     },
   );
+}
+
+/** Rounds as a page, a lookup or an export. */
+export function registerRoundListing(registry: RouteRegistry, router: Router, deps: AppDeps): void {
+  const { db } = deps;
 
   registry.add(
     router,
@@ -137,6 +158,11 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       return SENT;
     },
   );
+}
+
+/** One round's live view, with the actions offered to the caller. */
+export function registerRoundDetail(registry: RouteRegistry, router: Router, deps: AppDeps): void {
+  const { db } = deps;
 
   registry.add(
     router,
@@ -181,6 +207,15 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       };
     },
   );
+}
+
+/** A judge declares conflicts of interest. */
+export function registerConflictDeclarations(
+  registry: RouteRegistry,
+  router: Router,
+  deps: AppDeps,
+): void {
+  const { db } = deps;
 
   registry.add(
     router,
@@ -202,10 +237,4 @@ export function createCompetitionRoundsRouter(registry: RouteRegistry, deps: App
       );
     },
   );
-
-  registerCommunityRecords(router, registry, deps);
-  registerRoundActions(router, registry, deps);
-  registerRoundFigures(router, registry, deps);
-  registerObjections(router, registry, deps);
-  return router;
 }

@@ -5,30 +5,18 @@ import { applyForEvaluation } from '../../operations/evaluation/apply-for-evalua
 import { openCampaign } from '../../operations/evaluation/open-campaign';
 import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
-import type { Session } from '../auth/session';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
-import {
-  CAMPAIGN_COLUMNS,
-  CAMPAIGN_ORDER,
-  campaignLookupWhere,
-  campaignRows,
-  campaignWhere,
-  ZCampaignExportQuery,
-  ZCampaignListQuery,
-  ZCampaignLookupQuery,
-} from '../evaluation-campaign-list';
-import { loadCampaignStages } from '../evaluation-campaign-stages';
-import { readLookup } from '../lookup';
 import { operate } from '../operations';
-import { pageArgs } from '../paging';
-import { AppError } from '../problem';
-import { adminWorkflowLink } from '../registration-access';
-import { type RouteRegistry, SENT, uuidParam } from '../route';
+import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
-import { exportList, exportResponse } from '../table-export';
+import { campaignBody, campaignRow } from './evaluation-campaign-body';
+import { registerCampaignListing } from './evaluation-campaign-listing';
 
 export type EvaluationDeps = AppDeps & { evaluation: EvaluationClient };
+
+/** Read by the grades routes and the unit tests. */
+export { campaignProgress } from './evaluation-campaign-body';
 
 const TAG = '等级评估';
 
@@ -38,6 +26,20 @@ export function createEvaluationCampaignsRouter(
   deps: EvaluationDeps,
 ): Router {
   const router = Router();
+  registerCampaignOpening(registry, router, deps);
+  registerCampaignListing(registry, router, deps);
+  registerCampaignDetail(registry, router, deps);
+  registerCampaignClosing(registry, router, deps);
+  registerCampaignApplications(registry, router, deps);
+  return router;
+}
+
+/** An administrator opens a campaign. */
+export function registerCampaignOpening(
+  registry: RouteRegistry,
+  router: Router,
+  deps: EvaluationDeps,
+): void {
   const { db, config, evaluation } = deps;
 
   registry.add(
@@ -80,82 +82,14 @@ export function createEvaluationCampaignsRouter(
       return campaignBody(deps, id, session!);
     },
   );
+}
 
-  registry.add(
-    router,
-    {
-      method: 'get',
-      path: '/api/evaluation/campaigns',
-      tag: TAG,
-      summary: '评估活动列表（可按阶段、年度、通知发布日期筛选）',
-      access: 'signed-in',
-      query: ZCampaignListQuery,
-      response: { status: 200, description: '一页评估活动', schema: E.ZCampaignList },
-    },
-    async ({ query, session }) => {
-      const where = campaignWhere(config.DISTRICT_CODE, query);
-      const [total, rows] = await Promise.all([
-        db.evaluationCampaign.count({ where }),
-        db.evaluationCampaign.findMany({ where, orderBy: CAMPAIGN_ORDER, ...pageArgs(query) }),
-      ]);
-      const items = await Promise.all(rows.map((r) => campaignBody(deps, r.id, session!)));
-      return { items, page: query.page, pageSize: query.pageSize, total };
-    },
-  );
-
-  registry.add(
-    router,
-    {
-      method: 'get',
-      path: '/api/evaluation/campaigns/lookup',
-      tag: TAG,
-      summary: `选择评估活动（按名称查找，最多${config.LOOKUP_MAX}项）`,
-      access: 'signed-in',
-      query: ZCampaignLookupQuery,
-      response: { status: 200, description: '评估活动', schema: E.ZCampaignLookup },
-    },
-    async ({ query }) =>
-      readLookup(
-        config.LOOKUP_MAX,
-        (take) =>
-          db.evaluationCampaign.findMany({
-            where: campaignLookupWhere(config.DISTRICT_CODE, query.q),
-            orderBy: CAMPAIGN_ORDER,
-            take,
-          }),
-        (c) => ({ id: c.id, title: c.title, year: c.year }),
-      ),
-  );
-
-  registry.add(
-    router,
-    {
-      method: 'get',
-      path: '/api/evaluation/campaigns/export',
-      tag: TAG,
-      summary: '导出评估活动列表（Excel 或 CSV，筛选条件与列表相同）',
-      description: `最多导出${config.EXPORT_MAX_ROWS}行。`,
-      access: ['administrator', 'section_head', 'agency'],
-      query: ZCampaignExportQuery,
-      response: exportResponse,
-      problems: ['unprocessable'],
-      limit: 'expensive',
-    },
-    async ({ query, res }) => {
-      const where = campaignWhere(config.DISTRICT_CODE, query);
-      const opts = { format: query.format, title: '评估活动', creator: config.AUTHORITY_NAME };
-      await exportList(res, { ...opts, maxRows: config.EXPORT_MAX_ROWS }, CAMPAIGN_COLUMNS, {
-        count: () => db.evaluationCampaign.count({ where }),
-        read: async () =>
-          campaignRows(
-            db,
-            await db.evaluationCampaign.findMany({ where, orderBy: CAMPAIGN_ORDER }),
-          ),
-      });
-      return SENT;
-    },
-  );
-
+/** One campaign with its stages and progress. */
+export function registerCampaignDetail(
+  registry: RouteRegistry,
+  router: Router,
+  deps: EvaluationDeps,
+): void {
   registry.add(
     router,
     {
@@ -170,6 +104,15 @@ export function createEvaluationCampaignsRouter(
     },
     async ({ params, session }) => campaignBody(deps, params.id, session!),
   );
+}
+
+/** Closing the applications, then the campaign, as workflow Updates. */
+export function registerCampaignClosing(
+  registry: RouteRegistry,
+  router: Router,
+  deps: EvaluationDeps,
+): void {
+  const { db, evaluation } = deps;
 
   for (const [path, def, summary] of [
     ['close-applications', m.closeApplicationsUpdate, '截止申报，开始资格审查和评估'],
@@ -202,6 +145,15 @@ export function createEvaluationCampaignsRouter(
       },
     );
   }
+}
+
+/** An organisation applies inside the window. */
+export function registerCampaignApplications(
+  registry: RouteRegistry,
+  router: Router,
+  deps: EvaluationDeps,
+): void {
+  const { db, config } = deps;
 
   registry.add(
     router,
@@ -239,91 +191,4 @@ export function createEvaluationCampaignsRouter(
       };
     },
   );
-
-  return router;
-}
-
-async function campaignRow(deps: EvaluationDeps, id: string) {
-  const c = await deps.db.evaluationCampaign.findUnique({ where: { id } });
-  if (!c || c.districtCode !== deps.config.DISTRICT_CODE)
-    throw new AppError('not_found', '没有找到该评估活动');
-  return c;
-}
-
-/** Who sees who sits on the committees: the evaluation office and the committees. */
-const INSIDERS = new Set(['administrator', 'section_head', 'agency', 'committee_member']);
-
-/**
- * The campaign with its progress counted from the files' projection. The committees' member
- * ids go to the evaluation office and the committee members only, the workflow's address to the
- * administrators; everyone else (applicants above all) sees how many members there are.
- */
-async function campaignBody(deps: EvaluationDeps, id: string, session: Session) {
-  const c = await campaignRow(deps, id);
-  const insider = INSIDERS.has(session.role);
-  const files = await deps.db.evaluationFile.findMany({
-    where: { campaignId: id },
-    select: { status: true, finalScore: true, decidedLevel: true, reviewRequestedAt: true },
-  });
-  const notice = await deps.db.announcement.findUnique({
-    where: { key: `evaluation-notice:${c.id}` },
-    select: { id: true, title: true, publishedAt: true },
-  });
-  return {
-    id: c.id,
-    year: c.year,
-    title: c.title,
-    phase: c.phase,
-    noticeAt: c.noticeAt.toISOString(),
-    windowOpensAt: c.windowOpensAt.toISOString(),
-    windowClosesAt: c.windowClosesAt.toISOString(),
-    applicationsClosedAt: c.applicationsClosedAt?.toISOString() ?? null,
-    committeeSize: c.committeeIds.length,
-    reviewCommitteeSize: c.reviewCommitteeIds.length,
-    ...(insider ? { committeeIds: c.committeeIds, reviewCommitteeIds: c.reviewCommitteeIds } : {}),
-    closedAt: c.closedAt?.toISOString() ?? null,
-    /** The published notice (公告), readable by anyone at /api/announcements/{id}. */
-    notice: notice && {
-      id: notice.id,
-      title: notice.title,
-      publishedAt: notice.publishedAt.toISOString(),
-    },
-    /** §4.3 ROUND phases with their dates, the current one marked. */
-    stages: await loadCampaignStages(
-      deps.db,
-      c,
-      files.map((f) => f.status),
-    ),
-    progress: campaignProgress(files),
-    ...adminWorkflowLink(
-      { url: deps.config.TEMPORAL_UI_URL, namespace: deps.config.TEMPORAL_NAMESPACE },
-      session,
-      c.workflowId,
-    ),
-  };
-}
-
-/**
- * Applied, assessed (eligibility decided), scored, decided, objected, disqualified. A
- * disqualified file's score and level no longer count.
- */
-export function campaignProgress(
-  files: {
-    status: string;
-    finalScore: number | null;
-    decidedLevel: number | null;
-    reviewRequestedAt: Date | null;
-  }[],
-) {
-  const counting = files.filter((f) => f.status !== 'disqualified');
-  return {
-    applied: files.length,
-    assessed: files.filter((f) => f.status !== 'applied').length,
-    ineligible: files.filter((f) => f.status === 'ineligible').length,
-    scored: counting.filter((f) => f.finalScore !== null).length,
-    decided: counting.filter((f) => f.decidedLevel !== null || f.status === 'not_graded').length,
-    objected: files.filter((f) => f.reviewRequestedAt !== null).length,
-    confirmed: files.filter((f) => f.status === 'confirmed').length,
-    disqualified: files.length - counting.length,
-  };
 }

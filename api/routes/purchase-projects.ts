@@ -3,107 +3,32 @@ import { z } from 'zod';
 import { awardNoticeKey } from '../../domain/purchase/award-notice';
 import type { CatalogueItemSnapshot } from '../../domain/purchase/catalogue';
 import type { PurchaseProject } from '../../generated/prisma/client';
-import type { Prisma } from '../../lib/db';
 import { buildReleasePackage } from '../../lib/ocds/build-release-package';
 import { validateReleasePackage } from '../../lib/ocds/validate-release-package';
 import { createPurchaseProject } from '../../operations/purchase/create-purchase-project';
 import { CONTRACT_STAGE_STATUSES, contractWorkflowId } from '../../workflows/purchase/messages';
-import {
-  PURCHASE_STATUS_LABEL,
-  type PurchaseStatus,
-  type PurchaseView,
-} from '../../workflows/purchase/view-types';
+import type { PurchaseView } from '../../workflows/purchase/view-types';
 import type { AppDeps } from '../app';
 import type { Session } from '../auth/session';
-import { registerSeatRoute, seatedEvaluators, seatsOf } from '../evaluator-seats';
+import { registerSeatRoute, seatedEvaluators } from '../evaluator-seats';
 import { offeredTo } from '../offers';
 import { operate } from '../operations';
-import { dateRange, readPage } from '../paging';
 import { AppError } from '../problem';
-import { purchaseFor, viewFor } from '../purchase-access';
+import { purchaseFor, PURCHASE_READERS as READERS, viewFor } from '../purchase-access';
 import { temporalUrl } from '../registration-access';
 import { type RouteRegistry, SENT, uuidParam } from '../route';
-import { sealLink } from '../seal-link';
 import {
   ZCreateProjectRequest,
   ZOcdsQuery,
   ZProjectDetail,
-  ZProjectExportQuery,
-  ZProjectList,
-  ZProjectListQuery,
   ZProjectSummary,
 } from '../schemas/purchase';
-import { type Column, exportResponse, sendTable } from '../table-export';
+import { sealLink } from '../seal-link';
 import { PURCHASE_ACTIONS, purchaseActor } from './purchase-actions';
 import { toCatalogueJson } from './purchase-catalogue';
+import { registerPurchaseList, projectSummary as summary } from './purchase-project-list';
 
 const TAG = '政府购买服务';
-const READERS = ['purchaser', 'finance', 'administrator', 'evaluator', 'applicant'] as const;
-
-/** Newest first; the id breaks ties so that pages neither repeat nor skip a row. */
-const PROJECT_ORDER: Prisma.PurchaseProjectOrderByWithRelationInput[] = [
-  { createdAt: 'desc' },
-  { id: 'asc' },
-];
-
-/**
- * What a caller may list: an applicant the notices open for responses and the projects its
- * organisation answered; an expert those it reviews or evaluates; officials all.
- */
-async function projectWhere(
-  db: AppDeps['db'],
-  query: { status?: string; from?: string; to?: string },
-  s: Session,
-): Promise<Prisma.PurchaseProjectWhereInput> {
-  const scope: Prisma.PurchaseProjectWhereInput =
-    s.role === 'applicant'
-      ? { OR: [{ status: 'tendering' }, { respondentOrgIds: { has: s.org ?? '-' } }] }
-      : s.role === 'evaluator'
-        ? {
-            OR: [
-              { expertIds: { has: s.sub } },
-              { id: { in: await seatsOf(db, 'purchase', s.sub) } },
-            ],
-          }
-        : {};
-  const createdAt = dateRange(query);
-  return {
-    AND: [scope, query.status ? { status: query.status } : {}, createdAt ? { createdAt } : {}],
-  };
-}
-
-const PROJECT_COLUMNS: Column<PurchaseProject>[] = [
-  { header: '项目编号', value: (p) => p.projectNo, width: 22 },
-  { header: '项目名称', value: (p) => p.title, width: 30 },
-  { header: '购买主体', value: (p) => p.department, width: 20 },
-  { header: '预算年度', kind: 'count', value: (p) => p.budgetYear },
-  { header: '预算金额（元）', kind: 'yuan', value: (p) => p.budgetFen },
-  {
-    header: '状态',
-    value: (p) => PURCHASE_STATUS_LABEL[p.status as PurchaseStatus] ?? p.status,
-    width: 26,
-  },
-  { header: '成交金额（元）', kind: 'yuan', value: (p) => p.awardedAmountFen },
-  { header: '确定承接主体时间', kind: 'time', value: (p) => p.awardedAt },
-  { header: '合同金额（元）', kind: 'yuan', value: (p) => p.contractAmountFen },
-  { header: '合同签订时间', kind: 'time', value: (p) => p.contractSignedAt },
-  { header: '已支付（元）', kind: 'yuan', value: (p) => p.paidFen },
-  { header: '建立时间', kind: 'time', value: (p) => p.createdAt },
-];
-
-const summary = (p: PurchaseProject) => ({
-  id: p.id,
-  projectNo: p.projectNo,
-  ocid: p.ocid,
-  title: p.title,
-  department: p.department,
-  purchaserKind: p.purchaserKind,
-  status: p.status,
-  method: p.method,
-  budgetFen: Number(p.budgetFen),
-  budgetYear: p.budgetYear,
-  catalogueClass: p.catalogueClass,
-});
 
 /** The project's and its contract's workflows in the Temporal Web UI, for administrators. */
 function workflowLinks(p: PurchaseProject, session: Session, config: AppDeps['config']) {
@@ -116,12 +41,10 @@ function workflowLinks(p: PurchaseProject, session: Session, config: AppDeps['co
   };
 }
 
-export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppDeps): Router {
-  const router = Router();
+/** The live view, or the last projection once the workflow's history is gone or is slow. */
+function liveViewOf(deps: AppDeps): (p: PurchaseProject) => Promise<PurchaseView> {
   const { db, config } = deps;
-
-  /** The live view, or the last projection once the workflow's history is gone or is slow. */
-  const liveView = async (p: PurchaseProject): Promise<PurchaseView> => {
+  return async (p: PurchaseProject): Promise<PurchaseView> => {
     // From signing on, the contract's child workflow holds the project's state.
     const contractStage = (CONTRACT_STAGE_STATUSES as readonly string[]).includes(p.status);
     // A workflow that does not answer quickly (no worker, Temporal away): the stored view.
@@ -150,6 +73,25 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
     }));
     return { ...stored, trail };
   };
+}
+
+export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppDeps): Router {
+  const router = Router();
+  registerPurchaseCreation(registry, router, deps);
+  registerPurchaseList(registry, router, deps);
+  registerPurchaseDetail(registry, router, deps);
+  registerPerformanceEvaluators(registry, router, deps);
+  registerPurchaseOcds(registry, router, deps);
+  return router;
+}
+
+/** A purchaser creates a project. */
+export function registerPurchaseCreation(
+  registry: RouteRegistry,
+  router: Router,
+  deps: AppDeps,
+): void {
+  const { db, config } = deps;
 
   registry.add(
     router,
@@ -196,64 +138,16 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       return SENT;
     },
   );
+}
 
-  registry.add(
-    router,
-    {
-      method: 'get',
-      path: '/api/purchases',
-      tag: TAG,
-      summary:
-        '购买服务项目列表（承接主体：正在征集响应的和本单位参与的；专家：本人参加评审或被指派绩效评价的）',
-      access: READERS,
-      query: ZProjectListQuery,
-      response: { status: 200, description: '项目', schema: ZProjectList },
-    },
-    async ({ query, session }) => {
-      const where = await projectWhere(db, query, session!);
-      return readPage(
-        query,
-        () => db.purchaseProject.count({ where }),
-        (page) => db.purchaseProject.findMany({ where, orderBy: PROJECT_ORDER, ...page }),
-        summary,
-      );
-    },
-  );
-
-  registry.add(
-    router,
-    {
-      method: 'get',
-      path: '/api/purchases/export',
-      tag: TAG,
-      summary: '导出购买服务项目列表（Excel 或 CSV，筛选条件与可见范围与列表相同）',
-      description: `金额以元为单位。最多导出${config.EXPORT_MAX_ROWS}行。`,
-      access: READERS,
-      query: ZProjectExportQuery,
-      response: exportResponse,
-      problems: ['unprocessable'],
-      limit: 'expensive',
-    },
-    async ({ query, session, res }) => {
-      const where = await projectWhere(db, query, session!);
-      const total = await db.purchaseProject.count({ where });
-      if (total > config.EXPORT_MAX_ROWS)
-        throw new AppError(
-          'unprocessable',
-          `符合条件的项目共${total}个，超过单次导出上限${config.EXPORT_MAX_ROWS}个，请缩小筛选范围`,
-        );
-      const rows = await db.purchaseProject.findMany({ where, orderBy: PROJECT_ORDER });
-      await sendTable(
-        res,
-        query.format,
-        '购买服务项目',
-        PROJECT_COLUMNS,
-        rows,
-        config.AUTHORITY_NAME,
-      );
-      return SENT;
-    },
-  );
+/** One project's view, with the actions offered to the caller. */
+export function registerPurchaseDetail(
+  registry: RouteRegistry,
+  router: Router,
+  deps: AppDeps,
+): void {
+  const { db, config } = deps;
+  const liveView = liveViewOf(deps);
 
   registry.add(
     router,
@@ -291,6 +185,15 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       };
     },
   );
+}
+
+/** Third-party performance evaluators seated on a project. */
+export function registerPerformanceEvaluators(
+  registry: RouteRegistry,
+  router: Router,
+  deps: AppDeps,
+): void {
+  const { db } = deps;
 
   registerSeatRoute(router, registry, deps, {
     subject: 'purchase',
@@ -300,6 +203,12 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
     access: ['purchaser'],
     find: (id, session) => purchaseFor(db, id, session),
   });
+}
+
+/** A project's OCDS release package. */
+export function registerPurchaseOcds(registry: RouteRegistry, router: Router, deps: AppDeps): void {
+  const { db, config } = deps;
+  const liveView = liveViewOf(deps);
 
   registry.add(
     router,
@@ -344,5 +253,4 @@ export function createPurchaseProjectsRouter(registry: RouteRegistry, deps: AppD
       return SENT;
     },
   );
-  return router;
 }
