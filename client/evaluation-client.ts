@@ -83,6 +83,9 @@ export function createEvaluationClient(
     },
     /** The live view of a file, or null before its workflow starts or after its history is gone. */
     fileStatus: (id: string) => orNull(() => file(id).query(fileStatusQuery)),
+    /** The decisions open to this person now on the campaign (names of its Updates). */
+    campaignOffers: (id: string, actor: object) =>
+      queryOffers(client, campaign(id), actor, limits.requestMs),
     /** The decisions open to this person now on the file (names of its Updates). */
     fileOffers: (id: string, actor: object) =>
       queryOffers(client, file(id), actor, limits.requestMs),

@@ -212,6 +212,8 @@ export const ZCampaign = z.object({
   progress: z.record(z.string(), z.number()),
   ...ZTemporalUrl,
 });
+/** A campaign as its page reads it: with the decisions open to the reader now. */
+export const ZCampaignDetail = ZCampaign.extend(ZOffers);
 export const ZCampaignList = ZPage(ZCampaign);
 export const ZCampaignLookup = ZLookup(
   z.object({ id: z.uuid(), title: z.string(), year: z.number().int() }),
@@ -262,6 +264,7 @@ export type FileView = z.infer<typeof ZFileView>;
 export type FileSummary = z.infer<typeof ZFileSummary>;
 export type FileDetail = z.infer<typeof ZFileDetail>;
 export type Campaign = z.infer<typeof ZCampaign>;
+export type CampaignDetail = z.infer<typeof ZCampaignDetail>;
 export type OfficeTask = z.infer<typeof ZOfficeTasks>['items'][number];
 export type CampaignStage = z.infer<typeof ZCampaignStage>;
 export type ExpertCandidate = z.infer<typeof ZExpertCandidate>;

@@ -7,6 +7,7 @@ import * as m from '../../workflows/evaluation/messages';
 import type { AppDeps } from '../app';
 import { claimDecisionKey, DECISION_HEADERS } from '../decision-key';
 import { actorOf } from '../evaluation-access';
+import { allowedFor } from '../offers';
 import { operate } from '../operations';
 import { type RouteRegistry, uuidParam } from '../route';
 import * as S from '../schemas/evaluation';
@@ -99,12 +100,23 @@ export function registerCampaignDetail(
       summary: '评估活动详情与进度',
       access: 'signed-in',
       params: uuidParam,
-      response: { status: 200, description: '评估活动', schema: E.ZCampaign },
+      response: { status: 200, description: '评估活动与可办理的决定', schema: E.ZCampaignDetail },
       problems: ['not_found'],
     },
-    async ({ params, session }) => campaignBody(deps, params.id, session!),
+    async ({ params, session }) => {
+      const s = session!;
+      const body = await campaignBody(deps, params.id, s);
+      const offered = await deps.evaluation.campaignOffers(params.id, actorOf(s));
+      return { ...body, ...allowedFor(offered, CAMPAIGN_DECISIONS, s.role) };
+    },
   );
 }
+
+/** The campaign's decisions and who may send them, for its offers (the closing routes). */
+const CAMPAIGN_DECISIONS = [
+  { update: m.closeApplicationsUpdate, access: ['administrator'] },
+  { update: m.closeCampaignUpdate, access: ['administrator'] },
+] as const;
 
 /** Closing the applications, then the campaign, as workflow Updates. */
 export function registerCampaignClosing(

@@ -186,6 +186,11 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
   });
 
   it('given the window closed, then eligible applicants are accepted with experts', async () => {
+    // The campaign page offers what the workflow would accept now, to the administrator only.
+    const offers = async (api: ReturnType<typeof as>) =>
+      (await api.get(`/api/evaluation/campaigns/${campaignId}`)).body.allowedActions;
+    expect(await offers(admin)).toEqual(['closeApplications']);
+    expect(await offers(as(orgs.a.token))).toEqual([]);
     const closed = await admin.post(`/api/evaluation/campaigns/${campaignId}/close-applications`);
     expect(closed.status).toBe(200);
     const late = await as(orgs.a.token).post(
@@ -526,6 +531,7 @@ describe('an annual evaluation campaign, from notice to certificates', () => {
       confirmed: 3,
       disqualified: 0,
     });
+    expect(c.body.allowedActions).toEqual(['closeCampaign']);
     const closed = await admin.post(`/api/evaluation/campaigns/${campaignId}/close`);
     expect(closed.status).toBe(200);
     expect(closed.body.phase).toBe('closed');

@@ -1,17 +1,18 @@
-import { api } from '../api';
 import { useState } from 'react';
+import { api } from '../api';
 import { ActionButton } from '../components/action-dialog';
 import { ExportLinks, usePagedList } from '../components/pager';
 import { TemporalLink } from '../components/temporal-link';
 import { Badge, Card, Empty, Loading, ProblemAlert } from '../components/ui';
 import { formatDate, formatDateTime } from '../format';
+import { isOffered } from '../offers';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { CampaignNotice, CampaignStages } from './campaign-stages';
 import { FILE_STATUS, fileRef, levelLabel, PHASE } from './labels';
 import { PROGRESS } from './progress';
-import type { Campaign, FileSummary } from './types';
+import type { CampaignDetail, FileSummary } from './types';
 
 /**
  * One campaign for the office and the committees: its window and phase, the administrator's
@@ -22,7 +23,7 @@ export function CampaignPage({ id }: { id: string }) {
   const admin = account?.role === 'administrator';
   const staff = admin || account?.role === 'agency';
   const campaign = useLoad(
-    () => api.get<Campaign>(`/api/evaluation/campaigns/${id}`),
+    () => api.get<CampaignDetail>(`/api/evaluation/campaigns/${id}`),
     `evaluation-campaign-${id}`,
   );
   const [status, setStatus] = useState('');
@@ -67,9 +68,9 @@ export function CampaignPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          {admin && c.phase !== 'closed' && (
+          {(isOffered(c, 'closeApplications') || isOffered(c, 'closeCampaign')) && (
             <div className="action-buttons campaign-actions">
-              {c.phase === 'application_window' && (
+              {isOffered(c, 'closeApplications') && (
                 <ActionButton
                   label="截止申报"
                   title="截止申报"
@@ -79,7 +80,7 @@ export function CampaignPage({ id }: { id: string }) {
                   onDone={done}
                 />
               )}
-              {c.phase === 'assessment' && (
+              {isOffered(c, 'closeCampaign') && (
                 <ActionButton
                   label="结束评估活动"
                   title="结束评估活动"

@@ -11,6 +11,7 @@ import type { ScoreSheet } from '../../../domain/evaluation/scoring';
 // Declared once, on the routes (contract/evaluation.ts): the pages read the same schemas.
 export type {
   Campaign,
+  CampaignDetail,
   CampaignStage,
   ComplaintDetail,
   ComplaintSummary,
