@@ -118,7 +118,7 @@ describe('the audit chain under concurrent writers', () => {
     const input = {
       fileId,
       workflowId: `f-${fileId}`,
-      patch: { status: 'assessed' },
+      patch: { status: 'assigned' },
       audit: {
         seq: 1,
         at: Date.now(),
