@@ -112,10 +112,20 @@ export function registerCampaignDetail(
   );
 }
 
-/** The campaign's decisions and who may send them, for its offers (the closing routes). */
+/** The campaign's decisions: their routes below and what its page offers, from one table. */
 const CAMPAIGN_DECISIONS = [
-  { update: m.closeApplicationsUpdate, access: ['administrator'] },
-  { update: m.closeCampaignUpdate, access: ['administrator'] },
+  {
+    path: 'close-applications',
+    update: m.closeApplicationsUpdate,
+    summary: '截止申报，开始资格审查和评估',
+    access: ['administrator'],
+  },
+  {
+    path: 'close',
+    update: m.closeCampaignUpdate,
+    summary: '结束评估活动',
+    access: ['administrator'],
+  },
 ] as const;
 
 /** Closing the applications, then the campaign, as workflow Updates. */
@@ -126,10 +136,7 @@ export function registerCampaignClosing(
 ): void {
   const { db, evaluation } = deps;
 
-  for (const [path, def, summary] of [
-    ['close-applications', m.closeApplicationsUpdate, '截止申报，开始资格审查和评估'],
-    ['close', m.closeCampaignUpdate, '结束评估活动'],
-  ] as const) {
+  for (const { path, update: def, summary, access } of CAMPAIGN_DECISIONS) {
     registry.add(
       router,
       {
@@ -137,7 +144,7 @@ export function registerCampaignClosing(
         path: `/api/evaluation/campaigns/:id/${path}`,
         tag: TAG,
         summary,
-        access: ['administrator'],
+        access,
         params: uuidParam,
         body: S.ZEmptyRequest,
         headers: DECISION_HEADERS,
